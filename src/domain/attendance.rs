@@ -1,0 +1,237 @@
+//! 签到: attendance as an append-only list of events. A person's status in a session is
+//! derived from the events, so an undo is itself an event and nothing is ever rewritten.
+
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::cohort::Cohort;
+use super::person::PersonId;
+use super::session::Session;
+
+/// The status a check-in event records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInStatus {
+    Present,
+    Late,
+    Leave,
+}
+
+impl CheckInStatus {
+    pub fn parse(text: &str) -> Option<CheckInStatus> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "present" | "签到" | "出席" => Some(CheckInStatus::Present),
+            "late" | "迟到" => Some(CheckInStatus::Late),
+            "leave" | "请假" => Some(CheckInStatus::Leave),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckInStatus::Present => "present",
+            CheckInStatus::Late => "late",
+            CheckInStatus::Leave => "leave",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            CheckInStatus::Present => "签到",
+            CheckInStatus::Late => "迟到",
+            CheckInStatus::Leave => "请假",
+        }
+    }
+
+    /// Present or late: the person is in the room.
+    pub fn attended(self) -> bool {
+        matches!(self, CheckInStatus::Present | CheckInStatus::Late)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    CheckIn {
+        status: CheckInStatus,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// Reverts an earlier event of the same person and session.
+    Undo { target: String },
+}
+
+/// One fact recorded at the desk. Never changed or deleted once written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceEvent {
+    /// ULID: unique and ordered by time of writing.
+    pub id: String,
+    pub cohort: String,
+    pub person: PersonId,
+    pub session: Session,
+    pub kind: EventKind,
+    pub at: DateTime<FixedOffset>,
+    /// Which desk (machine or organiser) wrote it.
+    pub desk: String,
+}
+
+/// A person's derived status in one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendanceStatus {
+    pub status: CheckInStatus,
+    pub at: DateTime<FixedOffset>,
+    pub reason: Option<String>,
+    /// The event that gave this status (what an undo would revert).
+    pub event_id: String,
+}
+
+/// Folds the events of one person in one session, in the order written.
+/// Returns `None` when nothing stands (never checked in, or every check-in undone).
+pub fn derive_status<'a>(
+    events: impl IntoIterator<Item = &'a AttendanceEvent>,
+) -> Option<AttendanceStatus> {
+    let mut standing: Vec<&AttendanceEvent> = Vec::new();
+    for event in events {
+        match &event.kind {
+            EventKind::CheckIn { .. } => standing.push(event),
+            EventKind::Undo { target } => standing.retain(|e| &e.id != target),
+        }
+    }
+    let last = standing.last()?;
+    match &last.kind {
+        EventKind::CheckIn { status, reason } => Some(AttendanceStatus {
+            status: *status,
+            at: last.at,
+            reason: reason.clone(),
+            event_id: last.id.clone(),
+        }),
+        EventKind::Undo { .. } => None,
+    }
+}
+
+/// Present, or late when `now` is past the session's start plus the grace period.
+pub fn arrival_status(cohort: &Cohort, session: Session, now: NaiveDateTime) -> CheckInStatus {
+    match cohort.late_after(session) {
+        Some(limit) if now > limit => CheckInStatus::Late,
+        _ => CheckInStatus::Present,
+    }
+}
+
+/// Why a check-in or undo is not recorded. Nothing is written in these cases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Already present or late in this session (at the given time).
+    AlreadyCheckedIn(AttendanceStatus),
+    /// Already on leave and another leave was asked for.
+    AlreadyOnLeave(AttendanceStatus),
+    /// Undo asked for but nothing stands.
+    NothingToUndo,
+}
+
+/// Decides whether a new check-in with `status` may be recorded over `current`.
+/// Arriving after a recorded leave is allowed (the person turned up after all).
+pub fn check_in_allowed(
+    current: Option<&AttendanceStatus>,
+    status: CheckInStatus,
+) -> Result<(), Refusal> {
+    match current {
+        None => Ok(()),
+        Some(c) if c.status.attended() => Err(Refusal::AlreadyCheckedIn(c.clone())),
+        Some(c) if status == CheckInStatus::Leave => Err(Refusal::AlreadyOnLeave(c.clone())),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The event an undo reverts: the one that gave the current status.
+pub fn undo_target(current: Option<&AttendanceStatus>) -> Result<String, Refusal> {
+    current
+        .map(|c| c.event_id.clone())
+        .ok_or(Refusal::NothingToUndo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::SlotKind;
+
+    fn event(id: &str, kind: EventKind, at: &str) -> AttendanceEvent {
+        AttendanceEvent {
+            id: id.into(),
+            cohort: "2015-01".into(),
+            person: PersonId("p1".into()),
+            session: Session::new(1, SlotKind::Am),
+            kind,
+            at: DateTime::parse_from_rfc3339(at).unwrap(),
+            desk: "desk".into(),
+        }
+    }
+
+    fn check_in(id: &str, status: CheckInStatus) -> AttendanceEvent {
+        let kind = EventKind::CheckIn {
+            status,
+            reason: None,
+        };
+        event(id, kind, "2015-03-16T08:31:00+08:00")
+    }
+
+    fn undo(id: &str, target: &str) -> AttendanceEvent {
+        let kind = EventKind::Undo {
+            target: target.into(),
+        };
+        event(id, kind, "2015-03-16T08:35:00+08:00")
+    }
+
+    #[test]
+    fn no_events_means_no_status() {
+        assert_eq!(derive_status(&[]), None);
+    }
+
+    #[test]
+    fn an_undo_reverts_the_check_in_it_names() {
+        let events = [check_in("e1", CheckInStatus::Present), undo("e2", "e1")];
+        assert_eq!(derive_status(&events), None);
+    }
+
+    #[test]
+    fn undoing_an_arrival_after_leave_brings_the_leave_back() {
+        let events = [
+            check_in("e1", CheckInStatus::Leave),
+            check_in("e2", CheckInStatus::Present),
+            undo("e3", "e2"),
+        ];
+        let status = derive_status(&events).unwrap();
+        assert_eq!(status.status, CheckInStatus::Leave);
+        assert_eq!(status.event_id, "e1");
+    }
+
+    #[test]
+    fn a_second_check_in_is_refused_and_names_the_first() {
+        let events = [check_in("e1", CheckInStatus::Late)];
+        let current = derive_status(&events);
+        let refusal = check_in_allowed(current.as_ref(), CheckInStatus::Present).unwrap_err();
+        assert!(matches!(refusal, Refusal::AlreadyCheckedIn(s) if s.event_id == "e1"));
+    }
+
+    #[test]
+    fn arriving_after_leave_is_allowed_but_leave_twice_is_not() {
+        let events = [check_in("e1", CheckInStatus::Leave)];
+        let current = derive_status(&events);
+        assert_eq!(check_in_allowed(current.as_ref(), CheckInStatus::Late), Ok(()));
+        assert!(check_in_allowed(current.as_ref(), CheckInStatus::Leave).is_err());
+    }
+
+    #[test]
+    fn undo_needs_a_standing_event() {
+        assert_eq!(undo_target(None), Err(Refusal::NothingToUndo));
+    }
+
+    #[test]
+    fn late_after_start_plus_grace() {
+        let cohort = crate::domain::cohort::tests::cohort();
+        let s = Session::new(1, SlotKind::Am);
+        let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
+        assert_eq!(arrival_status(&cohort, s, at("2015-03-16 08:40")), CheckInStatus::Present);
+        assert_eq!(arrival_status(&cohort, s, at("2015-03-16 08:41")), CheckInStatus::Late);
+        assert_eq!(arrival_status(&cohort, s, at("2015-03-16 07:00")), CheckInStatus::Present);
+    }
+}

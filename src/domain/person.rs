@@ -1,0 +1,234 @@
+//! 人员: one secretary in the register (花名册).
+
+use serde::{Deserialize, Serialize};
+
+use super::field::Field;
+
+/// A person's stable id: a ULID string, sortable by creation time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonId(pub String);
+
+impl PersonId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for PersonId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn parse(text: &str) -> Option<Gender> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "男" | "m" | "male" => Some(Gender::Male),
+            "女" | "f" | "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Gender::Male => "男",
+            Gender::Female => "女",
+        }
+    }
+}
+
+/// Someone in the register. Empty strings mean "not known".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    #[serde(default)]
+    pub gender: Option<Gender>,
+    /// 单位, e.g. 荣家湾镇新开村.
+    #[serde(default)]
+    pub unit: String,
+    /// 县市区, e.g. 岳阳县.
+    #[serde(default)]
+    pub county: String,
+    /// 乡镇/街道.
+    #[serde(default)]
+    pub township: String,
+    /// 职务, e.g. 村党组织书记.
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub field: Option<Field>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// 公民身份号码. Personal data: masked wherever it is shown.
+    #[serde(default)]
+    pub id_number: Option<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Person {
+    /// A person with a name and nothing else known.
+    pub fn named(id: PersonId, name: impl Into<String>) -> Person {
+        Person {
+            id,
+            name: name.into(),
+            gender: None,
+            unit: String::new(),
+            county: String::new(),
+            township: String::new(),
+            position: String::new(),
+            field: None,
+            phone: None,
+            id_number: None,
+            notes: String::new(),
+        }
+    }
+
+    /// Where the person works, for telling people with the same name apart.
+    pub fn place(&self) -> String {
+        [self.county.as_str(), self.township.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Why a person record cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PersonError {
+    #[error("name is empty / 姓名为空")]
+    EmptyName,
+    #[error("name contains control characters / 姓名含有控制字符")]
+    ControlCharacters,
+    #[error("{0} is longer than {1} characters / 字段过长")]
+    TooLong(&'static str, usize),
+    #[error("phone must be 7 to 15 digits (a leading + is allowed) / 电话号码格式不正确")]
+    BadPhone,
+    #[error("ID number must be 18 characters with a valid check digit / 身份证号码不正确")]
+    BadIdNumber,
+}
+
+/// Longest accepted name, in characters.
+pub const MAX_NAME: usize = 32;
+/// Longest accepted unit, county, township, position or notes, in characters.
+pub const MAX_TEXT: usize = 200;
+
+impl Person {
+    /// Checks the rules every stored person obeys; trims nothing (callers normalise first).
+    pub fn validate(&self) -> Result<(), PersonError> {
+        if self.name.trim().is_empty() {
+            return Err(PersonError::EmptyName);
+        }
+        if self.name.chars().any(char::is_control) {
+            return Err(PersonError::ControlCharacters);
+        }
+        if self.name.chars().count() > MAX_NAME {
+            return Err(PersonError::TooLong("name", MAX_NAME));
+        }
+        let texts = [
+            ("unit", &self.unit),
+            ("county", &self.county),
+            ("township", &self.township),
+            ("position", &self.position),
+            ("notes", &self.notes),
+        ];
+        for (label, text) in texts {
+            if text.chars().count() > MAX_TEXT {
+                return Err(PersonError::TooLong(label, MAX_TEXT));
+            }
+        }
+        if let Some(phone) = &self.phone {
+            if !valid_phone(phone) {
+                return Err(PersonError::BadPhone);
+            }
+        }
+        if let Some(id) = &self.id_number {
+            if !valid_id_number(id) {
+                return Err(PersonError::BadIdNumber);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// 7–15 digits, optionally with a leading `+`; spaces and dashes are not allowed here
+/// (callers strip them when normalising input).
+pub fn valid_phone(phone: &str) -> bool {
+    let digits = phone.strip_prefix('+').unwrap_or(phone);
+    (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// GB 11643-1999: 17 digits and a check character (0–9 or X) from the weighted sum mod 11.
+pub fn valid_id_number(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const CHECK: &[u8; 11] = b"10X98765432";
+    let sum: u32 = bytes[..17]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    bytes[17] == CHECK[(sum % 11) as usize]
+}
+
+/// Normalises an ID number as typed: full-width digits to ASCII, lower-case x to X.
+pub fn normalise_id_number(id: &str) -> String {
+    id.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            'x' | 'ｘ' | 'Ｘ' => 'X',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_number_check_digit_follows_gb11643() {
+        assert!(valid_id_number("11010519491231002X"));
+        assert!(valid_id_number("440524188001010014"));
+        assert!(!valid_id_number("110105194912310021"));
+        assert!(!valid_id_number("11010519491231002"));
+    }
+
+    #[test]
+    fn id_numbers_are_normalised_from_full_width_and_lower_case() {
+        assert_eq!(normalise_id_number(" １１010519491231002x "), "11010519491231002X");
+    }
+
+    #[test]
+    fn phones_are_digits_only() {
+        assert!(valid_phone("13812345678"));
+        assert!(valid_phone("+8613812345678"));
+        assert!(!valid_phone("138-1234-5678"));
+        assert!(!valid_phone("123"));
+    }
+
+    #[test]
+    fn validation_names_the_problem() {
+        let mut p = Person::named(PersonId("x".into()), "张伟");
+        assert_eq!(p.validate(), Ok(()));
+        p.name = "张\u{1b}[31m伟".into();
+        assert_eq!(p.validate(), Err(PersonError::ControlCharacters));
+        p.name = " ".into();
+        assert_eq!(p.validate(), Err(PersonError::EmptyName));
+    }
+}
