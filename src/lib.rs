@@ -1,5 +1,10 @@
 //! lunxun (轮训签到台): check-in desk and records for rotation training of grassroots
 //! Party branch secretaries. See README.md for the tour.
 
+pub mod cli;
+pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
+pub mod io;
+pub mod store;

@@ -1,9 +1,11 @@
 //! The demo: a generated register and a first cohort, so a new user can try the desk.
-//! Also the data source for benchmarks. Pure: nothing here touches the store.
+//! The generator is pure and also feeds the benchmarks; `install` writes it to a store.
 
+mod install;
 mod names;
 mod places;
 mod register;
 mod rng;
 
+pub use install::{DEMO_COHORT_NAME, DemoOutcome, install};
 pub use register::generate_register;

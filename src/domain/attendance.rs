@@ -1,6 +1,8 @@
 //! 签到: attendance as an append-only list of events. A person's status in a session is
 //! derived from the events, so an undo is itself an event and nothing is ever rewritten.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -107,6 +109,19 @@ pub fn derive_status<'a>(
         }),
         EventKind::Undo { .. } => None,
     }
+}
+
+/// Every person's derived status in every session, from a cohort's events in written order.
+pub fn derive_all(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), AttendanceStatus> {
+    let mut grouped: HashMap<(PersonId, Session), Vec<&AttendanceEvent>> = HashMap::new();
+    for event in events {
+        let key = (event.person.clone(), event.session);
+        grouped.entry(key).or_default().push(event);
+    }
+    grouped
+        .into_iter()
+        .filter_map(|(key, list)| derive_status(list).map(|status| (key, status)))
+        .collect()
 }
 
 /// Present, or late when `now` is past the session's start plus the grace period.
@@ -216,7 +231,10 @@ mod tests {
     fn arriving_after_leave_is_allowed_but_leave_twice_is_not() {
         let events = [check_in("e1", CheckInStatus::Leave)];
         let current = derive_status(&events);
-        assert_eq!(check_in_allowed(current.as_ref(), CheckInStatus::Late), Ok(()));
+        assert_eq!(
+            check_in_allowed(current.as_ref(), CheckInStatus::Late),
+            Ok(())
+        );
         assert!(check_in_allowed(current.as_ref(), CheckInStatus::Leave).is_err());
     }
 
@@ -230,8 +248,17 @@ mod tests {
         let cohort = crate::domain::cohort::tests::cohort();
         let s = Session::new(1, SlotKind::Am);
         let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
-        assert_eq!(arrival_status(&cohort, s, at("2015-03-16 08:40")), CheckInStatus::Present);
-        assert_eq!(arrival_status(&cohort, s, at("2015-03-16 08:41")), CheckInStatus::Late);
-        assert_eq!(arrival_status(&cohort, s, at("2015-03-16 07:00")), CheckInStatus::Present);
+        assert_eq!(
+            arrival_status(&cohort, s, at("2015-03-16 08:40")),
+            CheckInStatus::Present
+        );
+        assert_eq!(
+            arrival_status(&cohort, s, at("2015-03-16 08:41")),
+            CheckInStatus::Late
+        );
+        assert_eq!(
+            arrival_status(&cohort, s, at("2015-03-16 07:00")),
+            CheckInStatus::Present
+        );
     }
 }

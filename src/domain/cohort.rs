@@ -156,7 +156,9 @@ pub enum CohortError {
     EmptyName,
     #[error("days must be between 1 and {MAX_DAYS} / 天数须在 1 到 {MAX_DAYS} 之间")]
     BadDays,
-    #[error("a cohort needs at least one session slot per day, each slot once / 每天至少一个时段且不重复")]
+    #[error(
+        "a cohort needs at least one session slot per day, each slot once / 每天至少一个时段且不重复"
+    )]
     BadSlots,
     #[error("cohort code must be 1-16 letters, digits or '-' / 班次代码只能含字母、数字和 -")]
     BadCode,

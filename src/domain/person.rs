@@ -197,6 +197,46 @@ pub fn normalise_id_number(id: &str) -> String {
         .collect()
 }
 
+/// NFC and trimmed: how every text field is stored, so equal names compare equal.
+pub fn normalise_text(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim().nfc().collect()
+}
+
+/// Drops the spaces and dashes people type inside phone numbers.
+pub fn normalise_phone(phone: &str) -> String {
+    phone
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '＋' => '+',
+            other => other,
+        })
+        .collect()
+}
+
+impl Person {
+    /// Normalises every field as typed or imported (NFC, trimmed, phone and ID cleaned).
+    pub fn normalise(mut self) -> Person {
+        self.name = normalise_text(&self.name);
+        self.unit = normalise_text(&self.unit);
+        self.county = normalise_text(&self.county);
+        self.township = normalise_text(&self.township);
+        self.position = normalise_text(&self.position);
+        self.notes = normalise_text(&self.notes);
+        self.phone = self
+            .phone
+            .map(|p| normalise_phone(&p))
+            .filter(|p| !p.is_empty());
+        self.id_number = self
+            .id_number
+            .map(|i| normalise_id_number(&i))
+            .filter(|i| !i.is_empty());
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,7 +251,10 @@ mod tests {
 
     #[test]
     fn id_numbers_are_normalised_from_full_width_and_lower_case() {
-        assert_eq!(normalise_id_number(" １１010519491231002x "), "11010519491231002X");
+        assert_eq!(
+            normalise_id_number(" １１010519491231002x "),
+            "11010519491231002X"
+        );
     }
 
     #[test]

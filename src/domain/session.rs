@@ -134,7 +134,10 @@ mod tests {
     #[test]
     fn sessions_parse_from_day_and_slot() {
         assert_eq!(Session::parse("2:pm"), Some(Session::new(2, SlotKind::Pm)));
-        assert_eq!(Session::parse("1:上午"), Some(Session::new(1, SlotKind::Am)));
+        assert_eq!(
+            Session::parse("1:上午"),
+            Some(Session::new(1, SlotKind::Am))
+        );
         assert_eq!(Session::parse("x:pm"), None);
         assert_eq!(Session::parse("2"), None);
         assert_eq!(Session::new(3, SlotKind::Eve).code(), "3:eve");
@@ -144,7 +147,10 @@ mod tests {
     fn slots_parse_with_optional_time() {
         let s = SlotDef::parse("am=08:00").unwrap();
         assert_eq!(s.starts_at, NaiveTime::from_hms_opt(8, 0, 0).unwrap());
-        assert_eq!(SlotDef::parse("pm").unwrap().starts_at, SlotKind::Pm.default_start());
+        assert_eq!(
+            SlotDef::parse("pm").unwrap().starts_at,
+            SlotKind::Pm.default_start()
+        );
         assert!(SlotDef::parse("noon").is_err());
         assert!(SlotDef::parse("am=8h").is_err());
     }

@@ -1,0 +1,205 @@
+//! The command line, as clap definitions. Every command has `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lunxun",
+    version,
+    about = "轮训签到台 — check-in desk for rotation-training cohorts of grassroots Party branch secretaries",
+    long_about = "轮训签到台 lunxun: open a cohort, check people in by typing a few letters of their name \
+(Hanzi, pinyin or initials), look people up, and export attendance.\n\
+Without a command, lunxun opens the check-in desk in the terminal."
+)]
+pub struct Cli {
+    /// Data folder (default: the platform data folder, or LUNXUN_DB)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub db: Option<PathBuf>,
+    /// Language of messages: zh or en (default: from LANG / LC_ALL)
+    #[arg(long, global = true, value_name = "zh|en")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill the database with a demo register (~2,000 people) and a first cohort of ~60
+    Demo,
+    /// Create or list cohorts (班次)
+    #[command(subcommand)]
+    Cohort(CohortCommand),
+    /// Add people to the register (花名册)
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// List the people enrolled in a cohort (参训名单)
+    Roster(RosterArgs),
+    /// Search people by name (Hanzi, pinyin, initials), unit, township, county or position
+    Search(SearchArgs),
+    /// Check a person in for a session (签到), or record leave (请假)
+    Checkin(CheckinArgs),
+    /// Revert a person's last check-in for a session (recorded as an undo event)
+    Undo(UndoArgs),
+    /// Export records
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CohortCommand {
+    /// Create a cohort; prints its code alone on the last line
+    New(CohortNewArgs),
+    /// List cohorts
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CohortNewArgs {
+    /// Name, e.g. "2015年第1期村（社区）党组织书记轮训班"
+    #[arg(long)]
+    pub name: String,
+    /// First day, YYYY-MM-DD
+    #[arg(long)]
+    pub start: String,
+    /// Number of days (1-60)
+    #[arg(long)]
+    pub days: u16,
+    /// Session slots per day: am, pm, eve, each optionally with a start time (am=08:00)
+    #[arg(long, default_value = "am,pm", value_delimiter = ',')]
+    pub slots: Vec<String>,
+    /// province, city or county
+    #[arg(long, default_value = "county")]
+    pub level: String,
+    /// Field focus: village, community, township, street, agency, institution, soe, private, social_org
+    #[arg(long)]
+    pub field: Option<String>,
+    /// Venue (地点)
+    #[arg(long, default_value = "")]
+    pub venue: String,
+    /// Minutes after a session's start before a check-in counts as late
+    #[arg(long, default_value_t = crate::domain::cohort::DEFAULT_GRACE_MINUTES)]
+    pub grace: u32,
+    /// Short code (default: YEAR-NN, the next free number of the start year)
+    #[arg(long)]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person; prints the new id alone on the last line
+    Add(PersonAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAddArgs {
+    #[arg(long)]
+    pub name: String,
+    /// 男/女 or male/female
+    #[arg(long)]
+    pub gender: Option<String>,
+    /// 单位, e.g. 荣家湾镇新开村
+    #[arg(long, default_value = "")]
+    pub unit: String,
+    /// 县市区
+    #[arg(long, default_value = "")]
+    pub county: String,
+    /// 乡镇/街道
+    #[arg(long, default_value = "")]
+    pub township: String,
+    /// 职务, e.g. 村党组织书记
+    #[arg(long, default_value = "")]
+    pub position: String,
+    /// 领域: village, community, township, street, agency, institution, soe, private, social_org
+    #[arg(long)]
+    pub field: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// National ID number (checked against its check digit; always shown masked)
+    #[arg(long)]
+    pub id_number: Option<String>,
+    #[arg(long, default_value = "")]
+    pub notes: String,
+    /// Also enrol the person in this cohort
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Print JSON (phone and ID number masked)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Search this cohort's roster (default: the whole register)
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+    /// Most hits to print
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+    /// Terms, all of which must match: Hanzi, pinyin, initials, unit words
+    #[arg(required = true)]
+    pub query: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long, value_name = "ID")]
+    pub person: String,
+    /// DAY:SLOT, e.g. 2:pm (default: the session the clock is in)
+    #[arg(long)]
+    pub session: Option<String>,
+    /// present, late or leave (default: present, or late after start + grace)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Reason, e.g. for leave
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long, value_name = "ID")]
+    pub person: String,
+    /// DAY:SLOT (default: the session the clock is in)
+    #[arg(long)]
+    pub session: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Attendance of every enrolled person in every session
+    Attendance(ExportAttendanceArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportAttendanceArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to this file (atomically, private to the user) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

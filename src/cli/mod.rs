@@ -1,0 +1,124 @@
+//! The command line: one function per subcommand. Each returns the text to print;
+//! `main` prints it, so a handler never writes half its output before failing.
+
+mod args;
+mod checkin;
+mod cohort;
+mod demo;
+mod export;
+mod people;
+//TMP mod search;
+
+use crate::clock::Clock;
+use crate::domain::{Cohort, Person, PersonId, Session};
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError};
+
+pub use args::{Cli, Command};
+
+/// What a command needs: the open store, the clock and the user's language.
+pub struct Ctx {
+    pub store: Store,
+    pub clock: Clock,
+    pub lang: Lang,
+}
+
+impl Ctx {
+    pub fn t(&self, zh: &str, en: &str) -> String {
+        self.lang.pick(zh, en).to_string()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad input from the user: exit code 2, nothing written.
+    #[error("{0}")]
+    Input(String),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Io(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Input(_) => 2,
+            CliError::Store(_) | CliError::Io(_) => 1,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Store(e) => e.message(lang),
+            other => other.to_string(),
+        }
+    }
+}
+
+pub type CliResult = Result<String, CliError>;
+
+/// Runs one subcommand and returns what it prints on stdout.
+pub fn run(command: Command, ctx: &Ctx) -> CliResult {
+    match command {
+        Command::Demo => demo::run(ctx),
+        Command::Cohort(cmd) => cohort::run(cmd, ctx),
+        Command::Person(cmd) => people::run(cmd, ctx),
+        Command::Roster(args) => people::roster(args, ctx),
+        Command::Search(_args) => todo!(), //TMP
+        Command::Checkin(args) => checkin::check_in(args, ctx),
+        Command::Undo(args) => checkin::undo(args, ctx),
+        Command::Export(cmd) => export::run(cmd, ctx),
+    }
+}
+
+fn find_cohort(ctx: &Ctx, code: &str) -> Result<Cohort, CliError> {
+    ctx.store.cohort(code.trim())?.ok_or_else(|| {
+        CliError::Input(
+            ctx.lang
+                .pick(
+                    &format!("没有代码为“{code}”的班次；用 lunxun cohort list 查看已有班次。"),
+                    &format!("unknown cohort '{code}'; `lunxun cohort list` shows the codes"),
+                )
+                .to_string(),
+        )
+    })
+}
+
+fn find_person(ctx: &Ctx, id: &str) -> Result<Person, CliError> {
+    let id = PersonId(id.trim().to_string());
+    ctx.store.person(&id)?.ok_or_else(|| {
+        CliError::Input(
+            ctx.lang
+                .pick(
+                    &format!("没有编号为“{id}”的人员；用 lunxun search 查找编号。"),
+                    &format!("unknown person '{id}'; `lunxun search` shows ids"),
+                )
+                .to_string(),
+        )
+    })
+}
+
+/// `--session DAY:SLOT`, or the session the clock is in.
+fn pick_session(ctx: &Ctx, cohort: &Cohort, text: Option<&str>) -> Result<Session, CliError> {
+    let session = match text {
+        Some(text) => Session::parse(text).filter(|s| cohort.has_session(*s)),
+        None => cohort.session_at(ctx.clock.now().naive_local()),
+    };
+    session.ok_or_else(|| {
+        let first = cohort.sessions().first().map(Session::code).unwrap_or_default();
+        let last = cohort.sessions().last().map(Session::code).unwrap_or_default();
+        CliError::Input(match (text, ctx.lang) {
+            (Some(t), Lang::Zh) => format!("班次 {} 没有场次“{t}”；场次写作 天:时段，从 {first} 到 {last}。", cohort.code),
+            (Some(t), Lang::En) => format!("cohort {} has no session '{t}'; sessions are DAY:SLOT from {first} to {last}", cohort.code),
+            (None, Lang::Zh) => format!("现在不在班次 {} 的培训日期内；请用 --session 指定场次（{first} 到 {last}）。", cohort.code),
+            (None, Lang::En) => format!("the clock is not on a day of cohort {}; pass --session DAY:SLOT ({first} to {last})", cohort.code),
+        })
+    })
+}
+
+/// Writes `text` to `path` atomically (temporary file, fsync, rename), private to the user.
+fn write_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
+    crate::io::write_atomic(path, text.as_bytes())
+        .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))
+}

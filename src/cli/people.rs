@@ -1,0 +1,115 @@
+//! `lunxun person add` and `lunxun roster`.
+
+use serde::Serialize;
+
+use crate::domain::{Gender, Person, PersonId, mask};
+use crate::store::{Batch, Store};
+
+use super::args::{PersonAddArgs, PersonCommand, RosterArgs};
+use super::cohort::parse_field;
+use super::{CliError, CliResult, Ctx, find_cohort};
+
+pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
+    match command {
+        PersonCommand::Add(args) => add(args, ctx),
+    }
+}
+
+fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
+    let cohort = match &args.cohort {
+        Some(code) => Some(find_cohort(ctx, code)?),
+        None => None,
+    };
+    let person = person_from(&args, ctx)?;
+    let mut batch = Batch::default();
+    Store::stage_person(&mut batch, &person);
+    if let Some(cohort) = &cohort {
+        Store::stage_enrolment(&mut batch, &cohort.code, &person.id, ctx.clock.now(), false);
+    }
+    ctx.store.commit(batch)?;
+    let enrolled = cohort.map(|c| c.code).unwrap_or_default();
+    let line = match (enrolled.is_empty(), ctx.lang) {
+        (true, crate::i18n::Lang::Zh) => format!("已添加 {}", person.name),
+        (true, _) => format!("added {}", person.name),
+        (false, crate::i18n::Lang::Zh) => format!("已添加 {} 并编入班次 {enrolled}", person.name),
+        (false, _) => format!("added {} and enrolled in {enrolled}", person.name),
+    };
+    Ok(format!("{line}\n{}\n", person.id))
+}
+
+fn person_from(args: &PersonAddArgs, ctx: &Ctx) -> Result<Person, CliError> {
+    let gender = match args.gender.as_deref().filter(|g| !g.trim().is_empty()) {
+        None => None,
+        Some(text) => Some(Gender::parse(text).ok_or_else(|| {
+            CliError::Input(ctx.t(
+                &format!("性别“{text}”无效；请填 男 或 女。"),
+                &format!("bad gender '{text}': use male or female (男/女)"),
+            ))
+        })?),
+    };
+    let mut person = Person::named(PersonId(ulid::Ulid::generate().to_string()), &args.name);
+    person.gender = gender;
+    person.unit = args.unit.clone();
+    person.county = args.county.clone();
+    person.township = args.township.clone();
+    person.position = args.position.clone();
+    person.field = parse_field(args.field.as_deref(), ctx)?;
+    person.phone = args.phone.clone();
+    person.id_number = args.id_number.clone();
+    person.notes = args.notes.clone();
+    let person = person.normalise();
+    person
+        .validate()
+        .map_err(|e| CliError::Input(e.to_string()))?;
+    Ok(person)
+}
+
+/// A person as shown outside the program: phone and ID number masked.
+#[derive(Serialize)]
+pub(super) struct PersonOut {
+    person_id: String,
+    name: String,
+    gender: Option<&'static str>,
+    unit: String,
+    county: String,
+    township: String,
+    position: String,
+    field: Option<&'static str>,
+    phone: Option<String>,
+    id_number: Option<String>,
+}
+
+impl PersonOut {
+    pub(super) fn masked(p: &Person) -> PersonOut {
+        PersonOut {
+            person_id: p.id.to_string(),
+            name: p.name.clone(),
+            gender: p.gender.map(Gender::zh),
+            unit: p.unit.clone(),
+            county: p.county.clone(),
+            township: p.township.clone(),
+            position: p.position.clone(),
+            field: p.field.map(|f| f.code()),
+            phone: p.phone.as_deref().map(mask::phone),
+            id_number: p.id_number.as_deref().map(mask::id_number),
+        }
+    }
+}
+
+pub fn roster(args: RosterArgs, ctx: &Ctx) -> CliResult {
+    let cohort = find_cohort(ctx, &args.cohort)?;
+    let people = ctx.store.roster(&cohort.code)?;
+    if args.json {
+        let out: Vec<PersonOut> = people.iter().map(PersonOut::masked).collect();
+        return Ok(serde_json::to_string_pretty(&out).expect("people serialise") + "\n");
+    }
+    let mut out = String::new();
+    for p in &people {
+        let phone = p.phone.as_deref().map(mask::phone).unwrap_or_default();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            p.id, p.name, p.unit, p.county, p.township, p.position, phone
+        ));
+    }
+    Ok(out)
+}

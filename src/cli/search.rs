@@ -1,0 +1,62 @@
+//! `lunxun search`: ranked hits from the cohort's roster or the whole register.
+
+use serde::Serialize;
+
+use crate::search::SearchIndex;
+
+use super::args::SearchArgs;
+use super::{CliResult, Ctx, find_cohort};
+
+#[derive(Serialize)]
+struct HitOut<'a> {
+    person_id: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    county: &'a str,
+    township: &'a str,
+    position: &'a str,
+    score: i64,
+}
+
+pub fn run(args: SearchArgs, ctx: &Ctx) -> CliResult {
+    let people = match &args.cohort {
+        Some(code) => ctx.store.roster(&find_cohort(ctx, code)?.code)?,
+        None => ctx.store.people()?,
+    };
+    let index = SearchIndex::build(&people);
+    let query = args.query.join(" ");
+    let hits = index.search(&query, args.limit);
+    let rows: Vec<HitOut> = hits
+        .iter()
+        .map(|hit| {
+            let p = &people[hit.index];
+            HitOut {
+                person_id: p.id.as_str(),
+                name: &p.name,
+                unit: &p.unit,
+                county: &p.county,
+                township: &p.township,
+                position: &p.position,
+                score: hit.score,
+            }
+        })
+        .collect();
+    if args.json {
+        return Ok(serde_json::to_string_pretty(&rows).expect("hits serialise") + "\n");
+    }
+    if rows.is_empty() {
+        return Ok(ctx.t(
+            &format!("没有与“{query}”匹配的人员\n"),
+            &format!("no one matches '{query}'\n"),
+        ));
+    }
+    Ok(rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                r.name, r.unit, r.county, r.position, r.person_id, r.score
+            )
+        })
+        .collect())
+}

@@ -1,0 +1,104 @@
+//! `export attendance --format json`: every enrolled person's status in every session.
+
+use serde::Serialize;
+
+use crate::domain::attendance::derive_all;
+use crate::domain::{AttendanceEvent, Cohort, Person};
+
+#[derive(Debug, Serialize)]
+pub struct AttendanceExport {
+    pub cohort: CohortOut,
+    pub attendees: Vec<AttendeeOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CohortOut {
+    pub code: String,
+    pub name: String,
+    pub start: String,
+    pub days: u16,
+    pub sessions: Vec<SessionOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionOut {
+    pub day: u16,
+    pub date: String,
+    pub slot: &'static str,
+    pub starts_at: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttendeeOut {
+    pub person_id: String,
+    pub name: String,
+    pub unit: String,
+    pub county: String,
+    pub attendance: Vec<MarkOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MarkOut {
+    pub day: u16,
+    pub slot: &'static str,
+    /// present, late, leave or none.
+    pub status: &'static str,
+    /// When the standing event was recorded (RFC 3339), or null.
+    pub at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> AttendanceExport {
+    let statuses = derive_all(events);
+    let sessions = cohort.sessions();
+    let attendees = roster
+        .iter()
+        .map(|person| AttendeeOut {
+            person_id: person.id.to_string(),
+            name: person.name.clone(),
+            unit: person.unit.clone(),
+            county: person.county.clone(),
+            attendance: sessions
+                .iter()
+                .map(|session| {
+                    let status = statuses.get(&(person.id.clone(), *session));
+                    MarkOut {
+                        day: session.day,
+                        slot: session.slot.code(),
+                        status: status.map_or("none", |s| s.status.code()),
+                        at: status.map(|s| s.at.to_rfc3339()),
+                        reason: status.and_then(|s| s.reason.clone()),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    AttendanceExport {
+        cohort: cohort_out(cohort),
+        attendees,
+    }
+}
+
+fn cohort_out(cohort: &Cohort) -> CohortOut {
+    let sessions = cohort
+        .sessions()
+        .into_iter()
+        .map(|s| SessionOut {
+            day: s.day,
+            date: cohort.date_of(s.day).to_string(),
+            slot: s.slot.code(),
+            starts_at: cohort
+                .starts_at(s)
+                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    CohortOut {
+        code: cohort.code.clone(),
+        name: cohort.name.clone(),
+        start: cohort.start.to_string(),
+        days: cohort.days,
+        sessions,
+    }
+}

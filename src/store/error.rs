@@ -1,0 +1,70 @@
+//! What can go wrong with the data folder, in words a person can act on.
+
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database in {0} is already open in another lunxun")]
+    AlreadyOpen(PathBuf),
+    #[error(
+        "the database in {dir} was written by a newer lunxun (schema {found}, this one reads up to {supported})"
+    )]
+    NewerSchema {
+        dir: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("cannot use the data folder {dir}: {source}")]
+    Folder {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the database could not be read or written: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("the database could not be made durable on disk: {0}")]
+    Sync(#[from] std::io::Error),
+    #[error("a stored record could not be read ({0}); the database may be damaged")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    /// One line in the user's language, saying what to do where there is something to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::AlreadyOpen(dir), Lang::Zh) => format!(
+                "数据库（{}）已在另一个 lunxun 中打开。请先关闭那个窗口，或用 --db 指定其他文件夹。",
+                dir.display()
+            ),
+            (StoreError::AlreadyOpen(_), Lang::En) => {
+                format!("{self}. Close the other one first, or use --db to choose another folder.")
+            }
+            (
+                StoreError::NewerSchema {
+                    found, supported, ..
+                },
+                Lang::Zh,
+            ) => format!(
+                "此数据库由更新版本的 lunxun 写入（格式 {found}，本版本最高支持 {supported}）。请升级 lunxun 后再打开。"
+            ),
+            (StoreError::NewerSchema { .. }, Lang::En) => {
+                format!("{self}. Upgrade lunxun to open it.")
+            }
+            (StoreError::Folder { dir, source }, Lang::Zh) => {
+                format!("无法使用数据文件夹 {}：{source}", dir.display())
+            }
+            (StoreError::Sled(e), Lang::Zh) => format!("数据库读写失败：{e}"),
+            (StoreError::Sync(e), Lang::Zh) => {
+                format!("数据未能写入磁盘：{e}。本次操作未保存，请重试。")
+            }
+            (StoreError::Sync(_), Lang::En) => format!("{self}. Nothing was saved; try again."),
+            (StoreError::Corrupt(what), Lang::Zh) => {
+                format!("无法读取已存记录（{what}），数据库可能已损坏。")
+            }
+            (_, Lang::En) => self.to_string(),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;

@@ -1,0 +1,215 @@
+//! The store: sled trees, one per record kind, with durable commits and a folder lock.
+//!
+//! Every write goes through [`Store::commit`]: one sled transaction over the trees it
+//! touches, then `flush()`, then an fsync of sled's data file (sled 0.34's flush uses
+//! `sync_file_range` on Linux, which does not make the data durable across a power cut).
+
+mod attendance;
+mod codec;
+mod cohorts;
+mod error;
+mod folder;
+mod lock;
+mod people;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+pub use attendance::{CheckInOutcome, DeskRequest};
+pub use error::{StoreError, StoreResult};
+pub use folder::resolve as resolve_folder;
+
+/// The schema this build writes and the newest it can read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The record kinds, one sled tree each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeName {
+    Meta,
+    People,
+    Cohorts,
+    Enrolments,
+    Events,
+}
+
+impl TreeName {
+    const ALL: [TreeName; 5] = [
+        TreeName::Meta,
+        TreeName::People,
+        TreeName::Cohorts,
+        TreeName::Enrolments,
+        TreeName::Events,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            TreeName::Meta => "meta",
+            TreeName::People => "people",
+            TreeName::Cohorts => "cohorts",
+            TreeName::Enrolments => "enrolments",
+            TreeName::Events => "events",
+        }
+    }
+}
+
+/// A set of puts applied together or not at all.
+#[derive(Debug, Default)]
+pub struct Batch {
+    puts: Vec<(TreeName, Vec<u8>, Vec<u8>)>,
+}
+
+impl Batch {
+    pub fn put(&mut self, tree: TreeName, key: impl Into<Vec<u8>>, value: Vec<u8>) {
+        self.puts.push((tree, key.into(), value));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.puts.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.puts.len()
+    }
+}
+
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    data_file: File,
+    desk: String,
+    _lock: lock::FolderLock,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in `dir`. Fails before touching sled when
+    /// another lunxun holds the folder, and refuses a database from a newer schema.
+    pub fn open(dir: &Path) -> StoreResult<Store> {
+        folder::create_private(dir)?;
+        let lock = lock::FolderLock::acquire(dir)?;
+        let sled_dir = dir.join("sled");
+        let db = sled::Config::new()
+            .path(&sled_dir)
+            .cache_capacity(64 * 1024 * 1024)
+            .open()?;
+        let trees = TreeName::ALL
+            .iter()
+            .map(|t| db.open_tree(t.name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let data_file = File::open(sled_dir.join("db"))?;
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            db,
+            trees,
+            data_file,
+            desk: String::new(),
+            _lock: lock,
+        };
+        store.check_schema()?;
+        store.desk = store.desk_id()?;
+        let _ = folder::restrict_tree(&sled_dir).and_then(|()| folder::restrict(&sled_dir, true));
+        Ok(store)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// This database's desk id, written into every attendance event.
+    pub fn desk(&self) -> &str {
+        &self.desk
+    }
+
+    fn tree(&self, name: TreeName) -> &sled::Tree {
+        let index = TreeName::ALL
+            .iter()
+            .position(|t| *t == name)
+            .expect("listed");
+        &self.trees[index]
+    }
+
+    fn check_schema(&self) -> StoreResult<()> {
+        let meta = self.tree(TreeName::Meta);
+        match meta.get("schema_version")? {
+            Some(bytes) => {
+                let found = decode_u32(&bytes)?;
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::NewerSchema {
+                        dir: self.dir.clone(),
+                        found,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+                Ok(())
+            }
+            None => {
+                let mut batch = Batch::default();
+                let version = SCHEMA_VERSION.to_be_bytes().to_vec();
+                batch.put(TreeName::Meta, "schema_version", version);
+                self.commit(batch)
+            }
+        }
+    }
+
+    fn desk_id(&self) -> StoreResult<String> {
+        if let Some(desk) = self.meta_get("desk")? {
+            return Ok(desk);
+        }
+        let desk = format!("desk-{}", &ulid::Ulid::generate().to_string()[20..]);
+        let mut batch = Batch::default();
+        batch.put(TreeName::Meta, "desk", desk.clone().into_bytes());
+        self.commit(batch)?;
+        Ok(desk)
+    }
+
+    /// A small text value kept in the meta tree (e.g. the demo cohort's code).
+    pub fn meta_get(&self, key: &str) -> StoreResult<Option<String>> {
+        let value = self.tree(TreeName::Meta).get(key)?;
+        Ok(value.map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// Adds the write of a small text value in the meta tree to `batch`.
+    pub fn stage_meta(batch: &mut Batch, key: &str, value: &str) {
+        batch.put(TreeName::Meta, key, value.as_bytes().to_vec());
+    }
+
+    /// Applies the batch atomically and returns only once it is on disk.
+    pub fn commit(&self, batch: Batch) -> StoreResult<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let trees: Vec<&sled::Tree> = self.trees.iter().collect();
+        let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
+            for (tree, key, value) in &batch.puts {
+                let index = TreeName::ALL
+                    .iter()
+                    .position(|t| t == tree)
+                    .expect("listed");
+                tx[index].insert(key.as_slice(), value.as_slice())?;
+            }
+            Ok::<(), ConflictableTransactionError<()>>(())
+        });
+        match result {
+            Ok(()) => {}
+            Err(TransactionError::Storage(e)) => return Err(e.into()),
+            Err(TransactionError::Abort(())) => unreachable!("the closure never aborts"),
+        }
+        self.make_durable()
+    }
+
+    fn make_durable(&self) -> StoreResult<()> {
+        self.db.flush()?;
+        self.data_file.sync_data()?;
+        Ok(())
+    }
+}
+
+fn decode_u32(bytes: &[u8]) -> StoreResult<u32> {
+    let array: [u8; 4] = bytes
+        .try_into()
+        .map_err(|_| StoreError::Corrupt("meta: schema_version".into()))?;
+    Ok(u32::from_be_bytes(array))
+}
