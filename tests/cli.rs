@@ -1,0 +1,453 @@
+//! End-to-end tests of the command line through the built binary, each on its own
+//! temporary data folder.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const NOW: &str = "2015-03-16T08:41:00+08:00";
+
+fn lunxun(dir: &Path, args: &[&str]) -> Output {
+    lunxun_env(dir, args, &[])
+}
+
+fn lunxun_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
+    cmd.args(args)
+        .arg("--db")
+        .arg(dir)
+        .env_remove("LUNXUN_DB")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LUNXUN_NOW", NOW);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn last_line(text: &str) -> String {
+    text.lines().last().unwrap_or_default().trim().to_string()
+}
+
+/// A data folder with one cohort starting on NOW's date and one enrolled person.
+fn cohort_with_person(dir: &Path) -> (String, String) {
+    let out = lunxun(
+        dir,
+        &[
+            "cohort",
+            "new",
+            "--name",
+            "第1期",
+            "--start",
+            "2015-03-16",
+            "--days",
+            "2",
+        ],
+    );
+    let code = last_line(&stdout(&out));
+    let out = lunxun(
+        dir,
+        &[
+            "person",
+            "add",
+            "--name",
+            "李雅婷",
+            "--unit",
+            "荣家湾镇新开村",
+            "--county",
+            "岳阳县",
+            "--phone",
+            "13812345678",
+            "--id-number",
+            "11010519491231002X",
+            "--cohort",
+            &code,
+        ],
+    );
+    (code, last_line(&stdout(&out)))
+}
+
+fn export(dir: &Path, code: &str) -> Value {
+    let out = lunxun(
+        dir,
+        &["export", "attendance", "--cohort", code, "--format", "json"],
+    );
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+fn status_of(export: &Value, person: &str, day: u64, slot: &str) -> String {
+    let attendee = export["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["person_id"] == person)
+        .expect("person exported");
+    let mark = attendee["attendance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["day"] == day && m["slot"] == slot)
+        .expect("session exported");
+    mark["status"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn cohort_new_prints_its_code_last_and_cohort_list_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _) = cohort_with_person(dir.path());
+    assert_eq!(code, "2015-01");
+    let list: Value =
+        serde_json::from_str(&stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]))).unwrap();
+    assert_eq!(list[0]["code"], "2015-01");
+    assert_eq!(list[0]["enrolled"], 1);
+    assert_eq!(list[0]["sessions"], 4);
+}
+
+#[test]
+fn check_in_shows_in_export_and_undo_reverts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, id) = cohort_with_person(dir.path());
+    let out = stdout(&lunxun(
+        dir.path(),
+        &["checkin", "--cohort", &code, "--person", &id],
+    ));
+    assert!(out.contains("✓ 李雅婷 · 荣家湾镇新开村"), "{out}");
+    assert!(
+        out.contains("08:41 late"),
+        "08:41 is past 08:30 + 10 min: {out}"
+    );
+    assert_eq!(status_of(&export(dir.path(), &code), &id, 1, "am"), "late");
+
+    let again = stdout(&lunxun(
+        dir.path(),
+        &["checkin", "--cohort", &code, "--person", &id],
+    ));
+    assert!(again.contains("already checked in"), "{again}");
+
+    let undone = stdout(&lunxun(
+        dir.path(),
+        &[
+            "undo",
+            "--cohort",
+            &code,
+            "--person",
+            &id,
+            "--session",
+            "1:am",
+        ],
+    ));
+    assert!(undone.contains("undid"), "{undone}");
+    assert_eq!(status_of(&export(dir.path(), &code), &id, 1, "am"), "none");
+}
+
+#[test]
+fn leave_is_recorded_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, id) = cohort_with_person(dir.path());
+    let args = [
+        "checkin",
+        "--cohort",
+        &code,
+        "--person",
+        &id,
+        "--session",
+        "2:pm",
+        "--status",
+        "leave",
+        "--reason",
+        "生病",
+    ];
+    stdout(&lunxun(dir.path(), &args));
+    let export = export(dir.path(), &code);
+    assert_eq!(status_of(&export, &id, 2, "pm"), "leave");
+    let text = export.to_string();
+    assert!(text.contains("生病"));
+}
+
+#[test]
+fn roster_json_masks_phone_and_id_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, id) = cohort_with_person(dir.path());
+    let out = stdout(&lunxun(
+        dir.path(),
+        &["roster", "--cohort", &code, "--json"],
+    ));
+    assert!(
+        !out.contains("13812345678") && !out.contains("11010519491231002X"),
+        "{out}"
+    );
+    let roster: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(roster[0]["person_id"], id.as_str());
+    assert_eq!(roster[0]["phone"], "138****5678");
+    assert_eq!(roster[0]["id_number"], "110105********002X");
+    for key in ["name", "unit", "county", "township", "position", "field"] {
+        assert!(roster[0].get(key).is_some(), "missing {key}");
+    }
+}
+
+/// Runs a failing command and checks: exit code 2, one line on stderr, nothing written.
+fn assert_refused(dir: &Path, code: &str, args: &[&str], needle: &str) {
+    let before = export(dir, code);
+    let out = lunxun(dir, args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
+    assert!(
+        err.contains(needle),
+        "{args:?}: expected '{needle}' in {err}"
+    );
+    assert_eq!(export(dir, code), before, "{args:?} wrote something");
+}
+
+#[test]
+fn bad_input_is_one_line_exit_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, id) = cohort_with_person(dir.path());
+    let d = dir.path();
+    assert_refused(
+        d,
+        &code,
+        &["checkin", "--cohort", "nope", "--person", &id],
+        "unknown cohort",
+    );
+    assert_refused(
+        d,
+        &code,
+        &["checkin", "--cohort", &code, "--person", "nobody"],
+        "unknown person",
+    );
+    assert_refused(
+        d,
+        &code,
+        &[
+            "checkin",
+            "--cohort",
+            &code,
+            "--person",
+            &id,
+            "--session",
+            "9:am",
+        ],
+        "no session",
+    );
+    assert_refused(
+        d,
+        &code,
+        &[
+            "checkin",
+            "--cohort",
+            &code,
+            "--person",
+            &id,
+            "--session",
+            "1:eve",
+        ],
+        "no session",
+    );
+    assert_refused(
+        d,
+        &code,
+        &[
+            "checkin", "--cohort", &code, "--person", &id, "--status", "asleep",
+        ],
+        "bad status",
+    );
+    assert_refused(
+        d,
+        &code,
+        &[
+            "cohort",
+            "new",
+            "--name",
+            "x",
+            "--start",
+            "2015-02-30",
+            "--days",
+            "3",
+        ],
+        "bad start date",
+    );
+    assert_refused(
+        d,
+        &code,
+        &[
+            "cohort",
+            "new",
+            "--name",
+            "x",
+            "--start",
+            "2015-03-01",
+            "--days",
+            "0",
+        ],
+        "days",
+    );
+    assert_refused(
+        d,
+        &code,
+        &[
+            "person",
+            "add",
+            "--name",
+            "王五",
+            "--id-number",
+            "110105194912310021",
+        ],
+        "ID number",
+    );
+    assert_refused(
+        d,
+        &code,
+        &["person", "add", "--name", "王五", "--phone", "12ab"],
+        "phone",
+    );
+    assert_refused(
+        d,
+        &code,
+        &["person", "add", "--name", "王五", "--cohort", "nope"],
+        "unknown cohort",
+    );
+    let list: Value =
+        serde_json::from_str(&stdout(&lunxun(d, &["cohort", "list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "no cohort was created");
+}
+
+#[test]
+fn a_bad_clock_value_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = lunxun_env(
+        dir.path(),
+        &["cohort", "list"],
+        &[("LUNXUN_NOW", "yesterday")],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RFC 3339"));
+}
+
+#[test]
+fn db_is_accepted_before_the_command_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_lunxun"))
+        .arg("--db")
+        .arg(dir.path())
+        .args(["cohort", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out).trim(), "[]");
+}
+
+#[test]
+fn a_second_lunxun_on_the_same_folder_gets_a_plain_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, id) = cohort_with_person(dir.path());
+    let held = lunxun::store::Store::open(dir.path()).unwrap();
+    let out = lunxun(dir.path(), &["checkin", "--cohort", &code, "--person", &id]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("already open in another lunxun"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    let zh = lunxun_env(dir.path(), &["cohort", "list"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("已在另一个 lunxun 中打开"));
+    assert!(
+        held.events(&code).unwrap().is_empty(),
+        "the first one is unaffected"
+    );
+    drop(held);
+    stdout(&lunxun(
+        dir.path(),
+        &["checkin", "--cohort", &code, "--person", &id],
+    ));
+}
+
+#[test]
+fn demo_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = stdout(&lunxun(dir.path(), &["demo"]));
+    let code = last_line(&first);
+    let roster = stdout(&lunxun(
+        dir.path(),
+        &["roster", "--cohort", &code, "--json"],
+    ));
+    let again = stdout(&lunxun(dir.path(), &["demo"]));
+    assert!(again.contains("already"), "{again}");
+    assert_eq!(
+        stdout(&lunxun(
+            dir.path(),
+            &["roster", "--cohort", &code, "--json"]
+        )),
+        roster
+    );
+    let people: Value = serde_json::from_str(&roster).unwrap();
+    assert_eq!(people.as_array().unwrap().len(), 60);
+    let list: Value =
+        serde_json::from_str(&stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&lunxun(dir.path(), &["demo"]));
+    let roster: Value = serde_json::from_str(&stdout(&lunxun(
+        dir.path(),
+        &["roster", "--cohort", "2015-01", "--json"],
+    )))
+    .unwrap();
+    let first = roster[0]["person_id"].as_str().unwrap().to_string();
+    let second = roster[1]["person_id"].as_str().unwrap().to_string();
+    let ack = stdout(&lunxun(
+        dir.path(),
+        &[
+            "checkin",
+            "--cohort",
+            "2015-01",
+            "--person",
+            &first,
+            "--session",
+            "1:am",
+        ],
+    ));
+    assert!(ack.starts_with('✓'));
+    // The next command is killed (SIGKILL on Unix) while it is starting or writing.
+    for delay_ms in [0u64, 2, 5, 10, 20] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lunxun"))
+            .args([
+                "checkin",
+                "--cohort",
+                "2015-01",
+                "--person",
+                &second,
+                "--session",
+                "1:pm",
+            ])
+            .arg("--db")
+            .arg(dir.path())
+            .env("LUNXUN_NOW", NOW)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let export = export(dir.path(), "2015-01");
+    assert_eq!(
+        status_of(&export, &first, 1, "am"),
+        "late",
+        "08:41 is past 08:30 + 10 min"
+    );
+}
