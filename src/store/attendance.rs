@@ -1,5 +1,4 @@
-//! Attendance events keyed `cohort 0x00 event-ulid`, so a cohort's events read back
-//! in the order they were written. Events are only ever appended.
+//! Attendance events, only ever appended. See [`thread_prefix`] for the key layout.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -29,26 +28,29 @@ pub struct DeskRequest<'a> {
 impl Store {
     /// Every event of a cohort in written order.
     pub fn events(&self, code: &str) -> StoreResult<Vec<AttendanceEvent>> {
-        let mut events = Vec::new();
+        let mut events: Vec<AttendanceEvent> = Vec::new();
         for entry in self.tree(TreeName::Events).scan_prefix(scope_prefix(code)) {
             let (_, bytes) = entry?;
             events.push(decode("events", &bytes)?);
         }
+        events.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(events)
     }
 
-    /// A person's current status in one session.
+    /// A person's current status in one session: reads only that person's events.
     pub fn status(
         &self,
         code: &str,
         person: &PersonId,
         session: Session,
     ) -> StoreResult<Option<AttendanceStatus>> {
-        let events = self.events(code)?;
-        let mine = events
-            .iter()
-            .filter(|e| &e.person == person && e.session == session);
-        Ok(attendance::derive_status(mine))
+        let mut events: Vec<AttendanceEvent> = Vec::new();
+        let prefix = thread_prefix(code, person, session);
+        for entry in self.tree(TreeName::Events).scan_prefix(prefix) {
+            let (_, bytes) = entry?;
+            events.push(decode("events", &bytes)?);
+        }
+        Ok(attendance::derive_status(&events))
     }
 
     /// Records a check-in unless the rules refuse it; returns after it is durable.
@@ -80,7 +82,7 @@ impl Store {
 
     fn append(&self, request: &DeskRequest<'_>, kind: EventKind) -> StoreResult<AttendanceEvent> {
         let event = AttendanceEvent {
-            id: self.next_event_id(request.cohort)?,
+            id: self.next_event_id(request)?,
             cohort: request.cohort.to_string(),
             person: request.person.clone(),
             session: request.session,
@@ -89,26 +91,25 @@ impl Store {
             desk: self.desk().to_string(),
         };
         let mut batch = Batch::default();
-        batch.put(
-            TreeName::Events,
-            scoped_key(request.cohort, &event.id),
-            encode(&event),
-        );
+        let mut key = thread_prefix(request.cohort, request.person, request.session);
+        key.extend_from_slice(event.id.as_bytes());
+        batch.put(TreeName::Events, key, encode(&event));
         self.commit(batch)?;
         Ok(event)
     }
 
-    /// A new ULID, forced above the cohort's last event id so the written order holds
-    /// even if two events fall in the same millisecond.
-    fn next_event_id(&self, code: &str) -> StoreResult<String> {
+    /// A new ULID, forced above the last id of the same person and session, so the
+    /// order that decides their status holds even within one millisecond.
+    fn next_event_id(&self, request: &DeskRequest<'_>) -> StoreResult<String> {
         let fresh = ulid::Ulid::generate();
+        let prefix = thread_prefix(request.cohort, request.person, request.session);
         let last = self
             .tree(TreeName::Events)
-            .scan_prefix(scope_prefix(code))
+            .scan_prefix(&prefix)
             .next_back()
             .transpose()?;
         let last_id = last.and_then(|(key, _)| {
-            let text = std::str::from_utf8(&key[code.len() + 1..]).ok()?;
+            let text = std::str::from_utf8(&key[prefix.len()..]).ok()?;
             ulid::Ulid::from_string(text).ok()
         });
         let id = match last_id {
@@ -117,4 +118,14 @@ impl Store {
         };
         Ok(id.to_string())
     }
+}
+
+/// Events are keyed `cohort 0 person 0 day:slot 0 event-ulid`: the events that decide
+/// one person's status in one session sit together, in written order.
+fn thread_prefix(code: &str, person: &PersonId, session: Session) -> Vec<u8> {
+    let mut key = scoped_key(code, person.as_str());
+    key.push(0);
+    key.extend_from_slice(session.code().as_bytes());
+    key.push(0);
+    key
 }
