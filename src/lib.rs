@@ -7,4 +7,6 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod io;
+pub mod search;
 pub mod store;
+pub mod tui;

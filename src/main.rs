@@ -10,15 +10,18 @@ use lunxun::cli::{self, Cli, CliError, Ctx};
 use lunxun::clock::Clock;
 use lunxun::i18n::Lang;
 use lunxun::store::{self, Store};
+use lunxun::tui;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     let lang = Lang::detect(args.lang.as_deref());
     match run(args, lang) {
-        Ok(text) => {
+        Ok(Outcome::Printed(text)) => {
             print_out(&text);
             ExitCode::SUCCESS
         }
+        Ok(Outcome::Desk(tui::Exit::Quit)) => ExitCode::SUCCESS,
+        Ok(Outcome::Desk(tui::Exit::Signal(signal))) => ExitCode::from((128 + signal) as u8),
         Err(error) => {
             eprintln!("lunxun: {}", error.message(lang));
             ExitCode::from(error.exit_code() as u8)
@@ -26,17 +29,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Cli, lang: Lang) -> Result<String, CliError> {
+enum Outcome {
+    Printed(String),
+    Desk(tui::Exit),
+}
+
+/// Every fallible step (clock, folder, lock, loading the desk) happens here, before the
+/// terminal enters raw mode, so errors print to a normal terminal.
+fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
     let clock = Clock::from_env().map_err(CliError::Input)?;
     let dir = store::resolve_folder(args.db.as_deref())?;
     let store = Store::open(&dir)?;
-    let ctx = Ctx { store, clock, lang };
     match args.command {
-        Some(command) => cli::run(command, &ctx),
-        None => Ok(ctx.t(
-            "签到台界面即将推出；现在可以使用命令行：lunxun --help\n",
-            "the check-in desk screen is coming next; for now use the commands: lunxun --help\n",
-        )),
+        Some(command) => {
+            let ctx = Ctx { store, clock, lang };
+            cli::run(command, &ctx).map(Outcome::Printed)
+        }
+        None => {
+            let _ = color_eyre::install();
+            let app = tui::App::new(store, clock, lang)?;
+            let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
+            Ok(Outcome::Desk(exit))
+        }
     }
 }
 

@@ -7,7 +7,7 @@ mod cohort;
 mod demo;
 mod export;
 mod people;
-//TMP mod search;
+mod search;
 
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
@@ -65,7 +65,7 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Cohort(cmd) => cohort::run(cmd, ctx),
         Command::Person(cmd) => people::run(cmd, ctx),
         Command::Roster(args) => people::roster(args, ctx),
-        Command::Search(_args) => todo!(), //TMP
+        Command::Search(args) => search::run(args, ctx),
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),

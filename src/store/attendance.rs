@@ -60,12 +60,25 @@ impl Store {
         status: CheckInStatus,
         reason: Option<String>,
     ) -> StoreResult<CheckInOutcome> {
+        self.check_in_with(request, status, reason, Batch::default())
+    }
+
+    /// A check-in committed together with `extra` writes (e.g. the enrolment of a
+    /// walk-in), all or nothing. If the rules refuse it, nothing at all is written.
+    pub fn check_in_with(
+        &self,
+        request: &DeskRequest<'_>,
+        status: CheckInStatus,
+        reason: Option<String>,
+        extra: Batch,
+    ) -> StoreResult<CheckInOutcome> {
         let current = self.status(request.cohort, request.person, request.session)?;
         if let Err(refusal) = attendance::check_in_allowed(current.as_ref(), status) {
             return Ok(CheckInOutcome::Refused(refusal));
         }
         let kind = EventKind::CheckIn { status, reason };
-        self.append(request, kind).map(CheckInOutcome::Recorded)
+        self.append(request, kind, extra)
+            .map(CheckInOutcome::Recorded)
     }
 
     /// Reverts the event that gives the person's current status, by appending an undo.
@@ -75,12 +88,18 @@ impl Store {
             Err(refusal) => Ok(CheckInOutcome::Refused(refusal)),
             Ok(target) => {
                 let kind = EventKind::Undo { target };
-                self.append(request, kind).map(CheckInOutcome::Recorded)
+                self.append(request, kind, Batch::default())
+                    .map(CheckInOutcome::Recorded)
             }
         }
     }
 
-    fn append(&self, request: &DeskRequest<'_>, kind: EventKind) -> StoreResult<AttendanceEvent> {
+    fn append(
+        &self,
+        request: &DeskRequest<'_>,
+        kind: EventKind,
+        mut batch: Batch,
+    ) -> StoreResult<AttendanceEvent> {
         let event = AttendanceEvent {
             id: self.next_event_id(request)?,
             cohort: request.cohort.to_string(),
@@ -90,7 +109,6 @@ impl Store {
             at: request.at,
             desk: self.desk().to_string(),
         };
-        let mut batch = Batch::default();
         let mut key = thread_prefix(request.cohort, request.person, request.session);
         key.extend_from_slice(event.id.as_bytes());
         batch.put(TreeName::Events, key, encode(&event));

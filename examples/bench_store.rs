@@ -1,0 +1,151 @@
+//! Store benchmark: durable check-in commit latency, and opening a 100k register and
+//! building the search index. Run: `cargo run --release --example bench_store`.
+//!
+//! Baselines in the same run: a plain sled insert (not durable) and a sled insert +
+//! `flush()` (sync_file_range only on Linux), beside our commit (transaction + flush +
+//! fsync of the data file) and a whole check-in (status read + rules + commit).
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use lunxun::demo::generate_register;
+use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
+use lunxun::domain::{CheckInStatus, Cohort, Level, Session, SlotDef, SlotKind};
+use lunxun::search::SearchIndex;
+use lunxun::store::{Batch, DeskRequest, Store};
+
+const CHECK_INS: usize = 400;
+const REGISTER: usize = 100_000;
+
+fn main() {
+    println!("## Durable commit ({CHECK_INS} writes each)\n");
+    println!("| operation | p50 | p99 | max |");
+    println!("|---|---|---|---|");
+    sled_baselines();
+    durable_check_ins();
+    println!();
+    open_and_index();
+}
+
+fn row(label: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let pick = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1000.0);
+    let max = *samples.last().expect("samples");
+    println!("| {label} | {} | {} | {} |", ms(pick(0.5)), ms(pick(0.99)), ms(max));
+}
+
+fn sled_baselines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = sled::open(dir.path()).expect("sled opens");
+    let value = vec![b'x'; 300];
+    let time = |f: &dyn Fn(usize)| -> Vec<Duration> {
+        (0..CHECK_INS)
+            .map(|i| {
+                let start = Instant::now();
+                f(i);
+                start.elapsed()
+            })
+            .collect()
+    };
+    row("baseline: sled insert, not durable", time(&|i| {
+        db.insert(format!("a{i}"), value.as_slice()).expect("insert");
+    }));
+    row("baseline: sled insert + flush (no fsync)", time(&|i| {
+        db.insert(format!("b{i}"), value.as_slice()).expect("insert");
+        db.flush().expect("flush");
+    }));
+}
+
+fn durable_check_ins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store opens");
+    let people = generate_register(CHECK_INS, 3);
+    let mut batch = Batch::default();
+    Store::stage_cohort(&mut batch, &cohort());
+    for p in &people {
+        Store::stage_person(&mut batch, p);
+        Store::stage_enrolment(&mut batch, "2015-01", &p.id, now(), false);
+    }
+    store.commit(batch).expect("seed");
+    let mut commits = Vec::new();
+    let mut check_ins = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let mut batch = Batch::default();
+        Store::stage_meta(&mut batch, "bench", &i.to_string());
+        let start = Instant::now();
+        store.commit(batch).expect("commit");
+        commits.push(start.elapsed());
+        let request = DeskRequest {
+            cohort: "2015-01",
+            person: &p.id,
+            session: Session::new(1, SlotKind::Am),
+            at: now(),
+        };
+        let start = Instant::now();
+        store.check_in(&request, CheckInStatus::Present, None).expect("check-in");
+        check_ins.push(start.elapsed());
+    }
+    row("lunxun commit: transaction + flush + fsync", commits);
+    row("lunxun check-in: status read + rules + durable commit", check_ins);
+}
+
+fn open_and_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let store = Store::open(dir.path()).expect("store opens");
+        for chunk in generate_register(REGISTER, 11).chunks(10_000) {
+            let mut batch = Batch::default();
+            chunk.iter().for_each(|p| Store::stage_person(&mut batch, p));
+            store.commit(batch).expect("seed");
+        }
+    }
+    println!("## Open a {REGISTER}-person register and build the search index\n");
+    println!("| step | time |");
+    println!("|---|---|");
+    let start = Instant::now();
+    let store = Store::open(dir.path()).expect("store opens");
+    let opened = start.elapsed();
+    let people = store.people().expect("people");
+    let loaded = start.elapsed();
+    let index = SearchIndex::build(&people);
+    let built = start.elapsed();
+    assert_eq!(index.len(), REGISTER);
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    println!("| open store (lock, sled recovery, schema) | {} |", ms(opened));
+    println!("| read and decode {REGISTER} people | {} |", ms(loaded - opened));
+    println!("| build search index | {} |", ms(built - loaded));
+    println!("| **total** | **{}** |", ms(built));
+    println!("| peak RSS of this process | {} |", peak_rss());
+}
+
+/// VmHWM from /proc on Linux; elsewhere not measured.
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
+        .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        .unwrap_or_else(|| "n/a".to_string())
+}
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2015-03-16T08:20:00+08:00").expect("constant time")
+}
+
+fn cohort() -> Cohort {
+    Cohort {
+        code: "2015-01".into(),
+        name: "bench".into(),
+        level: Level::County,
+        field_focus: None,
+        start: NaiveDate::from_ymd_opt(2015, 3, 16).expect("date"),
+        days: 4,
+        slots: SlotDef::defaults(),
+        venue: String::new(),
+        open: true,
+        grace_minutes: DEFAULT_GRACE_MINUTES,
+        completion_percent: DEFAULT_COMPLETION_PERCENT,
+        closed_sessions: vec![],
+        created_at: now(),
+    }
+}

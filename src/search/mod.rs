@@ -1,0 +1,98 @@
+//! 搜索: finding people in the register as the desk clerk types.
+//!
+//! Pure (no IO, no UI). [`SearchIndex::build`] indexes a roster once; [`SearchIndex::search`]
+//! answers a query with ranked [`Hit`]s; [`Searcher`] does the same for search-as-you-type,
+//! narrowing the previous matches when the query only grew.
+//!
+//! # What matches
+//! The query is NFC-normalised, full-width letters folded to ASCII, tone marks dropped
+//! (`ü` typed as `v`), lower-cased, and split on whitespace into terms that must **all**
+//! match, each on any field (`lyt 新开` finds 李雅婷 of 新开村). A term matches:
+//! - the name, read character by character as either the character itself or a
+//!   prefix of one of its pinyin readings: Hanzi (`张`, `张伟`), full pinyin
+//!   (`zhangwei`), initials (`zw`), and mixes (`zhw`, `张w`). Pinyin pieces start at
+//!   syllable starts (`hang` does not match 张); name characters may be skipped
+//!   (fuzzy: `zw` and `伟` match 张大伟). Surnames prefer their surname reading (曾
+//!   zeng, 单 shan, 尉迟 yuchi, 万俟 moqi; see [`surname_len`] for compound surnames);
+//!   other readings of any character still match, ranked lower.
+//! - or, as a substring, the unit, township, county or position (`新开` matches
+//!   荣家湾镇新开村).
+//!
+//! # Ranking
+//! By [`MatchTier`] (a name equal to the whole query first), then score (fuzzy terms
+//! scored by SkimMatcherV2; a non-preferred reading costs points), then shorter name,
+//! then roster order. People sharing a name are all listed.
+//!
+//! # Speed
+//! Candidates come from inverted lists (name character → people, field text → people)
+//! or, for pinyin-only queries, a scan of per-person letter masks; each candidate is then
+//! matched with bit-parallel state over its few name characters, on all cores when there
+//! are many. Fuzzy scoring runs only for people who can still make the top `limit`.
+
+mod candidates;
+mod hash;
+mod index;
+mod matcher;
+mod query;
+mod rank;
+mod readings;
+mod searcher;
+mod surname;
+mod text;
+
+pub use index::SearchIndex;
+pub use searcher::Searcher;
+pub use surname::surname_len;
+
+/// How well a hit matched, best last (so tiers compare with `>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchTier {
+    /// Every term matched only the unit, township, county or position.
+    Field = 1,
+    /// A term matched the name skipping characters (`伟` or `zw` for 张大伟).
+    Fuzzy = 2,
+    /// A term matched the start of the name (`张`, `zh`, `zhangw` for 张伟).
+    Prefix = 3,
+    /// A term spelt the whole name: full pinyin (`zhangwei`) or initials (`zw`).
+    Full = 4,
+    /// The name is the query (ignoring case and spaces).
+    Exact = 5,
+}
+
+impl MatchTier {
+    /// All tiers, worst first.
+    pub const ALL: [MatchTier; 5] = [
+        MatchTier::Field,
+        MatchTier::Fuzzy,
+        MatchTier::Prefix,
+        MatchTier::Full,
+        MatchTier::Exact,
+    ];
+}
+
+/// One person found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Position of the person in the slice given to [`SearchIndex::build`].
+    pub index: usize,
+    /// Higher is better; the tier dominates (it sits in the high bits).
+    pub score: i64,
+    pub tier: MatchTier,
+    /// Char indices into the person's name (its NFC form, which is how the store keeps
+    /// names) of the characters the query matched, ascending.
+    pub name_highlight: Vec<usize>,
+}
+
+impl SearchIndex {
+    /// The best `limit` people for `query`, best first. A query with nothing but
+    /// whitespace finds nobody.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        match query::Query::parse(self, query) {
+            Some(q) => self.run(&q, limit, None, false).0,
+            None => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

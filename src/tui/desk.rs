@@ -1,0 +1,129 @@
+//! The open cohort as the desk sees it: roster, register, search indexes and every
+//! person's derived status. Loaded from the store by `update` code only; screens read it.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::domain::attendance::derive_all;
+use crate::domain::{AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session};
+use crate::search::SearchIndex;
+use crate::store::{Store, StoreResult};
+
+/// Which people the search box looks through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchScope {
+    Roster,
+    Register,
+}
+
+/// People plus their search index, kept side by side (hits index into `people`).
+pub struct Indexed {
+    pub people: Vec<Person>,
+    pub index: SearchIndex,
+}
+
+impl Indexed {
+    pub fn new(people: Vec<Person>) -> Indexed {
+        let index = SearchIndex::build(&people);
+        Indexed { people, index }
+    }
+}
+
+pub struct Desk {
+    pub cohort: Cohort,
+    pub session: Session,
+    pub roster: Indexed,
+    /// The whole register, built the first time the search is widened.
+    pub register: Option<Indexed>,
+    pub enrolled: HashSet<PersonId>,
+    events: Vec<AttendanceEvent>,
+    pub statuses: HashMap<(PersonId, Session), AttendanceStatus>,
+    /// Check-ins made at this desk since it opened, newest last: what the undo key reverts.
+    pub undo_stack: Vec<(PersonId, Session)>,
+}
+
+/// Counts shown in the header for one session.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionCounts {
+    pub present: usize,
+    pub late: usize,
+    pub leave: usize,
+    pub enrolled: usize,
+}
+
+impl SessionCounts {
+    pub fn arrived(&self) -> usize {
+        self.present + self.late
+    }
+
+    pub fn not_yet(&self) -> usize {
+        self.enrolled.saturating_sub(self.present + self.late + self.leave)
+    }
+}
+
+impl Desk {
+    pub fn load(store: &Store, cohort: Cohort, session: Session) -> StoreResult<Desk> {
+        let roster = store.roster(&cohort.code)?;
+        let enrolled = roster.iter().map(|p| p.id.clone()).collect();
+        let events = store.events(&cohort.code)?;
+        let statuses = derive_all(&events);
+        Ok(Desk {
+            cohort,
+            session,
+            roster: Indexed::new(roster),
+            register: None,
+            enrolled,
+            events,
+            statuses,
+            undo_stack: Vec::new(),
+        })
+    }
+
+    pub fn people(&self, scope: SearchScope) -> &Indexed {
+        match (scope, &self.register) {
+            (SearchScope::Register, Some(register)) => register,
+            _ => &self.roster,
+        }
+    }
+
+    /// Loads and indexes the register if not yet done.
+    pub fn ensure_register(&mut self, store: &Store) -> StoreResult<()> {
+        if self.register.is_none() {
+            self.register = Some(Indexed::new(store.people()?));
+        }
+        Ok(())
+    }
+
+    pub fn status(&self, person: &PersonId, session: Session) -> Option<&AttendanceStatus> {
+        self.statuses.get(&(person.clone(), session))
+    }
+
+    /// Takes note of an event the store has made durable.
+    pub fn record(&mut self, event: AttendanceEvent) {
+        self.events.push(event);
+        self.statuses = derive_all(&self.events);
+    }
+
+    /// Adds a person enrolled at the desk (walk-in) to the roster and its index.
+    pub fn enrol(&mut self, person: Person) {
+        self.enrolled.insert(person.id.clone());
+        let mut people = std::mem::take(&mut self.roster.people);
+        people.push(person);
+        self.roster = Indexed::new(people);
+    }
+
+    pub fn counts(&self, session: Session) -> SessionCounts {
+        let mut counts = SessionCounts {
+            enrolled: self.enrolled.len(),
+            ..SessionCounts::default()
+        };
+        for id in &self.enrolled {
+            match self.status(id, session).map(|s| s.status) {
+                Some(CheckInStatus::Present) => counts.present += 1,
+                Some(CheckInStatus::Late) => counts.late += 1,
+                Some(CheckInStatus::Leave) => counts.leave += 1,
+                None => {}
+            }
+        }
+        counts
+    }
+}

@@ -1,0 +1,34 @@
+//! The first start: no cohort yet. Load the demo in one key, or create a cohort.
+
+use crate::demo::{self, DemoOutcome};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::screens::ScreenId;
+use crate::tui::text::T;
+
+impl App {
+    pub(crate) fn on_welcome(&mut self, action: Action) {
+        match action {
+            Action::LoadDemo => self.load_demo(),
+            Action::NewCohort => self.open_cohort_form(),
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn load_demo(&mut self) {
+        let outcome = match demo::install(&self.store, self.now()) {
+            Ok(outcome) => outcome,
+            Err(e) => return self.fail(&e),
+        };
+        let (code, people) = match outcome {
+            DemoOutcome::Installed { cohort, people, .. } => (cohort, people),
+            DemoOutcome::AlreadyThere { cohort } => (cohort, 0),
+        };
+        if let Err(e) = self.enter_cohort(&code) {
+            return self.fail(&e);
+        }
+        self.done(T::DemoLoaded.fill(self.lang, &[&people.to_string(), &code]));
+        self.screen = ScreenId::CheckIn;
+    }
+}

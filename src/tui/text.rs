@@ -1,0 +1,191 @@
+//! Every string the screens show, in Chinese and English, in one catalogue.
+//! `{}` placeholders are filled in order by [`T::fill`]; a test checks that both
+//! languages of every entry exist and take the same number of placeholders.
+
+use crate::i18n::Lang;
+
+macro_rules! catalogue {
+    ($($id:ident => $zh:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($id),* }
+
+        impl T {
+            pub const ALL: &'static [T] = &[$(T::$id),*];
+
+            /// (Chinese, English).
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(T::$id => ($zh, $en)),* }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppTitle => "轮训签到台", "lunxun check-in desk";
+    // Screens
+    ScreenCheckIn => "签到", "Check-in";
+    ScreenLookup => "查询", "Lookup";
+    ScreenSessions => "场次", "Sessions";
+    ScreenCohorts => "班次", "Cohorts";
+    ScreenWelcome => "欢迎", "Welcome";
+    // Key hints
+    KeyQuit => "退出", "quit";
+    KeyHelp => "帮助", "help";
+    KeyNextScreen => "下一屏", "next screen";
+    KeyPrevScreen => "上一屏", "previous screen";
+    KeyCheckIn => "签到", "check in";
+    KeyUndo => "撤销上一次", "undo last";
+    KeyLeave => "请假", "leave";
+    KeyWalkIn => "现场增补", "walk-in";
+    KeyScope => "名单/花名册", "roster/register";
+    KeyClear => "清空/返回", "clear/back";
+    KeyMove => "上下移动", "move";
+    KeyPage => "翻页", "page";
+    KeyChooseSession => "选为当前场次", "use this session";
+    KeyCloseSession => "结束场次", "close session";
+    KeyOpenCohort => "打开班次", "open cohort";
+    KeyNewCohort => "新建班次", "new cohort";
+    KeyCloseCohort => "结束班次", "close cohort";
+    KeyLoadDemo => "载入演示数据", "load the demo";
+    KeyNextField => "下一项", "next field";
+    KeyPrevField => "上一项", "previous field";
+    KeySubmit => "确定", "confirm";
+    KeyCancel => "取消", "cancel";
+    KeyChoice => "切换选项", "change choice";
+    KeyYes => "是", "yes";
+    KeyNo => "否", "no";
+    KeyGoCheckIn => "签到屏", "check-in screen";
+    KeyGoLookup => "查询屏", "lookup screen";
+    KeyGoSessions => "场次屏", "sessions screen";
+    KeyGoCohorts => "班次屏", "cohorts screen";
+    KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
+    // Check-in screen
+    DayOfDays => "第 {} 天 / 共 {} 天", "day {} of {}";
+    Counts => "已到 {}/{} · 迟到 {} · 请假 {}", "in {}/{} · late {} · leave {}";
+    SearchPrompt => "姓名 / 拼音 / 首字母：", "Name / pinyin / initials: ";
+    ScopeRoster => "本班名单", "cohort roster";
+    ScopeRegister => "全部花名册", "whole register";
+    NoMatches => "没有匹配的人员", "no one matches";
+    TypeToSearch => "输入几个字母开始查找（如 zw、zhangwei、张伟）", "type a few letters to search (e.g. zw, zhangwei, 张伟)";
+    ColName => "姓名", "Name";
+    ColUnit => "单位", "Unit";
+    ColPlace => "乡镇/县市区", "Township/County";
+    ColPosition => "职务", "Position";
+    ColPhone => "电话", "Phone";
+    ColStatus => "本场", "This session";
+    StatusNone => "未到", "not yet";
+    StatusPresent => "已签到", "present";
+    StatusLate => "迟到", "late";
+    StatusLeave => "请假", "leave";
+    StatusAbsent => "缺勤", "absent";
+    NotEnrolled => "非本班", "not enrolled";
+    CheckedIn => "✓ {} · {} · {} {}", "✓ {} · {} · {} {}";
+    AlreadyIn => "{} 已于 {} 签到，未重复记录", "{} already checked in at {}; nothing recorded";
+    AlreadyLeave => "{} 已于 {} 请假，未重复记录", "{} is already on leave since {}; nothing recorded";
+    Undone => "↶ 已撤销 {} 的{}", "↶ undone: {}'s {}";
+    NothingToUndo => "没有可撤销的签到", "nothing to undo";
+    LeaveRecorded => "✓ {} 请假：{}", "✓ {} on leave: {}";
+    WalkInDone => "✓ 现场增补 {} · {} · {} {}", "✓ walk-in {} · {} · {} {}";
+    SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
+    CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
+    WriteFailed => "保存失败，未记录：{}", "not saved: {}";
+    PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
+    // Forms
+    LeaveTitle => "请假 · {}", "Leave · {}";
+    LeaveReason => "请假事由", "Reason";
+    WalkInTitle => "现场增补（加入本班并签到）", "Walk-in (enrol and check in)";
+    FieldName => "姓名", "Name";
+    FieldUnit => "单位", "Unit";
+    FieldCounty => "县市区", "County";
+    FieldTownship => "乡镇/街道", "Township";
+    FieldPosition => "职务", "Position";
+    FieldPhone => "电话", "Phone";
+    FieldStart => "开始日期 (YYYY-MM-DD)", "Start (YYYY-MM-DD)";
+    FieldDays => "天数", "Days";
+    FieldSlots => "时段 (am,pm,eve)", "Slots (am,pm,eve)";
+    FieldLevel => "层级", "Level";
+    FieldVenue => "地点", "Venue";
+    CohortFormTitle => "新建班次", "New cohort";
+    Required => "{}不能为空", "{} is required";
+    BadDate => "日期应写作 YYYY-MM-DD，如 2015-03-16", "dates are YYYY-MM-DD, e.g. 2015-03-16";
+    BadDays => "天数应为 1 到 60 之间的整数", "days must be a whole number from 1 to 60";
+    // Sessions screen
+    SessionsTitle => "场次 · {}", "Sessions · {}";
+    ColDay => "日期", "Day";
+    Current => "当前", "current";
+    Closed => "已结束", "closed";
+    SessionChosen => "当前场次：{}", "now checking in: {}";
+    ConfirmCloseSession => "结束场次 {}？未签到的 {} 人将计为缺勤。", "Close session {}? The {} people without a check-in will count as absent.";
+    SessionClosed => "场次 {} 已结束", "session {} closed";
+    // Cohorts screen
+    CohortsTitle => "班次", "Cohorts";
+    ColCode => "代码", "Code";
+    ColDates => "日期", "Dates";
+    ColEnrolled => "参训", "Enrolled";
+    ColState => "状态", "State";
+    StateOpen => "进行中", "open";
+    StateClosed => "已结束", "closed";
+    CohortCreated => "已创建班次 {}", "created cohort {}";
+    CohortOpened => "已打开班次 {}", "opened cohort {}";
+    ConfirmCloseCohort => "结束班次 {}？结束后只能查询。", "Close cohort {}? It becomes look-up only.";
+    CohortClosed => "班次 {} 已结束", "cohort {} closed";
+    NoCohorts => "还没有班次", "no cohorts yet";
+    // Lookup screen
+    DetailTitle => "详细信息", "Details";
+    FieldIdNumber => "身份证号", "ID number";
+    FieldGender => "性别", "Gender";
+    FieldField => "领域", "Field";
+    FieldNotes => "备注", "Notes";
+    AttendanceTitle => "本班考勤", "Attendance in this cohort";
+    // Welcome
+    WelcomeText => "还没有班次。可以新建一个班次，或载入演示数据先试一试。", "There is no cohort yet. Create one, or load the demo to try the desk.";
+    DemoLoaded => "已载入演示数据：{} 人，班次 {}", "demo loaded: {} people, cohort {}";
+    // Help and misc
+    HelpTitle => "按键说明 · {}", "Keys · {}";
+    HelpGlobal => "任何屏幕", "Anywhere";
+    TooSmall => "终端窗口太小（至少 60×15）", "terminal too small (need 60×15)";
+    Working => "处理中……", "working…";
+}
+
+impl T {
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (zh, en) = self.pair();
+        lang.pick(zh, en)
+    }
+
+    /// The entry with each `{}` replaced by the next argument.
+    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        let mut parts = self.get(lang).split("{}").peekable();
+        while let Some(part) = parts.next() {
+            out.push_str(part);
+            if parts.peek().is_some() {
+                out.push_str(args.next().copied().unwrap_or(""));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_exists_in_both_languages_with_the_same_placeholders() {
+        for t in T::ALL {
+            let (zh, en) = t.pair();
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{t:?}");
+            assert_eq!(zh.matches("{}").count(), en.matches("{}").count(), "{t:?}");
+            let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            assert!(has_cjk(zh) || zh == en, "{t:?}: Chinese text has no Chinese: {zh}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_in_order() {
+        assert_eq!(T::DayOfDays.fill(Lang::En, &["2", "4"]), "day 2 of 4");
+        assert_eq!(T::DayOfDays.fill(Lang::Zh, &["2", "4"]), "第 2 天 / 共 4 天");
+    }
+}

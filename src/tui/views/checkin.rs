@@ -1,0 +1,137 @@
+//! The check-in screen: session header, search box, hits with the matched characters
+//! highlighted and each person's status in this session.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
+
+use crate::domain::{Person, mask};
+use crate::tui::app::App;
+use crate::tui::desk::{Desk, SearchScope};
+use crate::tui::screens::checkin::{SearchBox, status_text};
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::sanitize;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let Some(desk) = &app.desk else {
+        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+        return None;
+    };
+    let [header, search, results] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Fill(1),
+    ]));
+    session_header(app, desk, header, buf);
+    let cursor = search_box(app, &app.checkin, search, buf);
+    hits_table(app, desk, &app.checkin, results, buf);
+    Some(cursor)
+}
+
+fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let cohort = &desk.cohort;
+    let session = desk.session;
+    let counts = desk.counts(session);
+    let day = T::DayOfDays.fill(app.lang, &[&session.day.to_string(), &cohort.days.to_string()]);
+    let date = cohort.date_of(session.day);
+    let slot = app.lang.pick(session.slot.zh(), session.slot.en());
+    let start = cohort.starts_at(session).map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let numbers = T::Counts.fill(
+        app.lang,
+        &[&counts.arrived().to_string(), &counts.enrolled.to_string(), &counts.late.to_string(), &counts.leave.to_string()],
+    );
+    let mut spans = vec![
+        Span::styled(format!(" {day} · {date} {slot} {start}"), theme::title()),
+        Span::raw(format!(" · {numbers}")),
+    ];
+    if cohort.is_closed(session) {
+        spans.push(Span::styled(format!(" · {}", app.t(T::Closed)), theme::warn()));
+    }
+    if !cohort.open {
+        spans.push(Span::styled(format!(" · {}", app.t(T::CohortClosedNote)), theme::warn()));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// The bordered search box; returns where the cursor goes.
+pub fn search_box(app: &App, search: &SearchBox, area: Rect, buf: &mut Buffer) -> Position {
+    let scope = match search.scope {
+        SearchScope::Roster => T::ScopeRoster,
+        SearchScope::Register => T::ScopeRegister,
+    };
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", app.t(T::SearchPrompt).trim_end()), theme::title()))
+        .title_top(Line::styled(format!(" {} ", app.t(scope)), theme::dim()).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Line::from(search.input.span()).render(inner, buf);
+    let x = inner.x.saturating_add(search.input.width()).min(inner.right().saturating_sub(1));
+    Position::new(x, inner.y)
+}
+
+/// The name with the characters the query matched highlighted.
+pub fn highlighted_name<'a>(person: &'a Person, marks: &[usize]) -> Line<'a> {
+    let name = sanitize(&person.name);
+    let spans: Vec<Span> = name
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if marks.contains(&i) { theme::highlight() } else { Default::default() };
+            Span::styled(c.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut Buffer) {
+    if search.input.is_empty() || search.hits.is_empty() {
+        let text = if search.input.is_empty() { T::TypeToSearch } else { T::NoMatches };
+        Paragraph::new(Span::styled(format!(" {}", app.t(text)), theme::dim())).render(area, buf);
+        return;
+    }
+    let people = &desk.people(search.scope).people;
+    let rows = visible(search, area.height.saturating_sub(1)).map(|(i, hit)| {
+        let person = &people[hit.index];
+        let row = result_row(app, desk, person, &hit.name_highlight);
+        if i == search.selected { row.style(theme::selected()) } else { row }
+    });
+    let header = Row::new([T::ColName, T::ColUnit, T::ColPlace, T::ColPosition, T::ColPhone, T::ColStatus].map(|t| app.t(t)))
+        .style(theme::dim());
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Fill(2),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(5),
+        Constraint::Length(8),
+    ];
+    Widget::render(Table::new(rows, widths).header(header).column_spacing(1), area, buf);
+}
+
+/// The hits that fit, scrolled so the selected one is visible.
+fn visible(search: &SearchBox, height: u16) -> impl Iterator<Item = (usize, &crate::search::Hit)> {
+    let height = usize::from(height.max(1));
+    let first = search.selected.saturating_sub(height - 1);
+    search.hits.iter().enumerate().skip(first).take(height)
+}
+
+fn result_row<'a>(app: &App, desk: &Desk, person: &'a Person, marks: &[usize]) -> Row<'a> {
+    let enrolled = desk.enrolled.contains(&person.id);
+    let status = desk.status(&person.id, desk.session).map(|s| s.status);
+    let status_word = match (enrolled, status) {
+        (false, _) => app.t(T::NotEnrolled),
+        (true, None) if desk.cohort.is_closed(desk.session) => app.t(T::StatusAbsent),
+        (true, s) => app.t(status_text(s)),
+    };
+    let place = format!("{} {}", sanitize(&person.township), sanitize(&person.county));
+    Row::new([
+        Cell::from(highlighted_name(person, marks)),
+        Cell::from(sanitize(&person.unit).into_owned()),
+        Cell::from(place.trim().to_string()),
+        Cell::from(sanitize(&person.position).into_owned()),
+        Cell::from(person.phone.as_deref().map(mask::phone_tail).unwrap_or_default()),
+        Cell::from(status_word),
+    ])
+}

@@ -1,0 +1,107 @@
+//! The lookup screen: search on the left, the selected person's details and their
+//! status in every session of the cohort on the right. Phone and ID are masked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, Paragraph, Widget, Wrap};
+
+use crate::domain::{Person, mask};
+use crate::tui::app::App;
+use crate::tui::desk::Desk;
+use crate::tui::screens::checkin::status_text;
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::sanitize;
+
+use super::checkin::{highlighted_name, search_box};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let Some(desk) = &app.desk else {
+        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+        return None;
+    };
+    let [left, right] = area.layout(&Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]));
+    let [search, list] = left.layout(&Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]));
+    let cursor = search_box(app, &app.lookup, search, buf);
+    hit_list(app, desk, list, buf);
+    let person = app.lookup.selected_person(desk);
+    detail(app, desk, person, right, buf);
+    Some(cursor)
+}
+
+fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let search = &app.lookup;
+    if search.hits.is_empty() {
+        let text = if search.input.is_empty() { T::TypeToSearch } else { T::NoMatches };
+        Paragraph::new(Span::styled(app.t(text), theme::dim())).wrap(Wrap { trim: true }).render(area, buf);
+        return;
+    }
+    let people = &desk.people(search.scope).people;
+    let height = usize::from(area.height.max(1));
+    let first = search.selected.saturating_sub(height - 1);
+    let items: Vec<ListItem> = search
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, hit)| {
+            let person = &people[hit.index];
+            let mut line = highlighted_name(person, &hit.name_highlight);
+            line.push_span(Span::styled(format!("  {}", sanitize(&person.unit)), theme::dim()));
+            let item = ListItem::new(line);
+            if i == search.selected { item.style(theme::selected()) } else { item }
+        })
+        .collect();
+    Widget::render(List::new(items), area, buf);
+}
+
+fn detail(app: &App, desk: &Desk, person: Option<&Person>, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered().title(Span::styled(format!(" {} ", app.t(T::DetailTitle)), theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(person) = person else { return };
+    let mut lines = fields(app, person);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(app.t(T::AttendanceTitle), theme::title()));
+    lines.extend(attendance(app, desk, person));
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+}
+
+fn fields<'a>(app: &App, p: &'a Person) -> Vec<Line<'a>> {
+    let field = |label: T, value: String| {
+        Line::from(vec![Span::styled(format!("{}：", app.t(label)), theme::dim()), Span::raw(value)])
+    };
+    vec![
+        field(T::FieldName, sanitize(&p.name).into_owned()),
+        field(T::FieldGender, p.gender.map(|g| g.zh().to_string()).unwrap_or_default()),
+        field(T::FieldUnit, sanitize(&p.unit).into_owned()),
+        field(T::FieldTownship, sanitize(&p.township).into_owned()),
+        field(T::FieldCounty, sanitize(&p.county).into_owned()),
+        field(T::FieldPosition, sanitize(&p.position).into_owned()),
+        field(T::FieldField, p.field.map(|f| app.lang.pick(f.zh(), f.code()).to_string()).unwrap_or_default()),
+        field(T::FieldPhone, p.phone.as_deref().map(mask::phone).unwrap_or_default()),
+        field(T::FieldIdNumber, p.id_number.as_deref().map(mask::id_number).unwrap_or_default()),
+        field(T::FieldNotes, sanitize(&p.notes).into_owned()),
+    ]
+}
+
+fn attendance<'a>(app: &App, desk: &Desk, person: &Person) -> Vec<Line<'a>> {
+    if !desk.enrolled.contains(&person.id) {
+        return vec![Line::styled(app.t(T::NotEnrolled), theme::dim())];
+    }
+    desk.cohort
+        .sessions()
+        .into_iter()
+        .map(|session| {
+            let status = desk.status(&person.id, session);
+            let word = match status {
+                None if desk.cohort.is_closed(session) => app.t(T::StatusAbsent),
+                s => app.t(status_text(s.map(|s| s.status))),
+            };
+            let at = status.map(|s| s.at.format(" %H:%M").to_string()).unwrap_or_default();
+            Line::raw(format!("{}  {word}{at}", app.session_label(session)))
+        })
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! Drawing: the frame (title, tabs, notice, footer) and one view per screen.
+//! Views read the app state and never do IO.
+
+mod checkin;
+mod cohorts;
+mod lookup;
+mod overlays;
+mod sessions;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, NoticeKind};
+use super::keymap::{self, Scope};
+use super::screens::ScreenId;
+use super::text::T;
+use super::theme;
+use super::widgets::sanitize;
+
+/// Smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        Paragraph::new(app.t(T::TooSmall))
+            .wrap(Wrap { trim: true })
+            .render(area, frame.buffer_mut());
+        return;
+    }
+    let [title, body, notice, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    render_title(app, title, frame);
+    let cursor = match (app.welcome, app.screen) {
+        (true, _) => {
+            welcome::render(app, body, frame.buffer_mut());
+            None
+        }
+        (false, ScreenId::CheckIn) => checkin::render(app, body, frame.buffer_mut()),
+        (false, ScreenId::Lookup) => lookup::render(app, body, frame.buffer_mut()),
+        (false, ScreenId::Sessions) => {
+            sessions::render(app, body, frame.buffer_mut());
+            None
+        }
+        (false, ScreenId::Cohorts) => {
+            cohorts::render(app, body, frame.buffer_mut());
+            None
+        }
+    };
+    render_notice(app, notice, frame);
+    render_footer(app, footer, frame);
+    let cursor = overlays::render(app, area, frame.buffer_mut()).or(cursor);
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn render_title(app: &App, area: Rect, frame: &mut Frame) {
+    let mut spans = vec![Span::styled(format!(" {} ", app.t(T::AppTitle)), theme::title())];
+    if let Some(desk) = &app.desk {
+        spans.push(Span::raw(format!("· {} ", sanitize(&desk.cohort.name))));
+    }
+    let tabs: Vec<Span> = if app.welcome {
+        vec![Span::styled(format!(" {} ", app.t(T::ScreenWelcome)), theme::tab_active())]
+    } else {
+        ScreenId::ALL
+            .iter()
+            .map(|s| {
+                let style = if *s == app.screen { theme::tab_active() } else { theme::tab() };
+                Span::styled(format!(" {} ", app.t(s.title())), style)
+            })
+            .collect()
+    };
+    let tabs_width: u16 = tabs.iter().map(|s| s.width() as u16).sum();
+    let [left, right] = area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(tabs_width)]));
+    Line::from(spans).render(left, frame.buffer_mut());
+    Line::from(tabs).render(right, frame.buffer_mut());
+}
+
+fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
+    let Some(notice) = &app.notice else { return };
+    let style = match notice.kind {
+        NoticeKind::Done => theme::ok(),
+        NoticeKind::Info => theme::warn(),
+        NoticeKind::Error => theme::error(),
+    };
+    Line::styled(format!(" {}", sanitize(&notice.text)), style).render(area, frame.buffer_mut());
+}
+
+/// The current scope's main keys, then the global ones: straight from the keymap.
+fn render_footer(app: &App, area: Rect, frame: &mut Frame) {
+    let scope = app.scope();
+    let mut hints = keymap::hints(scope, true);
+    if !matches!(scope, Scope::Form | Scope::Confirm | Scope::Help) {
+        hints.extend(keymap::hints(Scope::Global, true));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (key, hint) in hints {
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {}  ", app.t(hint))));
+    }
+    Line::from(spans).render(area, frame.buffer_mut());
+}

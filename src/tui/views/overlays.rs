@@ -1,0 +1,79 @@
+//! Overlays drawn over the screen: help (generated from the keymap), forms, questions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use crate::tui::app::{App, Overlay};
+use crate::tui::keymap::{self, Scope};
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::form::FormView;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    match &app.overlay {
+        None => None,
+        Some(Overlay::Help) => {
+            help(app, area, buf);
+            None
+        }
+        Some(Overlay::Form(_, form)) => FormView { form, lang: app.lang }.render(area, buf),
+        Some(Overlay::Confirm(_, question)) => {
+            confirm(app, question, area, buf);
+            None
+        }
+    }
+}
+
+/// Every key of the screen under the overlay, then the keys that work anywhere.
+fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let screen_scope = screen_scope(app);
+    let screen_name = if app.welcome { app.t(T::ScreenWelcome) } else { app.t(app.screen.title()) };
+    let mut lines = Vec::new();
+    for (key, hint) in keymap::hints(screen_scope, false) {
+        lines.push(key_line(app, &key, hint));
+    }
+    if matches!(screen_scope, Scope::CheckIn | Scope::Lookup) {
+        lines.push(key_line(app, "a-z 汉字", T::KeyType));
+        lines.push(key_line(app, "?", T::KeyHelp));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(app.t(T::HelpGlobal), theme::title()));
+    for (key, hint) in keymap::hints(Scope::Global, false) {
+        lines.push(key_line(app, &key, hint));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
+    let rect = area.centered(Constraint::Length(area.width.saturating_sub(4).min(64)), Constraint::Length(height));
+    Clear.render(rect, buf);
+    let title = T::HelpTitle.fill(app.lang, &[screen_name]);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    Paragraph::new(lines).block(block).render(rect, buf);
+}
+
+fn screen_scope(app: &App) -> Scope {
+    if app.welcome {
+        return Scope::Welcome;
+    }
+    match app.screen {
+        crate::tui::screens::ScreenId::CheckIn => Scope::CheckIn,
+        crate::tui::screens::ScreenId::Lookup => Scope::Lookup,
+        crate::tui::screens::ScreenId::Sessions => Scope::Sessions,
+        crate::tui::screens::ScreenId::Cohorts => Scope::Cohorts,
+    }
+}
+
+fn key_line<'a>(app: &App, key: &str, hint: T) -> Line<'a> {
+    Line::from(vec![Span::styled(format!("  {key:<22}"), theme::key()), Span::raw(app.t(hint))])
+}
+
+fn confirm(app: &App, question: &str, area: Rect, buf: &mut Buffer) {
+    let rect = area.centered(Constraint::Length(area.width.saturating_sub(4).min(60)), Constraint::Length(6));
+    Clear.render(rect, buf);
+    let keys: Vec<Span> = keymap::hints(Scope::Confirm, true)
+        .into_iter()
+        .flat_map(|(key, hint)| [Span::styled(key, theme::key()), Span::raw(format!(" {}   ", app.t(hint)))])
+        .collect();
+    let lines = vec![Line::raw(question.to_string()), Line::raw(""), Line::from(keys)];
+    Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered()).render(rect, buf);
+}

@@ -1,0 +1,172 @@
+//! A small form in a centred box: labelled text fields and choice fields, one focused,
+//! with the validation message shown inside the form (nothing is saved until it passes).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::input::TextInput;
+use crate::i18n::Lang;
+use crate::tui::text::T;
+use crate::tui::theme;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    Text(TextInput),
+    /// Options as (code, label) with the selected index.
+    Choice(Vec<(&'static str, &'static str)>, usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormField {
+    pub label: T,
+    pub value: FieldValue,
+}
+
+impl FormField {
+    pub fn text(label: T, initial: &str) -> FormField {
+        FormField {
+            label,
+            value: FieldValue::Text(TextInput::with(initial)),
+        }
+    }
+
+    pub fn choice(label: T, options: Vec<(&'static str, &'static str)>) -> FormField {
+        FormField {
+            label,
+            value: FieldValue::Choice(options, 0),
+        }
+    }
+
+    /// The text typed, or the selected choice's code.
+    pub fn get(&self) -> &str {
+        match &self.value {
+            FieldValue::Text(input) => input.value().trim(),
+            FieldValue::Choice(options, i) => options.get(*i).map_or("", |o| o.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(title: String, fields: Vec<FormField>) -> Form {
+        Form {
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn value(&self, index: usize) -> &str {
+        self.fields.get(index).map_or("", FormField::get)
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        if let Some(FieldValue::Text(input)) = self.focused_value() {
+            input.push(c);
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        if let Some(FieldValue::Text(input)) = self.focused_value() {
+            input.pop();
+        }
+    }
+
+    pub fn clear_field(&mut self) {
+        if let Some(FieldValue::Text(input)) = self.focused_value() {
+            input.clear();
+        }
+    }
+
+    /// Left/Right on a choice field.
+    pub fn cycle(&mut self, forward: bool) {
+        if let Some(FieldValue::Choice(options, i)) = self.focused_value() {
+            let n = options.len().max(1);
+            *i = if forward { (*i + 1) % n } else { (*i + n - 1) % n };
+        }
+    }
+
+    fn focused_value(&mut self) -> Option<&mut FieldValue> {
+        self.fields.get_mut(self.focus).map(|f| &mut f.value)
+    }
+
+    /// Height the form needs: a line per field, the error, borders.
+    pub fn height(&self) -> u16 {
+        u16::try_from(self.fields.len()).unwrap_or(20) + 4
+    }
+}
+
+/// Draws a form over the screen and returns where the text cursor belongs.
+pub struct FormView<'a> {
+    pub form: &'a Form,
+    pub lang: Lang,
+}
+
+impl FormView<'_> {
+    pub fn render(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let width = area.width.saturating_sub(4).min(70);
+        let rect = area.centered(Constraint::Length(width), Constraint::Length(self.form.height()));
+        Clear.render(rect, buf);
+        let block = Block::bordered().title(Span::styled(format!(" {} ", self.form.title), theme::title()));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let label_width = 16u16.min(inner.width / 2);
+        let mut cursor = None;
+        let rows = Layout::vertical(vec![Constraint::Length(1); self.form.fields.len() + 2]).split(inner);
+        for (i, field) in self.form.fields.iter().enumerate() {
+            let [label_area, value_area] = rows[i].layout(&Layout::horizontal([
+                Constraint::Length(label_width),
+                Constraint::Fill(1),
+            ]));
+            let focused = i == self.form.focus;
+            let label_style = if focused { theme::key() } else { theme::dim() };
+            Line::styled(field.label.get(self.lang), label_style).render(label_area, buf);
+            match &field.value {
+                FieldValue::Text(input) => {
+                    Line::from(input.span()).render(value_area, buf);
+                    if focused {
+                        let x = value_area.x.saturating_add(input.width()).min(value_area.right().saturating_sub(1));
+                        cursor = Some(Position::new(x, value_area.y));
+                    }
+                }
+                FieldValue::Choice(options, selected) => {
+                    let spans: Vec<Span> = options
+                        .iter()
+                        .enumerate()
+                        .map(|(j, (_, label))| {
+                            let style = if j == *selected { theme::selected() } else { theme::dim() };
+                            Span::styled(format!(" {label} "), style)
+                        })
+                        .collect();
+                    Line::from(spans).render(value_area, buf);
+                }
+            }
+        }
+        if let Some(error) = &self.form.error {
+            let area = rows[self.form.fields.len() + 1];
+            Paragraph::new(Span::styled(error.as_str(), theme::error()))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+        }
+        cursor
+    }
+}
