@@ -142,7 +142,7 @@ pub fn generate(rng: &mut Rng) -> String {
     let mut name = String::from(surname);
     let given_len = if rng.chance(30) { 1 } else { 2 };
     for _ in 0..given_len {
-        name.push_str(*rng.pick(GIVEN_CHARS));
+        name.push_str(rng.pick::<&str>(GIVEN_CHARS));
     }
     name
 }

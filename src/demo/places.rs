@@ -179,7 +179,7 @@ pub fn pick_place(rng: &mut Rng) -> Place {
     Place {
         county,
         region,
-        township: *rng.pick(*townships),
+        township: rng.pick::<&str>(townships),
     }
 }
 

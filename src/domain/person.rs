@@ -148,15 +148,15 @@ impl Person {
                 return Err(PersonError::TooLong(label, MAX_TEXT));
             }
         }
-        if let Some(phone) = &self.phone {
-            if !valid_phone(phone) {
-                return Err(PersonError::BadPhone);
-            }
+        if let Some(phone) = &self.phone
+            && !valid_phone(phone)
+        {
+            return Err(PersonError::BadPhone);
         }
-        if let Some(id) = &self.id_number {
-            if !valid_id_number(id) {
-                return Err(PersonError::BadIdNumber);
-            }
+        if let Some(id) = &self.id_number
+            && !valid_id_number(id)
+        {
+            return Err(PersonError::BadIdNumber);
         }
         Ok(())
     }

@@ -105,10 +105,10 @@ impl App {
 
     /// The last cohort used at this desk if still open, else the newest open one.
     fn initial_cohort(&self) -> StoreResult<Option<Cohort>> {
-        if let Some(code) = self.store.meta_get(LAST_COHORT)? {
-            if let Some(cohort) = self.store.cohort(&code)?.filter(|c| c.open) {
-                return Ok(Some(cohort));
-            }
+        if let Some(code) = self.store.meta_get(LAST_COHORT)?
+            && let Some(cohort) = self.store.cohort(&code)?.filter(|c| c.open)
+        {
+            return Ok(Some(cohort));
         }
         let newest_open = self.cohorts.list.iter().rev().find(|r| r.cohort.open);
         Ok(newest_open.map(|r| r.cohort.clone()))

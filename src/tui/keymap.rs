@@ -147,10 +147,10 @@ pub fn resolve(ctx: Context, key: KeyEvent) -> Option<Action> {
         return Some(b.action);
     }
     let quit = key.modifiers.contains(CTRL) && matches!(key.code, KeyCode::Char('c' | 'q'));
-    if quit || global_applies(ctx.scope) {
-        if let Some(b) = BINDINGS.iter().filter(|b| b.scope == Global).find(matches) {
-            return Some(b.action);
-        }
+    if (quit || global_applies(ctx.scope))
+        && let Some(b) = BINDINGS.iter().filter(|b| b.scope == Global).find(matches)
+    {
+        return Some(b.action);
     }
     typed(ctx, key)
 }

@@ -261,7 +261,7 @@ impl App {
             return;
         }
         let typed = self.checkin.input.value().to_string();
-        let looks_like_name = typed.chars().any(|c| !c.is_ascii());
+        let looks_like_name = !typed.is_ascii();
         let fields = vec![
             FormField::text(T::FieldName, if looks_like_name { &typed } else { "" }),
             FormField::text(T::FieldUnit, ""),
