@@ -451,3 +451,41 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
         "08:41 is past 08:30 + 10 min"
     );
 }
+
+#[test]
+fn search_finds_an_enrolled_person_by_initials_and_hanzi() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = last_line(&stdout(&lunxun(dir.path(), &["demo"])));
+    let out = stdout(&lunxun(
+        dir.path(),
+        &["search", "--cohort", &code, "--json", "lyt"],
+    ));
+    let hits: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(hits[0]["name"], "李雅婷", "{out}");
+    assert_eq!(hits[0]["unit"], "荣家湾镇新开村");
+    for key in ["person_id", "county", "score"] {
+        assert!(hits[0].get(key).is_some(), "missing {key}");
+    }
+    let out = stdout(&lunxun(
+        dir.path(),
+        &["search", "--json", "--limit", "50", "张伟"],
+    ));
+    let hits: Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap())
+        .collect();
+    let exact = names.iter().take_while(|n| **n == "张伟").count();
+    assert!(
+        exact >= 2,
+        "both 张伟 of the register come first: {names:?}"
+    );
+    assert!(names[exact..].iter().all(|n| *n != "张伟"));
+    let multi = stdout(&lunxun(
+        dir.path(),
+        &["search", "--cohort", &code, "lyt", "新开"],
+    ));
+    assert!(multi.starts_with("李雅婷"), "{multi}");
+}

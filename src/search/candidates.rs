@@ -51,7 +51,8 @@ fn name_set(ix: &SearchIndex, term: &Term) -> Vec<u32> {
     let Some((first, rest)) = lists.split_first() else {
         return Vec::new();
     };
-    rest.iter().fold(first.to_vec(), |set, l| intersect(&set, l))
+    rest.iter()
+        .fold(first.to_vec(), |set, l| intersect(&set, l))
 }
 
 /// People with a field containing the term, or `None` if more than a quarter of all.

@@ -53,8 +53,13 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The Fx mix leaves little entropy in the low bits that pick a bucket; a
+    /// splitmix64 finaliser spreads it (without it, string keys collide badly).
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        let mut z = self.hash;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
 }

@@ -196,7 +196,9 @@ impl<'p> Builder<'p> {
                     }
                 }
                 self.ix.units.push(g);
-                self.ix.unit_pos.push(u16::try_from(pos).unwrap_or(u16::MAX));
+                self.ix
+                    .unit_pos
+                    .push(u16::try_from(pos).unwrap_or(u16::MAX));
             });
         }
         self.ix.masks.push(mask);

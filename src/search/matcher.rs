@@ -50,8 +50,7 @@ impl<'a> Name<'a> {
 
     /// Whether the name, character for character, is `whole`.
     pub(crate) fn is_exact(&self, whole: &[char]) -> bool {
-        self.units.len() == whole.len()
-            && (0..whole.len()).all(|u| self.glyph(u).ch == whole[u])
+        self.units.len() == whole.len() && (0..whole.len()).all(|u| self.glyph(u).ch == whole[u])
     }
 
     /// Term positions reachable by matching one piece against glyph `g` from any
@@ -90,7 +89,8 @@ impl<'a> Name<'a> {
     /// non-preferred reading (a surname read as in ordinary words, say).
     pub(crate) fn tier(&self, term: &Term) -> Option<(MatchTier, bool)> {
         let preferred = self.tier_with(term, false);
-        let polyphonic = (0..self.units.len()).any(|u| self.ix.readings(self.glyph(u), true).len() > 1);
+        let polyphonic =
+            (0..self.units.len()).any(|u| self.ix.readings(self.glyph(u), true).len() > 1);
         if preferred == Some(MatchTier::Full) || !polyphonic {
             return preferred.map(|t| (t, false));
         }
@@ -193,15 +193,18 @@ impl<'a> Name<'a> {
         alt: bool,
     ) -> Option<(usize, Piece)> {
         let g = self.glyph(u);
-        (0..end).rev().filter(|&i| from & (1 << i) != 0).find_map(|i| {
-            if term.latin[i] == 0 {
-                return (end == i + 1 && term.chars[i] == g.ch).then_some((i, Piece::Char));
-            }
-            self.ix.readings(g, alt).iter().find_map(|&r| {
-                let l = common_prefix(&term.latin[i..], self.ix.syllables.bytes(r));
-                (l >= end - i).then_some((i, Piece::Reading(r)))
+        (0..end)
+            .rev()
+            .filter(|&i| from & (1 << i) != 0)
+            .find_map(|i| {
+                if term.latin[i] == 0 {
+                    return (end == i + 1 && term.chars[i] == g.ch).then_some((i, Piece::Char));
+                }
+                self.ix.readings(g, alt).iter().find_map(|&r| {
+                    let l = common_prefix(&term.latin[i..], self.ix.syllables.bytes(r));
+                    (l >= end - i).then_some((i, Piece::Reading(r)))
+                })
             })
-        })
     }
 
     /// The name spelt with the pieces of an alignment (other characters by their
@@ -226,7 +229,8 @@ impl<'a> Name<'a> {
     /// Char indices in the name of units `us`.
     pub(crate) fn positions(&self, us: impl Iterator<Item = usize>, idx: u32) -> Vec<usize> {
         let base = self.ix.starts[idx as usize] as usize;
-        us.map(|u| usize::from(self.ix.unit_pos[base + u])).collect()
+        us.map(|u| usize::from(self.ix.unit_pos[base + u]))
+            .collect()
     }
 
     pub(crate) fn len(&self) -> usize {

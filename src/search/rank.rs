@@ -64,7 +64,12 @@ pub(crate) fn evaluate(ix: &SearchIndex, q: &Query, idx: u32) -> Option<Scored> 
     let name = Name::new(ix, idx);
     if name.is_exact(&q.whole) {
         let score = tier_base(MatchTier::Exact);
-        return Some(Scored { idx, tier: MatchTier::Exact, score, needs_fuzzy: false });
+        return Some(Scored {
+            idx,
+            tier: MatchTier::Exact,
+            score,
+            needs_fuzzy: false,
+        });
     }
     let (mut best, mut points, mut needs_fuzzy) = (MatchTier::Field, 0, false);
     for term in &q.terms {
@@ -73,7 +78,12 @@ pub(crate) fn evaluate(ix: &SearchIndex, q: &Query, idx: u32) -> Option<Scored> 
         points += tier as i64 * TERM_POINTS - if alt { ALT_PENALTY } else { 0 };
         needs_fuzzy |= tier == MatchTier::Fuzzy;
     }
-    Some(Scored { idx, tier: best, score: tier_base(best) + points, needs_fuzzy })
+    Some(Scored {
+        idx,
+        tier: best,
+        score: tier_base(best) + points,
+        needs_fuzzy,
+    })
 }
 
 /// Who to evaluate: everybody (pinyin-only queries, pre-filtered per person by letter
@@ -135,7 +145,12 @@ fn cut_tier(scored: &[Scored], limit: usize) -> MatchTier {
 }
 
 /// The best `limit` of `scored` as hits, best first.
-pub(crate) fn select(ix: &SearchIndex, q: &Query, mut scored: Vec<Scored>, limit: usize) -> Vec<Hit> {
+pub(crate) fn select(
+    ix: &SearchIndex,
+    q: &Query,
+    mut scored: Vec<Scored>,
+    limit: usize,
+) -> Vec<Hit> {
     if limit == 0 {
         return Vec::new();
     }
@@ -178,7 +193,9 @@ fn highlight(ix: &SearchIndex, q: &Query, s: &Scored) -> Vec<usize> {
     }
     let mut units: Vec<usize> = Vec::new();
     for term in &q.terms {
-        let Some((tier, alt)) = name.tier(term) else { continue };
+        let Some((tier, alt)) = name.tier(term) else {
+            continue;
+        };
         match tier {
             MatchTier::Full => units.extend(all()),
             MatchTier::Prefix | MatchTier::Fuzzy => {
@@ -193,4 +210,3 @@ fn highlight(ix: &SearchIndex, q: &Query, s: &Scored) -> Vec<usize> {
     positions.dedup();
     positions
 }
-

@@ -34,7 +34,11 @@ impl Syllables {
 
     pub(crate) fn bytes(&self, id: u16) -> &[u8] {
         let id = usize::from(id);
-        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
         &self.text[start..self.ends[id] as usize]
     }
 

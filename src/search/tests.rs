@@ -20,7 +20,10 @@ fn exact_name_comes_first_then_prefix_then_fuzzy() {
     let people = roster(&["张大伟", "张伟明", "张伟", "李张伟"]);
     let ix = SearchIndex::build(&people);
     let hits = ix.search("张伟", 10);
-    assert_eq!(names(&people, &hits), ["张伟", "张伟明", "张大伟", "李张伟"]);
+    assert_eq!(
+        names(&people, &hits),
+        ["张伟", "张伟明", "张大伟", "李张伟"]
+    );
     assert_eq!(hits[0].tier, MatchTier::Exact);
     assert_eq!(hits[1].tier, MatchTier::Prefix);
     assert_eq!(hits[2].tier, MatchTier::Fuzzy);
@@ -42,7 +45,9 @@ fn searcher_gives_the_same_results_as_search() {
     let people = roster(&["张伟", "张三", "赵伟", "王伟", "张伟明", "章维"]);
     let ix = SearchIndex::build(&people);
     let mut s = Searcher::new(&ix);
-    for q in ["z", "zh", "zha", "zhang", "zhangw", "zhangwe", "zhang", "z w", "张", "张 w", "", "w"] {
+    for q in [
+        "z", "zh", "zha", "zhang", "zhangw", "zhangwe", "zhang", "z w", "张", "张 w", "", "w",
+    ] {
         assert_eq!(s.search(q, 10), ix.search(q, 10), "query {q:?}");
     }
 }
@@ -55,7 +60,11 @@ fn fuzzy_scores_come_from_skim() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].tier, MatchTier::Fuzzy);
     let base = (MatchTier::Fuzzy as i64) << 40;
-    assert!(hits[0].score > base + 2000, "skim points added: {}", hits[0].score);
+    assert!(
+        hits[0].score > base + 2000,
+        "skim points added: {}",
+        hits[0].score
+    );
 }
 
 #[test]

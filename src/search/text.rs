@@ -21,6 +21,10 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
         emit(c.to_ascii_lowercase());
         return;
     }
+    if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        emit(c); // CJK ideographs: no case, no width variants
+        return;
+    }
     let c = match c {
         '\u{3000}' => ' ',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::attendance::derive_all;
-use crate::domain::{AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session};
+use crate::domain::{
+    AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session,
+};
 use crate::search::SearchIndex;
 use crate::store::{Store, StoreResult};
 
@@ -56,7 +58,8 @@ impl SessionCounts {
     }
 
     pub fn not_yet(&self) -> usize {
-        self.enrolled.saturating_sub(self.present + self.late + self.leave)
+        self.enrolled
+            .saturating_sub(self.present + self.late + self.leave)
     }
 }
 

@@ -37,8 +37,22 @@ const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
-const fn bind(scope: Scope, code: KeyCode, mods: KeyModifiers, action: Action, hint: T, footer: bool) -> Binding {
-    Binding { scope, code, mods, action, hint, footer }
+const fn bind(
+    scope: Scope,
+    code: KeyCode,
+    mods: KeyModifiers,
+    action: Action,
+    hint: T,
+    footer: bool,
+) -> Binding {
+    Binding {
+        scope,
+        code,
+        mods,
+        action,
+        hint,
+        footer,
+    }
 }
 
 use Scope::*;
@@ -140,10 +154,12 @@ fn global_applies(scope: Scope) -> bool {
 /// then typed text. Ctrl-C and Ctrl-Q quit from anywhere.
 pub fn resolve(ctx: Context, key: KeyEvent) -> Option<Action> {
     let mods = key.modifiers - KeyModifiers::SHIFT;
-    let matches = |b: &&Binding| {
-        b.code == key.code && (b.mods - KeyModifiers::SHIFT) == mods
-    };
-    if let Some(b) = BINDINGS.iter().filter(|b| b.scope == ctx.scope).find(matches) {
+    let matches = |b: &&Binding| b.code == key.code && (b.mods - KeyModifiers::SHIFT) == mods;
+    if let Some(b) = BINDINGS
+        .iter()
+        .filter(|b| b.scope == ctx.scope)
+        .find(matches)
+    {
         return Some(b.action);
     }
     let quit = key.modifiers.contains(CTRL) && matches!(key.code, KeyCode::Char('c' | 'q'));
@@ -171,7 +187,10 @@ fn typed(ctx: Context, key: KeyEvent) -> Option<Action> {
 /// The bindings of a scope, in table order, one per action and hint.
 pub fn hints(scope: Scope, footer_only: bool) -> Vec<(String, T)> {
     let mut out: Vec<(String, T)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.scope == scope && (b.footer || !footer_only)) {
+    for b in BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope && (b.footer || !footer_only))
+    {
         let label = key_label(b.code, b.mods);
         match out.iter_mut().find(|(_, hint)| *hint == b.hint) {
             Some((labels, _)) if !footer_only => {

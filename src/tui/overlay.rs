@@ -9,7 +9,9 @@ use super::widgets::form::Form;
 
 impl App {
     pub(crate) fn on_form(&mut self, action: Action) {
-        let Some(Overlay::Form(_, form)) = self.overlay.as_mut() else { return };
+        let Some(Overlay::Form(_, form)) = self.overlay.as_mut() else {
+            return;
+        };
         match action {
             Action::Type(c) => form.type_char(c),
             Action::Backspace => form.backspace(),
@@ -26,7 +28,9 @@ impl App {
 
     /// Saves the form; on a validation error the form stays open with the message.
     fn submit_form(&mut self) {
-        let Some(Overlay::Form(kind, form)) = self.overlay.take() else { return };
+        let Some(Overlay::Form(kind, form)) = self.overlay.take() else {
+            return;
+        };
         let result = match &kind {
             FormKind::Leave(person) => self.submit_leave(person, &form),
             FormKind::WalkIn => self.submit_walk_in(&form),
@@ -40,7 +44,9 @@ impl App {
     }
 
     fn submit_leave(&mut self, id: &PersonId, form: &Form) -> Result<(), String> {
-        let Some(person) = self.find_person(id) else { return Ok(()) };
+        let Some(person) = self.find_person(id) else {
+            return Ok(());
+        };
         let reason = Some(form.value(0).to_string()).filter(|r| !r.is_empty());
         let mut extra = Batch::default();
         let desk = self.desk.as_ref().ok_or_default()?;
@@ -73,7 +79,11 @@ impl App {
         }
         let desk = self.desk.as_ref().ok_or_default()?;
         let now = self.now();
-        let status = crate::domain::attendance::arrival_status(&desk.cohort, desk.session, now.naive_local());
+        let status = crate::domain::attendance::arrival_status(
+            &desk.cohort,
+            desk.session,
+            now.naive_local(),
+        );
         let mut extra = Batch::default();
         Store::stage_person(&mut extra, &person);
         Store::stage_enrolment(&mut extra, &desk.cohort.code, &person.id, now, true);
@@ -92,11 +102,14 @@ impl App {
     fn find_person(&self, id: &PersonId) -> Option<Person> {
         let desk = self.desk.as_ref()?;
         let in_list = |people: &[Person]| people.iter().find(|p| &p.id == id).cloned();
-        in_list(&desk.roster.people).or_else(|| desk.register.as_ref().and_then(|r| in_list(&r.people)))
+        in_list(&desk.roster.people)
+            .or_else(|| desk.register.as_ref().and_then(|r| in_list(&r.people)))
     }
 
     pub(crate) fn on_confirm(&mut self, action: Action) {
-        let Some(Overlay::Confirm(kind, _)) = self.overlay.take() else { return };
+        let Some(Overlay::Confirm(kind, _)) = self.overlay.take() else {
+            return;
+        };
         if action != Action::Yes {
             return;
         }

@@ -113,6 +113,12 @@ catalogue! {
     SessionsTitle => "场次 · {}", "Sessions · {}";
     ColDay => "日期", "Day";
     Current => "当前", "current";
+    AbbrPresent => "到", "in";
+    AbbrLate => "迟", "L";
+    AbbrLeave => "假", "V";
+    AbbrNotYet => "未", "?";
+    SessionsLegend => "到 已签到 · 迟 迟到 · 假 请假 · 未 未到 · Enter 选为当前场次 · x 结束场次", "in present · L late · V leave · ? not yet · Enter use session · x close session";
+    DayLabel => "第{}天", "day {}";
     Closed => "已结束", "closed";
     SessionChosen => "当前场次：{}", "now checking in: {}";
     ConfirmCloseSession => "结束场次 {}？未签到的 {} 人将计为缺勤。", "Close session {}? The {} people without a check-in will count as absent.";
@@ -179,13 +185,19 @@ mod tests {
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{t:?}");
             assert_eq!(zh.matches("{}").count(), en.matches("{}").count(), "{t:?}");
             let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-            assert!(has_cjk(zh) || zh == en, "{t:?}: Chinese text has no Chinese: {zh}");
+            assert!(
+                has_cjk(zh) || zh == en,
+                "{t:?}: Chinese text has no Chinese: {zh}"
+            );
         }
     }
 
     #[test]
     fn fill_replaces_placeholders_in_order() {
         assert_eq!(T::DayOfDays.fill(Lang::En, &["2", "4"]), "day 2 of 4");
-        assert_eq!(T::DayOfDays.fill(Lang::Zh, &["2", "4"]), "第 2 天 / 共 4 天");
+        assert_eq!(
+            T::DayOfDays.fill(Lang::Zh, &["2", "4"]),
+            "第 2 天 / 共 4 天"
+        );
     }
 }

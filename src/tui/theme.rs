@@ -8,7 +8,10 @@ pub fn title() -> Style {
 }
 
 pub fn tab_active() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn tab() -> Style {

@@ -39,7 +39,10 @@ impl Default for SearchBox {
 impl SearchBox {
     /// Runs the query against the desk's roster or register.
     pub fn refresh(&mut self, desk: &Desk) {
-        self.hits = desk.people(self.scope).index.search(self.input.value(), HIT_LIMIT);
+        self.hits = desk
+            .people(self.scope)
+            .index
+            .search(self.input.value(), HIT_LIMIT);
         self.selected = 0;
     }
 
@@ -115,7 +118,9 @@ impl App {
     }
 
     fn check_in_selected(&mut self) {
-        let Some(desk) = self.desk.as_ref() else { return };
+        let Some(desk) = self.desk.as_ref() else {
+            return;
+        };
         let Some(person) = self.checkin.selected_person(desk).cloned() else {
             self.info(self.t(T::PickSomeone).to_string());
             return;
@@ -156,7 +161,10 @@ impl App {
             session: desk.session,
             at: now,
         };
-        match self.store.check_in_with(&request, status, reason.clone(), extra) {
+        match self
+            .store
+            .check_in_with(&request, status, reason.clone(), extra)
+        {
             Err(e) => {
                 self.fail(&e);
                 false
@@ -186,7 +194,11 @@ impl App {
         let text = if status == CheckInStatus::Leave {
             T::LeaveRecorded.fill(self.lang, &[&name, reason.as_deref().unwrap_or("—")])
         } else {
-            let unit = if person.unit.is_empty() { "—" } else { &person.unit };
+            let unit = if person.unit.is_empty() {
+                "—"
+            } else {
+                &person.unit
+            };
             let time = now.format("%H:%M").to_string();
             let word = self.t(status_text(Some(status)));
             T::CheckedIn.fill(self.lang, &[&name, unit, &time, word])
@@ -241,12 +253,16 @@ impl App {
     fn person_name(&self, id: &PersonId) -> String {
         let desk = self.desk.as_ref();
         let find = |people: &[Person]| people.iter().find(|p| &p.id == id).map(|p| p.name.clone());
-        desk.and_then(|d| find(&d.roster.people).or_else(|| d.register.as_ref().and_then(|r| find(&r.people))))
-            .unwrap_or_default()
+        desk.and_then(|d| {
+            find(&d.roster.people).or_else(|| d.register.as_ref().and_then(|r| find(&r.people)))
+        })
+        .unwrap_or_default()
     }
 
     fn open_leave_form(&mut self) {
-        let Some(desk) = self.desk.as_ref() else { return };
+        let Some(desk) = self.desk.as_ref() else {
+            return;
+        };
         let Some(person) = self.checkin.selected_person(desk) else {
             self.info(self.t(T::PickSomeone).to_string());
             return;

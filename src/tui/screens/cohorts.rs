@@ -37,7 +37,10 @@ impl App {
                 cohort,
             })
             .collect();
-        self.cohorts.selected = self.cohorts.selected.min(self.cohorts.list.len().saturating_sub(1));
+        self.cohorts.selected = self
+            .cohorts
+            .selected
+            .min(self.cohorts.list.len().saturating_sub(1));
         Ok(())
     }
 
@@ -54,7 +57,9 @@ impl App {
     }
 
     fn open_selected_cohort(&mut self) {
-        let Some(row) = self.cohorts.list.get(self.cohorts.selected) else { return };
+        let Some(row) = self.cohorts.list.get(self.cohorts.selected) else {
+            return;
+        };
         let code = row.cohort.code.clone();
         match self.enter_cohort(&code) {
             Err(e) => self.fail(&e),
@@ -79,7 +84,11 @@ impl App {
 
     pub(crate) fn open_cohort_form(&mut self) {
         let today = self.now().date_naive().to_string();
-        let levels = vec![("county", "县级 county"), ("city", "市级 city"), ("province", "省级 province")];
+        let levels = vec![
+            ("county", "县级 county"),
+            ("city", "市级 city"),
+            ("province", "省级 province"),
+        ];
         let fields = vec![
             FormField::text(T::FieldName, ""),
             FormField::text(T::FieldStart, &today),
@@ -98,7 +107,8 @@ impl App {
         let mut batch = Batch::default();
         Store::stage_cohort(&mut batch, &cohort);
         self.store.commit(batch).map_err(|e| e.message(self.lang))?;
-        self.enter_cohort(&cohort.code).map_err(|e| e.message(self.lang))?;
+        self.enter_cohort(&cohort.code)
+            .map_err(|e| e.message(self.lang))?;
         self.done(T::CohortCreated.fill(self.lang, &[&cohort.code]));
         self.screen = ScreenId::CheckIn;
         Ok(())
@@ -109,14 +119,23 @@ impl App {
         if name.is_empty() {
             return Err(T::Required.fill(self.lang, &[self.t(T::FieldName)]));
         }
-        let start = NaiveDate::parse_from_str(form.value(1), "%Y-%m-%d").map_err(|_| self.t(T::BadDate).to_string())?;
-        let days: u16 = form.value(2).parse().map_err(|_| self.t(T::BadDays).to_string())?;
+        let start = NaiveDate::parse_from_str(form.value(1), "%Y-%m-%d")
+            .map_err(|_| self.t(T::BadDate).to_string())?;
+        let days: u16 = form
+            .value(2)
+            .parse()
+            .map_err(|_| self.t(T::BadDays).to_string())?;
         let slots = form
             .value(3)
             .split(',')
             .map(SlotDef::parse)
             .collect::<Result<Vec<_>, _>>()?;
-        let existing: Vec<String> = self.cohorts.list.iter().map(|r| r.cohort.code.clone()).collect();
+        let existing: Vec<String> = self
+            .cohorts
+            .list
+            .iter()
+            .map(|r| r.cohort.code.clone())
+            .collect();
         let cohort = Cohort {
             code: cohort::next_code(chrono::Datelike::year(&start), &existing),
             name: name.to_string(),
@@ -137,7 +156,9 @@ impl App {
     }
 
     fn ask_close_cohort(&mut self) {
-        let Some(row) = self.cohorts.list.get(self.cohorts.selected) else { return };
+        let Some(row) = self.cohorts.list.get(self.cohorts.selected) else {
+            return;
+        };
         if !row.cohort.open {
             return;
         }
@@ -148,7 +169,9 @@ impl App {
 
     pub(crate) fn close_cohort(&mut self, code: &str) {
         let result = self.store.cohort(code).and_then(|found| {
-            let Some(mut cohort) = found else { return Ok(None) };
+            let Some(mut cohort) = found else {
+                return Ok(None);
+            };
             cohort.open = false;
             let mut batch = Batch::default();
             Store::stage_cohort(&mut batch, &cohort);

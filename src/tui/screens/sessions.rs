@@ -15,17 +15,25 @@ pub struct SessionsState {
 
 impl SessionsState {
     pub fn select(&mut self, cohort: &Cohort, session: Session) {
-        self.selected = cohort.sessions().iter().position(|s| *s == session).unwrap_or(0);
+        self.selected = cohort
+            .sessions()
+            .iter()
+            .position(|s| *s == session)
+            .unwrap_or(0);
     }
 }
 
 impl App {
     pub(crate) fn on_sessions(&mut self, action: Action) {
-        let Some(desk) = self.desk.as_ref() else { return };
+        let Some(desk) = self.desk.as_ref() else {
+            return;
+        };
         let count = desk.cohort.sessions().len();
         match action {
             Action::Up => self.sessions.selected = self.sessions.selected.saturating_sub(1),
-            Action::Down => self.sessions.selected = (self.sessions.selected + 1).min(count.saturating_sub(1)),
+            Action::Down => {
+                self.sessions.selected = (self.sessions.selected + 1).min(count.saturating_sub(1))
+            }
             Action::Submit => self.choose_session(),
             Action::CloseItem => self.ask_close_session(),
             _ => {}
@@ -38,7 +46,9 @@ impl App {
     }
 
     fn choose_session(&mut self) {
-        let Some(session) = self.selected_session() else { return };
+        let Some(session) = self.selected_session() else {
+            return;
+        };
         if let Some(desk) = self.desk.as_mut() {
             desk.session = session;
             desk.undo_stack.clear();
@@ -50,7 +60,9 @@ impl App {
     }
 
     fn ask_close_session(&mut self) {
-        let Some(session) = self.selected_session() else { return };
+        let Some(session) = self.selected_session() else {
+            return;
+        };
         let desk = self.desk.as_ref().expect("session implies desk");
         if desk.cohort.is_closed(session) || !desk.cohort.open {
             return;
@@ -58,11 +70,16 @@ impl App {
         let missing = desk.counts(session).not_yet().to_string();
         let label = self.session_label(session);
         let question = T::ConfirmCloseSession.fill(self.lang, &[&label, &missing]);
-        self.overlay = Some(Overlay::Confirm(ConfirmKind::CloseSession(session), question));
+        self.overlay = Some(Overlay::Confirm(
+            ConfirmKind::CloseSession(session),
+            question,
+        ));
     }
 
     pub(crate) fn close_session(&mut self, session: Session) {
-        let Some(desk) = self.desk.as_ref() else { return };
+        let Some(desk) = self.desk.as_ref() else {
+            return;
+        };
         let mut cohort = desk.cohort.clone();
         cohort.closed_sessions.push(session);
         let mut batch = Batch::default();

@@ -34,23 +34,40 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let cohort = &desk.cohort;
     let session = desk.session;
     let counts = desk.counts(session);
-    let day = T::DayOfDays.fill(app.lang, &[&session.day.to_string(), &cohort.days.to_string()]);
+    let day = T::DayOfDays.fill(
+        app.lang,
+        &[&session.day.to_string(), &cohort.days.to_string()],
+    );
     let date = cohort.date_of(session.day);
     let slot = app.lang.pick(session.slot.zh(), session.slot.en());
-    let start = cohort.starts_at(session).map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let start = cohort
+        .starts_at(session)
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default();
     let numbers = T::Counts.fill(
         app.lang,
-        &[&counts.arrived().to_string(), &counts.enrolled.to_string(), &counts.late.to_string(), &counts.leave.to_string()],
+        &[
+            &counts.arrived().to_string(),
+            &counts.enrolled.to_string(),
+            &counts.late.to_string(),
+            &counts.leave.to_string(),
+        ],
     );
     let mut spans = vec![
         Span::styled(format!(" {day} · {date} {slot} {start}"), theme::title()),
         Span::raw(format!(" · {numbers}")),
     ];
     if cohort.is_closed(session) {
-        spans.push(Span::styled(format!(" · {}", app.t(T::Closed)), theme::warn()));
+        spans.push(Span::styled(
+            format!(" · {}", app.t(T::Closed)),
+            theme::warn(),
+        ));
     }
     if !cohort.open {
-        spans.push(Span::styled(format!(" · {}", app.t(T::CohortClosedNote)), theme::warn()));
+        spans.push(Span::styled(
+            format!(" · {}", app.t(T::CohortClosedNote)),
+            theme::warn(),
+        ));
     }
     Line::from(spans).render(area, buf);
 }
@@ -62,12 +79,18 @@ pub fn search_box(app: &App, search: &SearchBox, area: Rect, buf: &mut Buffer) -
         SearchScope::Register => T::ScopeRegister,
     };
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", app.t(T::SearchPrompt).trim_end()), theme::title()))
+        .title(Span::styled(
+            format!(" {} ", app.t(T::SearchPrompt).trim_end()),
+            theme::title(),
+        ))
         .title_top(Line::styled(format!(" {} ", app.t(scope)), theme::dim()).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     Line::from(search.input.span()).render(inner, buf);
-    let x = inner.x.saturating_add(search.input.width()).min(inner.right().saturating_sub(1));
+    let x = inner
+        .x
+        .saturating_add(search.input.width())
+        .min(inner.right().saturating_sub(1));
     Position::new(x, inner.y)
 }
 
@@ -78,7 +101,11 @@ pub fn highlighted_name<'a>(person: &'a Person, marks: &[usize]) -> Line<'a> {
         .chars()
         .enumerate()
         .map(|(i, c)| {
-            let style = if marks.contains(&i) { theme::highlight() } else { Default::default() };
+            let style = if marks.contains(&i) {
+                theme::highlight()
+            } else {
+                Default::default()
+            };
             Span::styled(c.to_string(), style)
         })
         .collect();
@@ -87,7 +114,11 @@ pub fn highlighted_name<'a>(person: &'a Person, marks: &[usize]) -> Line<'a> {
 
 fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut Buffer) {
     if search.input.is_empty() || search.hits.is_empty() {
-        let text = if search.input.is_empty() { T::TypeToSearch } else { T::NoMatches };
+        let text = if search.input.is_empty() {
+            T::TypeToSearch
+        } else {
+            T::NoMatches
+        };
         Paragraph::new(Span::styled(format!(" {}", app.t(text)), theme::dim())).render(area, buf);
         return;
     }
@@ -95,10 +126,24 @@ fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut 
     let rows = visible(search, area.height.saturating_sub(1)).map(|(i, hit)| {
         let person = &people[hit.index];
         let row = result_row(app, desk, person, &hit.name_highlight);
-        if i == search.selected { row.style(theme::selected()) } else { row }
+        if i == search.selected {
+            row.style(theme::selected())
+        } else {
+            row
+        }
     });
-    let header = Row::new([T::ColName, T::ColUnit, T::ColPlace, T::ColPosition, T::ColPhone, T::ColStatus].map(|t| app.t(t)))
-        .style(theme::dim());
+    let header = Row::new(
+        [
+            T::ColName,
+            T::ColUnit,
+            T::ColPlace,
+            T::ColPosition,
+            T::ColPhone,
+            T::ColStatus,
+        ]
+        .map(|t| app.t(t)),
+    )
+    .style(theme::dim());
     let widths = [
         Constraint::Length(10),
         Constraint::Fill(2),
@@ -107,7 +152,11 @@ fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut 
         Constraint::Length(5),
         Constraint::Length(8),
     ];
-    Widget::render(Table::new(rows, widths).header(header).column_spacing(1), area, buf);
+    Widget::render(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        area,
+        buf,
+    );
 }
 
 /// The hits that fit, scrolled so the selected one is visible.
@@ -125,13 +174,23 @@ fn result_row<'a>(app: &App, desk: &Desk, person: &'a Person, marks: &[usize]) -
         (true, None) if desk.cohort.is_closed(desk.session) => app.t(T::StatusAbsent),
         (true, s) => app.t(status_text(s)),
     };
-    let place = format!("{} {}", sanitize(&person.township), sanitize(&person.county));
+    let place = format!(
+        "{} {}",
+        sanitize(&person.township),
+        sanitize(&person.county)
+    );
     Row::new([
         Cell::from(highlighted_name(person, marks)),
         Cell::from(sanitize(&person.unit).into_owned()),
         Cell::from(place.trim().to_string()),
         Cell::from(sanitize(&person.position).into_owned()),
-        Cell::from(person.phone.as_deref().map(mask::phone_tail).unwrap_or_default()),
+        Cell::from(
+            person
+                .phone
+                .as_deref()
+                .map(mask::phone_tail)
+                .unwrap_or_default(),
+        ),
         Cell::from(status_word),
     ])
 }

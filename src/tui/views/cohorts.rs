@@ -11,22 +11,47 @@ use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(Span::styled(format!(" {} ", app.t(T::CohortsTitle)), theme::title()));
-    let header = Row::new([T::ColCode, T::FieldName, T::ColDates, T::ColEnrolled, T::ColState].map(|t| app.t(t))).style(theme::dim());
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", app.t(T::CohortsTitle)),
+        theme::title(),
+    ));
+    let header = Row::new(
+        [
+            T::ColCode,
+            T::FieldName,
+            T::ColDates,
+            T::ColEnrolled,
+            T::ColState,
+        ]
+        .map(|t| app.t(t)),
+    )
+    .style(theme::dim());
     let rows = app.cohorts.list.iter().enumerate().map(|(i, row)| {
         let c = &row.cohort;
         let state = if c.open { T::StateOpen } else { T::StateClosed };
         let current = app.desk.as_ref().is_some_and(|d| d.cohort.code == c.code);
-        let code = if current { format!("▶ {}", c.code) } else { format!("  {}", c.code) };
+        let code = if current {
+            format!("▶ {}", c.code)
+        } else {
+            format!("  {}", c.code)
+        };
         let cells = [
             code,
             sanitize(&c.name).into_owned(),
-            format!("{} – {}", c.start.format("%m-%d"), c.end_date().format("%m-%d")),
+            format!(
+                "{} – {}",
+                c.start.format("%m-%d"),
+                c.end_date().format("%m-%d")
+            ),
             row.enrolled.to_string(),
             app.t(state).to_string(),
         ];
         let r = Row::new(cells);
-        if i == app.cohorts.selected { r.style(theme::selected()) } else { r }
+        if i == app.cohorts.selected {
+            r.style(theme::selected())
+        } else {
+            r
+        }
     });
     let widths = [
         Constraint::Length(10),
@@ -35,5 +60,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(6),
         Constraint::Length(8),
     ];
-    Widget::render(Table::new(rows, widths).header(header).block(block), area, buf);
+    Widget::render(
+        Table::new(rows, widths).header(header).block(block),
+        area,
+        buf,
+    );
 }

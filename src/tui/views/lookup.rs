@@ -21,8 +21,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
         return None;
     };
-    let [left, right] = area.layout(&Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]));
-    let [search, list] = left.layout(&Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]));
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+    ]));
+    let [search, list] = left.layout(&Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+    ]));
     let cursor = search_box(app, &app.lookup, search, buf);
     hit_list(app, desk, list, buf);
     let person = app.lookup.selected_person(desk);
@@ -33,8 +39,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let search = &app.lookup;
     if search.hits.is_empty() {
-        let text = if search.input.is_empty() { T::TypeToSearch } else { T::NoMatches };
-        Paragraph::new(Span::styled(app.t(text), theme::dim())).wrap(Wrap { trim: true }).render(area, buf);
+        let text = if search.input.is_empty() {
+            T::TypeToSearch
+        } else {
+            T::NoMatches
+        };
+        Paragraph::new(Span::styled(app.t(text), theme::dim()))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
         return;
     }
     let people = &desk.people(search.scope).people;
@@ -49,16 +61,26 @@ fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .map(|(i, hit)| {
             let person = &people[hit.index];
             let mut line = highlighted_name(person, &hit.name_highlight);
-            line.push_span(Span::styled(format!("  {}", sanitize(&person.unit)), theme::dim()));
+            line.push_span(Span::styled(
+                format!("  {}", sanitize(&person.unit)),
+                theme::dim(),
+            ));
             let item = ListItem::new(line);
-            if i == search.selected { item.style(theme::selected()) } else { item }
+            if i == search.selected {
+                item.style(theme::selected())
+            } else {
+                item
+            }
         })
         .collect();
     Widget::render(List::new(items), area, buf);
 }
 
 fn detail(app: &App, desk: &Desk, person: Option<&Person>, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(Span::styled(format!(" {} ", app.t(T::DetailTitle)), theme::title()));
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", app.t(T::DetailTitle)),
+        theme::title(),
+    ));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(person) = person else { return };
@@ -66,23 +88,45 @@ fn detail(app: &App, desk: &Desk, person: Option<&Person>, area: Rect, buf: &mut
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t(T::AttendanceTitle), theme::title()));
     lines.extend(attendance(app, desk, person));
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }
 
 fn fields<'a>(app: &App, p: &'a Person) -> Vec<Line<'a>> {
     let field = |label: T, value: String| {
-        Line::from(vec![Span::styled(format!("{}：", app.t(label)), theme::dim()), Span::raw(value)])
+        Line::from(vec![
+            Span::styled(format!("{}：", app.t(label)), theme::dim()),
+            Span::raw(value),
+        ])
     };
     vec![
         field(T::FieldName, sanitize(&p.name).into_owned()),
-        field(T::FieldGender, p.gender.map(|g| g.zh().to_string()).unwrap_or_default()),
+        field(
+            T::FieldGender,
+            p.gender.map(|g| g.zh().to_string()).unwrap_or_default(),
+        ),
         field(T::FieldUnit, sanitize(&p.unit).into_owned()),
         field(T::FieldTownship, sanitize(&p.township).into_owned()),
         field(T::FieldCounty, sanitize(&p.county).into_owned()),
         field(T::FieldPosition, sanitize(&p.position).into_owned()),
-        field(T::FieldField, p.field.map(|f| app.lang.pick(f.zh(), f.code()).to_string()).unwrap_or_default()),
-        field(T::FieldPhone, p.phone.as_deref().map(mask::phone).unwrap_or_default()),
-        field(T::FieldIdNumber, p.id_number.as_deref().map(mask::id_number).unwrap_or_default()),
+        field(
+            T::FieldField,
+            p.field
+                .map(|f| app.lang.pick(f.zh(), f.code()).to_string())
+                .unwrap_or_default(),
+        ),
+        field(
+            T::FieldPhone,
+            p.phone.as_deref().map(mask::phone).unwrap_or_default(),
+        ),
+        field(
+            T::FieldIdNumber,
+            p.id_number
+                .as_deref()
+                .map(mask::id_number)
+                .unwrap_or_default(),
+        ),
         field(T::FieldNotes, sanitize(&p.notes).into_owned()),
     ]
 }
@@ -100,7 +144,9 @@ fn attendance<'a>(app: &App, desk: &Desk, person: &Person) -> Vec<Line<'a>> {
                 None if desk.cohort.is_closed(session) => app.t(T::StatusAbsent),
                 s => app.t(status_text(s.map(|s| s.status))),
             };
-            let at = status.map(|s| s.at.format(" %H:%M").to_string()).unwrap_or_default();
+            let at = status
+                .map(|s| s.at.format(" %H:%M").to_string())
+                .unwrap_or_default();
             Line::raw(format!("{}  {word}{at}", app.session_label(session)))
         })
         .collect()

@@ -64,23 +64,36 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 fn render_title(app: &App, area: Rect, frame: &mut Frame) {
-    let mut spans = vec![Span::styled(format!(" {} ", app.t(T::AppTitle)), theme::title())];
+    let mut spans = vec![Span::styled(
+        format!(" {} ", app.t(T::AppTitle)),
+        theme::title(),
+    )];
     if let Some(desk) = &app.desk {
         spans.push(Span::raw(format!("· {} ", sanitize(&desk.cohort.name))));
     }
     let tabs: Vec<Span> = if app.welcome {
-        vec![Span::styled(format!(" {} ", app.t(T::ScreenWelcome)), theme::tab_active())]
+        vec![Span::styled(
+            format!(" {} ", app.t(T::ScreenWelcome)),
+            theme::tab_active(),
+        )]
     } else {
         ScreenId::ALL
             .iter()
             .map(|s| {
-                let style = if *s == app.screen { theme::tab_active() } else { theme::tab() };
+                let style = if *s == app.screen {
+                    theme::tab_active()
+                } else {
+                    theme::tab()
+                };
                 Span::styled(format!(" {} ", app.t(s.title())), style)
             })
             .collect()
     };
     let tabs_width: u16 = tabs.iter().map(|s| s.width() as u16).sum();
-    let [left, right] = area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(tabs_width)]));
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(tabs_width),
+    ]));
     Line::from(spans).render(left, frame.buffer_mut());
     Line::from(tabs).render(right, frame.buffer_mut());
 }

@@ -18,7 +18,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             help(app, area, buf);
             None
         }
-        Some(Overlay::Form(_, form)) => FormView { form, lang: app.lang }.render(area, buf),
+        Some(Overlay::Form(_, form)) => FormView {
+            form,
+            lang: app.lang,
+        }
+        .render(area, buf),
         Some(Overlay::Confirm(_, question)) => {
             confirm(app, question, area, buf);
             None
@@ -29,7 +33,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 /// Every key of the screen under the overlay, then the keys that work anywhere.
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let screen_scope = screen_scope(app);
-    let screen_name = if app.welcome { app.t(T::ScreenWelcome) } else { app.t(app.screen.title()) };
+    let screen_name = if app.welcome {
+        app.t(T::ScreenWelcome)
+    } else {
+        app.t(app.screen.title())
+    };
     let mut lines = Vec::new();
     for (key, hint) in keymap::hints(screen_scope, false) {
         lines.push(key_line(app, &key, hint));
@@ -43,8 +51,13 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     for (key, hint) in keymap::hints(Scope::Global, false) {
         lines.push(key_line(app, &key, hint));
     }
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
-    let rect = area.centered(Constraint::Length(area.width.saturating_sub(4).min(64)), Constraint::Length(height));
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let rect = area.centered(
+        Constraint::Length(area.width.saturating_sub(4).min(64)),
+        Constraint::Length(height),
+    );
     Clear.render(rect, buf);
     let title = T::HelpTitle.fill(app.lang, &[screen_name]);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
@@ -64,16 +77,34 @@ fn screen_scope(app: &App) -> Scope {
 }
 
 fn key_line<'a>(app: &App, key: &str, hint: T) -> Line<'a> {
-    Line::from(vec![Span::styled(format!("  {key:<22}"), theme::key()), Span::raw(app.t(hint))])
+    Line::from(vec![
+        Span::styled(format!("  {key:<22}"), theme::key()),
+        Span::raw(app.t(hint)),
+    ])
 }
 
 fn confirm(app: &App, question: &str, area: Rect, buf: &mut Buffer) {
-    let rect = area.centered(Constraint::Length(area.width.saturating_sub(4).min(60)), Constraint::Length(6));
+    let rect = area.centered(
+        Constraint::Length(area.width.saturating_sub(4).min(60)),
+        Constraint::Length(6),
+    );
     Clear.render(rect, buf);
     let keys: Vec<Span> = keymap::hints(Scope::Confirm, true)
         .into_iter()
-        .flat_map(|(key, hint)| [Span::styled(key, theme::key()), Span::raw(format!(" {}   ", app.t(hint)))])
+        .flat_map(|(key, hint)| {
+            [
+                Span::styled(key, theme::key()),
+                Span::raw(format!(" {}   ", app.t(hint))),
+            ]
+        })
         .collect();
-    let lines = vec![Line::raw(question.to_string()), Line::raw(""), Line::from(keys)];
-    Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::bordered()).render(rect, buf);
+    let lines = vec![
+        Line::raw(question.to_string()),
+        Line::raw(""),
+        Line::from(keys),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered())
+        .render(rect, buf);
 }

@@ -1,8 +1,8 @@
 //! The sessions grid: one row per day, one column per slot, counts in every cell.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::Session;
@@ -22,35 +22,55 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let sessions = desk.cohort.sessions();
     let selected = sessions.get(app.sessions.selected).copied();
     let slots = &desk.cohort.slots;
-    let header = std::iter::once(app.t(T::ColDay).to_string())
-        .chain(slots.iter().map(|s| format!("{} {}", app.lang.pick(s.kind.zh(), s.kind.en()), s.starts_at.format("%H:%M"))));
+    let header = std::iter::once(app.t(T::ColDay).to_string()).chain(slots.iter().map(|s| {
+        format!(
+            "{} {}",
+            app.lang.pick(s.kind.zh(), s.kind.en()),
+            s.starts_at.format("%H:%M")
+        )
+    }));
     let rows = (1..=desk.cohort.days).map(|day| {
         let date = desk.cohort.date_of(day).format("%m-%d").to_string();
-        let first = Cell::from(format!("{} {date}", app.session_label(Session::new(day, slots[0].kind)).split_whitespace().next().unwrap_or_default()));
+        let first = Cell::from(format!(
+            "{} {date}",
+            T::DayLabel.fill(app.lang, &[&day.to_string()])
+        ));
         let cells = slots.iter().map(|slot| {
             let session = Session::new(day, slot.kind);
-            let style = if Some(session) == selected { theme::selected() } else { Default::default() };
+            let style = if Some(session) == selected {
+                theme::selected()
+            } else {
+                Default::default()
+            };
             Cell::from(cell_text(app, desk, session)).style(style)
         });
         Row::new(std::iter::once(first).chain(cells)).height(1)
     });
     let mut widths = vec![Constraint::Length(14)];
     widths.extend(slots.iter().map(|_| Constraint::Fill(1)));
-    let table = Table::new(rows, widths).header(Row::new(header).style(theme::dim())).block(block);
-    Widget::render(table, area, buf);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [grid, legend] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let table = Table::new(rows, widths).header(Row::new(header).style(theme::dim()));
+    Widget::render(table, grid, buf);
+    Line::styled(app.t(T::SessionsLegend), theme::dim()).render(legend, buf);
 }
 
-/// `✓12 迟2 假1 未45`, marked when current or closed.
+/// `到12 迟2 假1 未45` / `in12 L2 V1 ?45`, marked when current or closed.
 fn cell_text(app: &App, desk: &Desk, session: Session) -> String {
     let c = desk.counts(session);
     let mut text = format!(
-        "✓{} {}{} {}{} {}{}",
+        "{}{} {}{} {}{} {}{}",
+        app.t(T::AbbrPresent),
         c.present,
-        app.t(T::StatusLate).chars().next().unwrap_or('L'),
+        app.t(T::AbbrLate),
         c.late,
-        app.t(T::StatusLeave).chars().next().unwrap_or('V'),
+        app.t(T::AbbrLeave),
         c.leave,
-        app.t(T::StatusNone).chars().next().unwrap_or('-'),
+        app.t(T::AbbrNotYet),
         c.not_yet()
     );
     if session == desk.session {

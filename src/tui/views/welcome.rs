@@ -11,11 +11,23 @@ use crate::tui::text::T;
 use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let rect = area.centered(Constraint::Length(area.width.min(64)), Constraint::Length(9));
-    let block = Block::bordered().title(Span::styled(format!(" {} ", app.t(T::AppTitle)), theme::title()));
+    let rect = area.centered(
+        Constraint::Length(area.width.min(64)),
+        Constraint::Length(9),
+    );
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", app.t(T::AppTitle)),
+        theme::title(),
+    ));
     let mut lines = vec![Line::raw(app.t(T::WelcomeText)), Line::raw("")];
     for (key, hint) in keymap::hints(Scope::Welcome, false) {
-        lines.push(Line::from(vec![Span::styled(format!("  {key}  "), theme::key()), Span::raw(app.t(hint))]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key}  "), theme::key()),
+            Span::raw(app.t(hint)),
+        ]));
     }
-    Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).render(rect, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .render(rect, buf);
 }

@@ -101,7 +101,11 @@ impl Form {
     pub fn cycle(&mut self, forward: bool) {
         if let Some(FieldValue::Choice(options, i)) = self.focused_value() {
             let n = options.len().max(1);
-            *i = if forward { (*i + 1) % n } else { (*i + n - 1) % n };
+            *i = if forward {
+                (*i + 1) % n
+            } else {
+                (*i + n - 1) % n
+            };
         }
     }
 
@@ -124,14 +128,21 @@ pub struct FormView<'a> {
 impl FormView<'_> {
     pub fn render(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let width = area.width.saturating_sub(4).min(70);
-        let rect = area.centered(Constraint::Length(width), Constraint::Length(self.form.height()));
+        let rect = area.centered(
+            Constraint::Length(width),
+            Constraint::Length(self.form.height()),
+        );
         Clear.render(rect, buf);
-        let block = Block::bordered().title(Span::styled(format!(" {} ", self.form.title), theme::title()));
+        let block = Block::bordered().title(Span::styled(
+            format!(" {} ", self.form.title),
+            theme::title(),
+        ));
         let inner = block.inner(rect);
         block.render(rect, buf);
         let label_width = 16u16.min(inner.width / 2);
         let mut cursor = None;
-        let rows = Layout::vertical(vec![Constraint::Length(1); self.form.fields.len() + 2]).split(inner);
+        let rows =
+            Layout::vertical(vec![Constraint::Length(1); self.form.fields.len() + 2]).split(inner);
         for (i, field) in self.form.fields.iter().enumerate() {
             let [label_area, value_area] = rows[i].layout(&Layout::horizontal([
                 Constraint::Length(label_width),
@@ -144,7 +155,10 @@ impl FormView<'_> {
                 FieldValue::Text(input) => {
                     Line::from(input.span()).render(value_area, buf);
                     if focused {
-                        let x = value_area.x.saturating_add(input.width()).min(value_area.right().saturating_sub(1));
+                        let x = value_area
+                            .x
+                            .saturating_add(input.width())
+                            .min(value_area.right().saturating_sub(1));
                         cursor = Some(Position::new(x, value_area.y));
                     }
                 }
@@ -153,7 +167,11 @@ impl FormView<'_> {
                         .iter()
                         .enumerate()
                         .map(|(j, (_, label))| {
-                            let style = if j == *selected { theme::selected() } else { theme::dim() };
+                            let style = if j == *selected {
+                                theme::selected()
+                            } else {
+                                theme::dim()
+                            };
                             Span::styled(format!(" {label} "), style)
                         })
                         .collect();

@@ -9,9 +9,14 @@ use std::borrow::Cow;
 /// zero-width joiners left alone) become visible `�`, so a name can never move the
 /// cursor or recolour the screen.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if text.chars().any(unsafe_char) {
-        Cow::Owned(text.chars().map(|c| if unsafe_char(c) { '�' } else { c }).collect())
+        Cow::Owned(
+            text.chars()
+                .map(|c| if unsafe_char(c) { '�' } else { c })
+                .collect(),
+        )
     } else {
         Cow::Borrowed(text)
     }

@@ -1,0 +1,377 @@
+//! The desk's state and screens, driven by key events on a real temporary store with
+//! a fixed clock, and rendered into ratatui's test backend for snapshots.
+
+use chrono::DateTime;
+use lunxun::clock::Clock;
+use lunxun::domain::{CheckInStatus, Session, SlotKind};
+use lunxun::i18n::Lang;
+use lunxun::store::Store;
+use lunxun::tui::{App, NoticeKind, Overlay, ScreenId, SearchScope};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+use common::screen_text;
+
+/// Day 1 of the demo cohort, 08:35: the morning session, within the grace period.
+const NOW: &str = "2015-03-16T08:35:00+08:00";
+
+fn clock(at: &str) -> Clock {
+    Clock::Fixed(DateTime::parse_from_rfc3339(at).unwrap())
+}
+
+/// A store with the demo installed on NOW's date, and the app opened on it.
+fn demo_app(dir: &std::path::Path, lang: Lang) -> App {
+    let store = Store::open(dir).unwrap();
+    lunxun::demo::install(&store, clock(NOW).now()).unwrap();
+    App::new(store, clock(NOW), lang).unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn notice(app: &App) -> String {
+    app.notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+fn am1() -> Session {
+    Session::new(1, SlotKind::Am)
+}
+
+/// Reopens the store after the app is dropped and reads a person's status.
+fn stored_status(dir: &std::path::Path, name: &str, session: Session) -> Option<CheckInStatus> {
+    let store = Store::open(dir).unwrap();
+    let person = store
+        .roster("2015-01")
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == name)?;
+    store
+        .status("2015-01", &person.id, session)
+        .unwrap()
+        .map(|s| s.status)
+}
+
+#[test]
+fn the_desk_opens_on_the_demo_cohort_and_the_session_the_clock_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = demo_app(dir.path(), Lang::En);
+    assert_eq!(app.screen, ScreenId::CheckIn);
+    let desk = app.desk.as_ref().unwrap();
+    assert_eq!(desk.cohort.code, "2015-01");
+    assert_eq!(desk.session, am1());
+}
+
+#[test]
+fn initials_and_enter_check_the_person_in_durably() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::Zh);
+        type_text(&mut app, "lyt");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(notice(&app), "✓ 李雅婷 · 荣家湾镇新开村 · 08:35 已签到");
+        assert!(
+            app.checkin.input.is_empty(),
+            "the box clears for the next person"
+        );
+    }
+    assert_eq!(
+        stored_status(dir.path(), "李雅婷", am1()),
+        Some(CheckInStatus::Present)
+    );
+}
+
+#[test]
+fn a_second_enter_says_already_checked_in_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    type_text(&mut app, "lyt");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "lyt");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        notice(&app).contains("already checked in at 08:35"),
+        "{}",
+        notice(&app)
+    );
+    assert_eq!(app.notice.as_ref().unwrap().kind, NoticeKind::Info);
+    drop(app);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.events("2015-01").unwrap().len(), 1);
+}
+
+#[test]
+fn undo_reverts_the_last_check_in_as_an_event() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::En);
+        type_text(&mut app, "lyt");
+        press(&mut app, KeyCode::Enter);
+        ctrl(&mut app, 'z');
+        assert!(
+            notice(&app).starts_with("↶ undone: 李雅婷"),
+            "{}",
+            notice(&app)
+        );
+        ctrl(&mut app, 'z');
+        assert_eq!(notice(&app), "nothing to undo");
+    }
+    assert_eq!(stored_status(dir.path(), "李雅婷", am1()), None);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.events("2015-01").unwrap().len(), 2);
+}
+
+#[test]
+fn leave_is_recorded_with_a_reason_from_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::Zh);
+        type_text(&mut app, "lyt");
+        ctrl(&mut app, 'l');
+        assert!(matches!(app.overlay, Some(Overlay::Form(..))));
+        type_text(&mut app, "生病");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.overlay, None);
+        assert_eq!(notice(&app), "✓ 李雅婷 请假：生病");
+    }
+    assert_eq!(
+        stored_status(dir.path(), "李雅婷", am1()),
+        Some(CheckInStatus::Leave)
+    );
+}
+
+#[test]
+fn a_walk_in_is_added_enrolled_and_checked_in_in_one_form() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::Zh);
+        ctrl(&mut app, 'a');
+        type_text(&mut app, "王新来");
+        press(&mut app, KeyCode::Enter);
+        let Some(Overlay::Form(_, form)) = &app.overlay else {
+            panic!("form closed without a unit")
+        };
+        assert_eq!(form.error.as_deref(), Some("单位不能为空"));
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "新墙镇清水村");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.overlay, None);
+        assert!(
+            notice(&app).starts_with("✓ 王新来 · 新墙镇清水村"),
+            "{}",
+            notice(&app)
+        );
+        assert_eq!(app.desk.as_ref().unwrap().enrolled.len(), 61);
+    }
+    assert_eq!(
+        stored_status(dir.path(), "王新来", am1()),
+        Some(CheckInStatus::Present)
+    );
+}
+
+#[test]
+fn widening_to_the_register_finds_people_not_on_the_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let roster_hits = {
+        type_text(&mut app, "zhangwei");
+        app.checkin.hits.len()
+    };
+    ctrl(&mut app, 'r');
+    assert_eq!(app.checkin.scope, SearchScope::Register);
+    assert!(
+        app.checkin.hits.len() > roster_hits,
+        "the register has more 张伟 matches"
+    );
+}
+
+#[test]
+fn the_afternoon_session_is_chosen_on_the_sessions_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.screen, ScreenId::Sessions);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, ScreenId::CheckIn);
+    assert_eq!(
+        app.desk.as_ref().unwrap().session,
+        Session::new(1, SlotKind::Pm)
+    );
+}
+
+#[test]
+fn closing_a_session_marks_it_closed_without_writing_check_ins() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::En);
+        press(&mut app, KeyCode::F(4));
+        press(&mut app, KeyCode::Char('x'));
+        assert!(matches!(app.overlay, Some(Overlay::Confirm(..))));
+        press(&mut app, KeyCode::Char('y'));
+        assert!(app.desk.as_ref().unwrap().cohort.is_closed(am1()));
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.cohort("2015-01").unwrap().unwrap().is_closed(am1()));
+    assert!(store.events("2015-01").unwrap().is_empty());
+}
+
+#[test]
+fn tab_cycles_screens_and_ctrl_q_quits_from_a_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    for expected in [
+        ScreenId::Lookup,
+        ScreenId::Sessions,
+        ScreenId::Cohorts,
+        ScreenId::CheckIn,
+    ] {
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.screen, expected);
+    }
+    ctrl(&mut app, 'a');
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.screen,
+        ScreenId::CheckIn,
+        "Tab moves between form fields, not screens"
+    );
+    ctrl(&mut app, 'q');
+    assert!(app.quit);
+}
+
+#[test]
+fn question_mark_opens_help_only_when_the_box_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    type_text(&mut app, "z?");
+    assert_eq!(app.checkin.input.value(), "z?");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn a_new_store_opens_on_the_welcome_screen_and_d_loads_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut app = App::new(store, clock(NOW), Lang::En).unwrap();
+    assert!(app.welcome);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(!app.welcome);
+    assert_eq!(app.desk.as_ref().unwrap().roster.people.len(), 60);
+    assert!(notice(&app).starts_with("demo loaded: 2000 people"));
+}
+
+#[test]
+fn the_cohort_form_refuses_a_bad_date_and_creates_a_good_cohort() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    press(&mut app, KeyCode::F(5));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "第2期");
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "2015-02-30");
+    press(&mut app, KeyCode::Enter);
+    let Some(Overlay::Form(_, form)) = &app.overlay else {
+        panic!("form closed on a bad date")
+    };
+    assert!(form.error.as_deref().unwrap().contains("YYYY-MM-DD"));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "2015-03-23");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.desk.as_ref().unwrap().cohort.code, "2015-02");
+    assert_eq!(app.cohorts.list.len(), 2);
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    screen_text(draw(app, width, height).backend().buffer())
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| lunxun::tui::render(app, frame))
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn every_screen_renders_at_tiny_sizes_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Zh);
+    type_text(&mut app, "张");
+    for screen in ScreenId::ALL {
+        app.screen = screen;
+        for (w, h) in [(0, 0), (1, 1), (10, 3), (59, 14), (60, 15), (61, 16)] {
+            draw(&app, w, h);
+        }
+    }
+    assert!(screen(&app, 40, 10).contains("终端窗口太小"));
+}
+
+/// The screens at 80×24 and 120×40 in both languages.
+#[test]
+fn screen_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = demo_app(dir.path(), lang);
+        type_text(&mut app, "lyt");
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "zw");
+        let name = |screen: &str, w: u16| {
+            format!(
+                "{screen}_{w}_{}",
+                if lang == Lang::Zh { "zh" } else { "en" }
+            )
+        };
+        for (w, h) in [(80, 24), (120, 40)] {
+            app.screen = ScreenId::CheckIn;
+            insta::assert_snapshot!(name("checkin", w), screen(&app, w, h));
+            app.screen = ScreenId::Sessions;
+            insta::assert_snapshot!(name("sessions", w), screen(&app, w, h));
+            app.screen = ScreenId::Cohorts;
+            insta::assert_snapshot!(name("cohorts", w), screen(&app, w, h));
+            app.screen = ScreenId::CheckIn;
+            app.overlay = Some(Overlay::Help);
+            insta::assert_snapshot!(name("help", w), screen(&app, w, h));
+            app.overlay = None;
+        }
+        app.screen = ScreenId::Lookup;
+        type_text(&mut app, "lyt");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(name("lookup", w), screen(&app, w, h));
+        }
+        drop(app);
+        std::fs::remove_dir_all(dir.path()).unwrap();
+    }
+}
+
+#[test]
+fn welcome_snapshots() {
+    for lang in [Lang::Zh, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let app = App::new(Store::open(dir.path()).unwrap(), clock(NOW), lang).unwrap();
+        let suffix = if lang == Lang::Zh { "zh" } else { "en" };
+        insta::assert_snapshot!(format!("welcome_80_{suffix}"), screen(&app, 80, 24));
+    }
+}
