@@ -1,0 +1,184 @@
+//! End-to-end: the real binary in a pseudo-terminal, its screen read through a vt100
+//! parser fed by a background thread (so the app never blocks on a full pty).
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const NOW: &str = "2015-03-16T08:35:00+08:00";
+
+struct Desk {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Desk {
+    fn open(dir: &Path, lang: &str) -> Desk {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
+        cmd.arg("--db");
+        cmd.arg(dir);
+        cmd.env("LUNXUN_NOW", NOW);
+        cmd.env("LANG", lang);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(100).unwrap(),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Desk {
+            child,
+            writer,
+            screen,
+            _master: pair.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.contents().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "'{needle}' never appeared; the screen was:\n{}",
+            self.contents()
+        );
+    }
+
+    fn send(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("lunxun did not exit; the screen was:\n{}", self.contents());
+    }
+
+    fn terminal_restored(&self) -> bool {
+        let parser = self.screen.lock().unwrap();
+        !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
+    }
+}
+
+fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lunxun"))
+        .args(args)
+        .arg("--db")
+        .arg(dir)
+        .env("LUNXUN_NOW", NOW)
+        .env("LANG", "C")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
+    desk.wait_for("已到 0/60");
+    desk.send("lyt");
+    desk.wait_for("荣家湾镇新开村");
+    desk.send("\r");
+    desk.wait_for("✓ 李雅婷 · 荣家湾镇新开村 · 08:35 已签到");
+    desk.wait_for("已到 1/60");
+    desk.send("\x11"); // Ctrl-Q
+    assert_eq!(desk.exit_code(), 0);
+    assert!(desk.terminal_restored());
+    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let li = json["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "李雅婷")
+        .unwrap();
+    assert_eq!(li["attendance"][0]["status"], "present");
+}
+
+#[test]
+fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut desk = Desk::open(dir.path(), "C");
+    desk.wait_for("in 0/60");
+    let second = cli(dir.path(), &["cohort", "list"]);
+    assert!(!second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("already open in another lunxun"), "{err}");
+    desk.send("lyt\r");
+    desk.wait_for("✓ 李雅婷");
+    desk.send("\x03"); // Ctrl-C
+    assert_eq!(desk.exit_code(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut desk = Desk::open(dir.path(), "C");
+    desk.wait_for("in 0/60");
+    desk.send("lyt\r");
+    desk.wait_for("✓ 李雅婷");
+    let pid = desk.child.process_id().unwrap() as i32;
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert_eq!(desk.exit_code(), 143);
+    assert!(desk.terminal_restored());
+    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+    assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
+}
+
+#[test]
+fn a_first_run_offers_the_demo_in_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut desk = Desk::open(dir.path(), "C");
+    desk.wait_for("load the demo");
+    desk.send("d");
+    desk.wait_for("demo loaded: 2000 people");
+    desk.send("\x11");
+    assert_eq!(desk.exit_code(), 0);
+}
