@@ -229,3 +229,72 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
         base
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    fn ctx(scope: Scope, input_empty: bool) -> Context {
+        Context { scope, input_empty }
+    }
+
+    #[test]
+    fn keys_resolve_per_scope() {
+        let table = [
+            (CheckIn, true, key(KeyCode::Enter, NONE), Some(Action::Submit)),
+            (CheckIn, true, key(KeyCode::Char('z'), CTRL), Some(Action::Undo)),
+            (CheckIn, true, key(KeyCode::Char('l'), CTRL), Some(Action::Leave)),
+            (CheckIn, true, key(KeyCode::Char('a'), CTRL), Some(Action::WalkIn)),
+            (CheckIn, true, key(KeyCode::Char('r'), CTRL), Some(Action::ToggleScope)),
+            (CheckIn, true, key(KeyCode::Char('n'), CTRL), Some(Action::Down)),
+            (CheckIn, true, key(KeyCode::Char('p'), CTRL), Some(Action::Up)),
+            (CheckIn, true, key(KeyCode::Char('x'), NONE), Some(Action::Type('x'))),
+            (CheckIn, true, key(KeyCode::Char('X'), SHIFT), Some(Action::Type('X'))),
+            (CheckIn, true, key(KeyCode::Char('张'), NONE), Some(Action::Type('张'))),
+            (CheckIn, true, key(KeyCode::Char('?'), NONE), Some(Action::Help)),
+            (CheckIn, false, key(KeyCode::Char('?'), NONE), Some(Action::Type('?'))),
+            (CheckIn, true, key(KeyCode::Tab, NONE), Some(Action::NextScreen)),
+            (CheckIn, true, key(KeyCode::BackTab, SHIFT), Some(Action::PrevScreen)),
+            (CheckIn, true, key(KeyCode::F(4), NONE), Some(Action::GoTo(ScreenId::Sessions))),
+            (CheckIn, true, key(KeyCode::Char('x'), KeyModifiers::ALT), None),
+            (Sessions, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseItem)),
+            (Sessions, true, key(KeyCode::Char('a'), NONE), None),
+            (Cohorts, true, key(KeyCode::Char('n'), NONE), Some(Action::NewCohort)),
+            (Welcome, true, key(KeyCode::Char('d'), NONE), Some(Action::LoadDemo)),
+            (Form, true, key(KeyCode::Tab, NONE), Some(Action::NextField)),
+            (Form, true, key(KeyCode::F(3), NONE), None),
+            (Form, true, key(KeyCode::Char('?'), NONE), Some(Action::Type('?'))),
+            (Form, true, key(KeyCode::Char('q'), CTRL), Some(Action::Quit)),
+            (Confirm, true, key(KeyCode::Char('y'), NONE), Some(Action::Yes)),
+            (Confirm, true, key(KeyCode::Char('c'), CTRL), Some(Action::Quit)),
+            (Help, true, key(KeyCode::Char('?'), NONE), Some(Action::Back)),
+        ];
+        for (scope, empty, event, expected) in table {
+            assert_eq!(resolve(ctx(scope, empty), event), expected, "{scope:?} {event:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let same = a.scope == b.scope && a.code == b.code && a.mods == b.mods;
+                assert!(!same, "{:?} {:?} bound twice", a.scope, a.code);
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_and_help_come_from_the_table() {
+        let footer = hints(CheckIn, true);
+        assert_eq!(footer[0], ("Enter".to_string(), T::KeyCheckIn));
+        assert!(footer.iter().any(|(k, t)| k == "Ctrl-Z" && *t == T::KeyUndo));
+        let help = hints(CheckIn, false);
+        let clear = help.iter().find(|(_, t)| *t == T::KeyClear).unwrap();
+        assert_eq!(clear.0, "Esc/Ctrl-U/Backspace");
+    }
+}
