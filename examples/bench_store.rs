@@ -32,7 +32,12 @@ fn row(label: &str, mut samples: Vec<Duration>) {
     let pick = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1000.0);
     let max = *samples.last().expect("samples");
-    println!("| {label} | {} | {} | {} |", ms(pick(0.5)), ms(pick(0.99)), ms(max));
+    println!(
+        "| {label} | {} | {} | {} |",
+        ms(pick(0.5)),
+        ms(pick(0.99)),
+        ms(max)
+    );
 }
 
 fn sled_baselines() {
@@ -48,13 +53,21 @@ fn sled_baselines() {
             })
             .collect()
     };
-    row("baseline: sled insert, not durable", time(&|i| {
-        db.insert(format!("a{i}"), value.as_slice()).expect("insert");
-    }));
-    row("baseline: sled insert + flush (no fsync)", time(&|i| {
-        db.insert(format!("b{i}"), value.as_slice()).expect("insert");
-        db.flush().expect("flush");
-    }));
+    row(
+        "baseline: sled insert, not durable",
+        time(&|i| {
+            db.insert(format!("a{i}"), value.as_slice())
+                .expect("insert");
+        }),
+    );
+    row(
+        "baseline: sled insert + flush (no fsync)",
+        time(&|i| {
+            db.insert(format!("b{i}"), value.as_slice())
+                .expect("insert");
+            db.flush().expect("flush");
+        }),
+    );
 }
 
 fn durable_check_ins() {
@@ -83,11 +96,16 @@ fn durable_check_ins() {
             at: now(),
         };
         let start = Instant::now();
-        store.check_in(&request, CheckInStatus::Present, None).expect("check-in");
+        store
+            .check_in(&request, CheckInStatus::Present, None)
+            .expect("check-in");
         check_ins.push(start.elapsed());
     }
     row("lunxun commit: transaction + flush + fsync", commits);
-    row("lunxun check-in: status read + rules + durable commit", check_ins);
+    row(
+        "lunxun check-in: status read + rules + durable commit",
+        check_ins,
+    );
 }
 
 fn open_and_index() {
@@ -96,7 +114,9 @@ fn open_and_index() {
         let store = Store::open(dir.path()).expect("store opens");
         for chunk in generate_register(REGISTER, 11).chunks(10_000) {
             let mut batch = Batch::default();
-            chunk.iter().for_each(|p| Store::stage_person(&mut batch, p));
+            chunk
+                .iter()
+                .for_each(|p| Store::stage_person(&mut batch, p));
             store.commit(batch).expect("seed");
         }
     }
@@ -112,8 +132,14 @@ fn open_and_index() {
     let built = start.elapsed();
     assert_eq!(index.len(), REGISTER);
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    println!("| open store (lock, sled recovery, schema) | {} |", ms(opened));
-    println!("| read and decode {REGISTER} people | {} |", ms(loaded - opened));
+    println!(
+        "| open store (lock, sled recovery, schema) | {} |",
+        ms(opened)
+    );
+    println!(
+        "| read and decode {REGISTER} people | {} |",
+        ms(loaded - opened)
+    );
     println!("| build search index | {} |", ms(built - loaded));
     println!("| **total** | **{}** |", ms(built));
     println!("| peak RSS of this process | {} |", peak_rss());
@@ -123,7 +149,11 @@ fn open_and_index() {
 fn peak_rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_string)
+        })
         .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
         .unwrap_or_else(|| "n/a".to_string())
 }

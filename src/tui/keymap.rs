@@ -243,6 +243,7 @@ mod tests {
     }
 
     #[test]
+    #[rustfmt::skip]
     fn keys_resolve_per_scope() {
         let table = [
             (CheckIn, true, key(KeyCode::Enter, NONE), Some(Action::Submit)),
@@ -292,7 +293,11 @@ mod tests {
     fn the_footer_and_help_come_from_the_table() {
         let footer = hints(CheckIn, true);
         assert_eq!(footer[0], ("Enter".to_string(), T::KeyCheckIn));
-        assert!(footer.iter().any(|(k, t)| k == "Ctrl-Z" && *t == T::KeyUndo));
+        assert!(
+            footer
+                .iter()
+                .any(|(k, t)| k == "Ctrl-Z" && *t == T::KeyUndo)
+        );
         let help = hints(CheckIn, false);
         let clear = help.iter().find(|(_, t)| *t == T::KeyClear).unwrap();
         assert_eq!(clear.0, "Esc/Ctrl-U/Backspace");
