@@ -44,302 +44,172 @@ fn labels(people: &[Person], hits: &[Hit]) -> Vec<String> {
         .collect()
 }
 
-/// One query against one roster and the hits expected, in order.
-struct Case {
-    what: &'static str,
-    names: &'static [&'static str],
-    query: &'static str,
-    expect: &'static [&'static str],
-}
+/// What is tested, the roster's names, the query, and the hits expected in order.
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static [&'static str],
+);
 
 fn check(cases: &[Case]) {
-    for case in cases {
-        let people = named(case.names);
+    for &(what, names, query, expect) in cases {
+        let people = named(names);
         let ix = SearchIndex::build(&people);
-        let got = labels(&people, &ix.search(case.query, 50));
-        assert_eq!(got, case.expect, "{}: query {:?}", case.what, case.query);
+        let got = labels(&people, &ix.search(query, 50));
+        assert_eq!(got, expect, "{what}: query {query:?}");
     }
 }
 
 #[test]
 fn polyphonic_surnames_use_their_surname_reading() {
     check(&[
-        Case {
-            what: "曾 zeng",
-            names: &["曾伟", "李四"],
-            query: "zengwei",
-            expect: &["曾伟"],
-        },
-        Case {
-            what: "曾 zeng initials",
-            names: &["曾伟"],
-            query: "zw",
-            expect: &["曾伟"],
-        },
-        Case {
-            what: "曾 ceng ranks below a preferred reading",
-            names: &["曾伟", "陈伟"],
-            query: "c",
-            expect: &["陈伟", "曾伟"],
-        },
-        Case {
-            what: "单 shan",
-            names: &["单丹", "丹单"],
-            query: "shandan",
-            expect: &["单丹"],
-        },
-        Case {
-            what: "单 shan initials",
-            names: &["杜丹", "单丹"],
-            query: "sd",
-            expect: &["单丹"],
-        },
-        Case {
-            what: "解 xie",
-            names: &["解放", "谢方"],
-            query: "xiefang",
-            expect: &["解放", "谢方"],
-        },
-        Case {
-            what: "解 jie ranks below 杰",
-            names: &["解放", "杰芳"],
-            query: "jiefang",
-            expect: &["杰芳", "解放"],
-        },
-        Case {
-            what: "区 ou",
-            names: &["区华", "欧华"],
-            query: "ouhua",
-            expect: &["区华", "欧华"],
-        },
-        Case {
-            what: "区 qu ranks below 曲",
-            names: &["区华", "曲华"],
-            query: "quhua",
-            expect: &["曲华", "区华"],
-        },
-        Case {
-            what: "仇 qiu",
-            names: &["仇明"],
-            query: "qm",
-            expect: &["仇明"],
-        },
-        Case {
-            what: "查 zha",
-            names: &["查良", "扎良"],
-            query: "zhaliang",
-            expect: &["查良", "扎良"],
-        },
-        Case {
-            what: "朴 piao",
-            names: &["朴成"],
-            query: "piaocheng",
-            expect: &["朴成"],
-        },
-        Case {
-            what: "盖 ge",
-            names: &["盖聂"],
-            query: "gn",
-            expect: &["盖聂"],
-        },
-        Case {
-            what: "乐 yue",
-            names: &["乐嘉"],
-            query: "yuejia",
-            expect: &["乐嘉"],
-        },
-        Case {
-            what: "覃 qin",
-            names: &["覃丽"],
-            query: "qinli",
-            expect: &["覃丽"],
-        },
-        Case {
-            what: "翟 zhai",
-            names: &["翟军"],
-            query: "zhaijun",
-            expect: &["翟军"],
-        },
-        Case {
-            what: "缪 miao",
-            names: &["缪红"],
-            query: "mh",
-            expect: &["缪红"],
-        },
-        Case {
-            what: "尉迟 yuchi",
-            names: &["尉迟恭", "魏池"],
-            query: "yuchigong",
-            expect: &["尉迟恭"],
-        },
-        Case {
-            what: "尉迟 initials",
-            names: &["尉迟恭", "魏池"],
-            query: "ycg",
-            expect: &["尉迟恭"],
-        },
-        Case {
-            what: "尉迟 weichi ranks below 魏池",
-            names: &["尉迟恭", "魏池刚"],
-            query: "wcg",
-            expect: &["魏池刚", "尉迟恭"],
-        },
-        Case {
-            what: "万俟 moqi",
-            names: &["万俟卨", "万琪"],
-            query: "moqixie",
-            expect: &["万俟卨"],
-        },
-        Case {
-            what: "万俟 initials",
-            names: &["万俟卨", "莫奇"],
-            query: "mqx",
-            expect: &["万俟卨"],
-        },
-        Case {
-            what: "长孙 zhangsun",
-            names: &["长孙无忌"],
-            query: "zswj",
-            expect: &["长孙无忌"],
-        },
-        Case {
-            what: "欧阳 as one surname",
-            names: &["欧阳修"],
-            query: "ouyangxiu",
-            expect: &["欧阳修"],
-        },
+        ("曾 zeng", &["曾伟", "李四"], "zengwei", &["曾伟"]),
+        ("曾 zeng initials", &["曾伟"], "zw", &["曾伟"]),
+        (
+            "曾 ceng ranks below a preferred reading",
+            &["曾伟", "陈伟"],
+            "c",
+            &["陈伟", "曾伟"],
+        ),
+        ("单 shan", &["单丹", "丹单"], "shandan", &["单丹"]),
+        ("单 shan initials", &["杜丹", "单丹"], "sd", &["单丹"]),
+        ("解 xie", &["解放", "谢方"], "xiefang", &["解放", "谢方"]),
+        (
+            "解 jie ranks below 杰",
+            &["解放", "杰芳"],
+            "jiefang",
+            &["杰芳", "解放"],
+        ),
+        ("区 ou", &["区华", "欧华"], "ouhua", &["区华", "欧华"]),
+        (
+            "区 qu ranks below 曲",
+            &["区华", "曲华"],
+            "quhua",
+            &["曲华", "区华"],
+        ),
+        ("仇 qiu", &["仇明"], "qm", &["仇明"]),
+        ("查 zha", &["查良", "扎良"], "zhaliang", &["查良", "扎良"]),
+        ("朴 piao", &["朴成"], "piaocheng", &["朴成"]),
+        ("盖 ge", &["盖聂"], "gn", &["盖聂"]),
+        ("乐 yue", &["乐嘉"], "yuejia", &["乐嘉"]),
+        ("覃 qin", &["覃丽"], "qinli", &["覃丽"]),
+        ("翟 zhai", &["翟军"], "zhaijun", &["翟军"]),
+        ("缪 miao", &["缪红"], "mh", &["缪红"]),
+        ("尉迟 yuchi", &["尉迟恭", "魏池"], "yuchigong", &["尉迟恭"]),
+        ("尉迟 initials", &["尉迟恭", "魏池"], "ycg", &["尉迟恭"]),
+        (
+            "尉迟 weichi ranks below 魏池",
+            &["尉迟恭", "魏池刚"],
+            "wcg",
+            &["魏池刚", "尉迟恭"],
+        ),
+        ("万俟 moqi", &["万俟卨", "万琪"], "moqixie", &["万俟卨"]),
+        ("万俟 initials", &["万俟卨", "莫奇"], "mqx", &["万俟卨"]),
+        ("长孙 zhangsun", &["长孙无忌"], "zswj", &["长孙无忌"]),
+        ("欧阳 as one surname", &["欧阳修"], "ouyangxiu", &["欧阳修"]),
     ]);
 }
 
 #[test]
 fn polyphonic_given_names_match_any_reading() {
     check(&[
-        Case {
-            what: "长 zhang",
-            names: &["李长乐"],
-            query: "lizhangle",
-            expect: &["李长乐"],
-        },
-        Case {
-            what: "长 chang, 乐 yue",
-            names: &["李长乐"],
-            query: "lichangyue",
-            expect: &["李长乐"],
-        },
-        Case {
-            what: "initials of other readings",
-            names: &["李长乐"],
-            query: "lcy",
-            expect: &["李长乐"],
-        },
-        Case {
-            what: "行 hang",
-            names: &["王行"],
-            query: "wanghang",
-            expect: &["王行"],
-        },
-        Case {
-            what: "重 chong",
-            names: &["周重"],
-            query: "zhouchong",
-            expect: &["周重"],
-        },
-        Case {
-            what: "朝 zhao",
-            names: &["朝阳", "王朝"],
-            query: "wangzhao",
-            expect: &["王朝"],
-        },
-        Case {
-            what: "吕 lv and lu",
-            names: &["吕芳"],
-            query: "lufang",
-            expect: &["吕芳"],
-        },
+        ("长 zhang", &["李长乐"], "lizhangle", &["李长乐"]),
+        ("长 chang, 乐 yue", &["李长乐"], "lichangyue", &["李长乐"]),
+        (
+            "initials of other readings",
+            &["李长乐"],
+            "lcy",
+            &["李长乐"],
+        ),
+        ("行 hang", &["王行"], "wanghang", &["王行"]),
+        ("重 chong", &["周重"], "zhouchong", &["周重"]),
+        ("朝 zhao", &["朝阳", "王朝"], "wangzhao", &["王朝"]),
+        ("吕 lv and lu", &["吕芳"], "lufang", &["吕芳"]),
     ]);
 }
 
 #[test]
 fn initials_and_full_pinyin() {
     check(&[
-        Case {
-            what: "exact initials before their prefix",
-            names: &["张伟明", "张伟", "周文"],
-            query: "zw",
-            expect: &["张伟", "周文", "张伟明"],
-        },
-        Case {
-            what: "full pinyin",
-            names: &["张伟明", "张伟", "周文", "章维"],
-            query: "zhangwei",
-            expect: &["张伟", "章维", "张伟明"],
-        },
-        Case {
-            what: "pinyin prefix",
-            names: &["张伟", "赵伟", "张三"],
-            query: "zhan",
-            expect: &["张伟", "张三"],
-        },
-        Case {
-            what: "mixed initials and syllables",
-            names: &["张伟", "赵伟"],
-            query: "zhw",
-            expect: &["张伟", "赵伟"],
-        },
-        Case {
-            what: "syllables start where pinyin does",
-            names: &["张伟", "杭州"],
-            query: "hang",
-            expect: &["杭州"],
-        },
-        Case {
-            what: "fuzzy skips characters",
-            names: &["张大伟", "张伟大"],
-            query: "zw",
-            expect: &["张伟大", "张大伟"],
-        },
+        (
+            "exact initials before their prefix",
+            &["张伟明", "张伟", "周文"],
+            "zw",
+            &["张伟", "周文", "张伟明"],
+        ),
+        (
+            "full pinyin",
+            &["张伟明", "张伟", "周文", "章维"],
+            "zhangwei",
+            &["张伟", "章维", "张伟明"],
+        ),
+        (
+            "pinyin prefix",
+            &["张伟", "赵伟", "张三"],
+            "zhan",
+            &["张伟", "张三"],
+        ),
+        (
+            "mixed initials and syllables",
+            &["张伟", "赵伟"],
+            "zhw",
+            &["张伟", "赵伟"],
+        ),
+        (
+            "syllables start where pinyin does",
+            &["张伟", "杭州"],
+            "hang",
+            &["杭州"],
+        ),
+        (
+            "fuzzy skips characters",
+            &["张大伟", "张伟大"],
+            "zw",
+            &["张伟大", "张大伟"],
+        ),
     ]);
 }
 
 #[test]
 fn hanzi_match_from_the_first_character() {
     check(&[
-        Case {
-            what: "one Hanzi finds every 张",
-            names: &["张三", "李四", "张伟", "王张", "章子"],
-            query: "张",
-            expect: &["张三", "张伟", "王张"],
-        },
-        Case {
-            what: "given name alone",
-            names: &["张伟", "李伟", "王芳"],
-            query: "伟",
-            expect: &["张伟", "李伟"],
-        },
-        Case {
-            what: "Hanzi and pinyin mixed",
-            names: &["张伟", "张三", "王伟"],
-            query: "张w",
-            expect: &["张伟"],
-        },
+        (
+            "one Hanzi finds every 张",
+            &["张三", "李四", "张伟", "王张", "章子"],
+            "张",
+            &["张三", "张伟", "王张"],
+        ),
+        (
+            "given name alone",
+            &["张伟", "李伟", "王芳"],
+            "伟",
+            &["张伟", "李伟"],
+        ),
+        (
+            "Hanzi and pinyin mixed",
+            &["张伟", "张三", "王伟"],
+            "张w",
+            &["张伟"],
+        ),
     ]);
 }
 
 #[test]
 fn exact_name_beats_everything() {
     check(&[
-        Case {
-            what: "exact before prefix and fuzzy",
-            names: &["王小二", "王二小", "王二"],
-            query: "王二",
-            expect: &["王二", "王二小", "王小二"],
-        },
-        Case {
-            what: "exact before initials of others",
-            names: &["赵伟", "zw"],
-            query: "zw",
-            expect: &["zw", "赵伟"],
-        },
+        (
+            "exact before prefix and fuzzy",
+            &["王小二", "王二小", "王二"],
+            "王二",
+            &["王二", "王二小", "王小二"],
+        ),
+        (
+            "exact before initials of others",
+            &["赵伟", "zw"],
+            "zw",
+            &["zw", "赵伟"],
+        ),
     ]);
     let people = roster(&[
         ("张伟明", "张伟村", "", "", ""),
@@ -511,18 +381,18 @@ fn empty_queries_find_nobody() {
 #[test]
 fn ties_go_to_the_shorter_name_then_roster_order() {
     check(&[
-        Case {
-            what: "prefix tie",
-            names: &["张伟明", "张伟", "张强", "张伟"],
-            query: "张",
-            expect: &["张伟", "张强", "张伟", "张伟明"],
-        },
-        Case {
-            what: "initials tie",
-            names: &["王芳", "吴风", "王小芳", "魏峰"],
-            query: "wf",
-            expect: &["王芳", "吴风", "魏峰", "王小芳"],
-        },
+        (
+            "prefix tie",
+            &["张伟明", "张伟", "张强", "张伟"],
+            "张",
+            &["张伟", "张强", "张伟", "张伟明"],
+        ),
+        (
+            "initials tie",
+            &["王芳", "吴风", "王小芳", "魏峰"],
+            "wf",
+            &["王芳", "吴风", "魏峰", "王小芳"],
+        ),
     ]);
 }
 
@@ -592,4 +462,14 @@ fn typing_narrows_to_the_same_results_as_searching_afresh() {
             );
         }
     }
+}
+
+#[test]
+fn surname_reading_scores_above_the_common_reading() {
+    let people = named(&["曾伟"]);
+    let ix = SearchIndex::build(&people);
+    let zeng = &ix.search("zengwei", 5)[0];
+    let ceng = &ix.search("cengwei", 5)[0];
+    assert_eq!((zeng.tier, ceng.tier), (MatchTier::Full, MatchTier::Full));
+    assert!(zeng.score > ceng.score, "{} vs {}", zeng.score, ceng.score);
 }

@@ -35,6 +35,16 @@ fn common_prefix(latin: &[u8], reading: &[u8]) -> usize {
         .count()
 }
 
+/// Common prefix length of packed term bytes and a packed reading, and the reading's
+/// length. The first differing byte ends the prefix: term bytes past its Latin run are
+/// 0 and reading bytes never are, while reading bytes past its end are 0, hence the cap.
+#[inline]
+fn packed_prefix(term: u64, reading: u64) -> (usize, usize) {
+    let whole = 8 - (reading.leading_zeros() / 8) as usize;
+    let same = ((term ^ reading).trailing_zeros() / 8) as usize;
+    (same.min(whole), whole)
+}
+
 impl<'a> Name<'a> {
     pub(crate) fn new(ix: &'a SearchIndex, idx: u32) -> Name<'a> {
         Name {
@@ -70,11 +80,10 @@ impl<'a> Name<'a> {
                 }
                 continue;
             }
-            for &r in self.ix.readings(g, alt) {
-                let reading = self.ix.syllables.bytes(r);
-                let l = common_prefix(&term.latin[i..], reading);
+            for &r in self.ix.packed_readings(g, alt) {
+                let (l, whole) = packed_prefix(term.packed[i], r);
                 if full {
-                    if l == reading.len() {
+                    if l == whole {
                         out |= 1 << (i + l);
                     }
                 } else if l > 0 {
@@ -89,15 +98,25 @@ impl<'a> Name<'a> {
     /// non-preferred reading (a surname read as in ordinary words, say).
     pub(crate) fn tier(&self, term: &Term) -> Option<(MatchTier, bool)> {
         let preferred = self.tier_with(term, false);
-        let polyphonic =
-            (0..self.units.len()).any(|u| self.ix.readings(self.glyph(u), true).len() > 1);
-        if preferred == Some(MatchTier::Full) || !polyphonic {
+        if preferred == Some(MatchTier::Full) || !self.other_readings_matter(term) {
             return preferred.map(|t| (t, false));
         }
-        match self.tier_with(term, true) {
+        let with_alt = match preferred {
+            // Already a prefix match: other readings can only make it a full one.
+            Some(MatchTier::Prefix) => Some(self.full_or_prefix(term, true)),
+            _ => self.tier_with(term, true),
+        };
+        match with_alt {
             Some(t) if Some(t) > preferred => Some((t, true)),
             _ => preferred.map(|t| (t, false)),
         }
+    }
+
+    /// Whether some non-preferred reading starts with a letter of the term (a reading
+    /// is only ever used from its first letter).
+    fn other_readings_matter(&self, term: &Term) -> bool {
+        term.letters != 0
+            && (0..self.units.len()).any(|u| self.glyph(u).alt_initials & term.letters != 0)
     }
 
     fn tier_with(&self, term: &Term, alt: bool) -> Option<MatchTier> {
@@ -106,21 +125,15 @@ impl<'a> Name<'a> {
             return None;
         }
         let goal = 1u128 << m;
-        let (mut reach, mut full, mut prefix) = (1u128, 1u128, false);
+        let mut reach = 1u128;
         for u in 0..self.units.len() {
-            let g = self.glyph(u);
-            reach = self.step(term, g, reach, alt, false);
-            full = self.step(term, g, full, alt, true);
-            prefix |= reach & goal != 0;
+            reach = self.step(term, self.glyph(u), reach, alt, false);
+            if reach & goal != 0 {
+                return Some(self.full_or_prefix(term, alt));
+            }
             if reach == 0 {
                 break;
             }
-        }
-        if full & goal != 0 || self.spells_initials(term, alt) {
-            return Some(MatchTier::Full);
-        }
-        if prefix {
-            return Some(MatchTier::Prefix);
         }
         let mut reach = 1u128;
         for u in 0..self.units.len() {
@@ -130,6 +143,23 @@ impl<'a> Name<'a> {
             }
         }
         None
+    }
+
+    /// For a term known to match from the first character: `Full` if it spells every
+    /// character in whole readings or initials, else `Prefix`.
+    fn full_or_prefix(&self, term: &Term, alt: bool) -> MatchTier {
+        let mut full = 1u128;
+        for u in 0..self.units.len() {
+            full = self.step(term, self.glyph(u), full, alt, true);
+            if full == 0 {
+                break;
+            }
+        }
+        if full & (1u128 << term.len()) != 0 || self.spells_initials(term, alt) {
+            MatchTier::Full
+        } else {
+            MatchTier::Prefix
+        }
     }
 
     /// Whether the term gives exactly one initial (or the character itself) per name

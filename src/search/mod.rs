@@ -33,6 +33,7 @@ mod candidates;
 mod hash;
 mod index;
 mod matcher;
+mod passes;
 mod query;
 mod rank;
 mod readings;

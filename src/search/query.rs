@@ -2,8 +2,9 @@
 //! term analysed once against the index (which letters must start a syllable, which
 //! posting lists and field texts it touches) so per-person work stays small.
 
+use super::candidates::intersect;
 use super::index::{SearchIndex, sig_bit};
-use super::readings::pack;
+use super::readings::{pack, pack_le};
 use super::text::{fold, is_latin, letter_bit};
 
 /// Longest term matched against names (positions are tracked in a `u128`); longer
@@ -17,10 +18,15 @@ pub(crate) struct Term {
     /// The ASCII byte of each Latin char, 0 for the others (which never equal a reading
     /// byte, so prefix comparisons stop there).
     pub(crate) latin: Vec<u8>,
+    /// For each position, the next 8 Latin bytes packed as by `pack_le` (zero from the
+    /// first non-Latin char or the end on).
+    pub(crate) packed: Vec<u64>,
     /// The folded term, for field substring tests and fuzzy scoring.
     pub(crate) text: String,
     /// Letters that start a reading in every way of reading the term as pinyin.
     pub(crate) required: u32,
+    /// Every letter of the term (as in `letter_bit`).
+    pub(crate) letters: u32,
     /// Signature bits of the term's non-Latin characters.
     pub(crate) sig: u64,
     /// Posting slots of the distinct non-Latin characters; `None` when one of them is in
@@ -48,8 +54,15 @@ impl Term {
             }
         }
         Term {
+            packed: (0..latin.len())
+                .map(|i| {
+                    let run = latin[i..].iter().take(8).take_while(|&&b| b != 0).count();
+                    pack_le(&latin[i..i + run])
+                })
+                .collect(),
             required: required_letters(ix, &latin),
-            field_hits: field_hits(ix, text, latin.iter().all(|&b| b != 0)),
+            letters: latin.iter().fold(0, |m, &b| m | letter_bit(b)),
+            field_hits: field_hits(ix, text),
             chars,
             latin,
             text: text.to_string(),
@@ -91,11 +104,33 @@ fn required_letters(ix: &SearchIndex, latin: &[u8]) -> u32 {
         .fold(0, |mask, (&b, _)| mask | letter_bit(b))
 }
 
-fn field_hits(ix: &SearchIndex, text: &str, all_latin: bool) -> Option<Vec<bool>> {
-    if all_latin && !ix.fields_have_latin {
+/// For each field text, whether it contains the term; `None` if none does. Texts are
+/// narrowed by the term's non-ASCII characters first when it has some.
+fn field_hits(ix: &SearchIndex, text: &str) -> Option<Vec<bool>> {
+    let mut wide: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+    if wide.is_empty() && !ix.fields_have_latin {
         return None;
     }
-    let hits: Vec<bool> = ix.field_texts.iter().map(|t| t.contains(text)).collect();
+    let mut hits = vec![false; ix.field_texts.len()];
+    if wide.is_empty() {
+        for (hit, t) in hits.iter_mut().zip(&ix.field_texts) {
+            *hit = t.contains(text);
+        }
+    } else {
+        wide.sort_unstable();
+        wide.dedup();
+        let mut lists = Vec::with_capacity(wide.len());
+        for c in &wide {
+            lists.push(ix.field_chars.get(c)?.as_slice());
+        }
+        lists.sort_by_key(|l| l.len());
+        let ids = lists[1..]
+            .iter()
+            .fold(lists[0].to_vec(), |acc, l| intersect(&acc, l));
+        for id in ids {
+            hits[id as usize] = ix.field_texts[id as usize].contains(text);
+        }
+    }
     hits.contains(&true).then_some(hits)
 }
 

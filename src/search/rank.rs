@@ -10,11 +10,9 @@ use rayon::prelude::*;
 
 use super::index::{NO_FIELD, SearchIndex};
 use super::matcher::Name;
+use super::passes::PARALLEL_FROM;
 use super::query::{Query, Term};
 use super::{Hit, MatchTier};
-
-/// Candidate counts from which evaluation runs on all cores.
-pub(crate) const PARALLEL_FROM: usize = 16_384;
 
 /// Tiers sit above any sum of per-term points.
 const TIER_SHIFT: u32 = 40;
@@ -28,7 +26,7 @@ const FUZZY_MAX: i64 = 499;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scored {
     pub(crate) idx: u32,
-    tier: MatchTier,
+    pub(crate) tier: MatchTier,
     score: i64,
     /// Some term matched the name only fuzzily: Skim points still to add.
     needs_fuzzy: bool,
@@ -84,33 +82,6 @@ pub(crate) fn evaluate(ix: &SearchIndex, q: &Query, idx: u32) -> Option<Scored> 
         score: tier_base(best) + points,
         needs_fuzzy,
     })
-}
-
-/// Who to evaluate: everybody (pinyin-only queries, pre-filtered per person by letter
-/// mask) or a sorted candidate list from the posting lists.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Candidates<'c> {
-    All,
-    List(&'c [u32]),
-}
-
-/// Evaluates candidates in roster order, on all cores when there are many.
-pub(crate) fn evaluate_all(ix: &SearchIndex, q: &Query, cands: Candidates) -> Vec<Scored> {
-    let eval = |i: u32| evaluate(ix, q, i);
-    match cands {
-        Candidates::All => {
-            let n = ix.len() as u32;
-            if n as usize >= PARALLEL_FROM {
-                (0..n).into_par_iter().filter_map(eval).collect()
-            } else {
-                (0..n).filter_map(eval).collect()
-            }
-        }
-        Candidates::List(ids) if ids.len() >= PARALLEL_FROM => {
-            ids.par_iter().copied().filter_map(eval).collect()
-        }
-        Candidates::List(ids) => ids.iter().copied().filter_map(eval).collect(),
-    }
 }
 
 /// SkimMatcherV2 points for the fuzzy terms of a person's match.

@@ -17,6 +17,9 @@ use super::text::is_latin;
 pub(crate) struct Syllables {
     text: Vec<u8>,
     ends: Vec<u32>,
+    /// Each reading's bytes little-endian in a `u64` (readings are at most 8 letters),
+    /// for prefix comparison by XOR (see `matcher::common_prefix`).
+    packed: Vec<u64>,
     ids: HashMap<Box<str>, u16, FxBuild>,
 }
 
@@ -28,6 +31,7 @@ impl Syllables {
         let id = u16::try_from(self.ends.len()).expect("fewer than 65536 distinct readings");
         self.text.extend_from_slice(reading.as_bytes());
         self.ends.push(self.text.len() as u32);
+        self.packed.push(pack_le(reading.as_bytes()));
         self.ids.insert(reading.into(), id);
         id
     }
@@ -40,6 +44,11 @@ impl Syllables {
             self.ends[id - 1] as usize
         };
         &self.text[start..self.ends[id] as usize]
+    }
+
+    #[inline]
+    pub(crate) fn packed(&self, id: u16) -> u64 {
+        self.packed[usize::from(id)]
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -68,6 +77,14 @@ pub(crate) fn pack(bytes: &[u8]) -> u64 {
         .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
 }
 
+/// Up to 8 bytes little-endian, zero-padded: byte k of `bytes` is byte k of the number.
+pub(crate) fn pack_le(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = bytes.len().min(8);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(buf)
+}
+
 /// Readings of `c` in preference order, deduplicated: `surname` first when given, then
 /// the dictionary's (tones dropped, `ü` as `v`), then `u` spellings of `v` readings
 /// (`lu` for 吕) as a last resort. ASCII letters and digits read as themselves; other
@@ -75,7 +92,7 @@ pub(crate) fn pack(bytes: &[u8]) -> u64 {
 pub(crate) fn readings_of(c: char, surname: Option<&'static str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     fn add(out: &mut Vec<String>, r: String) {
-        if !r.is_empty() && !out.contains(&r) {
+        if !r.is_empty() && r.len() <= 8 && !out.contains(&r) {
             out.push(r);
         }
     }

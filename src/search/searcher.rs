@@ -3,8 +3,9 @@
 //! the previous query's full match list and evaluates only those people next time.
 
 use super::candidates::{candidates, intersect};
+use super::passes::{Candidates, evaluate_pass};
 use super::query::Query;
-use super::rank::{Candidates, evaluate_all, select};
+use super::rank::select;
 use super::{Hit, SearchIndex};
 
 /// Runs successive queries against one index, narrowing when a query extends the
@@ -84,8 +85,14 @@ impl SearchIndex {
             Some(list) => Candidates::List(list),
             None => Candidates::All,
         };
-        let scored = evaluate_all(self, q, cands);
-        let matches = keep_matches.then(|| scored.iter().map(|s| s.idx).collect());
+        let (scored, complete) = evaluate_pass(self, q, cands, limit);
+        // Narrowing needs a superset of the matches: all of them, or else the candidates.
+        let matches = match (keep_matches, complete, cands) {
+            (false, _, _) => None,
+            (true, true, _) => Some(scored.iter().map(|s| s.idx).collect()),
+            (true, false, Candidates::List(list)) => Some(list.to_vec()),
+            (true, false, Candidates::All) => None,
+        };
         (select(self, q, scored, limit), matches)
     }
 }

@@ -4,7 +4,13 @@
 //! for the leading characters of a name; the dictionary's other readings still match,
 //! ranked lower.
 
-/// Single-character surnames whose surname reading is not the dictionary's first one.
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::hash::FxBuild;
+
+/// Single-character surnames read differently as surnames (曾 zeng, not ceng), plus a
+/// few pinned where the dictionary's first reading happens to be right today (沈 shen).
 const SINGLE: &[(char, &str)] = &[
     ('曾', "zeng"),
     ('单', "shan"),
@@ -95,30 +101,64 @@ const COMPOUND: &[(&str, [&str; 2])] = &[
     ("第五", ["di", "wu"]),
 ];
 
+/// Lookup tables built once: first two characters to compound entry, first character
+/// to single entry (a linear scan per name cost a noticeable share of index builds).
+struct Tables {
+    compound: HashMap<(char, char), usize, FxBuild>,
+    single: HashMap<char, usize, FxBuild>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let compound = COMPOUND
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| {
+                let mut c = s.chars();
+                ((c.next().unwrap_or(' '), c.next().unwrap_or(' ')), i)
+            })
+            .collect();
+        let single = SINGLE
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| (*c, i))
+            .collect();
+        Tables { compound, single }
+    })
+}
+
+/// Index into COMPOUND of the compound surname `name` starts with.
+fn compound(name: &str) -> Option<usize> {
+    let mut chars = name.trim_start().chars();
+    let pair = (chars.next()?, chars.next()?);
+    tables().compound.get(&pair).copied()
+}
+
 /// How many leading characters of `name` are the surname: 2 for a known compound
 /// surname, otherwise 1 (0 for an empty name).
 pub fn surname_len(name: &str) -> usize {
-    let name = name.trim_start();
-    if COMPOUND.iter().any(|(s, _)| name.starts_with(s)) {
-        2
-    } else {
-        usize::from(!name.is_empty())
+    match compound(name) {
+        Some(_) => 2,
+        None => usize::from(!name.trim().is_empty()),
     }
 }
 
-/// The preferred reading of each surname character, in order (empty when the first
+/// A surname reading with a small id unique to its table entry (0 is never used), so
+/// the index can key glyphs by `(char, id)` without comparing strings.
+pub(crate) type SurnameReading = (u16, &'static str);
+
+/// The preferred reading of each surname character, in order (none when the first
 /// character has no special surname reading).
-pub(crate) fn surname_readings(name: &str) -> Vec<&'static str> {
-    let name = name.trim_start();
-    if let Some((_, readings)) = COMPOUND.iter().find(|(s, _)| name.starts_with(s)) {
-        return readings.to_vec();
+pub(crate) fn surname_readings(name: &str) -> [Option<SurnameReading>; 2] {
+    if let Some(i) = compound(name) {
+        let [a, b] = COMPOUND[i].1;
+        let id = 1000 + 2 * i as u16;
+        return [Some((id, a)), Some((id + 1, b))];
     }
-    let first = name.chars().next();
-    SINGLE
-        .iter()
-        .find(|(c, _)| Some(*c) == first)
-        .map(|(_, r)| vec![*r])
-        .unwrap_or_default()
+    let first = name.trim_start().chars().next();
+    let single = first.and_then(|c| tables().single.get(&c).copied());
+    [single.map(|i| (1 + i as u16, SINGLE[i].1)), None]
 }
 
 #[cfg(test)]
@@ -135,11 +175,14 @@ mod tests {
 
     #[test]
     fn surname_readings_follow_the_surname() {
-        assert_eq!(surname_readings("曾国藩"), ["zeng"]);
-        assert_eq!(surname_readings("万俟卨"), ["mo", "qi"]);
-        assert_eq!(surname_readings("长孙无忌"), ["zhang", "sun"]);
-        assert!(surname_readings("李四").is_empty());
+        let texts = |name| surname_readings(name).map(|r| r.map(|(_, t)| t));
         // 国 in 曾国藩 is a given-name character: no surname reading for it.
-        assert_eq!(surname_readings("曾国藩").len(), 1);
+        assert_eq!(texts("曾国藩"), [Some("zeng"), None]);
+        assert_eq!(texts("万俟卨"), [Some("mo"), Some("qi")]);
+        assert_eq!(texts("长孙无忌"), [Some("zhang"), Some("sun")]);
+        assert_eq!(texts("李四"), [None, None]);
+        let ids = |name| surname_readings(name).map(|r| r.map(|(id, _)| id));
+        assert_ne!(ids("万俟卨")[0], ids("万俟卨")[1]);
+        assert_ne!(ids("万俟卨")[0], ids("曾国藩")[0]);
     }
 }

@@ -89,3 +89,34 @@ fn names_with_spaces_and_latin_letters() {
     assert_eq!(hits[0].index, 1);
     assert_eq!(hits[0].tier, MatchTier::Prefix);
 }
+
+#[test]
+fn odd_input_does_not_panic() {
+    let long_name: String = "张".repeat(300);
+    let people = roster(&["", "·", long_name.as_str(), "张伟"]);
+    let ix = SearchIndex::build(&people);
+    let long_latin = "zhang".repeat(40);
+    let long_hanzi = "张".repeat(200);
+    for q in [
+        long_latin.as_str(),
+        long_hanzi.as_str(),
+        "·",
+        "!!",
+        "张 张 张 张",
+        "ｚ\u{301}",
+    ] {
+        let _ = ix.search(q, 5);
+    }
+    assert_eq!(ix.search(&long_hanzi[..3 * 100], 5).len(), 1);
+    assert!(
+        ix.search(&long_hanzi[..3 * 150], 5).is_empty(),
+        "past MAX_TERM: fields only"
+    );
+}
+
+#[test]
+fn index_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<SearchIndex>();
+    shareable::<Hit>();
+}

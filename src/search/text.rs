@@ -8,6 +8,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// `text` in NFC, borrowed when it already is (the store keeps names in NFC).
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
+    // ASCII and CJK unified ideographs are NFC whatever follows them, and are nearly
+    // all that names hold: skip the general (table-driven) check for them.
+    let simple = |c: char| c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    if text.chars().all(simple) {
+        return Cow::Borrowed(text);
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
