@@ -375,3 +375,41 @@ fn welcome_snapshots() {
         insta::assert_snapshot!(format!("welcome_80_{suffix}"), screen(&app, 80, 24));
     }
 }
+
+/// The desk's promise: for people whose initials are unique in the roster, typing the
+/// initials (often fewer letters suffice) and Enter checks them in — a median of at
+/// most 4 keystrokes. Counts the keys the desk actually needs, person by person.
+#[test]
+fn unique_initials_need_a_median_of_at_most_four_keystrokes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let roster = app.desk.as_ref().unwrap().roster.people.clone();
+    let initials: Vec<String> = roster.iter().map(|p| lunxun::search::initials(&p.name)).collect();
+    let mut keystrokes = Vec::new();
+    for (person, mine) in roster.iter().zip(&initials) {
+        if initials.iter().filter(|i| *i == mine).count() > 1 {
+            continue;
+        }
+        press(&mut app, KeyCode::Esc);
+        let mut typed = 0;
+        for c in mine.chars() {
+            press(&mut app, KeyCode::Char(c));
+            typed += 1;
+            let desk = app.desk.as_ref().unwrap();
+            if app.checkin.selected_person(desk).map(|p| &p.id) == Some(&person.id) {
+                break;
+            }
+        }
+        let desk = app.desk.as_ref().unwrap();
+        let selected = app.checkin.selected_person(desk).map(|p| p.name.clone());
+        assert_eq!(selected.as_deref(), Some(person.name.as_str()), "typed {mine}");
+        press(&mut app, KeyCode::Enter);
+        assert!(notice(&app).starts_with(&format!("✓ {}", person.name)), "{}", notice(&app));
+        keystrokes.push(typed + 1);
+    }
+    assert!(keystrokes.len() >= 40, "most of the roster has unique initials: {}", keystrokes.len());
+    keystrokes.sort();
+    let median = keystrokes[keystrokes.len() / 2];
+    eprintln!("unique initials: {} people, keystrokes {keystrokes:?}", keystrokes.len());
+    assert!(median <= 4, "median {median} keystrokes: {keystrokes:?}");
+}

@@ -38,11 +38,13 @@ mod query;
 mod rank;
 mod readings;
 mod searcher;
+mod spell;
 mod surname;
 mod text;
 
 pub use index::SearchIndex;
 pub use searcher::Searcher;
+pub use spell::{full_pinyin, initials};
 pub use surname::surname_len;
 
 /// How well a hit matched, best last (so tiers compare with `>`).
