@@ -11,6 +11,7 @@ mod error;
 mod folder;
 mod lock;
 mod people;
+mod person_codec;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
