@@ -25,7 +25,10 @@ fn preferred(name: &str) -> Vec<String> {
         .enumerate()
         .map(|(i, c)| {
             let special = surname.get(i).copied().flatten().map(|(_, r)| r);
-            readings_of(c, special).into_iter().next().unwrap_or_default()
+            readings_of(c, special)
+                .into_iter()
+                .next()
+                .unwrap_or_default()
         })
         .collect()
 }

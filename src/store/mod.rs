@@ -92,10 +92,7 @@ impl Store {
         folder::create_private(dir)?;
         let lock = lock::FolderLock::acquire(dir)?;
         let sled_dir = dir.join("sled");
-        let db = sled::Config::new()
-            .path(&sled_dir)
-            .cache_capacity(64 * 1024 * 1024)
-            .open()?;
+        let db = open_sled(dir, &sled_dir)?;
         let trees = TreeName::ALL
             .iter()
             .map(|t| db.open_tree(t.name()))
@@ -205,6 +202,28 @@ impl Store {
         self.db.flush()?;
         self.data_file.sync_data()?;
         Ok(())
+    }
+}
+
+/// Opens sled. Holding the folder lock means no other lunxun uses the folder, but a
+/// store closed a moment ago in this process may still be releasing sled's own file
+/// lock from a background thread, so a lock failure is retried for up to a second.
+fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
+    let config = sled::Config::new()
+        .path(sled_dir)
+        .cache_capacity(64 * 1024 * 1024);
+    let mut attempts = 0;
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
+                attempts += 1;
+                if attempts >= 50 {
+                    return Err(StoreError::AlreadyOpen(dir.to_path_buf()));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return Ok(other?),
+        }
     }
 }
 

@@ -56,7 +56,11 @@ fn key_ranges(tree: &sled::Tree) -> StoreResult<Vec<Range>> {
     let (Some((first, _)), Some((last, _))) = (tree.first()?, tree.last()?) else {
         return Ok(whole);
     };
-    let as_ulid = |k: &[u8]| std::str::from_utf8(k).ok().and_then(|t| ulid::Ulid::from_string(t).ok());
+    let as_ulid = |k: &[u8]| {
+        std::str::from_utf8(k)
+            .ok()
+            .and_then(|t| ulid::Ulid::from_string(t).ok())
+    };
     let (Some(low), Some(high)) = (as_ulid(&first), as_ulid(&last)) else {
         return Ok(whole);
     };
@@ -78,7 +82,11 @@ fn key_ranges(tree: &sled::Tree) -> StoreResult<Vec<Range>> {
     Ok(ranges)
 }
 
-fn read_range(tree: &sled::Tree, low: Bound<Vec<u8>>, high: Bound<Vec<u8>>) -> StoreResult<Vec<Person>> {
+fn read_range(
+    tree: &sled::Tree,
+    low: Bound<Vec<u8>>,
+    high: Bound<Vec<u8>>,
+) -> StoreResult<Vec<Person>> {
     let mut people = Vec::new();
     for entry in tree.range::<Vec<u8>, _>((low, high)) {
         let (_, bytes) = entry?;

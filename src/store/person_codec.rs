@@ -22,7 +22,9 @@ pub fn encode(p: &Person) -> Vec<u8> {
     for text in [&p.unit, &p.county, &p.township, &p.position] {
         put_str(&mut out, text);
     }
-    let field = p.field.and_then(|f| Field::ALL.iter().position(|x| *x == f));
+    let field = p
+        .field
+        .and_then(|f| Field::ALL.iter().position(|x| *x == f));
     out.push(field.map_or(0, |i| i as u8 + 1));
     put_opt(&mut out, p.phone.as_deref());
     put_opt(&mut out, p.id_number.as_deref());

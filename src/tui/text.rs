@@ -72,13 +72,14 @@ catalogue! {
     ColPlace => "乡镇/县市区", "Township/County";
     ColPosition => "职务", "Position";
     ColPhone => "电话", "Phone";
-    ColStatus => "本场", "This session";
+    ColStatus => "本场", "Status";
     StatusNone => "未到", "not yet";
     StatusPresent => "已签到", "present";
     StatusLate => "迟到", "late";
     StatusLeave => "请假", "leave";
     StatusAbsent => "缺勤", "absent";
     NotEnrolled => "非本班", "not enrolled";
+    OffRoster => "非本班", "off roster";
     CheckedIn => "✓ {} · {} · {} {}", "✓ {} · {} · {} {}";
     AlreadyIn => "{} 已于 {} 签到，未重复记录", "{} already checked in at {}; nothing recorded";
     AlreadyLeave => "{} 已于 {} 请假，未重复记录", "{} is already on leave since {}; nothing recorded";

@@ -150,13 +150,31 @@ fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut 
         Constraint::Fill(1),
         Constraint::Fill(1),
         Constraint::Length(5),
-        Constraint::Length(8),
+        Constraint::Length(status_width(app)),
     ];
     Widget::render(
         Table::new(rows, widths).header(header).column_spacing(1),
         area,
         buf,
     );
+}
+
+/// Wide enough for the longest status word in the current language.
+fn status_width(app: &App) -> u16 {
+    let words = [
+        T::ColStatus,
+        T::StatusNone,
+        T::StatusPresent,
+        T::StatusLate,
+        T::StatusLeave,
+        T::StatusAbsent,
+        T::OffRoster,
+    ];
+    let widest = words
+        .iter()
+        .map(|t| unicode_width::UnicodeWidthStr::width(app.t(*t)))
+        .max();
+    u16::try_from(widest.unwrap_or(8)).unwrap_or(8)
 }
 
 /// The hits that fit, scrolled so the selected one is visible.
@@ -170,7 +188,7 @@ fn result_row<'a>(app: &App, desk: &Desk, person: &'a Person, marks: &[usize]) -
     let enrolled = desk.enrolled.contains(&person.id);
     let status = desk.status(&person.id, desk.session).map(|s| s.status);
     let status_word = match (enrolled, status) {
-        (false, _) => app.t(T::NotEnrolled),
+        (false, _) => app.t(T::OffRoster),
         (true, None) if desk.cohort.is_closed(desk.session) => app.t(T::StatusAbsent),
         (true, s) => app.t(status_text(s)),
     };
