@@ -120,19 +120,30 @@ fn open_and_index() {
         let store = Store::open(dir.path()).expect("store opens");
         for chunk in generate_register(REGISTER, 11).chunks(10_000) {
             let mut batch = Batch::default();
-            chunk.iter().for_each(|p| Store::stage_person(&mut batch, p));
+            chunk
+                .iter()
+                .for_each(|p| Store::stage_person(&mut batch, p));
             store.commit(batch).expect("seed");
         }
     }
-    println!("## Open a {REGISTER}-person register and build the search index (fresh process, median of 5)\n");
+    println!(
+        "## Open a {REGISTER}-person register and build the search index (fresh process, median of 5)\n"
+    );
     println!("| step | time |");
     println!("|---|---|");
     let exe = std::env::current_exe().expect("own path");
     let runs: Vec<[f64; 4]> = (0..5)
         .map(|_| {
-            let out = std::process::Command::new(&exe).arg("--open").arg(dir.path()).output().expect("child runs");
+            let out = std::process::Command::new(&exe)
+                .arg("--open")
+                .arg(dir.path())
+                .output()
+                .expect("child runs");
             let text = String::from_utf8_lossy(&out.stdout);
-            let numbers: Vec<f64> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+            let numbers: Vec<f64> = text
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
             [numbers[0], numbers[1], numbers[2], numbers[3]]
         })
         .collect();
@@ -141,10 +152,19 @@ fn open_and_index() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    println!("| open store (lock, sled recovery, schema) | {:.1} ms |", median(0));
-    println!("| read and decode {REGISTER} people | {:.1} ms |", median(1));
+    println!(
+        "| open store (lock, sled recovery, schema) | {:.1} ms |",
+        median(0)
+    );
+    println!(
+        "| read and decode {REGISTER} people | {:.1} ms |",
+        median(1)
+    );
     println!("| build search index | {:.1} ms |", median(2));
-    println!("| **total** | **{:.1} ms** |", median(0) + median(1) + median(2));
+    println!(
+        "| **total** | **{:.1} ms** |",
+        median(0) + median(1) + median(2)
+    );
     println!("| peak RSS of the process | {:.0} MB |", median(3) / 1024.0);
 }
 
@@ -160,7 +180,12 @@ fn measure_open(dir: &std::path::Path) {
     assert_eq!(index.len(), REGISTER);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let rss = peak_rss().trim_end_matches(" kB").to_string();
-    println!("{} {} {} {rss}", ms(opened), ms(loaded - opened), ms(built - loaded));
+    println!(
+        "{} {} {} {rss}",
+        ms(opened),
+        ms(loaded - opened),
+        ms(built - loaded)
+    );
 }
 
 /// VmHWM from /proc on Linux; elsewhere not measured.

@@ -384,7 +384,10 @@ fn unique_initials_need_a_median_of_at_most_four_keystrokes() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path(), Lang::En);
     let roster = app.desk.as_ref().unwrap().roster.people.clone();
-    let initials: Vec<String> = roster.iter().map(|p| lunxun::search::initials(&p.name)).collect();
+    let initials: Vec<String> = roster
+        .iter()
+        .map(|p| lunxun::search::initials(&p.name))
+        .collect();
     let mut keystrokes = Vec::new();
     for (person, mine) in roster.iter().zip(&initials) {
         if initials.iter().filter(|i| *i == mine).count() > 1 {
@@ -402,14 +405,29 @@ fn unique_initials_need_a_median_of_at_most_four_keystrokes() {
         }
         let desk = app.desk.as_ref().unwrap();
         let selected = app.checkin.selected_person(desk).map(|p| p.name.clone());
-        assert_eq!(selected.as_deref(), Some(person.name.as_str()), "typed {mine}");
+        assert_eq!(
+            selected.as_deref(),
+            Some(person.name.as_str()),
+            "typed {mine}"
+        );
         press(&mut app, KeyCode::Enter);
-        assert!(notice(&app).starts_with(&format!("✓ {}", person.name)), "{}", notice(&app));
+        assert!(
+            notice(&app).starts_with(&format!("✓ {}", person.name)),
+            "{}",
+            notice(&app)
+        );
         keystrokes.push(typed + 1);
     }
-    assert!(keystrokes.len() >= 40, "most of the roster has unique initials: {}", keystrokes.len());
+    assert!(
+        keystrokes.len() >= 40,
+        "most of the roster has unique initials: {}",
+        keystrokes.len()
+    );
     keystrokes.sort();
     let median = keystrokes[keystrokes.len() / 2];
-    eprintln!("unique initials: {} people, keystrokes {keystrokes:?}", keystrokes.len());
+    eprintln!(
+        "unique initials: {} people, keystrokes {keystrokes:?}",
+        keystrokes.len()
+    );
     assert!(median <= 4, "median {median} keystrokes: {keystrokes:?}");
 }
