@@ -431,3 +431,31 @@ fn unique_initials_need_a_median_of_at_most_four_keystrokes() {
     );
     assert!(median <= 4, "median {median} keystrokes: {keystrokes:?}");
 }
+
+/// A name carrying an escape sequence or a right-to-left override (which validation
+/// refuses on input, but an old database or a bad import might hold) is drawn harmlessly.
+#[test]
+fn control_characters_in_names_are_drawn_harmlessly() {
+    use lunxun::domain::{Person, PersonId};
+    use lunxun::store::Batch;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        lunxun::demo::install(&store, clock(NOW).now()).unwrap();
+        let mut batch = Batch::default();
+        let mut odd = Person::named(
+            PersonId("01ZZZZZZZZZZZZZZZZZZZZZZZZ".into()),
+            "张\u{1b}[31m伟\u{202e}",
+        );
+        odd.unit = "新墙镇\u{7}清水村".into();
+        Store::stage_person(&mut batch, &odd);
+        Store::stage_enrolment(&mut batch, "2015-01", &odd.id, clock(NOW).now(), false);
+        store.commit(batch).unwrap();
+    }
+    let mut app = App::new(Store::open(dir.path()).unwrap(), clock(NOW), Lang::En).unwrap();
+    type_text(&mut app, "张");
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("张�[31m伟�"), "{text}");
+    assert!(text.contains("新墙镇�清水村"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{7}'));
+}
