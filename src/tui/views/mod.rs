@@ -113,7 +113,14 @@ fn render_footer(app: &App, area: Rect, frame: &mut Frame) {
     let scope = app.scope();
     let mut hints = keymap::hints(scope, true);
     if !matches!(scope, Scope::Form | Scope::Confirm | Scope::Help) {
-        hints.extend(keymap::hints(Scope::Global, true));
+        // The welcome screen has no other screens to switch to.
+        let switches = |t: &T| matches!(t, T::KeyNextScreen | T::KeyPrevScreen);
+        let global = keymap::hints(Scope::Global, true);
+        hints.extend(
+            global
+                .into_iter()
+                .filter(|(_, t)| !(app.welcome && switches(t))),
+        );
     }
     let mut spans = vec![Span::raw(" ")];
     for (key, hint) in hints {
