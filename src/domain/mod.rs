@@ -6,6 +6,7 @@ pub mod cohort;
 pub mod field;
 pub mod mask;
 pub mod person;
+pub mod report;
 pub mod session;
 
 pub use attendance::{AttendanceEvent, AttendanceStatus, CheckInStatus, EventKind, Refusal};
