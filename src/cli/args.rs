@@ -45,6 +45,9 @@ pub enum Command {
     /// Export records
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Reports for the level above: a cohort's summary, the year's quota and untrained list
+    #[command(subcommand)]
+    Report(super::report::ReportCommand),
 }
 
 #[derive(Debug, Subcommand)]

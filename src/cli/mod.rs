@@ -7,6 +7,7 @@ mod cohort;
 mod demo;
 mod export;
 mod people;
+mod report;
 mod search;
 
 use crate::clock::Clock;
@@ -69,6 +70,7 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
+        Command::Report(cmd) => report::run(cmd, ctx),
     }
 }
 
