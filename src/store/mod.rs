@@ -9,6 +9,7 @@ mod codec;
 mod cohorts;
 mod error;
 mod folder;
+mod integrity;
 mod lock;
 mod people;
 mod person_codec;
@@ -22,6 +23,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 pub use attendance::{CheckInOutcome, DeskRequest};
 pub use error::{StoreError, StoreResult};
 pub use folder::resolve as resolve_folder;
+pub use integrity::Integrity;
 
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;
