@@ -47,11 +47,23 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
         }
         None => {
             let _ = color_eyre::install();
+            backup_now(&store, &clock, lang)?;
             let app = tui::App::new(store, clock, lang)?;
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }
     }
+}
+
+/// The automatic backup at start (the desk makes another on a clean exit). A failure
+/// stops the start: running without a fresh backup is not what the user expects.
+fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> {
+    lunxun::io::backup::automatic(store, clock.now())
+        .map(|_| ())
+        .map_err(|e| {
+            let prefix = lang.pick("启动时备份失败：", "the backup at start failed: ");
+            CliError::Io(format!("{prefix}{e}"))
+        })
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.

@@ -2,6 +2,7 @@
 //! `main` prints it, so a handler never writes half its output before failing.
 
 mod args;
+mod backup;
 mod checkin;
 mod cohort;
 mod demo;
@@ -71,6 +72,8 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
         Command::Report(cmd) => report::run(cmd, ctx),
+        Command::Backup(args) => backup::backup(args, ctx),
+        Command::Restore(args) => backup::restore(args, ctx),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Files in and out: exports now, imports later.
 
 pub mod attendance_json;
+pub mod backup;
 pub mod report;
 
 use std::fs::{self, File, OpenOptions};

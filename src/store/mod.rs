@@ -5,6 +5,7 @@
 //! `sync_file_range` on Linux, which does not make the data durable across a power cut).
 
 mod attendance;
+mod backup;
 mod codec;
 mod cohorts;
 mod error;
@@ -21,8 +22,9 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
+pub use backup::{BACKUP_FORMAT, Backup, Record};
 pub use error::{StoreError, StoreResult};
-pub use folder::resolve as resolve_folder;
+pub use folder::{resolve as resolve_folder, restrict as restrict_path};
 pub use integrity::Integrity;
 
 /// The schema this build writes and the newest it can read.
@@ -39,7 +41,7 @@ pub enum TreeName {
 }
 
 impl TreeName {
-    const ALL: [TreeName; 5] = [
+    pub const ALL: [TreeName; 5] = [
         TreeName::Meta,
         TreeName::People,
         TreeName::Cohorts,
@@ -47,7 +49,7 @@ impl TreeName {
         TreeName::Events,
     ];
 
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             TreeName::Meta => "meta",
             TreeName::People => "people",

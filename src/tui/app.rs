@@ -59,7 +59,7 @@ pub enum Overlay {
 pub struct App {
     pub lang: Lang,
     pub clock: Clock,
-    pub(super) store: Store,
+    pub(crate) store: Store,
     pub screen: ScreenId,
     /// No cohort exists yet: the welcome screen is shown instead of the others.
     pub welcome: bool,
