@@ -9,6 +9,7 @@ mod backup;
 mod codec;
 mod cohorts;
 mod error;
+mod faults;
 mod folder;
 mod integrity;
 mod lock;
@@ -24,6 +25,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 pub use attendance::{CheckInOutcome, DeskRequest};
 pub use backup::{BACKUP_FORMAT, Backup, Record};
 pub use error::{StoreError, StoreResult};
+pub use faults::{FaultPlan, FaultPoint};
 pub use folder::{resolve as resolve_folder, restrict as restrict_path};
 pub use integrity::Integrity;
 
@@ -86,6 +88,7 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     data_file: File,
     desk: String,
+    faults: faults::Faults,
     _lock: lock::FolderLock,
 }
 
@@ -108,6 +111,7 @@ impl Store {
             trees,
             data_file,
             desk: String::new(),
+            faults: faults::Faults::default(),
             _lock: lock,
         };
         store.check_schema()?;
@@ -178,11 +182,19 @@ impl Store {
         batch.put(TreeName::Meta, key, value.as_bytes().to_vec());
     }
 
+    /// Test aid: from now on, fail commits as the plan says (see [`FaultPlan`]).
+    #[doc(hidden)]
+    pub fn inject_faults(&mut self, plan: FaultPlan) {
+        self.faults.set(plan);
+    }
+
     /// Applies the batch atomically and returns only once it is on disk.
     pub fn commit(&self, batch: Batch) -> StoreResult<()> {
         if batch.is_empty() {
             return Ok(());
         }
+        let n = self.faults.begin();
+        self.faults.check(n, FaultPoint::Write)?;
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
@@ -199,6 +211,7 @@ impl Store {
             Err(TransactionError::Storage(e)) => return Err(e.into()),
             Err(TransactionError::Abort(())) => unreachable!("the closure never aborts"),
         }
+        self.faults.check(n, FaultPoint::Flush)?;
         self.make_durable()
     }
 
