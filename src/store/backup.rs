@@ -86,7 +86,9 @@ impl Store {
                     StoreError::Corrupt(format!("unknown record kind '{name}' in the backup"))
                 })?;
             // The restoring folder keeps its own desk id; events keep the desk that wrote them.
-            let keep_own = |r: &&Record| tree == TreeName::Meta && r.key == "desk";
+            let keep_own = |r: &&Record| {
+                tree == TreeName::Meta && ["desk", super::seq::SEQ_KEY].contains(&r.key.as_str())
+            };
             for record in records.iter().filter(|r| !keep_own(r)) {
                 batch.put(
                     tree,

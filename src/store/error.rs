@@ -25,6 +25,8 @@ pub enum StoreError {
     Sled(#[from] sled::Error),
     #[error("the database could not be made durable on disk: {0}")]
     Sync(#[from] std::io::Error),
+    #[error("the database in {dir} is damaged: {reason}")]
+    Damaged { dir: PathBuf, reason: String },
     #[error("a stored record could not be read ({0}); the database may be damaged")]
     Corrupt(String),
 }
@@ -51,6 +53,15 @@ impl StoreError {
             (StoreError::NewerSchema { .. }, Lang::En) => {
                 format!("{self}. Upgrade lunxun to open it.")
             }
+            (StoreError::Damaged { dir, .. }, Lang::Zh) => format!(
+                "{} 中的数据库已损坏，无法读取记录。lunxun 没有写入任何新数据。恢复方法：用最新的备份恢复到新文件夹，例如 lunxun restore {} --db 新文件夹，然后用 --db 新文件夹 打开。",
+                dir.display(),
+                dir.join("backups").join("lunxun-….json").display()
+            ),
+            (StoreError::Damaged { dir, .. }, Lang::En) => format!(
+                "{self}. lunxun wrote nothing new. To recover, restore the newest backup into a new folder: lunxun restore {} --db NEWDIR, then open it with --db NEWDIR.",
+                dir.join("backups").join("lunxun-….json").display()
+            ),
             (StoreError::Folder { dir, source }, Lang::Zh) => {
                 format!("无法使用数据文件夹 {}：{source}", dir.display())
             }

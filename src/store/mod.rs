@@ -15,6 +15,7 @@ mod integrity;
 mod lock;
 mod people;
 mod person_codec;
+mod seq;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -89,6 +90,7 @@ pub struct Store {
     data_file: File,
     desk: String,
     faults: faults::Faults,
+    seq: std::sync::Mutex<(u64, seq::SeqFile)>,
     _lock: lock::FolderLock,
 }
 
@@ -99,12 +101,14 @@ impl Store {
         folder::create_private(dir)?;
         let lock = lock::FolderLock::acquire(dir)?;
         let sled_dir = dir.join("sled");
+        let existed = sled_dir.join("db").metadata().is_ok_and(|m| m.len() > 0);
         let db = open_sled(dir, &sled_dir)?;
         let trees = TreeName::ALL
             .iter()
             .map(|t| db.open_tree(t.name()))
             .collect::<Result<Vec<_>, _>>()?;
         let data_file = File::open(sled_dir.join("db"))?;
+        let seq = check_sequence(dir, &trees[0])?;
         let mut store = Store {
             dir: dir.to_path_buf(),
             db,
@@ -112,9 +116,10 @@ impl Store {
             data_file,
             desk: String::new(),
             faults: faults::Faults::default(),
+            seq: std::sync::Mutex::new(seq),
             _lock: lock,
         };
-        store.check_schema()?;
+        store.check_schema(existed)?;
         store.desk = store.desk_id()?;
         let _ = folder::restrict_tree(&sled_dir).and_then(|()| folder::restrict(&sled_dir, true));
         Ok(store)
@@ -137,7 +142,10 @@ impl Store {
         &self.trees[index]
     }
 
-    fn check_schema(&self) -> StoreResult<()> {
+    /// Refuses a newer schema; writes the version into a new database. A database file
+    /// that existed but has lost its version key has lost its records: sled 0.34 reads a
+    /// damaged log as "empty from here on", so this is how damage shows.
+    fn check_schema(&self, existed: bool) -> StoreResult<()> {
         let meta = self.tree(TreeName::Meta);
         match meta.get("schema_version")? {
             Some(bytes) => {
@@ -151,6 +159,10 @@ impl Store {
                 }
                 Ok(())
             }
+            None if existed => Err(StoreError::Damaged {
+                dir: self.dir.clone(),
+                reason: "its records cannot be read".into(),
+            }),
             None => {
                 let mut batch = Batch::default();
                 let version = SCHEMA_VERSION.to_be_bytes().to_vec();
@@ -195,6 +207,10 @@ impl Store {
         }
         let n = self.faults.begin();
         self.faults.check(n, FaultPoint::Write)?;
+        let mut seq = self.seq.lock().unwrap_or_else(|e| e.into_inner());
+        let next = seq.0 + 1;
+        let mut batch = batch;
+        batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
@@ -212,7 +228,10 @@ impl Store {
             Err(TransactionError::Abort(())) => unreachable!("the closure never aborts"),
         }
         self.faults.check(n, FaultPoint::Flush)?;
-        self.make_durable()
+        self.make_durable()?;
+        seq.0 = next;
+        seq.1.write(next)?;
+        Ok(())
     }
 
     fn make_durable(&self) -> StoreResult<()> {
@@ -231,7 +250,7 @@ fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
         .cache_capacity(64 * 1024 * 1024);
     let mut attempts = 0;
     loop {
-        match config.open() {
+        match open_quietly(&config, dir)? {
             Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
                 attempts += 1;
                 if attempts >= 50 {
@@ -239,9 +258,41 @@ fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
+            Err(sled::Error::Corruption { .. }) => {
+                return Err(StoreError::Damaged {
+                    dir: dir.to_path_buf(),
+                    reason: "sled found corrupted data in its files".into(),
+                });
+            }
             other => return Ok(other?),
         }
     }
+}
+
+/// Compares sled's commit number with the one recorded beside it (see `seq.rs`).
+fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<(u64, seq::SeqFile)> {
+    let mut file = seq::SeqFile::open(dir)?;
+    let confirmed = file.read()?;
+    let held = meta.get(seq::SEQ_KEY)?.map_or(0, |b| seq::decode_meta(&b));
+    if held < confirmed {
+        return Err(StoreError::Damaged {
+            dir: dir.to_path_buf(),
+            reason: format!("it holds {held} commits but {confirmed} were confirmed"),
+        });
+    }
+    Ok((held, file))
+}
+
+/// sled may panic on a damaged file; that becomes a "damaged" error, not a crash.
+fn open_quietly(config: &sled::Config, dir: &Path) -> StoreResult<sled::Result<sled::Db>> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
+    std::panic::set_hook(previous);
+    result.map_err(|_| StoreError::Damaged {
+        dir: dir.to_path_buf(),
+        reason: "sled could not read its files".into(),
+    })
 }
 
 fn decode_u32(bytes: &[u8]) -> StoreResult<u32> {
