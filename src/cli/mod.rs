@@ -6,6 +6,7 @@ mod checkin;
 mod cohort;
 mod demo;
 mod export;
+mod import;
 mod people;
 mod search;
 
@@ -68,6 +69,7 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Search(args) => search::run(args, ctx),
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
     }
 }

@@ -1,6 +1,10 @@
-//! Files in and out: exports now, imports later.
+//! Files in and out: rosters imported from CSV and Excel, reports exported as JSON, CSV,
+//! Excel and Markdown. Pure conversions; the only file system call is [`write_atomic`].
 
-pub mod attendance_json;
+pub mod export;
+pub mod import;
+
+pub use export::attendance_json;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;

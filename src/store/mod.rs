@@ -9,6 +9,7 @@ mod codec;
 mod cohorts;
 mod error;
 mod folder;
+mod import;
 mod lock;
 mod people;
 mod person_codec;
