@@ -39,7 +39,8 @@ enum Outcome {
 fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
     let clock = Clock::from_env().map_err(CliError::Input)?;
     let dir = store::resolve_folder(args.db.as_deref())?;
-    let store = Store::open(&dir)?;
+    let mut store = Store::open(&dir)?;
+    inject_test_faults(&mut store);
     match args.command {
         Some(command) => {
             let ctx = Ctx { store, clock, lang };
@@ -47,11 +48,35 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
         }
         None => {
             let _ = color_eyre::install();
+            backup_now(&store, &clock, lang)?;
             let app = tui::App::new(store, clock, lang)?;
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }
     }
+}
+
+/// Debug builds only (the test suite): `LUNXUN_FAULT=write:3` or `flush:2:always` makes
+/// commits fail, to prove failures are reported and never acknowledged.
+fn inject_test_faults(store: &mut Store) {
+    if cfg!(debug_assertions)
+        && let Some(plan) = std::env::var("LUNXUN_FAULT")
+            .ok()
+            .and_then(|v| store::FaultPlan::parse(&v))
+    {
+        store.inject_faults(plan);
+    }
+}
+
+/// The automatic backup at start (the desk makes another on a clean exit). A failure
+/// stops the start: running without a fresh backup is not what the user expects.
+fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> {
+    lunxun::io::backup::automatic(store, clock.now())
+        .map(|_| ())
+        .map_err(|e| {
+            let prefix = lang.pick("启动时备份失败：", "the backup at start failed: ");
+            CliError::Io(format!("{prefix}{e}"))
+        })
 }
 
 /// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.

@@ -239,6 +239,7 @@ fn tab_cycles_screens_and_ctrl_q_quits_from_a_form() {
         ScreenId::Lookup,
         ScreenId::Sessions,
         ScreenId::Cohorts,
+        ScreenId::Dashboard,
         ScreenId::CheckIn,
     ] {
         press(&mut app, KeyCode::Tab);
@@ -356,6 +357,13 @@ fn screen_snapshots() {
             insta::assert_snapshot!(name("help", w), screen(&app, w, h));
             app.overlay = None;
         }
+        press(&mut app, KeyCode::F(6));
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(name("dashboard", w), screen(&app, w, h));
+        }
+        press(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(name("dashboard_untrained", 80), screen(&app, 80, 24));
+        press(&mut app, KeyCode::Esc);
         app.screen = ScreenId::Lookup;
         type_text(&mut app, "lyt");
         for (w, h) in [(80, 24), (120, 40)] {

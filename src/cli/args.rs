@@ -47,6 +47,13 @@ pub enum Command {
     /// Export attendance, the roster or a paper sign-in sheet (JSON, CSV, Excel, Markdown)
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Reports for the level above: a cohort's summary, the year's quota and untrained list
+    #[command(subcommand)]
+    Report(super::report::ReportCommand),
+    /// Export every record to a backup file (JSON)
+    Backup(super::backup::BackupArgs),
+    /// Restore a backup into a new, empty data folder (--db NEWDIR) and verify it
+    Restore(super::backup::RestoreArgs),
 }
 
 #[derive(Debug, Subcommand)]

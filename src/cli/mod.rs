@@ -2,12 +2,14 @@
 //! `main` prints it, so a handler never writes half its output before failing.
 
 mod args;
+mod backup;
 mod checkin;
 mod cohort;
 mod demo;
 mod export;
 mod import;
 mod people;
+mod report;
 mod search;
 
 use crate::clock::Clock;
@@ -71,6 +73,9 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
+        Command::Report(cmd) => report::run(cmd, ctx),
+        Command::Backup(args) => backup::backup(args, ctx),
+        Command::Restore(args) => backup::restore(args, ctx),
     }
 }
 

@@ -1,8 +1,10 @@
 //! Files in and out: rosters imported from CSV and Excel, reports exported as JSON, CSV,
-//! Excel and Markdown. Pure conversions; the only file system call is [`write_atomic`].
+//! Excel and Markdown. Backups and reports too. Conversions are pure; files are written by [`write_atomic`].
 
+pub mod backup;
 pub mod export;
 pub mod import;
+pub mod report;
 
 pub use export::attendance_json;
 

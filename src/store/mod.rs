@@ -5,11 +5,14 @@
 //! `sync_file_range` on Linux, which does not make the data durable across a power cut).
 
 mod attendance;
+mod backup;
 mod codec;
 mod cohorts;
 mod error;
+mod faults;
 mod folder;
 mod import;
+mod integrity;
 mod lock;
 mod people;
 mod person_codec;
@@ -21,8 +24,11 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
+pub use backup::{BACKUP_FORMAT, Backup, Record};
 pub use error::{StoreError, StoreResult};
-pub use folder::resolve as resolve_folder;
+pub use faults::{FaultPlan, FaultPoint};
+pub use folder::{resolve as resolve_folder, restrict as restrict_path};
+pub use integrity::Integrity;
 
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -38,7 +44,7 @@ pub enum TreeName {
 }
 
 impl TreeName {
-    const ALL: [TreeName; 5] = [
+    pub const ALL: [TreeName; 5] = [
         TreeName::Meta,
         TreeName::People,
         TreeName::Cohorts,
@@ -46,7 +52,7 @@ impl TreeName {
         TreeName::Events,
     ];
 
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             TreeName::Meta => "meta",
             TreeName::People => "people",
@@ -83,6 +89,7 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     data_file: File,
     desk: String,
+    faults: faults::Faults,
     _lock: lock::FolderLock,
 }
 
@@ -105,6 +112,7 @@ impl Store {
             trees,
             data_file,
             desk: String::new(),
+            faults: faults::Faults::default(),
             _lock: lock,
         };
         store.check_schema()?;
@@ -175,11 +183,19 @@ impl Store {
         batch.put(TreeName::Meta, key, value.as_bytes().to_vec());
     }
 
+    /// Test aid: from now on, fail commits as the plan says (see [`FaultPlan`]).
+    #[doc(hidden)]
+    pub fn inject_faults(&mut self, plan: FaultPlan) {
+        self.faults.set(plan);
+    }
+
     /// Applies the batch atomically and returns only once it is on disk.
     pub fn commit(&self, batch: Batch) -> StoreResult<()> {
         if batch.is_empty() {
             return Ok(());
         }
+        let n = self.faults.begin();
+        self.faults.check(n, FaultPoint::Write)?;
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
@@ -196,6 +212,7 @@ impl Store {
             Err(TransactionError::Storage(e)) => return Err(e.into()),
             Err(TransactionError::Abort(())) => unreachable!("the closure never aborts"),
         }
+        self.faults.check(n, FaultPoint::Flush)?;
         self.make_durable()
     }
 

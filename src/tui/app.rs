@@ -15,6 +15,7 @@ use super::keymap::{self, Context, Scope};
 use super::screens::ScreenId;
 use super::screens::checkin::SearchBox;
 use super::screens::cohorts::CohortsState;
+use super::screens::dashboard::DashboardState;
 use super::screens::sessions::SessionsState;
 use super::text::T;
 use super::widgets::form::Form;
@@ -58,7 +59,7 @@ pub enum Overlay {
 pub struct App {
     pub lang: Lang,
     pub clock: Clock,
-    pub(super) store: Store,
+    pub(crate) store: Store,
     pub screen: ScreenId,
     /// No cohort exists yet: the welcome screen is shown instead of the others.
     pub welcome: bool,
@@ -67,6 +68,7 @@ pub struct App {
     pub lookup: SearchBox,
     pub sessions: SessionsState,
     pub cohorts: CohortsState,
+    pub dashboard: DashboardState,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
@@ -89,6 +91,7 @@ impl App {
             lookup: SearchBox::default(),
             sessions: SessionsState::default(),
             cohorts: CohortsState::default(),
+            dashboard: DashboardState::default(),
             overlay: None,
             notice: None,
             quit: false,
@@ -147,12 +150,7 @@ impl App {
             Some(Overlay::Form(..)) => Scope::Form,
             Some(Overlay::Confirm(..)) => Scope::Confirm,
             None if self.welcome => Scope::Welcome,
-            None => match self.screen {
-                ScreenId::CheckIn => Scope::CheckIn,
-                ScreenId::Lookup => Scope::Lookup,
-                ScreenId::Sessions => Scope::Sessions,
-                ScreenId::Cohorts => Scope::Cohorts,
-            },
+            None => self.screen.scope(),
         }
     }
 
@@ -210,13 +208,18 @@ impl App {
             Scope::Lookup => self.on_lookup(action),
             Scope::Sessions => self.on_sessions(action),
             Scope::Cohorts => self.on_cohorts(action),
+            Scope::Dashboard => self.on_dashboard(action),
             Scope::Global => {}
         }
     }
 
     fn go_to(&mut self, screen: ScreenId) {
-        if !self.welcome {
-            self.screen = screen;
+        if self.welcome {
+            return;
+        }
+        self.screen = screen;
+        if screen == ScreenId::Dashboard {
+            self.refresh_dashboard();
         }
     }
 

@@ -17,6 +17,7 @@ pub enum Scope {
     Lookup,
     Sessions,
     Cohorts,
+    Dashboard,
     Form,
     Confirm,
     Help,
@@ -69,6 +70,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, KeyCode::F(3), NONE, Action::GoTo(ScreenId::Lookup), T::KeyGoLookup, false),
     bind(Global, KeyCode::F(4), NONE, Action::GoTo(ScreenId::Sessions), T::KeyGoSessions, false),
     bind(Global, KeyCode::F(5), NONE, Action::GoTo(ScreenId::Cohorts), T::KeyGoCohorts, false),
+    bind(Global, KeyCode::F(6), NONE, Action::GoTo(ScreenId::Dashboard), T::KeyGoDashboard, false),
     // Check-in: letters go to the search box, so commands use Enter, arrows and Ctrl.
     bind(CheckIn, KeyCode::Enter, NONE, Action::Submit, T::KeyCheckIn, true),
     bind(CheckIn, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
@@ -106,6 +108,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Cohorts, KeyCode::Enter, NONE, Action::Submit, T::KeyOpenCohort, true),
     bind(Cohorts, KeyCode::Char('n'), NONE, Action::NewCohort, T::KeyNewCohort, true),
     bind(Cohorts, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyCloseCohort, true),
+    // Dashboard
+    bind(Dashboard, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(Dashboard, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(Dashboard, KeyCode::Enter, NONE, Action::Submit, T::KeyUntrained, true),
+    bind(Dashboard, KeyCode::Esc, NONE, Action::Back, T::KeyCancel, false),
     // Welcome
     bind(Welcome, KeyCode::Char('d'), NONE, Action::LoadDemo, T::KeyLoadDemo, true),
     bind(Welcome, KeyCode::Char('n'), NONE, Action::NewCohort, T::KeyNewCohort, true),

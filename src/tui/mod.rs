@@ -42,6 +42,11 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut app, &mut terminal);
     ratatui::restore();
+    if let Ok(Exit::Quit) = result
+        && let Err(e) = crate::io::backup::automatic(&app.store, app.now())
+    {
+        eprintln!("lunxun: {e}");
+    }
     result
 }
 

@@ -28,6 +28,7 @@ catalogue! {
     ScreenSessions => "场次", "Sessions";
     ScreenCohorts => "班次", "Cohorts";
     ScreenWelcome => "欢迎", "Welcome";
+    ScreenDashboard => "看板", "Dashboard";
     // Key hints
     KeyQuit => "退出", "quit";
     KeyHelp => "帮助", "help";
@@ -58,6 +59,8 @@ catalogue! {
     KeyGoLookup => "查询屏", "lookup screen";
     KeyGoSessions => "场次屏", "sessions screen";
     KeyGoCohorts => "班次屏", "cohorts screen";
+    KeyGoDashboard => "看板屏", "dashboard screen";
+    KeyUntrained => "未培训名单", "untrained list";
     KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
     // Check-in screen
     DayOfDays => "第 {} 天 / 共 {} 天", "day {} of {}";
@@ -144,6 +147,14 @@ catalogue! {
     FieldField => "领域", "Field";
     FieldNotes => "备注", "Notes";
     AttendanceTitle => "本班考勤", "Attendance in this cohort";
+    // Dashboard
+    AttendanceBySession => "各场次出勤（已到）", "Attendance by session (in)";
+    ArrivalsToday => "{} 到达时间（每 10 分钟）", "Arrivals, {} (per 10 minutes)";
+    NoArrivals => "本场次还没有人签到", "no arrivals yet in this session";
+    QuotaTitle => "{} 年市级培训比例（村书记，要求 ≥{}%）", "{} city-level share of village secretaries (need ≥{}%)";
+    NoVillageSecretaries => "无村书记", "no village secretaries";
+    UntrainedTitle => "{} 未参加轮训（{} 人）", "{}: not yet trained ({})";
+    NoRegister => "花名册为空：导入县市区的村书记名单后可计算比例", "the register is empty: import a county's village secretaries to see the quota";
     // Welcome
     WelcomeText => "还没有班次。可以新建一个班次，或载入演示数据先试一试。", "There is no cohort yet. Create one, or load the demo to try the desk.";
     DemoLoaded => "已载入演示数据：{} 人，班次 {}", "demo loaded: {} people, cohort {}";

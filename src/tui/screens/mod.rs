@@ -2,10 +2,12 @@
 
 pub mod checkin;
 pub mod cohorts;
+pub mod dashboard;
 pub mod lookup;
 pub mod sessions;
 pub mod welcome;
 
+use super::keymap::Scope;
 use super::text::T;
 
 /// The screens, in Tab order.
@@ -15,15 +17,28 @@ pub enum ScreenId {
     Lookup,
     Sessions,
     Cohorts,
+    Dashboard,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 4] = [
+    pub const ALL: [ScreenId; 5] = [
         ScreenId::CheckIn,
         ScreenId::Lookup,
         ScreenId::Sessions,
         ScreenId::Cohorts,
+        ScreenId::Dashboard,
     ];
+
+    /// The keymap scope of the screen.
+    pub fn scope(self) -> Scope {
+        match self {
+            ScreenId::CheckIn => Scope::CheckIn,
+            ScreenId::Lookup => Scope::Lookup,
+            ScreenId::Sessions => Scope::Sessions,
+            ScreenId::Cohorts => Scope::Cohorts,
+            ScreenId::Dashboard => Scope::Dashboard,
+        }
+    }
 
     pub fn title(self) -> T {
         match self {
@@ -31,6 +46,7 @@ impl ScreenId {
             ScreenId::Lookup => T::ScreenLookup,
             ScreenId::Sessions => T::ScreenSessions,
             ScreenId::Cohorts => T::ScreenCohorts,
+            ScreenId::Dashboard => T::ScreenDashboard,
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod checkin;
 mod cohorts;
+mod dashboard;
 mod lookup;
 mod overlays;
 mod sessions;
@@ -52,6 +53,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         (false, ScreenId::Cohorts) => {
             cohorts::render(app, body, frame.buffer_mut());
+            None
+        }
+        (false, ScreenId::Dashboard) => {
+            dashboard::render(app, body, frame.buffer_mut());
             None
         }
     };

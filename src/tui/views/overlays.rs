@@ -66,13 +66,9 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn screen_scope(app: &App) -> Scope {
     if app.welcome {
-        return Scope::Welcome;
-    }
-    match app.screen {
-        crate::tui::screens::ScreenId::CheckIn => Scope::CheckIn,
-        crate::tui::screens::ScreenId::Lookup => Scope::Lookup,
-        crate::tui::screens::ScreenId::Sessions => Scope::Sessions,
-        crate::tui::screens::ScreenId::Cohorts => Scope::Cohorts,
+        Scope::Welcome
+    } else {
+        app.screen.scope()
     }
 }
 

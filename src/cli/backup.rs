@@ -1,0 +1,101 @@
+//! `lunxun backup` and `lunxun restore`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::io::backup::{self, BackupError};
+
+use super::{CliError, CliResult, Ctx};
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Write the backup here (default: a new file in the data folder's backups/)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup written by `lunxun backup` (or one of the automatic ones)
+    pub file: PathBuf,
+}
+
+fn fail(ctx: &Ctx, e: BackupError) -> CliError {
+    match e {
+        BackupError::Store(s) => CliError::Store(s),
+        BackupError::NotABackup { .. } => CliError::Input(e.to_string()),
+        BackupError::File { .. } => CliError::Io(
+            ctx.t("无法读写备份文件：", "cannot read or write the backup: ") + &e.to_string(),
+        ),
+    }
+}
+
+pub fn backup(args: BackupArgs, ctx: &Ctx) -> CliResult {
+    let now = ctx.clock.now();
+    let (path, saved) = match args.output {
+        Some(path) => {
+            let saved = backup::write(&ctx.store, &path, now).map_err(|e| fail(ctx, e))?;
+            (path, saved)
+        }
+        None => {
+            let path = backup::automatic(&ctx.store, now).map_err(|e| fail(ctx, e))?;
+            let saved = backup::read(&path).map_err(|e| fail(ctx, e))?;
+            (path, saved)
+        }
+    };
+    Ok(summary(ctx, &saved.counts(), &path, true))
+}
+
+/// Restores into the folder given with --db, which must hold no records yet; then checks
+/// the store and compares its counts with the backup's.
+pub fn restore(args: RestoreArgs, ctx: &Ctx) -> CliResult {
+    if ctx.store.holds_records() {
+        return Err(CliError::Input(ctx.t(
+            &format!(
+                "{} 中已有数据；请用 --db 指定一个新的空文件夹来恢复。",
+                ctx.store.dir().display()
+            ),
+            &format!(
+                "{} already holds records; restore into a new empty folder with --db NEWDIR",
+                ctx.store.dir().display()
+            ),
+        )));
+    }
+    let saved = backup::read(&args.file).map_err(|e| fail(ctx, e))?;
+    ctx.store.restore(&saved)?;
+    let found = ctx.store.check_integrity()?;
+    let counts = saved.counts();
+    let expected = |tree: &str| counts.get(tree).copied().unwrap_or(0);
+    let matches = found.people == expected("people")
+        && found.cohorts == expected("cohorts")
+        && found.enrolments == expected("enrolments")
+        && found.events == expected("events");
+    if !matches {
+        return Err(CliError::Io(format!(
+            "restored counts {found:?} differ from the backup's {counts:?}"
+        )));
+    }
+    Ok(summary(ctx, &counts, ctx.store.dir(), false))
+}
+
+fn summary(
+    ctx: &Ctx,
+    counts: &std::collections::BTreeMap<String, usize>,
+    path: &std::path::Path,
+    wrote: bool,
+) -> String {
+    let n = |tree: &str| counts.get(tree).copied().unwrap_or(0);
+    let (people, cohorts, enrolments, events) =
+        (n("people"), n("cohorts"), n("enrolments"), n("events"));
+    let verb = match (wrote, ctx.lang) {
+        (true, crate::i18n::Lang::Zh) => "已备份到",
+        (true, _) => "backed up to",
+        (false, crate::i18n::Lang::Zh) => "已恢复并核对，位于",
+        (false, _) => "restored and verified in",
+    };
+    ctx.t(
+        &format!("{verb} {}：人员 {people}，班次 {cohorts}，参训 {enrolments}，签到记录 {events}\n", path.display()),
+        &format!("{verb} {}: {people} people, {cohorts} cohorts, {enrolments} enrolments, {events} attendance events\n", path.display()),
+    )
+}

@@ -1,0 +1,137 @@
+//! `lunxun report cohort|year`: the reports for the level above.
+
+use std::path::PathBuf;
+
+use chrono::Datelike;
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::domain::report::DEFAULT_QUOTA_PERCENT;
+use crate::io::report::{self, markdown, year::CohortRecords};
+
+use super::{CliError, CliResult, Ctx, find_cohort, write_file};
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// One cohort: enrolment, attendance per session, completion per person (工作总结 skeleton)
+    Cohort(CohortReportArgs),
+    /// The year: cohorts held, people trained, the city-level quota per county, the untrained list
+    Year(YearReportArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CohortReportArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+    /// Write to this file (atomically, mode 0600) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show phone and ID numbers in full (default: masked)
+    #[arg(long)]
+    pub include_sensitive: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct YearReportArgs {
+    /// The year (default: this year by the clock)
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+    /// Required share of village secretaries at city-level training, in percent
+    #[arg(long, default_value_t = DEFAULT_QUOTA_PERCENT)]
+    pub quota: f64,
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub include_sensitive: bool,
+}
+
+pub fn run(command: ReportCommand, ctx: &Ctx) -> CliResult {
+    match command {
+        ReportCommand::Cohort(args) => cohort(args, ctx),
+        ReportCommand::Year(args) => year(args, ctx),
+    }
+}
+
+fn generated_at(ctx: &Ctx) -> String {
+    ctx.clock.now().format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn cohort(args: CohortReportArgs, ctx: &Ctx) -> CliResult {
+    let cohort = find_cohort(ctx, &args.cohort)?;
+    let roster = ctx.store.roster(&cohort.code)?;
+    let events = ctx.store.events(&cohort.code)?;
+    let stamp = generated_at(ctx);
+    let model = report::cohort::build(&cohort, &roster, &events, &stamp, args.include_sensitive);
+    let text = match args.format {
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&model).expect("report serialises") + "\n"
+        }
+        ReportFormat::Md => markdown::cohort(&model, ctx.lang),
+    };
+    deliver(ctx, text, args.output)
+}
+
+fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
+    if !(0.0..=100.0).contains(&args.quota) {
+        return Err(CliError::Input(ctx.t(
+            "--quota 应在 0 到 100 之间",
+            "--quota must be between 0 and 100",
+        )));
+    }
+    let year = args.year.unwrap_or_else(|| ctx.clock.now().year());
+    let register = ctx.store.people()?;
+    let cohorts = ctx.store.cohorts()?;
+    let mut records = Vec::new();
+    for cohort in cohorts.iter().filter(|c| c.start.year() == year) {
+        let roster = ctx
+            .store
+            .enrolments(&cohort.code)?
+            .into_iter()
+            .map(|e| e.person)
+            .collect();
+        let events = ctx.store.events(&cohort.code)?;
+        records.push(CohortRecords {
+            cohort,
+            roster,
+            events,
+        });
+    }
+    let stamp = generated_at(ctx);
+    let model = report::year::build(report::year::YearInput {
+        year,
+        register: &register,
+        cohorts: records,
+        quota_percent: args.quota,
+        generated_at: &stamp,
+        include_sensitive: args.include_sensitive,
+    });
+    let text = match args.format {
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&model).expect("report serialises") + "\n"
+        }
+        ReportFormat::Md => markdown::year(&model, ctx.lang),
+    };
+    deliver(ctx, text, args.output)
+}
+
+fn deliver(ctx: &Ctx, text: String, output: Option<PathBuf>) -> CliResult {
+    match output {
+        None => Ok(text),
+        Some(path) => {
+            write_file(&path, &text)?;
+            Ok(ctx.t(
+                &format!("已写入 {}\n", path.display()),
+                &format!("written to {}\n", path.display()),
+            ))
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! The dashboard: attendance by session (bars), arrivals in the current session over
+//! time (bars per 10 minutes), and the year's quota per county (gauges).
+
+use std::collections::BTreeMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, LineGauge, Paragraph, Widget, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::desk::Desk;
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::sanitize;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [top, bottom] = area.layout(&Layout::vertical([
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+    ]));
+    if let Some(desk) = &app.desk {
+        let [left, right] = top.layout(&Layout::horizontal([
+            Constraint::Percentage(50),
+            Constraint::Fill(1),
+        ]));
+        sessions_chart(app, desk, left, buf);
+        arrivals_chart(app, desk, right, buf);
+    }
+    quota(app, bottom, buf);
+    if app.dashboard.showing {
+        untrained(app, bottom, buf);
+    }
+}
+
+fn titled(text: String) -> Block<'static> {
+    Block::bordered().title(Span::styled(format!(" {text} "), theme::title()))
+}
+
+fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let bars: Vec<Bar> = desk
+        .cohort
+        .sessions()
+        .into_iter()
+        .map(|s| {
+            let label = format!(
+                "{}{}",
+                s.day,
+                app.lang.pick(&s.slot.zh()[..3], &s.slot.code()[..1])
+            );
+            let style = if s == desk.session {
+                theme::highlight()
+            } else {
+                Style::new()
+            };
+            Bar::with_label(label, desk.counts(s).arrived() as u64).style(style)
+        })
+        .collect();
+    let width = (area.width.saturating_sub(2) / bars.len().max(1) as u16)
+        .clamp(1, 6)
+        .saturating_sub(1)
+        .max(1);
+    BarChart::default()
+        .block(titled(app.t(T::AttendanceBySession).to_string()))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(width)
+        .bar_gap(1)
+        .max(desk.enrolled.len().max(1) as u64)
+        .render(area, buf);
+}
+
+/// Check-ins standing in the current session, counted per 10 minutes.
+fn arrivals_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let label = app.session_label(desk.session);
+    let block = titled(T::ArrivalsToday.fill(app.lang, &[&label]));
+    let mut buckets: BTreeMap<String, u64> = BTreeMap::new();
+    for ((_, session), status) in &desk.statuses {
+        if *session == desk.session && status.status.attended() {
+            let t = status.at.naive_local().time();
+            let key = format!("{}", t.format("%H:%M"))
+                .chars()
+                .take(4)
+                .collect::<String>()
+                + "0";
+            *buckets.entry(key).or_insert(0) += 1;
+        }
+    }
+    if buckets.is_empty() {
+        Paragraph::new(Span::styled(app.t(T::NoArrivals), theme::dim()))
+            .block(block)
+            .render(area, buf);
+        return;
+    }
+    let bars: Vec<Bar> = buckets
+        .into_iter()
+        .map(|(k, n)| Bar::with_label(k, n))
+        .collect();
+    BarChart::default()
+        .block(block)
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(5)
+        .bar_gap(1)
+        .render(area, buf);
+}
+
+fn quota(app: &App, area: Rect, buf: &mut Buffer) {
+    let d = &app.dashboard;
+    let title = T::QuotaTitle.fill(app.lang, &[&d.year.to_string(), "15"]);
+    let block = titled(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if d.quota.is_empty() {
+        Paragraph::new(app.t(T::NoRegister))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let height = usize::from(inner.height.max(1));
+    let first = d.selected.saturating_sub(height - 1);
+    for (row, (i, line)) in d
+        .quota
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .enumerate()
+    {
+        let area = Rect {
+            y: inner.y + row as u16,
+            height: 1,
+            ..inner
+        };
+        let [name, gauge] = area.layout(&Layout::horizontal([
+            Constraint::Length(20),
+            Constraint::Fill(1),
+        ]));
+        let style = if i == d.selected {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        Line::styled(sanitize(&line.county).into_owned(), style).render(name, buf);
+        let label = match line.ratio {
+            None => app.t(T::NoVillageSecretaries).to_string(),
+            Some(r) => format!(
+                "{:.1}%  {}/{}",
+                r * 100.0,
+                line.city_level_completed,
+                line.village_secretaries
+            ),
+        };
+        let filled = if line.meets {
+            theme::ok()
+        } else {
+            theme::warn()
+        };
+        LineGauge::default()
+            .ratio(line.ratio.unwrap_or(0.0).clamp(0.0, 1.0))
+            .label(label)
+            .filled_style(filled)
+            .render(gauge, buf);
+    }
+}
+
+fn untrained(app: &App, area: Rect, buf: &mut Buffer) {
+    let d = &app.dashboard;
+    let people = d.county_untrained();
+    let county = d.quota.get(d.selected).map_or("", |q| q.county.as_str());
+    let title = T::UntrainedTitle.fill(app.lang, &[county, &people.len().to_string()]);
+    let rect = area;
+    Clear.render(rect, buf);
+    let lines: Vec<Line> = people
+        .iter()
+        .take(usize::from(rect.height.saturating_sub(2)))
+        .map(|p| {
+            let field = p.field.and_then(crate::domain::Field::parse);
+            let field = field.map_or("", |f| app.lang.pick(f.zh(), f.code()));
+            Line::raw(format!(
+                "{}  {}  {field}",
+                sanitize(&p.name),
+                sanitize(&p.unit)
+            ))
+        })
+        .collect();
+    Paragraph::new(lines).block(titled(title)).render(rect, buf);
+}

@@ -1,0 +1,178 @@
+//! Fault injection: the Nth commit fails at the write or the flush, once or for good.
+//! A failure is reported, nothing unwritten is acknowledged, a retry works, and the
+//! store stays consistent.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{DateTime, FixedOffset};
+use lunxun::clock::Clock;
+use lunxun::domain::{CheckInStatus, PersonId, Session, SlotKind};
+use lunxun::i18n::Lang;
+use lunxun::store::{CheckInOutcome, DeskRequest, FaultPlan, Store};
+use lunxun::tui::{App, NoticeKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap()
+}
+
+fn demo(dir: &Path) -> Vec<PersonId> {
+    let store = Store::open(dir).unwrap();
+    lunxun::demo::install(&store, now()).unwrap();
+    store
+        .roster("2015-01")
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect()
+}
+
+fn check_in(store: &Store, person: &PersonId) -> Result<CheckInOutcome, lunxun::store::StoreError> {
+    let req = DeskRequest {
+        cohort: "2015-01",
+        person,
+        session: Session::new(1, SlotKind::Am),
+        at: now(),
+    };
+    store.check_in(&req, CheckInStatus::Present, None)
+}
+
+/// Every plan for N = 1..=6, at the write and at the flush, once and for good.
+#[test]
+fn failed_commits_are_reported_never_acknowledged_and_can_be_retried() {
+    let mut injected = 0;
+    for spec in ["write", "flush"] {
+        for n in 1..=6u64 {
+            for permanent in [false, true] {
+                let text = format!("{spec}:{n}{}", if permanent { ":always" } else { "" });
+                run_plan(FaultPlan::parse(&text).unwrap(), &text);
+                injected += 1;
+            }
+        }
+    }
+    eprintln!("fault plans run: {injected}");
+}
+
+fn run_plan(plan: FaultPlan, label: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let people = demo(dir.path());
+    let mut acknowledged = Vec::new();
+    let mut failed = Vec::new();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        store.inject_faults(plan);
+        for person in people.iter().take(6) {
+            match check_in(&store, person) {
+                Ok(CheckInOutcome::Recorded(_)) => acknowledged.push(person.clone()),
+                Ok(CheckInOutcome::Refused(r)) => panic!("{label}: unexpected refusal {r:?}"),
+                Err(_) => failed.push(person.clone()),
+            }
+        }
+        assert!(!failed.is_empty(), "{label}: the plan fired");
+        if !plan.permanent {
+            for person in &failed {
+                let retry = check_in(&store, person).unwrap();
+                assert!(
+                    matches!(
+                        retry,
+                        CheckInOutcome::Recorded(_) | CheckInOutcome::Refused(_)
+                    ),
+                    "{label}"
+                );
+            }
+        }
+    }
+    let store = Store::open(dir.path()).unwrap();
+    store
+        .check_integrity()
+        .unwrap_or_else(|e| panic!("{label}: {e}"));
+    let am = Session::new(1, SlotKind::Am);
+    for person in &acknowledged {
+        assert!(
+            store.status("2015-01", person, am).unwrap().is_some(),
+            "{label}: acknowledged check-in lost"
+        );
+    }
+    for person in &failed {
+        if plan.permanent {
+            let retry = check_in(&store, person).unwrap();
+            assert!(
+                matches!(
+                    retry,
+                    CheckInOutcome::Recorded(_) | CheckInOutcome::Refused(_)
+                ),
+                "{label}"
+            );
+        }
+        assert!(
+            store.status("2015-01", person, am).unwrap().is_some(),
+            "{label}: the retry recorded it"
+        );
+    }
+}
+
+#[test]
+fn the_command_line_reports_a_failed_write_and_a_retry_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = demo(dir.path());
+    let run = |fault: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
+        cmd.args([
+            "checkin",
+            "--cohort",
+            "2015-01",
+            "--person",
+            people[0].as_str(),
+            "--session",
+            "1:am",
+        ])
+        .arg("--db")
+        .arg(dir.path())
+        .env("LANG", "C")
+        .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00");
+        if let Some(f) = fault {
+            cmd.env("LUNXUN_FAULT", f);
+        }
+        cmd.output().unwrap()
+    };
+    for fault in ["write:1", "flush:1"] {
+        let out = run(Some(fault));
+        assert_eq!(out.status.code(), Some(1), "{fault}");
+        assert!(out.stdout.is_empty(), "{fault}: nothing acknowledged");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("Nothing was saved; try again"),
+            "{fault}: {err}"
+        );
+    }
+    let retry = run(None);
+    let text = String::from_utf8_lossy(&retry.stdout);
+    assert!(
+        text.starts_with('✓') || text.contains("already checked in"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_desk_shows_a_failed_write_keeps_the_search_and_enter_retries() {
+    let dir = tempfile::tempdir().unwrap();
+    demo(dir.path());
+    let mut store = Store::open(dir.path()).unwrap();
+    store.inject_faults(FaultPlan::parse("write:1").unwrap());
+    let mut app = App::new(store, Clock::Fixed(now()), Lang::En).unwrap();
+    for c in "lyt".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let notice = app.notice.clone().unwrap();
+    assert_eq!(notice.kind, NoticeKind::Error);
+    assert!(notice.text.starts_with("not saved"), "{}", notice.text);
+    assert_eq!(
+        app.checkin.input.value(),
+        "lyt",
+        "the search stays for a retry"
+    );
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(app.notice.clone().unwrap().text.starts_with("✓ 李雅婷"));
+}
