@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::teaching_args::{BaseCommand, ExportCoverageArgs, ModuleCommand, TeachCommand};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "lunxun",
@@ -45,6 +47,15 @@ pub enum Command {
     /// Export records
     #[command(subcommand)]
     Export(ExportCommand),
+    /// The teaching log (教学活动): what each session taught, by whom, on which modules
+    #[command(subcommand)]
+    Teach(TeachCommand),
+    /// The content-module catalogue (内容模块)
+    #[command(subcommand)]
+    Module(ModuleCommand),
+    /// Demonstration training bases (培训基地) and their "five haves" (五有)
+    #[command(subcommand)]
+    Base(BaseCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -186,6 +197,9 @@ pub struct UndoArgs {
 pub enum ExportCommand {
     /// Attendance of every enrolled person in every session
     Attendance(ExportAttendanceArgs),
+    /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
+    /// which modules every cohort covered
+    Coverage(ExportCoverageArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -8,6 +8,7 @@ use super::{CliResult, Ctx, find_cohort, write_file};
 pub fn run(command: ExportCommand, ctx: &Ctx) -> CliResult {
     match command {
         ExportCommand::Attendance(args) => attendance(args, ctx),
+        ExportCommand::Coverage(args) => super::coverage::export(args, ctx),
     }
 }
 

@@ -9,6 +9,14 @@ mod export;
 mod people;
 mod search;
 
+// The teaching log, the module catalogue and the training bases.
+mod base;
+mod coverage;
+mod module;
+mod teach;
+mod teach_view;
+mod teaching_args;
+
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::i18n::Lang;
@@ -69,6 +77,9 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
+        Command::Teach(cmd) => teach::run(cmd, ctx),
+        Command::Module(cmd) => module::run(cmd, ctx),
+        Command::Base(cmd) => base::run(cmd, ctx),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Files in and out: exports now, imports later.
 
 pub mod attendance_json;
+pub mod coverage;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
