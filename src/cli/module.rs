@@ -33,9 +33,10 @@ fn add(args: ModuleNameArgs, ctx: &Ctx) -> CliResult {
         .map_err(|e| module_error(ctx, &e))?;
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just added");
+    let both = format!("{} / {}", module.name_zh, module.name_en);
     let line = ctx.t(
-        &format!("已添加内容模块 {number}：{}", module.name_zh),
-        &format!("added module {number}: {}", module.name_en),
+        &format!("已添加内容模块 {number}：{both}"),
+        &format!("added module {number}: {both}"),
     );
     Ok(format!("{line}\n{number}\n"))
 }
@@ -63,15 +64,10 @@ fn rename(args: ModuleRenameArgs, ctx: &Ctx) -> CliResult {
         .map_err(|e| module_error(ctx, &e))?;
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just renamed");
+    let both = format!("{} / {}", module.name_zh, module.name_en);
     Ok(ctx.t(
-        &format!(
-            "模块 {number} 已更名为：{}（已办班次保留原名称）\n",
-            module.name_zh
-        ),
-        &format!(
-            "module {number} is now: {} (cohorts already run keep the old name)\n",
-            module.name_en
-        ),
+        &format!("模块 {number} 已更名为：{both}（已办班次保留原名称）\n"),
+        &format!("module {number} is now: {both} (cohorts already run keep the old name)\n"),
     ))
 }
 
