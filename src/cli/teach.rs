@@ -54,41 +54,7 @@ fn add(args: TeachAddArgs, ctx: &Ctx) -> CliResult {
 
 fn edit(args: TeachEditArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
-    let (modules, catalogue) = match args.modules.as_deref() {
-        Some(text) => {
-            let (numbers, catalogue) = parse_modules(ctx, &cohort, text)?;
-            (Some(numbers), catalogue)
-        }
-        None => (None, None),
-    };
-    let session = match args.session.as_deref() {
-        Some(text) => Some(pick_session(ctx, &cohort, Some(text))?),
-        None => None,
-    };
-    let method = match args.method.as_deref() {
-        Some(text) => Some(parse_method(ctx, text)?),
-        None => None,
-    };
-    let minutes = match args.hours.as_deref() {
-        Some(text) => Some(parse_hours(ctx, Some(text))?),
-        None => None,
-    };
-    let base = match args.base.as_deref() {
-        Some(name) => Some(find_base(ctx, Some(name))?),
-        None => None,
-    };
-    let trim = |t: Option<String>| t.map(|t| t.trim().to_string());
-    let edit = ActivityEdit {
-        session,
-        method,
-        title: trim(args.title),
-        lecturer: trim(args.lecturer),
-        role: trim(args.role),
-        modules,
-        minutes,
-        base,
-        notes: trim(args.notes),
-    };
+    let (edit, catalogue) = edit_from(&args, ctx, &cohort)?;
     if edit.is_empty() {
         return Err(CliError::Input(ctx.t(
             "没有指定要修改的内容；请给出 --title、--lecturer、--modules 等选项。",
@@ -103,6 +69,50 @@ fn edit(args: TeachEditArgs, ctx: &Ctx) -> CliResult {
             &format!("changed activity {}: {}\n", a.id, describe(ctx, &a)),
         )),
     }
+}
+
+/// The options given to `teach edit`, checked; with the cohort's catalogue when the
+/// modules named make it grow.
+fn edit_from(
+    args: &TeachEditArgs,
+    ctx: &Ctx,
+    cohort: &Cohort,
+) -> Result<(ActivityEdit, Option<Catalogue>), CliError> {
+    let (modules, catalogue) = match args.modules.as_deref() {
+        Some(text) => {
+            let (numbers, catalogue) = parse_modules(ctx, cohort, text)?;
+            (Some(numbers), catalogue)
+        }
+        None => (None, None),
+    };
+    let session = args.session.as_deref();
+    let trim = |t: &Option<String>| t.as_deref().map(|t| t.trim().to_string());
+    let edit = ActivityEdit {
+        session: session
+            .map(|s| pick_session(ctx, cohort, Some(s)))
+            .transpose()?,
+        method: args
+            .method
+            .as_deref()
+            .map(|m| parse_method(ctx, m))
+            .transpose()?,
+        title: trim(&args.title),
+        lecturer: trim(&args.lecturer),
+        role: trim(&args.role),
+        modules,
+        minutes: args
+            .hours
+            .as_deref()
+            .map(|h| parse_hours(ctx, Some(h)))
+            .transpose()?,
+        base: args
+            .base
+            .as_deref()
+            .map(|b| find_base(ctx, Some(b)))
+            .transpose()?,
+        notes: trim(&args.notes),
+    };
+    Ok((edit, catalogue))
 }
 
 fn delete(args: TeachDeleteArgs, ctx: &Ctx) -> CliResult {

@@ -31,17 +31,26 @@ fn mark(c: &Cell) -> String {
 }
 
 pub fn cohort(cohort: &Cohort, coverage: &CohortCoverage, lang: Lang) -> String {
+    let title = lang.pick("教学覆盖情况", "Teaching coverage");
+    let mut out = format!("# {title} · {} {}\n\n", cohort.code, cell(&cohort.name));
+    out.push_str(&modules_table(coverage, lang));
+    out.push_str(&methods_table(coverage, lang));
+    out.push_str(&format!("\n## {}\n\n", lang.pick("提示", "Warnings")));
+    if coverage.warnings.is_empty() {
+        out.push_str(lang.pick("无。\n", "None.\n"));
+    }
+    for w in &coverage.warnings {
+        out.push_str(&format!(
+            "- {}\n",
+            warning_message(w, cohort, coverage, lang)
+        ));
+    }
+    out
+}
+
+fn modules_table(coverage: &CohortCoverage, lang: Lang) -> String {
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
-    let mut out = format!(
-        "# {} · {} {}\n\n",
-        t("教学覆盖情况", "Teaching coverage"),
-        cohort.code,
-        cell(&cohort.name)
-    );
-    out.push_str(&format!(
-        "## {}\n\n",
-        t("内容模块 × 场次", "Modules × sessions")
-    ));
+    let mut out = format!("## {}\n\n", t("内容模块 × 场次", "Modules × sessions"));
     let mut header = vec![t("模块", "Module")];
     header.extend(coverage.sessions.iter().map(|s| s.code()));
     header.push(t("覆盖", "Covered"));
@@ -58,7 +67,12 @@ pub fn cohort(cohort: &Cohort, coverage: &CohortCoverage, lang: Lang) -> String 
         out.push_str(&row(&cells));
     }
     out.push_str(&t("\n✓ 已举办 · ○ 已计划\n\n", "\n✓ held · ○ planned\n\n"));
-    out.push_str(&format!("## {}\n\n", t("教学方式", "Teaching methods")));
+    out
+}
+
+fn methods_table(coverage: &CohortCoverage, lang: Lang) -> String {
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en).to_string();
+    let mut out = format!("## {}\n\n", t("教学方式", "Teaching methods"));
     let header = [
         t("方式", "Method"),
         t("次数", "Count"),
@@ -68,24 +82,12 @@ pub fn cohort(cohort: &Cohort, coverage: &CohortCoverage, lang: Lang) -> String 
     out.push_str(&row(&header));
     out.push_str(&rule(header.len()));
     for u in &coverage.methods {
-        let name = lang.pick(u.method.zh(), u.method.en()).to_string();
-        let cells = [
-            name,
+        out.push_str(&row(&[
+            lang.pick(u.method.zh(), u.method.en()).to_string(),
             u.count.to_string(),
             hours(u.minutes).to_string(),
             u.planned.to_string(),
-        ];
-        out.push_str(&row(&cells));
-    }
-    out.push_str(&format!("\n## {}\n\n", t("提示", "Warnings")));
-    if coverage.warnings.is_empty() {
-        out.push_str(&t("无。\n", "None.\n"));
-    }
-    for w in &coverage.warnings {
-        out.push_str(&format!(
-            "- {}\n",
-            warning_message(w, cohort, coverage, lang)
-        ));
+        ]));
     }
     out
 }

@@ -2,10 +2,13 @@
 //! the cohorts × modules matrix, as JSON; Markdown is in [`markdown`].
 
 pub mod markdown;
+mod messages;
+
+pub use messages::warning_message;
 
 use serde::Serialize;
 
-use crate::domain::coverage::{CohortCoverage, CohortsMatrix, Warning};
+use crate::domain::coverage::{CohortCoverage, CohortsMatrix, MethodUse, ModuleCoverage, Warning};
 use crate::domain::teaching::hours;
 use crate::domain::{Cohort, Module, Session};
 use crate::i18n::Lang;
@@ -79,38 +82,9 @@ pub fn cohort_json(cohort: &Cohort, coverage: &CohortCoverage, lang: Lang) -> Co
     let modules = coverage
         .modules
         .iter()
-        .map(|row| ModuleJson {
-            number: row.module.number,
-            name: row.module.name_zh.clone(),
-            name_en: row.module.name_en.clone(),
-            text: row.module.text_zh.clone(),
-            text_en: row.module.text_en.clone(),
-            covered: row.covered,
-            sessions: codes(row.sessions.iter().copied()),
-            planned_sessions: codes(
-                coverage
-                    .sessions
-                    .iter()
-                    .zip(&row.cells)
-                    .filter(|(_, c)| c.planned > 0)
-                    .map(|(s, _)| *s),
-            ),
-            per_session: row.cells.iter().map(|c| c.held).collect(),
-            hours: hours(row.minutes),
-        })
+        .map(|row| module_json(row, &coverage.sessions))
         .collect();
-    let methods = coverage
-        .methods
-        .iter()
-        .map(|u| MethodJson {
-            method: u.method.code(),
-            name: u.method.zh(),
-            name_en: u.method.en(),
-            count: u.count,
-            hours: hours(u.minutes),
-            planned: u.planned,
-        })
-        .collect();
+    let methods = coverage.methods.iter().map(method_json).collect();
     let warnings = coverage
         .warnings
         .iter()
@@ -130,6 +104,37 @@ pub fn cohort_json(cohort: &Cohort, coverage: &CohortCoverage, lang: Lang) -> Co
     }
 }
 
+fn module_json(row: &ModuleCoverage, sessions: &[Session]) -> ModuleJson {
+    let planned = sessions
+        .iter()
+        .zip(&row.cells)
+        .filter(|(_, c)| c.planned > 0)
+        .map(|(s, _)| *s);
+    ModuleJson {
+        number: row.module.number,
+        name: row.module.name_zh.clone(),
+        name_en: row.module.name_en.clone(),
+        text: row.module.text_zh.clone(),
+        text_en: row.module.text_en.clone(),
+        covered: row.covered,
+        sessions: codes(row.sessions.iter().copied()),
+        planned_sessions: codes(planned),
+        per_session: row.cells.iter().map(|c| c.held).collect(),
+        hours: hours(row.minutes),
+    }
+}
+
+fn method_json(u: &MethodUse) -> MethodJson {
+    MethodJson {
+        method: u.method.code(),
+        name: u.method.zh(),
+        name_en: u.method.en(),
+        count: u.count,
+        hours: hours(u.minutes),
+        planned: u.planned,
+    }
+}
+
 fn codes(sessions: impl IntoIterator<Item = Session>) -> Vec<String> {
     sessions.into_iter().map(|s| s.code()).collect()
 }
@@ -140,55 +145,14 @@ fn warning_json(
     coverage: &CohortCoverage,
     lang: Lang,
 ) -> WarningJson {
-    let mut out = WarningJson {
-        kind: "",
+    WarningJson {
+        kind: w.kind(),
         message: warning_message(w, cohort, coverage, lang),
-        module: None,
-        session: None,
-        activity: None,
-        base: None,
-    };
-    match w {
-        Warning::ModuleNotCovered { module, .. } => {
-            (out.kind, out.module) = ("module_not_covered", Some(*module));
-        }
-        Warning::EmptySession { session } => {
-            (out.kind, out.session) = ("empty_session", Some(session.code()));
-        }
-        Warning::NotMarkedHeld { activity, session } => {
-            out.kind = "not_marked_held";
-            (out.activity, out.session) = (Some(*activity), Some(session.code()));
-        }
-        Warning::VisitWithoutBase { activity, session } => {
-            out.kind = "visit_without_base";
-            (out.activity, out.session) = (Some(*activity), Some(session.code()));
-        }
-        Warning::UnaccreditedBase {
-            activity,
-            session,
-            base,
-        }
-        | Warning::BaseBelowStandard {
-            activity,
-            session,
-            base,
-            ..
-        }
-        | Warning::UnknownBase {
-            activity,
-            session,
-            base,
-        } => {
-            out.kind = match w {
-                Warning::UnaccreditedBase { .. } => "unaccredited_base",
-                Warning::BaseBelowStandard { .. } => "base_below_standard",
-                _ => "unknown_base",
-            };
-            (out.activity, out.session) = (Some(*activity), Some(session.code()));
-            out.base = Some(base.clone());
-        }
+        module: w.module(),
+        session: w.session().map(|s| s.code()),
+        activity: w.activity(),
+        base: w.base().map(str::to_string),
     }
-    out
 }
 
 /// `3 依法治理` / `3 Lawful governance`.
@@ -198,115 +162,6 @@ pub fn module_label(module: &Module, lang: Lang) -> String {
         module.number,
         lang.pick(&module.name_zh, &module.name_en)
     )
-}
-
-/// `2:pm (2015-03-17 下午)`.
-fn session_label(cohort: &Cohort, session: Session, lang: Lang) -> String {
-    let date = cohort.date_of(session.day);
-    match lang {
-        Lang::Zh => format!("{session}（{date} {}）", session.slot.zh()),
-        Lang::En => format!("{session} ({date} {})", session.slot.en()),
-    }
-}
-
-/// One warning in words.
-pub fn warning_message(
-    w: &Warning,
-    cohort: &Cohort,
-    coverage: &CohortCoverage,
-    lang: Lang,
-) -> String {
-    let zh = lang == Lang::Zh;
-    let module_name = |number: u16| {
-        coverage
-            .modules
-            .iter()
-            .find(|m| m.module.number == number)
-            .map_or_else(
-                || number.to_string(),
-                |m| {
-                    let name = lang.pick(&m.module.name_zh, &m.module.name_en);
-                    lang.pick(
-                        &format!("{number}（{name}）"),
-                        &format!("{number} ({name})"),
-                    )
-                    .to_string()
-                },
-            )
-    };
-    match w {
-        Warning::ModuleNotCovered { module, planned } => match (zh, planned) {
-            (true, false) => format!("模块 {}尚未覆盖", module_name(*module)),
-            (true, true) => format!("模块 {}已计划，尚未举办", module_name(*module)),
-            (false, false) => format!("module {} is not covered", module_name(*module)),
-            (false, true) => format!(
-                "module {} is planned but not yet held",
-                module_name(*module)
-            ),
-        },
-        Warning::EmptySession { session } => {
-            let s = session_label(cohort, *session, lang);
-            match zh {
-                true => format!("场次 {s}已结束，没有记录教学活动"),
-                false => format!("session {s} has ended with no teaching activity logged"),
-            }
-        }
-        Warning::NotMarkedHeld { activity, session } => match zh {
-            true => format!("场次 {session} 的教学活动 {activity} 已计划，但未标记为已举办"),
-            false => format!(
-                "activity {activity} in session {session} was planned but is not marked held"
-            ),
-        },
-        Warning::VisitWithoutBase { activity, session } => match zh {
-            true => format!("现场观摩（活动 {activity}，{session}）未注明培训基地"),
-            false => {
-                format!("the site visit (activity {activity}, {session}) names no training base")
-            }
-        },
-        Warning::UnaccreditedBase {
-            activity,
-            session,
-            base,
-        } => match zh {
-            true => format!("现场观摩（活动 {activity}，{session}）所到的“{base}”当时未授牌"),
-            false => format!(
-                "the site visit (activity {activity}, {session}) went to '{base}', which was not accredited on that day"
-            ),
-        },
-        Warning::BaseBelowStandard {
-            activity,
-            session,
-            base,
-            missing,
-        } => {
-            let list: Vec<&str> = missing
-                .iter()
-                .map(|h| if zh { h.zh() } else { h.code() })
-                .collect();
-            match zh {
-                true => format!(
-                    "现场观摩（活动 {activity}，{session}）所到的“{base}”未达到“五有”标准（缺：{}）",
-                    list.join("、")
-                ),
-                false => format!(
-                    "the site visit (activity {activity}, {session}) went to '{base}', which does not meet the five-haves standard (lacks {})",
-                    list.join(", ")
-                ),
-            }
-        }
-        Warning::UnknownBase {
-            activity,
-            session,
-            base,
-        } => match zh {
-            true => {
-                format!("现场观摩（活动 {activity}，{session}）所到的基地（{base}）不在基地名单中")
-            }
-            false => format!(
-                "the site visit (activity {activity}, {session}) names a base that is not in the list ({base})"
-            ),
-        },
-    }
 }
 
 #[derive(Debug, Serialize)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::base::Have;
 use crate::domain::base::tests::base;
 use crate::domain::cohort::tests::cohort;
 use crate::domain::module::ModuleNames;
