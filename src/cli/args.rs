@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::teaching_args::{BaseCommand, ExportCoverageArgs, ModuleCommand, TeachCommand};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "lunxun",
@@ -54,6 +56,15 @@ pub enum Command {
     Backup(super::backup::BackupArgs),
     /// Restore a backup into a new, empty data folder (--db NEWDIR) and verify it
     Restore(super::backup::RestoreArgs),
+    /// The teaching log (教学活动): what each session taught, by whom, on which modules
+    #[command(subcommand)]
+    Teach(TeachCommand),
+    /// The content-module catalogue (内容模块)
+    #[command(subcommand)]
+    Module(ModuleCommand),
+    /// Demonstration training bases (培训基地) and their "five haves" (五有)
+    #[command(subcommand)]
+    Base(BaseCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -240,6 +251,9 @@ pub enum ExportCommand {
     /// A paper sign-in sheet for one session (签到表), sorted by county and name
     #[command(name = "signin-sheet")]
     SigninSheet(SigninSheetArgs),
+    /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
+    /// which modules every cohort covered
+    Coverage(ExportCoverageArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,6 +15,7 @@ pub fn run(command: ExportCommand, ctx: &Ctx) -> CliResult {
         ExportCommand::Attendance(args) => attendance(args, ctx),
         ExportCommand::Roster(args) => roster(args, ctx),
         ExportCommand::SigninSheet(args) => signin_sheet(args, ctx),
+        ExportCommand::Coverage(args) => super::coverage::export(args, ctx),
     }
 }
 

@@ -12,6 +12,14 @@ mod people;
 mod report;
 mod search;
 
+// The teaching log, the module catalogue and the training bases.
+mod base;
+mod coverage;
+mod module;
+mod teach;
+mod teach_view;
+mod teaching_args;
+
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::i18n::Lang;
@@ -76,6 +84,9 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Report(cmd) => report::run(cmd, ctx),
         Command::Backup(args) => backup::backup(args, ctx),
         Command::Restore(args) => backup::restore(args, ctx),
+        Command::Teach(cmd) => teach::run(cmd, ctx),
+        Command::Module(cmd) => module::run(cmd, ctx),
+        Command::Base(cmd) => base::run(cmd, ctx),
     }
 }
 
