@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::teaching_args::{BaseCommand, ExportCoverageArgs, ModuleCommand, TeachCommand};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "lunxun",
@@ -42,7 +44,9 @@ pub enum Command {
     Checkin(CheckinArgs),
     /// Revert a person's last check-in for a session (recorded as an undo event)
     Undo(UndoArgs),
-    /// Export records
+    /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls)
+    Import(ImportArgs),
+    /// Export attendance, the roster or a paper sign-in sheet (JSON, CSV, Excel, Markdown)
     #[command(subcommand)]
     Export(ExportCommand),
     /// Reports for the level above: a cohort's summary, the year's quota and untrained list
@@ -52,6 +56,15 @@ pub enum Command {
     Backup(super::backup::BackupArgs),
     /// Restore a backup into a new, empty data folder (--db NEWDIR) and verify it
     Restore(super::backup::RestoreArgs),
+    /// The teaching log (教学活动): what each session taught, by whom, on which modules
+    #[command(subcommand)]
+    Teach(TeachCommand),
+    /// The content-module catalogue (内容模块)
+    #[command(subcommand)]
+    Module(ModuleCommand),
+    /// Demonstration training bases (培训基地) and their "five haves" (五有)
+    #[command(subcommand)]
+    Base(BaseCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -189,23 +202,107 @@ pub struct UndoArgs {
     pub session: Option<String>,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// Attendance of every enrolled person in every session
-    Attendance(ExportAttendanceArgs),
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Headers are matched by their usual names (姓名, 性别, 单位, 县市区, 乡镇, 职务, 领域, \
+联系电话, 身份证号, 备注, or English); title rows above the header are skipped; other columns are kept \
+in notes. People already in the register are matched by ID number, else phone and name, else name \
+and unit. Any invalid row imports nothing (exit code 2) unless --skip-invalid."
+)]
+pub struct ImportArgs {
+    /// The roster: .csv or .txt (comma or tab separated), .xlsx or .xls
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also enrol everyone in this cohort (default: the register only)
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+    /// Show what would happen and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Text encoding of a CSV/TXT file
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: EncodingArg,
+    /// Workbook sheet to read (default: the first sheet with data)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Import the valid rows and list the others (default: all or nothing)
+    #[arg(long)]
+    pub skip_invalid: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EncodingArg {
+    /// A byte order mark if present, else UTF-8, else GBK/GB18030
+    Auto,
+    /// UTF-8, with or without a byte order mark
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GBK or GB18030, as saved by Chinese-language Excel
+    #[value(alias = "gb18030")]
+    Gbk,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Attendance of every enrolled person in every session, with totals
+    Attendance(ExportArgs),
+    /// The people enrolled in a cohort
+    Roster(ExportArgs),
+    /// A paper sign-in sheet for one session (签到表), sorted by county and name
+    #[command(name = "signin-sheet")]
+    SigninSheet(SigninSheetArgs),
+    /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
+    /// which modules every cohort covered
+    Coverage(ExportCoverageArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
+    /// UTF-8 with a byte order mark (in a file), so Excel opens it correctly
+    Csv,
+    /// Excel workbook (needs -o FILE)
+    Xlsx,
+    /// Markdown table
+    #[value(alias = "markdown")]
+    Md,
 }
 
 #[derive(Debug, Args)]
-pub struct ExportAttendanceArgs {
+pub struct ExportArgs {
+    /// Cohort code, e.g. 2015-01
     #[arg(long, value_name = "CODE")]
     pub cohort: String,
-    #[arg(long, value_enum, default_value = "json")]
-    pub format: ExportFormat,
+    /// Format (default: from the -o file's extension, else json)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write to this file (atomically, private to the user) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write phone and ID numbers in full (default: masked)
+    #[arg(long)]
+    pub include_sensitive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// Excel workbook set up for printing (needs -o FILE)
+    Xlsx,
+    #[value(alias = "markdown")]
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct SigninSheetArgs {
+    /// Cohort code, e.g. 2015-01
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// DAY:SLOT, e.g. 2:pm
+    #[arg(long)]
+    pub session: String,
+    /// Format (default: from the -o file's extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<SheetFormat>,
     /// Write to this file (atomically, private to the user) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

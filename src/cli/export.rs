@@ -1,34 +1,143 @@
-//! `lunxun export attendance`.
+//! `lunxun export attendance|roster|signin-sheet`: JSON, CSV, Excel or Markdown, to
+//! stdout or (atomically, private to the user) to a file. Excel only goes to a file.
 
+use std::path::{Path, PathBuf};
+
+use crate::domain::Session;
 use crate::io::attendance_json;
+use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
 
-use super::args::{ExportAttendanceArgs, ExportCommand, ExportFormat};
-use super::{CliResult, Ctx, find_cohort, write_file};
+use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
+use super::{CliError, CliResult, Ctx, find_cohort, pick_session, write_file};
 
 pub fn run(command: ExportCommand, ctx: &Ctx) -> CliResult {
     match command {
         ExportCommand::Attendance(args) => attendance(args, ctx),
+        ExportCommand::Roster(args) => roster(args, ctx),
+        ExportCommand::SigninSheet(args) => signin_sheet(args, ctx),
+        ExportCommand::Coverage(args) => super::coverage::export(args, ctx),
     }
 }
 
-fn attendance(args: ExportAttendanceArgs, ctx: &Ctx) -> CliResult {
+/// What goes out: text (printable) or the bytes of a workbook.
+enum Output {
+    Text(String),
+    Binary(Vec<u8>),
+}
+
+fn attendance(args: ExportArgs, ctx: &Ctx) -> CliResult {
+    let format = pick_format(args.format, args.output.as_deref());
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
     let events = ctx.store.events(&cohort.code)?;
-    let text = match args.format {
+    let output = match format {
         ExportFormat::Json => {
             let export = attendance_json::build(&cohort, &roster, &events);
-            serde_json::to_string_pretty(&export).expect("export serialises") + "\n"
+            Output::Text(serde_json::to_string_pretty(&export).expect("export serialises") + "\n")
+        }
+        _ => {
+            let privacy = privacy(args.include_sensitive);
+            let sheet = attendance::sheet(&cohort, &roster, &events, ctx.lang, privacy);
+            sheet_output(&sheet, format, args.output.is_some(), ctx)?
         }
     };
-    match args.output {
-        None => Ok(text),
-        Some(path) => {
-            write_file(&path, &text)?;
-            Ok(ctx.t(
-                &format!("已导出到 {}\n", path.display()),
-                &format!("written to {}\n", path.display()),
-            ))
+    deliver(output, args.output, ctx)
+}
+
+fn roster(args: ExportArgs, ctx: &Ctx) -> CliResult {
+    let format = pick_format(args.format, args.output.as_deref());
+    let cohort = find_cohort(ctx, &args.cohort)?;
+    let roster = ctx.store.roster(&cohort.code)?;
+    let privacy = privacy(args.include_sensitive);
+    let output = match format {
+        ExportFormat::Json => {
+            let out = people::roster_json(&roster, privacy);
+            Output::Text(serde_json::to_string_pretty(&out).expect("roster serialises") + "\n")
         }
+        _ => {
+            let sheet = people::roster_sheet(&cohort, &roster, ctx.lang, privacy);
+            sheet_output(&sheet, format, args.output.is_some(), ctx)?
+        }
+    };
+    deliver(output, args.output, ctx)
+}
+
+fn signin_sheet(args: SigninSheetArgs, ctx: &Ctx) -> CliResult {
+    let cohort = find_cohort(ctx, &args.cohort)?;
+    let session: Session = pick_session(ctx, &cohort, Some(&args.session))?;
+    let format = match (args.format, extension(args.output.as_deref()).as_deref()) {
+        (Some(SheetFormat::Xlsx), _) | (None, Some("xlsx")) => ExportFormat::Xlsx,
+        _ => ExportFormat::Md,
+    };
+    let roster = ctx.store.roster(&cohort.code)?;
+    let sheet = signin::sheet(&cohort, session, &roster, ctx.lang);
+    let output = sheet_output(&sheet, format, args.output.is_some(), ctx)?;
+    deliver(output, args.output, ctx)
+}
+
+fn privacy(include_sensitive: bool) -> Privacy {
+    if include_sensitive {
+        Privacy::Full
+    } else {
+        Privacy::Masked
     }
+}
+
+/// `--format`, else the output file's extension, else JSON.
+fn pick_format(format: Option<ExportFormat>, output: Option<&Path>) -> ExportFormat {
+    format.unwrap_or(match extension(output).as_deref() {
+        Some("csv") => ExportFormat::Csv,
+        Some("xlsx") => ExportFormat::Xlsx,
+        Some("md" | "markdown") => ExportFormat::Md,
+        _ => ExportFormat::Json,
+    })
+}
+
+fn extension(path: Option<&Path>) -> Option<String> {
+    path?
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+}
+
+fn sheet_output(
+    sheet: &Sheet,
+    format: ExportFormat,
+    to_file: bool,
+    ctx: &Ctx,
+) -> Result<Output, CliError> {
+    Ok(match format {
+        ExportFormat::Csv => Output::Text(export::to_csv(sheet, to_file)),
+        ExportFormat::Md => Output::Text(export::to_markdown(sheet)),
+        ExportFormat::Xlsx if !to_file => return Err(binary_needs_file(ctx)),
+        ExportFormat::Xlsx => {
+            Output::Binary(export::to_xlsx(sheet).map_err(|e| CliError::Io(format!("xlsx: {e}")))?)
+        }
+        ExportFormat::Json => unreachable!("JSON is built by the caller"),
+    })
+}
+
+fn binary_needs_file(ctx: &Ctx) -> CliError {
+    CliError::Input(ctx.t(
+        "xlsx 是二进制格式，不能输出到终端；请加 -o 文件名，如 -o 考勤.xlsx。",
+        "xlsx is a binary format and is not written to the terminal; add -o FILE, e.g. -o attendance.xlsx",
+    ))
+}
+
+/// Prints text, or writes the file atomically and says where it went.
+fn deliver(output: Output, path: Option<PathBuf>, ctx: &Ctx) -> CliResult {
+    let Some(path) = path else {
+        return match output {
+            Output::Text(text) => Ok(text),
+            Output::Binary(_) => Err(binary_needs_file(ctx)),
+        };
+    };
+    match &output {
+        Output::Text(text) => write_file(&path, text)?,
+        Output::Binary(bytes) => crate::io::write_atomic(&path, bytes)
+            .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?,
+    }
+    Ok(ctx.t(
+        &format!("已导出到 {}\n", path.display()),
+        &format!("written to {}\n", path.display()),
+    ))
 }

@@ -7,9 +7,18 @@ mod checkin;
 mod cohort;
 mod demo;
 mod export;
+mod import;
 mod people;
 mod report;
 mod search;
+
+// The teaching log, the module catalogue and the training bases.
+mod base;
+mod coverage;
+mod module;
+mod teach;
+mod teach_view;
+mod teaching_args;
 
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
@@ -70,10 +79,14 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Search(args) => search::run(args, ctx),
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
         Command::Report(cmd) => report::run(cmd, ctx),
         Command::Backup(args) => backup::backup(args, ctx),
         Command::Restore(args) => backup::restore(args, ctx),
+        Command::Teach(cmd) => teach::run(cmd, ctx),
+        Command::Module(cmd) => module::run(cmd, ctx),
+        Command::Base(cmd) => base::run(cmd, ctx),
     }
 }
 

@@ -2,15 +2,23 @@
 //! No IO and no UI: everything here is plain data and functions over it.
 
 pub mod attendance;
+pub mod base;
 pub mod cohort;
+pub mod coverage;
 pub mod field;
 pub mod mask;
+pub mod method;
+pub mod module;
 pub mod person;
 pub mod report;
 pub mod session;
+pub mod teaching;
 
 pub use attendance::{AttendanceEvent, AttendanceStatus, CheckInStatus, EventKind, Refusal};
+pub use base::{BaseKind, FiveHaves, Have, TrainingBase};
 pub use cohort::{Cohort, Enrolment, Level};
 pub use field::Field;
+pub use module::{Catalogue, Module};
 pub use person::{Gender, Person, PersonId};
 pub use session::{Session, SlotDef, SlotKind};
+pub use teaching::{ActivityDetails, ActivityEvent, ActivityStatus, Method, TeachingActivity};

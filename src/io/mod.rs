@@ -1,8 +1,13 @@
-//! Files in and out: exports now, imports later.
+//! Files in and out: rosters imported from CSV and Excel, reports exported as JSON, CSV,
+//! Excel and Markdown. Backups and reports too. Conversions are pure; files are written by [`write_atomic`].
 
-pub mod attendance_json;
 pub mod backup;
+pub mod coverage;
+pub mod export;
+pub mod import;
 pub mod report;
+
+pub use export::attendance_json;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;

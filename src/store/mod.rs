@@ -11,11 +11,17 @@ mod cohorts;
 mod error;
 mod faults;
 mod folder;
+mod import;
 mod integrity;
 mod lock;
 mod people;
 mod person_codec;
 mod seq;
+
+// The teaching log, the module catalogue and the training bases.
+mod bases;
+mod modules;
+mod teaching;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -29,6 +35,7 @@ pub use error::{StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
 pub use folder::{resolve as resolve_folder, restrict as restrict_path};
 pub use integrity::Integrity;
+pub use teaching::{ActivityOutcome, ActivityRequest};
 
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -41,15 +48,27 @@ pub enum TreeName {
     Cohorts,
     Enrolments,
     Events,
+    /// The organisers' module catalogue, by module number.
+    Modules,
+    /// The catalogue each cohort runs with, by cohort code.
+    CohortModules,
+    /// Teaching-activity events, keyed `cohort 0 activity 0 event`.
+    Activities,
+    /// Training bases, by id.
+    Bases,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 5] = [
+    pub const ALL: [TreeName; 9] = [
         TreeName::Meta,
         TreeName::People,
         TreeName::Cohorts,
         TreeName::Enrolments,
         TreeName::Events,
+        TreeName::Modules,
+        TreeName::CohortModules,
+        TreeName::Activities,
+        TreeName::Bases,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +78,10 @@ impl TreeName {
             TreeName::Cohorts => "cohorts",
             TreeName::Enrolments => "enrolments",
             TreeName::Events => "events",
+            TreeName::Modules => "modules",
+            TreeName::CohortModules => "cohort_modules",
+            TreeName::Activities => "activities",
+            TreeName::Bases => "bases",
         }
     }
 }

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use crate::domain::attendance::derive_all;
 use crate::domain::{AttendanceEvent, Cohort, Person};
+
+use super::attendance::Marks;
 
 #[derive(Debug, Serialize)]
 pub struct AttendanceExport {
@@ -41,7 +42,7 @@ pub struct AttendeeOut {
 pub struct MarkOut {
     pub day: u16,
     pub slot: &'static str,
-    /// present, late, leave or none.
+    /// present, late, leave, absent (a closed session without a check-in) or none.
     pub status: &'static str,
     /// When the standing event was recorded (RFC 3339), or null.
     pub at: Option<String>,
@@ -50,7 +51,7 @@ pub struct MarkOut {
 }
 
 pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> AttendanceExport {
-    let statuses = derive_all(events);
+    let marks = Marks::new(events);
     let sessions = cohort.sessions();
     let attendees = roster
         .iter()
@@ -62,11 +63,11 @@ pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> 
             attendance: sessions
                 .iter()
                 .map(|session| {
-                    let status = statuses.get(&(person.id.clone(), *session));
+                    let (mark, status) = marks.get(cohort, &person.id, *session);
                     MarkOut {
                         day: session.day,
                         slot: session.slot.code(),
-                        status: status.map_or("none", |s| s.status.code()),
+                        status: mark.code(),
                         at: status.map(|s| s.at.to_rfc3339()),
                         reason: status.and_then(|s| s.reason.clone()),
                     }

@@ -1,0 +1,48 @@
+//! `lunxun export coverage`: one cohort (modules × sessions, methods, warnings) or,
+//! with `--all`, the cohorts × modules matrix; JSON or Markdown.
+
+use crate::io::coverage::{self, markdown};
+
+use super::teaching_args::{CoverageFormat, ExportCoverageArgs};
+use super::{CliResult, Ctx, find_cohort, write_file};
+
+pub fn export(args: ExportCoverageArgs, ctx: &Ctx) -> CliResult {
+    let text = match &args.cohort {
+        Some(code) => one_cohort(code, args.format, ctx)?,
+        None => every_cohort(args.format, ctx)?,
+    };
+    match args.output {
+        None => Ok(text),
+        Some(path) => {
+            write_file(&path, &text)?;
+            Ok(ctx.t(
+                &format!("已导出到 {}\n", path.display()),
+                &format!("written to {}\n", path.display()),
+            ))
+        }
+    }
+}
+
+fn one_cohort(code: &str, format: CoverageFormat, ctx: &Ctx) -> CliResult {
+    let cohort = find_cohort(ctx, code)?;
+    let now = ctx.clock.now().naive_local();
+    let found = ctx.store.cohort_coverage(&cohort, now)?;
+    Ok(match format {
+        CoverageFormat::Json => {
+            let json = coverage::cohort_json(&cohort, &found, ctx.lang);
+            serde_json::to_string_pretty(&json).expect("coverage serialises") + "\n"
+        }
+        CoverageFormat::Md => markdown::cohort(&cohort, &found, ctx.lang),
+    })
+}
+
+fn every_cohort(format: CoverageFormat, ctx: &Ctx) -> CliResult {
+    let matrix = ctx.store.cohorts_matrix()?;
+    Ok(match format {
+        CoverageFormat::Json => {
+            let json = coverage::matrix_json(&matrix);
+            serde_json::to_string_pretty(&json).expect("matrix serialises") + "\n"
+        }
+        CoverageFormat::Md => markdown::matrix(&matrix, ctx.lang),
+    })
+}

@@ -1,0 +1,114 @@
+//! `lunxun module add|rename|retire|list`: the content-module catalogue.
+
+use crate::domain::Module;
+use crate::domain::module::{ModuleError, ModuleNames};
+
+use super::teach::module_error;
+use super::teaching_args::{ModuleCommand, ModuleNameArgs, ModuleRenameArgs};
+use super::{CliError, CliResult, Ctx, find_cohort};
+
+pub fn run(command: ModuleCommand, ctx: &Ctx) -> CliResult {
+    match command {
+        ModuleCommand::Add(args) => add(args, ctx),
+        ModuleCommand::Rename(args) => rename(args, ctx),
+        ModuleCommand::Retire { module } => retire(&module, ctx),
+        ModuleCommand::List { cohort, all, json } => list(cohort.as_deref(), all, json, ctx),
+    }
+}
+
+fn names(args: ModuleNameArgs) -> ModuleNames {
+    ModuleNames {
+        name_zh: args.name,
+        name_en: args.name_en,
+        text_zh: args.text,
+        text_en: args.text_en,
+    }
+}
+
+fn add(args: ModuleNameArgs, ctx: &Ctx) -> CliResult {
+    let names = names(args);
+    let number = ctx
+        .store
+        .change_catalogue(|c| c.add(names))?
+        .map_err(|e| module_error(ctx, &e))?;
+    let catalogue = ctx.store.catalogue()?;
+    let module = catalogue.get(number).expect("just added");
+    let both = format!("{} / {}", module.name_zh, module.name_en);
+    let line = ctx.t(
+        &format!("已添加内容模块 {number}：{both}"),
+        &format!("added module {number}: {both}"),
+    );
+    Ok(format!("{line}\n{number}\n"))
+}
+
+/// The number of the module `text` names in the organisers' catalogue.
+fn number_of(ctx: &Ctx, text: &str) -> Result<u16, CliError> {
+    let catalogue = ctx.store.catalogue()?;
+    catalogue
+        .find(text)
+        .map(|m| m.number)
+        .ok_or_else(|| module_error(ctx, &ModuleError::Unknown(text.trim().to_string())))
+}
+
+fn rename(args: ModuleRenameArgs, ctx: &Ctx) -> CliResult {
+    let number = number_of(ctx, &args.module)?;
+    let names = names(args.names);
+    if names == ModuleNames::default() {
+        return Err(CliError::Input(ctx.t(
+            "没有给出新名称；请用 --name、--name-en、--text 或 --text-en。",
+            "no new name given: use --name, --name-en, --text or --text-en",
+        )));
+    }
+    ctx.store
+        .change_catalogue(|c| c.rename(number, names))?
+        .map_err(|e| module_error(ctx, &e))?;
+    let catalogue = ctx.store.catalogue()?;
+    let module = catalogue.get(number).expect("just renamed");
+    let both = format!("{} / {}", module.name_zh, module.name_en);
+    Ok(ctx.t(
+        &format!("模块 {number} 已更名为：{both}（已办班次保留原名称）\n"),
+        &format!("module {number} is now: {both} (cohorts already run keep the old name)\n"),
+    ))
+}
+
+fn retire(text: &str, ctx: &Ctx) -> CliResult {
+    let number = number_of(ctx, text)?;
+    ctx.store
+        .change_catalogue(|c| c.retire(number))?
+        .map_err(|e| module_error(ctx, &e))?;
+    Ok(ctx.t(
+        &format!("模块 {number} 已停用：新班次不再包含它，已有班次不受影响\n"),
+        &format!(
+            "module {number} retired: new cohorts no longer include it; existing cohorts keep it\n"
+        ),
+    ))
+}
+
+fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
+    let catalogue = match cohort {
+        Some(code) => ctx.store.catalogue_for(&find_cohort(ctx, code)?.code)?,
+        None => ctx.store.catalogue()?,
+    };
+    let modules: Vec<&Module> = catalogue
+        .modules
+        .iter()
+        .filter(|m| all || !m.retired)
+        .collect();
+    if json {
+        return Ok(serde_json::to_string_pretty(&modules).expect("modules serialise") + "\n");
+    }
+    let mut out = String::new();
+    for m in modules {
+        let retired = if m.retired {
+            ctx.t(" · 已停用", " · retired")
+        } else {
+            String::new()
+        };
+        let (name, text) = match ctx.lang {
+            crate::i18n::Lang::Zh => (&m.name_zh, &m.text_zh),
+            crate::i18n::Lang::En => (&m.name_en, &m.text_en),
+        };
+        out.push_str(&format!("{}\t{name}\t{text}{retired}\n", m.number));
+    }
+    Ok(out)
+}

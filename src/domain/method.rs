@@ -1,0 +1,89 @@
+//! 轮训方式: the six teaching methods of the notice, and hours as organisers write them.
+
+use serde::{Deserialize, Serialize};
+
+/// 轮训方式: the six teaching methods of the notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Lecture,
+    Sharing,
+    Case,
+    Visit,
+    Discussion,
+    Elective,
+}
+
+impl Method {
+    pub const ALL: [Method; 6] = [
+        Method::Lecture,
+        Method::Sharing,
+        Method::Case,
+        Method::Visit,
+        Method::Discussion,
+        Method::Elective,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Lecture => "lecture",
+            Method::Sharing => "sharing",
+            Method::Case => "case",
+            Method::Visit => "visit",
+            Method::Discussion => "discussion",
+            Method::Elective => "elective",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Method::Lecture => "专题辅导",
+            Method::Sharing => "经验介绍",
+            Method::Case => "案例分析",
+            Method::Visit => "现场观摩",
+            Method::Discussion => "讨论交流",
+            Method::Elective => "菜单选学",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Method::Lecture => "thematic lecture",
+            Method::Sharing => "experience sharing",
+            Method::Case => "case study",
+            Method::Visit => "site visit",
+            Method::Discussion => "discussion",
+            Method::Elective => "menu elective",
+        }
+    }
+
+    /// Accepts the code, the Chinese name or the English name (`site-visit` too).
+    pub fn parse(text: &str) -> Option<Method> {
+        let t = text.trim();
+        let lower = t.to_ascii_lowercase().replace(['-', '_'], " ");
+        Method::ALL
+            .into_iter()
+            .find(|m| m.code() == lower || m.zh() == t || m.en() == lower)
+    }
+}
+
+/// Reads hours as a decimal (`2`, `1.5`) or as `H:MM`; returns minutes (1 to 24 hours).
+pub fn parse_hours(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches(['h', 'H', '小', '时']);
+    let minutes = match t.split_once(':') {
+        Some((h, m)) => {
+            let m: u32 = m.parse().ok().filter(|m| *m < 60)?;
+            h.parse::<u32>().ok()?.checked_mul(60)?.checked_add(m)?
+        }
+        None => {
+            let hours: f64 = t.parse().ok().filter(|h: &f64| h.is_finite())?;
+            (hours * 60.0).round() as u32
+        }
+    };
+    (1..=24 * 60).contains(&minutes).then_some(minutes)
+}
+
+/// Minutes as hours, to two decimals.
+pub fn hours(minutes: u32) -> f64 {
+    (f64::from(minutes) / 60.0 * 100.0).round() / 100.0
+}

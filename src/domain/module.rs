@@ -1,0 +1,393 @@
+//! 内容模块: the content modules a cohort should cover. The five of the 2015 notice are
+//! built in; organisers can add, rename and retire modules. A module is known by its
+//! number, which never changes; a cohort keeps a copy of the catalogue it was run with
+//! (see [`Catalogue::extend_with`]), so renaming a module later does not rewrite history.
+
+use serde::{Deserialize, Serialize};
+
+/// One content module: a number, a short name and its full wording, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Module {
+    pub number: u16,
+    pub name_zh: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub text_zh: String,
+    #[serde(default)]
+    pub text_en: String,
+    /// Retired modules stay in the catalogue (and in every cohort that used them) but
+    /// are no longer offered to new cohorts.
+    #[serde(default)]
+    pub retired: bool,
+}
+
+impl Module {
+    fn new(number: u16, names: [&str; 4]) -> Module {
+        let [name_zh, name_en, text_zh, text_en] = names.map(str::to_string);
+        Module {
+            number,
+            name_zh,
+            name_en,
+            text_zh,
+            text_en,
+            retired: false,
+        }
+    }
+
+    /// Whether `text` names this module: its number (`3`, `模块3`, `第三`, `三`),
+    /// its short name in either language (any case), or its full Chinese wording.
+    pub fn is_named(&self, text: &str) -> bool {
+        let t = text.trim();
+        number_in(t) == Some(self.number)
+            || t == self.name_zh
+            || t.eq_ignore_ascii_case(&self.name_en)
+            || (!self.text_zh.is_empty() && t == self.text_zh)
+    }
+}
+
+/// Reads `3`, `模块3`, `模块三`, `第三`, `三`, `(三)`, `（三）`.
+fn number_in(text: &str) -> Option<u16> {
+    let t = text
+        .trim_start_matches("模块")
+        .trim_start_matches('第')
+        .trim_matches(|c| matches!(c, '(' | ')' | '（' | '）'));
+    if let Ok(n) = t.parse::<u16>() {
+        return Some(n);
+    }
+    const DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let mut chars = t.chars();
+    let (first, rest) = (chars.next()?, chars.as_str());
+    let position = DIGITS.iter().position(|d| *d == first)?;
+    rest.is_empty()
+        .then(|| u16::try_from(position + 1).ok())
+        .flatten()
+}
+
+/// Why a catalogue change or a list of modules is not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModuleError {
+    #[error("unknown module '{0}'")]
+    Unknown(String),
+    #[error("module {0} is retired")]
+    Retired(u16),
+    #[error("no module given")]
+    NoneGiven,
+    #[error("a module needs a short name")]
+    EmptyName,
+    #[error("the name '{name}' is already used by module {number}")]
+    NameTaken { name: String, number: u16 },
+}
+
+impl ModuleError {
+    /// The same message in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            ModuleError::Unknown(t) => format!("没有内容模块“{t}”"),
+            ModuleError::Retired(n) => format!("模块 {n} 已停用"),
+            ModuleError::NoneGiven => "没有指定内容模块".to_string(),
+            ModuleError::EmptyName => "内容模块需要一个简称".to_string(),
+            ModuleError::NameTaken { name, number } => {
+                format!("名称“{name}”已被模块 {number} 使用")
+            }
+        }
+    }
+}
+
+/// New names for a module; `None` keeps what is there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ModuleNames {
+    pub name_zh: Option<String>,
+    pub name_en: Option<String>,
+    pub text_zh: Option<String>,
+    pub text_en: Option<String>,
+}
+
+/// The module catalogue, ordered by number.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub modules: Vec<Module>,
+}
+
+impl Catalogue {
+    /// The five modules of the notice (岳阳市委组织部, March 2015).
+    pub fn builtin() -> Catalogue {
+        let modules = vec![
+            Module::new(
+                1,
+                [
+                    "讲话精神",
+                    "Speeches and policies",
+                    "习近平总书记系列重要讲话精神和党的十八大以来党和国家重大方针政策",
+                    "General Secretary Xi Jinping's important speeches and the major policies of the Party and the state since the 18th Party Congress",
+                ],
+            ),
+            Module::new(
+                2,
+                [
+                    "党章党纪",
+                    "Constitution and discipline",
+                    "党章、党的基本知识和党内有关纪律规定",
+                    "The Party constitution, basic Party knowledge and the Party's rules of discipline",
+                ],
+            ),
+            Module::new(
+                3,
+                [
+                    "依法治理",
+                    "Lawful governance",
+                    "基层依法治理和民主协商的基本要求、基本规章、基本程序",
+                    "Lawful grassroots governance and democratic consultation: requirements, rules and procedures",
+                ],
+            ),
+            Module::new(
+                4,
+                [
+                    "职责方法",
+                    "Duties and methods",
+                    "基层党组织基本职责和工作方法",
+                    "The basic duties and working methods of grassroots Party organisations",
+                ],
+            ),
+            Module::new(
+                5,
+                [
+                    "治理创新",
+                    "Governance innovation",
+                    "中央和省委、市委关于推进基层社会治理创新的精神和政策",
+                    "Central, provincial and city policy on innovation in grassroots social governance",
+                ],
+            ),
+        ];
+        Catalogue { modules }
+    }
+
+    pub fn get(&self, number: u16) -> Option<&Module> {
+        self.modules.iter().find(|m| m.number == number)
+    }
+
+    /// The modules still offered.
+    pub fn active(&self) -> impl Iterator<Item = &Module> {
+        self.modules.iter().filter(|m| !m.retired)
+    }
+
+    /// What a cohort starting now is run with: the active modules.
+    pub fn snapshot(&self) -> Catalogue {
+        Catalogue {
+            modules: self.active().cloned().collect(),
+        }
+    }
+
+    /// The module `text` names (number or name), retired or not.
+    pub fn find(&self, text: &str) -> Option<&Module> {
+        let by_number = number_in(text.trim()).and_then(|n| self.get(n));
+        by_number.or_else(|| self.modules.iter().find(|m| m.is_named(text)))
+    }
+
+    /// Adds a module with the next free number and returns that number.
+    pub fn add(&mut self, names: ModuleNames) -> Result<u16, ModuleError> {
+        let name_zh = clean(names.name_zh).ok_or(ModuleError::EmptyName)?;
+        let name_en = clean(names.name_en).unwrap_or_else(|| name_zh.clone());
+        self.check_free(&name_zh, None)?;
+        self.check_free(&name_en, None)?;
+        let number = self.modules.iter().map(|m| m.number).max().unwrap_or(0) + 1;
+        let text_zh = clean(names.text_zh).unwrap_or_default();
+        let text_en = clean(names.text_en).unwrap_or_default();
+        let names = [&*name_zh, &*name_en, &*text_zh, &*text_en];
+        self.modules.push(Module::new(number, names));
+        Ok(number)
+    }
+
+    /// Gives module `number` new names; the number stays, cohorts keep the old names.
+    pub fn rename(&mut self, number: u16, names: ModuleNames) -> Result<(), ModuleError> {
+        let current = self
+            .get(number)
+            .ok_or_else(|| ModuleError::Unknown(number.to_string()))?;
+        if current.retired {
+            return Err(ModuleError::Retired(number));
+        }
+        let name_zh = clean(names.name_zh).unwrap_or_else(|| current.name_zh.clone());
+        let name_en = clean(names.name_en).unwrap_or_else(|| current.name_en.clone());
+        self.check_free(&name_zh, Some(number))?;
+        self.check_free(&name_en, Some(number))?;
+        let text_zh = clean(names.text_zh);
+        let text_en = clean(names.text_en);
+        let module = self
+            .modules
+            .iter_mut()
+            .find(|m| m.number == number)
+            .expect("found above");
+        module.name_zh = name_zh;
+        module.name_en = name_en;
+        module.text_zh = text_zh.unwrap_or(std::mem::take(&mut module.text_zh));
+        module.text_en = text_en.unwrap_or(std::mem::take(&mut module.text_en));
+        Ok(())
+    }
+
+    /// Stops offering module `number` to new cohorts.
+    pub fn retire(&mut self, number: u16) -> Result<(), ModuleError> {
+        let module = self
+            .modules
+            .iter_mut()
+            .find(|m| m.number == number)
+            .ok_or_else(|| ModuleError::Unknown(number.to_string()))?;
+        if module.retired {
+            return Err(ModuleError::Retired(number));
+        }
+        module.retired = true;
+        Ok(())
+    }
+
+    fn check_free(&self, name: &str, except: Option<u16>) -> Result<(), ModuleError> {
+        let taken = self.active().find(|m| {
+            Some(m.number) != except && (m.name_zh == name || m.name_en.eq_ignore_ascii_case(name))
+        });
+        match taken {
+            Some(m) => Err(ModuleError::NameTaken {
+                name: name.to_string(),
+                number: m.number,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads a list of modules (`1,3`, `1，3`, `讲话精神、党章党纪`) for a cohort that
+    /// runs with `self`: a module the cohort does not have yet may come from `current`
+    /// (the organisers' catalogue) if it is active there; it then joins `self`.
+    /// Returns the numbers, sorted and without repeats, and whether `self` grew; on an
+    /// error `self` is left as it was.
+    pub fn extend_with(
+        &mut self,
+        current: &Catalogue,
+        text: &str,
+    ) -> Result<(Vec<u16>, bool), ModuleError> {
+        let mut next = self.clone();
+        let mut numbers = Vec::new();
+        let mut grew = false;
+        for part in text.split([',', '，', '、', ';', '；']) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let number = match next.find(part) {
+                Some(m) => m.number,
+                None => {
+                    let m = current
+                        .find(part)
+                        .ok_or_else(|| ModuleError::Unknown(part.to_string()))?;
+                    if m.retired {
+                        return Err(ModuleError::Retired(m.number));
+                    }
+                    next.modules.push(m.clone());
+                    next.modules.sort_by_key(|m| m.number);
+                    grew = true;
+                    m.number
+                }
+            };
+            numbers.push(number);
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        if numbers.is_empty() {
+            return Err(ModuleError::NoneGiven);
+        }
+        *self = next;
+        Ok((numbers, grew))
+    }
+}
+
+fn clean(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty() && !t.chars().any(char::is_control))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(zh: &str, en: &str) -> ModuleNames {
+        ModuleNames {
+            name_zh: Some(zh.into()),
+            name_en: Some(en.into()),
+            ..ModuleNames::default()
+        }
+    }
+
+    #[test]
+    fn the_five_modules_of_the_notice_are_built_in() {
+        let c = Catalogue::builtin();
+        let numbers: Vec<u16> = c.active().map(|m| m.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5]);
+        assert!(c.modules.iter().all(|m| !m.text_zh.is_empty()));
+        assert!(c.get(3).unwrap().text_zh.contains("民主协商"));
+    }
+
+    #[test]
+    fn modules_are_found_by_number_or_name() {
+        let c = Catalogue::builtin();
+        for (text, number) in [
+            ("3", 3),
+            ("模块3", 3),
+            ("模块三", 3),
+            ("第五", 5),
+            ("（二）", 2),
+            ("一", 1),
+            ("党章党纪", 2),
+            ("lawful governance", 3),
+            ("基层党组织基本职责和工作方法", 4),
+        ] {
+            assert_eq!(c.find(text).map(|m| m.number), Some(number), "{text}");
+        }
+        assert_eq!(c.find("9"), None);
+        assert_eq!(c.find("十一"), None);
+        assert_eq!(c.find("地理"), None);
+    }
+
+    #[test]
+    fn added_modules_take_the_next_number_and_names_must_be_free() {
+        let mut c = Catalogue::builtin();
+        assert_eq!(c.add(names("乡村振兴", "Rural revival")), Ok(6));
+        assert_eq!(c.find("乡村振兴").unwrap().number, 6);
+        let clash = c.add(names("讲话精神", "x"));
+        assert!(matches!(
+            clash,
+            Err(ModuleError::NameTaken { number: 1, .. })
+        ));
+        assert_eq!(c.add(ModuleNames::default()), Err(ModuleError::EmptyName));
+    }
+
+    #[test]
+    fn renaming_keeps_the_number_and_a_snapshot_keeps_the_old_name() {
+        let mut c = Catalogue::builtin();
+        let snapshot = c.snapshot();
+        c.rename(2, names("党章党规党纪", "Rules")).unwrap();
+        assert_eq!(c.get(2).unwrap().name_zh, "党章党规党纪");
+        assert!(!c.get(2).unwrap().text_zh.is_empty(), "full text kept");
+        assert_eq!(snapshot.get(2).unwrap().name_zh, "党章党纪");
+    }
+
+    #[test]
+    fn retired_modules_leave_new_snapshots_but_not_old_ones() {
+        let mut c = Catalogue::builtin();
+        let mut old = c.snapshot();
+        c.retire(5).unwrap();
+        assert_eq!(c.retire(5), Err(ModuleError::Retired(5)));
+        assert!(c.snapshot().get(5).is_none());
+        assert_eq!(old.extend_with(&c, "5"), Ok((vec![5], false)));
+        let mut new = c.snapshot();
+        assert_eq!(new.extend_with(&c, "5"), Err(ModuleError::Retired(5)));
+        assert_eq!(c.rename(5, names("a", "b")), Err(ModuleError::Retired(5)));
+    }
+
+    #[test]
+    fn a_cohort_picks_up_a_module_added_after_it_started() {
+        let mut c = Catalogue::builtin();
+        let mut snapshot = c.snapshot();
+        c.add(names("乡村振兴", "Rural revival")).unwrap();
+        let got = snapshot.extend_with(&c, "1、乡村振兴，1");
+        assert_eq!(got, Ok((vec![1, 6], true)));
+        assert!(snapshot.get(6).is_some());
+        assert_eq!(snapshot.extend_with(&c, " , "), Err(ModuleError::NoneGiven));
+        let unknown = snapshot.extend_with(&c, "1,七");
+        assert_eq!(unknown, Err(ModuleError::Unknown("七".into())));
+    }
+}

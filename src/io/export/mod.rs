@@ -1,0 +1,18 @@
+//! Reports out: attendance, roster and the paper sign-in sheet, each built once as a
+//! [`Sheet`] and written as CSV, Excel or Markdown (attendance also as JSON).
+
+pub mod attendance;
+pub mod attendance_json;
+pub mod csv_file;
+pub mod escape;
+pub mod markdown;
+pub mod people;
+pub mod sheet;
+pub mod signin;
+pub mod xlsx_file;
+
+pub use csv_file::to_csv;
+pub use markdown::to_markdown;
+pub use people::Privacy;
+pub use sheet::{Cell, Layout, Sheet};
+pub use xlsx_file::to_xlsx;

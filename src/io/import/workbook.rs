@@ -1,0 +1,206 @@
+//! Excel workbooks (.xlsx, .xls, also .xlsb and .ods) → rows, with calamine. One sheet is
+//! read: the one named by `--sheet`, else the first with data.
+
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+
+use super::error::ImportError;
+use super::table::{RawRow, Source, Table, keep_row};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkbookKind {
+    Xlsx,
+    Xls,
+    Xlsb,
+    Ods,
+}
+
+impl WorkbookKind {
+    /// By content: an OLE2 compound file is .xls; a zip is .xlsx unless named .xlsb/.ods.
+    pub fn sniff(bytes: &[u8], extension: &str) -> Option<WorkbookKind> {
+        if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+            return Some(WorkbookKind::Xls);
+        }
+        if !bytes.starts_with(b"PK\x03\x04") {
+            return None;
+        }
+        Some(match extension {
+            "xlsb" => WorkbookKind::Xlsb,
+            "ods" => WorkbookKind::Ods,
+            _ => WorkbookKind::Xlsx,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkbookKind::Xlsx => "xlsx",
+            WorkbookKind::Xls => "xls",
+            WorkbookKind::Xlsb => "xlsb",
+            WorkbookKind::Ods => "ods",
+        }
+    }
+}
+
+type Book<'a> = Sheets<Cursor<&'a [u8]>>;
+
+pub fn read(bytes: &[u8], kind: WorkbookKind, sheet: Option<&str>) -> Result<Table, ImportError> {
+    let mut book = open(bytes, kind)?;
+    let names = book.sheet_names();
+    let (chosen, range) = match sheet {
+        Some(wanted) => named_sheet(&mut book, &names, wanted)?,
+        None => first_with_data(&mut book, &names)?,
+    };
+    let other_sheets = names
+        .iter()
+        .filter(|n| **n != chosen)
+        .filter(|n| book.worksheet_range(n).is_ok_and(|r| has_data(&r)))
+        .cloned()
+        .collect();
+    Ok(Table {
+        source: Source::Workbook {
+            kind,
+            sheet: chosen,
+            other_sheets,
+        },
+        rows: rows_of(&range),
+    })
+}
+
+fn open(bytes: &[u8], kind: WorkbookKind) -> Result<Book<'_>, ImportError> {
+    let cursor = Cursor::new(bytes);
+    let failed = |e: &dyn std::fmt::Display| ImportError::Workbook(e.to_string());
+    Ok(match kind {
+        WorkbookKind::Xls => {
+            Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| failed(&e))?)
+        }
+        WorkbookKind::Xlsx => {
+            Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(cursor).map_err(|e| failed(&e))?)
+        }
+        WorkbookKind::Xlsb => {
+            Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(cursor).map_err(|e| failed(&e))?)
+        }
+        WorkbookKind::Ods => {
+            Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(cursor).map_err(|e| failed(&e))?)
+        }
+    })
+}
+
+fn named_sheet(
+    book: &mut Book<'_>,
+    names: &[String],
+    wanted: &str,
+) -> Result<(String, Range<Data>), ImportError> {
+    let found = names
+        .iter()
+        .find(|n| n.as_str() == wanted)
+        .or_else(|| names.iter().find(|n| n.trim() == wanted.trim()))
+        .ok_or_else(|| ImportError::NoSheet {
+            name: wanted.to_string(),
+            available: names.to_vec(),
+        })?;
+    let range = book
+        .worksheet_range(found)
+        .map_err(|e| ImportError::Workbook(e.to_string()))?;
+    Ok((found.clone(), range))
+}
+
+fn first_with_data(
+    book: &mut Book<'_>,
+    names: &[String],
+) -> Result<(String, Range<Data>), ImportError> {
+    for name in names {
+        let range = book
+            .worksheet_range(name)
+            .map_err(|e| ImportError::Workbook(e.to_string()))?;
+        if has_data(&range) {
+            return Ok((name.clone(), range));
+        }
+    }
+    Err(ImportError::NoData)
+}
+
+fn has_data(range: &Range<Data>) -> bool {
+    range
+        .used_cells()
+        .any(|(_, _, cell)| !cell_text(cell).0.trim().is_empty())
+}
+
+/// Rows numbered as Excel numbers them (the range may start below row 1).
+fn rows_of(range: &Range<Data>) -> Vec<RawRow> {
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let mut rows = Vec::new();
+    for (index, cells) in range.rows().enumerate() {
+        let mut row = RawRow {
+            line: first_row + index + 1,
+            cells: Vec::with_capacity(cells.len()),
+            number_cells: Vec::new(),
+        };
+        for (column, cell) in cells.iter().enumerate() {
+            let (text, number) = cell_text(cell);
+            if number {
+                row.number_cells.push(column);
+            }
+            row.cells.push(text);
+        }
+        keep_row(row, &mut rows);
+    }
+    rows
+}
+
+/// A cell as the text Excel shows, and whether it held a number.
+fn cell_text(cell: &Data) -> (String, bool) {
+    match cell {
+        Data::Empty => (String::new(), false),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
+        Data::Int(i) => (i.to_string(), true),
+        Data::Float(f) => (float_text(*f), true),
+        Data::Bool(b) => (if *b { "TRUE" } else { "FALSE" }.to_string(), false),
+        Data::DateTime(dt) => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            let text = if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{mo:02}-{d:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
+            };
+            (text, false)
+        }
+        Data::Error(e) => (e.to_string(), false),
+    }
+}
+
+/// Whole numbers without `.0` (phones typed as numbers); others as Rust prints them.
+fn float_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e21 {
+        format!("{f:.0}")
+    } else {
+        f.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_excel_shows_them() {
+        assert_eq!(float_text(13812345678.0), "13812345678");
+        assert_eq!(float_text(1.5), "1.5");
+        assert_eq!(cell_text(&Data::Int(7)), ("7".to_string(), true));
+    }
+
+    #[test]
+    fn kinds_are_sniffed_from_content() {
+        let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest";
+        assert_eq!(WorkbookKind::sniff(xls, "csv"), Some(WorkbookKind::Xls));
+        assert_eq!(
+            WorkbookKind::sniff(b"PK\x03\x04", "xls"),
+            Some(WorkbookKind::Xlsx)
+        );
+        assert_eq!(
+            WorkbookKind::sniff(b"PK\x03\x04", "ods"),
+            Some(WorkbookKind::Ods)
+        );
+        assert_eq!(WorkbookKind::sniff(b"name,unit", "xlsx"), None);
+    }
+}
