@@ -266,7 +266,8 @@ impl Store {
 
 /// Opens sled. Holding the folder lock means no other lunxun uses the folder, but a
 /// store closed a moment ago in this process may still be releasing sled's own file
-/// lock from a background thread, so a lock failure is retried for up to a second.
+/// lock from a background thread, so a lock failure is retried for up to ten seconds
+/// (on a loaded machine sled's threads can take over a second to let go).
 fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
     let config = sled::Config::new()
         .path(sled_dir)
@@ -276,7 +277,7 @@ fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
         match open_quietly(&config, dir)? {
             Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
                 attempts += 1;
-                if attempts >= 50 {
+                if attempts >= 500 {
                     return Err(StoreError::AlreadyOpen(dir.to_path_buf()));
                 }
                 std::thread::sleep(std::time::Duration::from_millis(20));
