@@ -4,13 +4,9 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::Path;
 
 use crate::domain::{Cohort, PersonId};
-use crate::io::import::{
-    self, EncodingChoice, ImportError, ImportOptions, ImportPlan, MAX_FILE_BYTES, ReadFile,
-    RowError, report,
-};
+use crate::io::import::{self, EncodingChoice, ImportError, ImportOptions, Prepared, report};
 
 use super::args::{EncodingArg, ImportArgs};
 use super::{CliError, CliResult, Ctx, find_cohort};
@@ -20,20 +16,12 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
         Some(code) => Some(find_cohort(ctx, code)?),
         None => None,
     };
-    let mut read = read_file(&args, ctx)?;
-    let plan = plan(ctx, std::mem::take(&mut read.drafts), cohort.as_ref())?;
-    let mut errors: Vec<&RowError> = read.errors.iter().chain(&plan.errors).collect();
-    errors.sort_by_key(|e| e.line);
+    let prepared = prepare_file(&args, cohort.as_ref(), ctx)?;
+    let Prepared { read, plan, errors } = &prepared;
     let file_name = args.file.file_name().unwrap_or(args.file.as_os_str());
     let code = cohort.as_ref().map(|c| c.code.as_str());
-    let summary = report::summary(
-        ctx.lang,
-        &file_name.to_string_lossy(),
-        &read,
-        &plan,
-        code,
-        errors.len(),
-    );
+    let file_name = file_name.to_string_lossy();
+    let summary = report::summary(ctx.lang, &file_name, read, plan, code, errors.len());
     let error_lines: String = errors.iter().map(|e| e.message(ctx.lang) + "\n").collect();
     if !errors.is_empty() && !args.skip_invalid {
         let n = errors.len();
@@ -67,10 +55,15 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
         })
 }
 
-/// Reads and checks the file, with progress on stderr every 10,000 rows when stderr is
-/// a terminal.
-fn read_file(args: &ImportArgs, ctx: &Ctx) -> Result<ReadFile, CliError> {
-    let bytes = read_bytes(&args.file, ctx)?;
+/// Reads, checks and plans the file, with progress on stderr every 10,000 rows when
+/// stderr is a terminal.
+fn prepare_file(
+    args: &ImportArgs,
+    cohort: Option<&Cohort>,
+    ctx: &Ctx,
+) -> Result<Prepared, CliError> {
+    let input = |e: ImportError| CliError::Input(e.message(ctx.lang));
+    let bytes = import::read_bytes(&args.file).map_err(input)?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let options = ImportOptions {
         encoding: match args.encoding {
@@ -80,57 +73,35 @@ fn read_file(args: &ImportArgs, ctx: &Ctx) -> Result<ReadFile, CliError> {
         },
         sheet: args.sheet.clone(),
     };
+    let register = ctx.store.people()?;
+    let roster: Option<HashSet<PersonId>> = match cohort {
+        Some(c) => Some(
+            ctx.store
+                .enrolments(&c.code)?
+                .into_iter()
+                .map(|e| e.person)
+                .collect(),
+        ),
+        None => None,
+    };
     let terminal = std::io::stderr().is_terminal();
     let mut shown = false;
-    let result = import::read(&bytes, extension, &options, |rows| {
-        if terminal {
-            let text = ctx.t(&format!("已读取 {rows} 行…"), &format!("{rows} rows read…"));
-            eprint!("\r{text}");
-            shown = true;
-        }
-    });
+    let result = import::prepare(
+        &bytes,
+        extension,
+        &options,
+        register,
+        roster.as_ref(),
+        |rows| {
+            if terminal {
+                let text = ctx.t(&format!("已读取 {rows} 行…"), &format!("{rows} rows read…"));
+                eprint!("\r{text}");
+                shown = true;
+            }
+        },
+    );
     if shown {
         eprint!("\r\x1b[K");
     }
-    result.map_err(|e| CliError::Input(e.message(ctx.lang)))
-}
-
-fn read_bytes(path: &Path, ctx: &Ctx) -> Result<Vec<u8>, CliError> {
-    let cannot = |e: std::io::Error| {
-        CliError::Input(ctx.t(
-            &format!("无法读取 {}：{e}", path.display()),
-            &format!("cannot read {}: {e}", path.display()),
-        ))
-    };
-    let size = std::fs::metadata(path).map_err(cannot)?.len();
-    if size > MAX_FILE_BYTES {
-        let error = ImportError::TooLarge {
-            bytes: size,
-            limit: MAX_FILE_BYTES,
-        };
-        return Err(CliError::Input(error.message(ctx.lang)));
-    }
-    std::fs::read(path).map_err(cannot)
-}
-
-/// Matches the rows against the register (and the cohort's roster), naming new people
-/// with ULIDs in file order.
-fn plan(
-    ctx: &Ctx,
-    drafts: Vec<import::Draft>,
-    cohort: Option<&Cohort>,
-) -> Result<ImportPlan, CliError> {
-    let register = ctx.store.people()?;
-    let roster: Option<HashSet<PersonId>> = match cohort {
-        Some(c) => {
-            let enrolments = ctx.store.enrolments(&c.code)?;
-            Some(enrolments.into_iter().map(|e| e.person).collect())
-        }
-        None => None,
-    };
-    let mut ids = ulid::Generator::new();
-    Ok(import::plan(drafts, register, roster.as_ref(), || {
-        let id = ids.generate().unwrap_or_else(|_| ulid::Ulid::generate());
-        PersonId(id.to_string())
-    }))
+    result.map_err(input)
 }

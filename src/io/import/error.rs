@@ -8,6 +8,8 @@ use super::headers::Column;
 /// The file as a whole cannot be read: nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    #[error("cannot read the file: {0}")]
+    Unreadable(String),
     #[error("the file is {bytes} bytes; the limit is {limit} bytes. Split it into smaller files")]
     TooLarge { bytes: u64, limit: u64 },
     #[error("the file is empty")]
@@ -70,6 +72,7 @@ impl ImportError {
 
     fn zh(&self) -> String {
         match self {
+            ImportError::Unreadable(e) => format!("无法读取文件：{e}"),
             ImportError::TooLarge { bytes, limit } => {
                 format!("文件有 {bytes} 字节，超过上限 {limit} 字节；请拆分成几个小文件。")
             }

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod error;
 pub mod headers;
 pub mod plan;
+pub mod prepare;
 pub mod report;
 pub mod rows;
 pub mod table;
@@ -20,6 +21,7 @@ pub use decode::{EncodingChoice, TextEncoding};
 pub use error::{ImportError, RowError, RowProblem};
 pub use headers::{Column, HeaderMap, Slot};
 pub use plan::{ImportPlan, plan};
+pub use prepare::{Prepared, prepare, read_bytes};
 pub use rows::Draft;
 pub use table::{Delimiter, MAX_FILE_BYTES, RawRow, Source};
 
