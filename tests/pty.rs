@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,8 @@ const NOW: &str = "2015-03-16T08:35:00+08:00";
 
 struct Desk {
     child: Box<dyn Child + Send + Sync>,
+    /// Tells the reader thread to let go of its end of the pty after its next read.
+    stop: Arc<AtomicBool>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     _master: Box<dyn MasterPty + Send>,
@@ -45,10 +48,12 @@ impl Desk {
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stopping.load(Ordering::SeqCst) {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
@@ -57,6 +62,7 @@ impl Desk {
         let writer = pair.master.take_writer().unwrap();
         Desk {
             child,
+            stop,
             writer,
             screen,
             _master: pair.master,
@@ -181,4 +187,48 @@ fn a_first_run_offers_the_demo_in_one_key() {
     desk.wait_for("demo loaded: 2000 people");
     desk.send("\x11");
     assert_eq!(desk.exit_code(), 0);
+}
+
+/// Closing the terminal (a window closed, an SSH link dropped) hangs up the pty: the desk
+/// must exit (SIGHUP → 129) instead of spinning on a dead terminal and holding the lock.
+#[test]
+fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut desk = Desk::open(dir.path(), "C");
+    desk.wait_for("in 0/60");
+    // Let the reader thread close its copy of the pty (it wakes on the redraw), then
+    // close ours: the last master descriptor gone, the kernel hangs up the terminal.
+    desk.stop.store(true, Ordering::SeqCst);
+    desk.send("z");
+    std::thread::sleep(Duration::from_millis(300));
+    let Desk {
+        mut child,
+        writer,
+        _master,
+        ..
+    } = desk;
+    drop(writer);
+    drop(_master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "lunxun kept running after the terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // 129 when SIGHUP is seen first, 1 when drawing on the dead terminal fails first.
+    assert!(
+        matches!(status.exit_code(), 1 | 129),
+        "exit code {}",
+        status.exit_code()
+    );
+    assert!(
+        cli(dir.path(), &["cohort", "list"]).status.success(),
+        "the folder is free again"
+    );
 }

@@ -27,7 +27,10 @@ pub enum Action {
     Leave,
     WalkIn,
     ToggleScope,
-    NewCohort,
+    /// Create: a cohort, an activity, a base.
+    New,
+    /// Mark the selected planned activity held.
+    MarkHeld,
     /// Close the selected session or cohort (asks first).
     CloseItem,
     LoadDemo,

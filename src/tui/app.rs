@@ -13,10 +13,14 @@ use super::action::Action;
 use super::desk::Desk;
 use super::keymap::{self, Context, Scope};
 use super::screens::ScreenId;
+use super::screens::bases::BasesState;
 use super::screens::checkin::SearchBox;
 use super::screens::cohorts::CohortsState;
+use super::screens::coverage::CoverageState;
 use super::screens::dashboard::DashboardState;
+use super::screens::import::ImportState;
 use super::screens::sessions::SessionsState;
+use super::screens::teaching::TeachingState;
 use super::text::T;
 use super::widgets::form::Form;
 
@@ -40,12 +44,16 @@ pub enum FormKind {
     Leave(crate::domain::PersonId),
     WalkIn,
     NewCohort,
+    Activity,
+    Base,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfirmKind {
     CloseSession(Session),
     CloseCohort(String),
+    DeleteActivity(u32),
+    Import,
 }
 
 /// Something drawn over the screen that has the keyboard.
@@ -69,6 +77,10 @@ pub struct App {
     pub sessions: SessionsState,
     pub cohorts: CohortsState,
     pub dashboard: DashboardState,
+    pub teaching: TeachingState,
+    pub coverage: CoverageState,
+    pub bases: BasesState,
+    pub import: ImportState,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
@@ -92,6 +104,10 @@ impl App {
             sessions: SessionsState::default(),
             cohorts: CohortsState::default(),
             dashboard: DashboardState::default(),
+            teaching: TeachingState::default(),
+            coverage: CoverageState::default(),
+            bases: BasesState::default(),
+            import: ImportState::default(),
             overlay: None,
             notice: None,
             quit: false,
@@ -157,6 +173,7 @@ impl App {
     fn input_empty(&self) -> bool {
         match self.scope() {
             Scope::CheckIn => self.checkin.input.is_empty(),
+            Scope::Import => self.import.path.is_empty(),
             Scope::Lookup => self.lookup.input.is_empty(),
             _ => true,
         }
@@ -209,6 +226,10 @@ impl App {
             Scope::Sessions => self.on_sessions(action),
             Scope::Cohorts => self.on_cohorts(action),
             Scope::Dashboard => self.on_dashboard(action),
+            Scope::Teaching => self.on_teaching(action),
+            Scope::Coverage => self.on_coverage(action),
+            Scope::Bases => self.on_bases(action),
+            Scope::Import => self.on_import(action),
             Scope::Global => {}
         }
     }
@@ -218,8 +239,12 @@ impl App {
             return;
         }
         self.screen = screen;
-        if screen == ScreenId::Dashboard {
-            self.refresh_dashboard();
+        match screen {
+            ScreenId::Dashboard => self.refresh_dashboard(),
+            ScreenId::Teaching => self.refresh_teaching(),
+            ScreenId::Coverage => self.refresh_coverage(),
+            ScreenId::Bases => self.refresh_bases(),
+            _ => {}
         }
     }
 

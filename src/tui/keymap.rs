@@ -18,6 +18,10 @@ pub enum Scope {
     Sessions,
     Cohorts,
     Dashboard,
+    Teaching,
+    Coverage,
+    Bases,
+    Import,
     Form,
     Confirm,
     Help,
@@ -71,6 +75,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, KeyCode::F(4), NONE, Action::GoTo(ScreenId::Sessions), T::KeyGoSessions, false),
     bind(Global, KeyCode::F(5), NONE, Action::GoTo(ScreenId::Cohorts), T::KeyGoCohorts, false),
     bind(Global, KeyCode::F(6), NONE, Action::GoTo(ScreenId::Dashboard), T::KeyGoDashboard, false),
+    bind(Global, KeyCode::F(7), NONE, Action::GoTo(ScreenId::Teaching), T::KeyGoTeaching, false),
+    bind(Global, KeyCode::F(8), NONE, Action::GoTo(ScreenId::Coverage), T::KeyGoCoverage, false),
+    bind(Global, KeyCode::F(9), NONE, Action::GoTo(ScreenId::Bases), T::KeyGoBases, false),
+    bind(Global, KeyCode::F(10), NONE, Action::GoTo(ScreenId::Import), T::KeyGoImport, false),
     // Check-in: letters go to the search box, so commands use Enter, arrows and Ctrl.
     bind(CheckIn, KeyCode::Enter, NONE, Action::Submit, T::KeyCheckIn, true),
     bind(CheckIn, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
@@ -106,16 +114,37 @@ pub const BINDINGS: &[Binding] = &[
     bind(Cohorts, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
     bind(Cohorts, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     bind(Cohorts, KeyCode::Enter, NONE, Action::Submit, T::KeyOpenCohort, true),
-    bind(Cohorts, KeyCode::Char('n'), NONE, Action::NewCohort, T::KeyNewCohort, true),
+    bind(Cohorts, KeyCode::Char('n'), NONE, Action::New, T::KeyNewCohort, true),
     bind(Cohorts, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyCloseCohort, true),
     // Dashboard
     bind(Dashboard, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
     bind(Dashboard, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     bind(Dashboard, KeyCode::Enter, NONE, Action::Submit, T::KeyUntrained, true),
     bind(Dashboard, KeyCode::Esc, NONE, Action::Back, T::KeyCancel, false),
+    // Teaching
+    bind(Teaching, KeyCode::Char('n'), NONE, Action::New, T::KeyNewActivity, true),
+    bind(Teaching, KeyCode::Char('h'), NONE, Action::MarkHeld, T::KeyMarkHeld, true),
+    bind(Teaching, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyDeleteActivity, true),
+    bind(Teaching, KeyCode::Left, NONE, Action::Left, T::KeySession, true),
+    bind(Teaching, KeyCode::Right, NONE, Action::Right, T::KeySession, false),
+    bind(Teaching, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
+    bind(Teaching, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    // Coverage
+    bind(Coverage, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(Coverage, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    // Bases
+    bind(Bases, KeyCode::Char('n'), NONE, Action::New, T::KeyNewBase, true),
+    bind(Bases, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(Bases, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    // Import: the path box takes typed text.
+    bind(Import, KeyCode::Enter, NONE, Action::Submit, T::KeyPreview, true),
+    bind(Import, KeyCode::Char('e'), CTRL, Action::ToggleScope, T::KeyEnrol, true),
+    bind(Import, KeyCode::Esc, NONE, Action::Back, T::KeyClear, true),
+    bind(Import, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
+    bind(Import, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
     // Welcome
     bind(Welcome, KeyCode::Char('d'), NONE, Action::LoadDemo, T::KeyLoadDemo, true),
-    bind(Welcome, KeyCode::Char('n'), NONE, Action::NewCohort, T::KeyNewCohort, true),
+    bind(Welcome, KeyCode::Char('n'), NONE, Action::New, T::KeyNewCohort, true),
     bind(Welcome, KeyCode::Char('q'), NONE, Action::Quit, T::KeyQuit, true),
     // Forms (overlay)
     bind(Form, KeyCode::Enter, NONE, Action::Submit, T::KeySubmit, true),
@@ -149,7 +178,7 @@ pub struct Context {
 
 /// Scopes whose focused widget takes typed text.
 fn takes_text(scope: Scope) -> bool {
-    matches!(scope, CheckIn | Lookup | Form)
+    matches!(scope, CheckIn | Lookup | Form | Import)
 }
 
 /// Overlays own the keyboard: global screen switching does not apply inside them.
@@ -271,7 +300,7 @@ mod tests {
             (CheckIn, true, key(KeyCode::Char('x'), KeyModifiers::ALT), None),
             (Sessions, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseItem)),
             (Sessions, true, key(KeyCode::Char('a'), NONE), None),
-            (Cohorts, true, key(KeyCode::Char('n'), NONE), Some(Action::NewCohort)),
+            (Cohorts, true, key(KeyCode::Char('n'), NONE), Some(Action::New)),
             (Welcome, true, key(KeyCode::Char('d'), NONE), Some(Action::LoadDemo)),
             (Form, true, key(KeyCode::Tab, NONE), Some(Action::NextField)),
             (Form, true, key(KeyCode::F(3), NONE), None),

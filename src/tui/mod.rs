@@ -14,6 +14,7 @@ mod theme;
 mod views;
 mod widgets;
 
+use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
@@ -50,7 +51,23 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     result
 }
 
+/// Key and resize events arrive from a reader thread. crossterm 0.29 spins forever
+/// inside `read` once the terminal hangs up (a closed window, a dropped SSH link), so the
+/// loop must never block in it: it waits on the channel and checks for SIGHUP/SIGTERM.
+fn spawn_reader() -> mpsc::Receiver<Event> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<Exit> {
+    let events = spawn_reader();
     let mut dirty = true;
     let mut minute = app.now().format("%H:%M").to_string();
     loop {
@@ -63,20 +80,23 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
         if dirty {
             terminal.draw(|frame| views::render(app, frame))?;
         }
-        if event::poll(Duration::from_millis(250))? {
-            dirty = match event::read()? {
-                Event::Key(key) => app.on_key(key),
-                Event::Paste(text) => {
-                    app.on_paste(&text);
-                    true
-                }
-                Event::Resize(..) => true,
-                _ => false,
-            };
-        } else {
-            let now = app.now().format("%H:%M").to_string();
-            dirty = now != minute;
-            minute = now;
-        }
+        dirty = match events.recv_timeout(Duration::from_millis(250)) {
+            Ok(Event::Key(key)) => app.on_key(key),
+            Ok(Event::Paste(text)) => {
+                app.on_paste(&text);
+                true
+            }
+            Ok(Event::Resize(..)) => true,
+            Ok(_) => false,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                let now = app.now().format("%H:%M").to_string();
+                let changed = now != minute;
+                minute = now;
+                changed
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(std::io::Error::other("the terminal closed"));
+            }
+        };
     }
 }

@@ -35,6 +35,8 @@ impl App {
             FormKind::Leave(person) => self.submit_leave(person, &form),
             FormKind::WalkIn => self.submit_walk_in(&form),
             FormKind::NewCohort => self.submit_cohort_form(&form),
+            FormKind::Activity => self.submit_activity_form(&form),
+            FormKind::Base => self.submit_base_form(&form),
         };
         if let Err(message) = result {
             let mut form = form;
@@ -116,6 +118,8 @@ impl App {
         match kind {
             ConfirmKind::CloseSession(session) => self.close_session(session),
             ConfirmKind::CloseCohort(code) => self.close_cohort(&code),
+            ConfirmKind::DeleteActivity(id) => self.delete_activity(id),
+            ConfirmKind::Import => self.run_import(),
         }
     }
 }

@@ -29,6 +29,10 @@ catalogue! {
     ScreenCohorts => "班次", "Cohorts";
     ScreenWelcome => "欢迎", "Welcome";
     ScreenDashboard => "看板", "Dashboard";
+    ScreenTeaching => "教学", "Teaching";
+    ScreenCoverage => "覆盖", "Coverage";
+    ScreenBases => "基地", "Bases";
+    ScreenImport => "导入", "Import";
     // Key hints
     KeyQuit => "退出", "quit";
     KeyHelp => "帮助", "help";
@@ -61,6 +65,18 @@ catalogue! {
     KeyGoCohorts => "班次屏", "cohorts screen";
     KeyGoDashboard => "看板屏", "dashboard screen";
     KeyUntrained => "未培训名单", "untrained list";
+    KeyGoTeaching => "教学屏", "teaching screen";
+    KeyGoCoverage => "覆盖屏", "coverage screen";
+    KeyGoBases => "基地屏", "bases screen";
+    KeyGoImport => "导入屏", "import screen";
+    KeyNewActivity => "记录教学活动", "log an activity";
+    KeyMarkHeld => "标记已举办", "mark held";
+    KeyDeleteActivity => "删除", "delete";
+    KeySession => "上/下一场次", "previous/next session";
+    KeyNewBase => "新增基地", "add a base";
+    KeyPreview => "预览/导入", "preview/import";
+    KeyEnrol => "同时编入本班", "also enrol in this cohort";
+    KeyToggleModule => "切换模块", "toggle module";
     KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
     // Check-in screen
     DayOfDays => "第 {} 天 / 共 {} 天", "day {} of {}";
@@ -155,6 +171,53 @@ catalogue! {
     NoVillageSecretaries => "无村书记", "no village secretaries";
     UntrainedTitle => "{} 未参加轮训（{} 人）", "{}: not yet trained ({})";
     NoRegister => "花名册为空：导入县市区的村书记名单后可计算比例", "the register is empty: import a county's village secretaries to see the quota";
+    // Teaching
+    TeachingTitle => "教学活动 · {}", "Teaching · {}";
+    NoActivities => "本场次还没有教学记录。按 n 记录一项。", "nothing logged for this session yet: press n to log an activity";
+    ActivityFormTitle => "记录教学活动 · {}", "Log an activity · {}";
+    FieldMethod => "方式", "Method";
+    FieldTitle => "题目", "Title";
+    FieldLecturer => "授课人", "Lecturer";
+    FieldRole => "授课人职务", "Lecturer's role";
+    FieldModules => "内容模块（数字键）", "Modules (digit keys)";
+    FieldHours => "学时", "Hours";
+    FieldBase => "培训基地", "Training base";
+    NoBase => "无", "none";
+    BadHours => "学时应写作 2、1.5 或 1:30", "hours are written 2, 1.5 or 1:30";
+    ActivityLogged => "✓ 已记录 #{} {}", "✓ logged #{} {}";
+    ActivityHeld => "✓ #{} 已标记为已举办", "✓ #{} marked held";
+    ActivityDeleted => "✓ #{} 已删除（记录保留在历史中）", "✓ #{} deleted (kept in the history)";
+    ConfirmDeleteActivity => "删除教学活动 #{} {}？", "Delete activity #{} {}?";
+    Refused => "未记录：{}", "not recorded: {}";
+    // Coverage
+    CoverageTitle => "内容模块覆盖 · {}", "Module coverage · {}";
+    MethodsTitle => "教学方式（次数 / 学时）", "Methods (count / hours)";
+    WarningsTitle => "提示（{}）", "Warnings ({})";
+    CoverageLegend => "● 已举办  ○ 计划  · 无", "● held  ○ planned  · none";
+    NoWarnings => "没有提示：五个模块均已覆盖", "no warnings";
+    // Bases
+    BasesTitle => "培训基地（{}）", "Training bases ({})";
+    NoBases => "还没有培训基地。按 n 新增。", "no training bases yet: press n to add one";
+    MeetsStandard => "达标", "meets";
+    NotStandard => "未达标", "not met";
+    NotAccredited => "未授牌", "not accredited";
+    BaseFormTitle => "新增培训基地", "Add a training base";
+    FieldKind => "类型", "Kind";
+    FieldHaves => "五有（数字键）", "Five haves (digit keys)";
+    FieldAccredited => "授牌日期 (YYYY-MM-DD，可空)", "Accredited on (YYYY-MM-DD, optional)";
+    FieldAccreditLevel => "授牌层级", "Accredited by";
+    BaseAdded => "✓ 已新增基地 {}", "✓ added base {}";
+    BaseNameTaken => "已有同名基地", "a base with this name exists";
+    // Import
+    ImportTitle => "导入花名册（CSV / Excel）", "Import a roster (CSV / Excel)";
+    ImportPath => "文件路径：", "File path: ";
+    ImportHelp => "输入文件路径后按 Enter 预览；预览无误再按 Enter 导入。", "type the file's path and press Enter to preview; Enter again to import.";
+    ImportEnrol => "导入后编入本班 {}：{}", "enrol in cohort {}: {}";
+    ImportErrors => "{} 行有错误，未导入任何内容：", "{} row(s) have errors; nothing will be imported:";
+    ConfirmImport => "导入 {}？新增 {} 人，更新 {} 人，编入本班 {} 人。", "Import {}? {} new, {} updated, {} enrolled.";
+    ImportDone => "✓ 已导入并保存：新增 {} 人，更新 {} 人", "✓ imported and saved: {} new, {} updated";
+    On => "是", "yes";
+    Off => "否", "no";
     // Welcome
     WelcomeText => "还没有班次。可以新建一个班次，或载入演示数据先试一试。", "There is no cohort yet. Create one, or load the demo to try the desk.";
     DemoLoaded => "已载入演示数据：{} 人，班次 {}", "demo loaded: {} people, cohort {}";

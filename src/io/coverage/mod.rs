@@ -2,7 +2,7 @@
 //! the cohorts × modules matrix, as JSON; Markdown is in [`markdown`].
 
 pub mod markdown;
-mod messages;
+pub mod messages;
 
 pub use messages::warning_message;
 

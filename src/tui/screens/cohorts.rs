@@ -50,7 +50,7 @@ impl App {
             Action::Up => self.cohorts.selected = self.cohorts.selected.saturating_sub(1),
             Action::Down => self.cohorts.selected = (self.cohorts.selected + 1).min(last),
             Action::Submit => self.open_selected_cohort(),
-            Action::NewCohort => self.open_cohort_form(),
+            Action::New => self.open_cohort_form(),
             Action::CloseItem => self.ask_close_cohort(),
             _ => {}
         }
@@ -84,11 +84,13 @@ impl App {
 
     pub(crate) fn open_cohort_form(&mut self) {
         let today = self.now().date_naive().to_string();
-        let levels = vec![
+        let levels = [
             ("county", "县级 county"),
             ("city", "市级 city"),
             ("province", "省级 province"),
-        ];
+        ]
+        .map(|(c, l)| (c.to_string(), l.to_string()))
+        .to_vec();
         let fields = vec![
             FormField::text(T::FieldName, ""),
             FormField::text(T::FieldStart, &today),

@@ -1,10 +1,14 @@
 //! One file per screen: its state, its key handling and its view.
 
+pub mod bases;
 pub mod checkin;
 pub mod cohorts;
+pub mod coverage;
 pub mod dashboard;
+pub mod import;
 pub mod lookup;
 pub mod sessions;
+pub mod teaching;
 pub mod welcome;
 
 use super::keymap::Scope;
@@ -18,15 +22,23 @@ pub enum ScreenId {
     Sessions,
     Cohorts,
     Dashboard,
+    Teaching,
+    Coverage,
+    Bases,
+    Import,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 5] = [
+    pub const ALL: [ScreenId; 9] = [
         ScreenId::CheckIn,
         ScreenId::Lookup,
         ScreenId::Sessions,
         ScreenId::Cohorts,
         ScreenId::Dashboard,
+        ScreenId::Teaching,
+        ScreenId::Coverage,
+        ScreenId::Bases,
+        ScreenId::Import,
     ];
 
     /// The keymap scope of the screen.
@@ -37,6 +49,10 @@ impl ScreenId {
             ScreenId::Sessions => Scope::Sessions,
             ScreenId::Cohorts => Scope::Cohorts,
             ScreenId::Dashboard => Scope::Dashboard,
+            ScreenId::Teaching => Scope::Teaching,
+            ScreenId::Coverage => Scope::Coverage,
+            ScreenId::Bases => Scope::Bases,
+            ScreenId::Import => Scope::Import,
         }
     }
 
@@ -47,6 +63,10 @@ impl ScreenId {
             ScreenId::Sessions => T::ScreenSessions,
             ScreenId::Cohorts => T::ScreenCohorts,
             ScreenId::Dashboard => T::ScreenDashboard,
+            ScreenId::Teaching => T::ScreenTeaching,
+            ScreenId::Coverage => T::ScreenCoverage,
+            ScreenId::Bases => T::ScreenBases,
+            ScreenId::Import => T::ScreenImport,
         }
     }
 

@@ -10,7 +10,7 @@ impl App {
     pub(crate) fn on_welcome(&mut self, action: Action) {
         match action {
             Action::LoadDemo => self.load_demo(),
-            Action::NewCohort => self.open_cohort_form(),
+            Action::New => self.open_cohort_form(),
             Action::Quit => self.quit = true,
             _ => {}
         }

@@ -1,12 +1,16 @@
 //! Drawing: the frame (title, tabs, notice, footer) and one view per screen.
 //! Views read the app state and never do IO.
 
+mod bases;
 mod checkin;
 mod cohorts;
+mod coverage;
 mod dashboard;
+mod import;
 mod lookup;
 mod overlays;
 mod sessions;
+mod teaching;
 mod welcome;
 
 use ratatui::Frame;
@@ -59,6 +63,19 @@ pub fn render(app: &App, frame: &mut Frame) {
             dashboard::render(app, body, frame.buffer_mut());
             None
         }
+        (false, ScreenId::Teaching) => {
+            teaching::render(app, body, frame.buffer_mut());
+            None
+        }
+        (false, ScreenId::Coverage) => {
+            coverage::render(app, body, frame.buffer_mut());
+            None
+        }
+        (false, ScreenId::Bases) => {
+            bases::render(app, body, frame.buffer_mut());
+            None
+        }
+        (false, ScreenId::Import) => import::render(app, body, frame.buffer_mut()),
     };
     render_notice(app, notice, frame);
     render_footer(app, footer, frame);
@@ -82,17 +99,7 @@ fn render_title(app: &App, area: Rect, frame: &mut Frame) {
             theme::tab_active(),
         )]
     } else {
-        ScreenId::ALL
-            .iter()
-            .map(|s| {
-                let style = if *s == app.screen {
-                    theme::tab_active()
-                } else {
-                    theme::tab()
-                };
-                Span::styled(format!(" {} ", app.t(s.title())), style)
-            })
-            .collect()
+        screen_tabs(app, area.width)
     };
     let tabs_width: u16 = tabs.iter().map(|s| s.width() as u16).sum();
     let [left, right] = area.layout(&Layout::horizontal([
@@ -101,6 +108,37 @@ fn render_title(app: &App, area: Rect, frame: &mut Frame) {
     ]));
     Line::from(spans).render(left, frame.buffer_mut());
     Line::from(tabs).render(right, frame.buffer_mut());
+}
+
+/// Every screen's tab when they fit beside a short title, else only the current one
+/// with its place (`教学 6/9`): Tab and F2–F10 reach the others.
+fn screen_tabs(app: &App, width: u16) -> Vec<Span<'static>> {
+    let all: Vec<Span<'static>> = ScreenId::ALL
+        .iter()
+        .map(|s| {
+            let style = if *s == app.screen {
+                theme::tab_active()
+            } else {
+                theme::tab()
+            };
+            Span::styled(format!(" {} ", app.t(s.title())), style)
+        })
+        .collect();
+    let needed: usize = all.iter().map(Span::width).sum();
+    if needed + 24 <= usize::from(width) {
+        return all;
+    }
+    let place = ScreenId::ALL
+        .iter()
+        .position(|s| *s == app.screen)
+        .unwrap_or(0)
+        + 1;
+    let label = format!(
+        " {} {place}/{} ",
+        app.t(app.screen.title()),
+        ScreenId::ALL.len()
+    );
+    vec![Span::styled(label, theme::tab_active())]
 }
 
 fn render_notice(app: &App, area: Rect, frame: &mut Frame) {

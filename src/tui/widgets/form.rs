@@ -15,7 +15,9 @@ use crate::tui::theme;
 pub enum FieldValue {
     Text(TextInput),
     /// Options as (code, label) with the selected index.
-    Choice(Vec<(&'static str, &'static str)>, usize),
+    Choice(Vec<(String, String)>, usize),
+    /// Numbered options switched on and off with their digit: (number, label, on).
+    Toggles(Vec<(u16, String, bool)>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +34,35 @@ impl FormField {
         }
     }
 
-    pub fn choice(label: T, options: Vec<(&'static str, &'static str)>) -> FormField {
+    pub fn choice(label: T, options: Vec<(String, String)>) -> FormField {
         FormField {
             label,
             value: FieldValue::Choice(options, 0),
+        }
+    }
+
+    pub fn toggles(label: T, options: Vec<(u16, String)>) -> FormField {
+        let options = options.into_iter().map(|(n, l)| (n, l, false)).collect();
+        FormField {
+            label,
+            value: FieldValue::Toggles(options),
+        }
+    }
+
+    /// Lines the field takes: option rows wrap onto a second line.
+    pub fn height(&self) -> u16 {
+        match &self.value {
+            FieldValue::Text(_) => 1,
+            FieldValue::Choice(options, _) if options.len() <= 3 => 1,
+            _ => 2,
+        }
+    }
+
+    /// The numbers switched on, for a toggles field.
+    pub fn toggled(&self) -> Vec<u16> {
+        match &self.value {
+            FieldValue::Toggles(options) => options.iter().filter(|o| o.2).map(|o| o.0).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -43,7 +70,8 @@ impl FormField {
     pub fn get(&self) -> &str {
         match &self.value {
             FieldValue::Text(input) => input.value().trim(),
-            FieldValue::Choice(options, i) => options.get(*i).map_or("", |o| o.0),
+            FieldValue::Choice(options, i) => options.get(*i).map_or("", |o| o.0.as_str()),
+            FieldValue::Toggles(_) => "",
         }
     }
 }
@@ -79,10 +107,22 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
+    /// Typed text; on a toggles field a digit switches its option.
     pub fn type_char(&mut self, c: char) {
-        if let Some(FieldValue::Text(input)) = self.focused_value() {
-            input.push(c);
+        match self.focused_value() {
+            Some(FieldValue::Text(input)) => input.push(c),
+            Some(FieldValue::Toggles(options)) => {
+                let digit = c.to_digit(10).and_then(|d| u16::try_from(d).ok());
+                if let Some(o) = options.iter_mut().find(|o| Some(o.0) == digit) {
+                    o.2 = !o.2;
+                }
+            }
+            _ => {}
         }
+    }
+
+    pub fn field(&self, index: usize) -> Option<&FormField> {
+        self.fields.get(index)
     }
 
     pub fn backspace(&mut self) {
@@ -113,9 +153,9 @@ impl Form {
         self.fields.get_mut(self.focus).map(|f| &mut f.value)
     }
 
-    /// Height the form needs: a line per field, the error, borders.
+    /// Height the form needs: its fields, the error, borders.
     pub fn height(&self) -> u16 {
-        u16::try_from(self.fields.len()).unwrap_or(20) + 4
+        self.fields.iter().map(FormField::height).sum::<u16>() + 4
     }
 }
 
@@ -139,10 +179,21 @@ impl FormView<'_> {
         ));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let label_width = 16u16.min(inner.width / 2);
+        let widest = self
+            .form
+            .fields
+            .iter()
+            .map(|f| unicode_width::UnicodeWidthStr::width(f.label.get(self.lang)))
+            .max();
+        let label_width = (widest.unwrap_or(8) as u16 + 2).min(inner.width / 2);
         let mut cursor = None;
-        let rows =
-            Layout::vertical(vec![Constraint::Length(1); self.form.fields.len() + 2]).split(inner);
+        let heights = self
+            .form
+            .fields
+            .iter()
+            .map(|f| Constraint::Length(f.height()));
+        let rows = Layout::vertical(heights.chain([Constraint::Length(1), Constraint::Length(1)]))
+            .split(inner);
         for (i, field) in self.form.fields.iter().enumerate() {
             let [label_area, value_area] = rows[i].layout(&Layout::horizontal([
                 Constraint::Length(label_width),
@@ -175,7 +226,25 @@ impl FormView<'_> {
                             Span::styled(format!(" {label} "), style)
                         })
                         .collect();
-                    Line::from(spans).render(value_area, buf);
+                    Paragraph::new(Line::from(spans))
+                        .wrap(Wrap { trim: true })
+                        .render(value_area, buf);
+                }
+                FieldValue::Toggles(options) => {
+                    let spans: Vec<Span> = options
+                        .iter()
+                        .map(|(n, label, on)| {
+                            let (mark, style) = if *on {
+                                ("■", theme::selected())
+                            } else {
+                                ("□", theme::dim())
+                            };
+                            Span::styled(format!("{mark}{n} {label} "), style)
+                        })
+                        .collect();
+                    Paragraph::new(Line::from(spans))
+                        .wrap(Wrap { trim: true })
+                        .render(value_area, buf);
                 }
             }
         }

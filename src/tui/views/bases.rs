@@ -1,0 +1,104 @@
+//! The training bases list: kind, county, the five haves, accreditation.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
+
+use crate::domain::base::{Have, TrainingBase};
+use crate::tui::app::App;
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::sanitize;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let list = &app.bases.bases;
+    let title = T::BasesTitle.fill(app.lang, &[&list.len().to_string()]);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    if list.is_empty() {
+        Paragraph::new(Span::styled(app.t(T::NoBases), theme::dim()))
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
+        return;
+    }
+    let header = Row::new(
+        [
+            T::FieldName,
+            T::FieldKind,
+            T::FieldCounty,
+            T::FieldHaves,
+            T::FieldAccredited,
+            T::ColState,
+        ]
+        .map(|x| {
+            app.t(x)
+                .split(['（', ' ', '('])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        }),
+    )
+    .style(theme::dim());
+    let rows = list.iter().enumerate().map(|(i, b)| {
+        let row = base_row(app, b);
+        if i == app.bases.selected {
+            row.style(theme::selected())
+        } else {
+            row
+        }
+    });
+    let widths = [
+        Constraint::Fill(2),
+        Constraint::Length(8),
+        Constraint::Fill(1),
+        Constraint::Length(20),
+        Constraint::Length(16),
+        Constraint::Length(8),
+    ];
+    Widget::render(
+        Table::new(rows, widths).header(header).block(block),
+        area,
+        buf,
+    );
+}
+
+/// `场✓ 讲✓ 料✗ 观✓ 片✗`: the five haves at a glance.
+fn haves(app: &App, b: &TrainingBase) -> String {
+    Have::ALL
+        .iter()
+        .map(|h| {
+            let name = app.lang.pick(h.zh(), h.code());
+            let first: String = name
+                .chars()
+                .take(if app.lang == crate::i18n::Lang::Zh {
+                    1
+                } else {
+                    2
+                })
+                .collect();
+            format!("{first}{}", if b.haves.has(*h) { "✓" } else { "✗" })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn base_row<'a>(app: &App, b: &'a TrainingBase) -> Row<'a> {
+    let accredited = match &b.accreditation {
+        Some(a) => format!("{} {}", a.date, app.lang.pick(a.level.zh(), a.level.code())),
+        None => app.t(T::NotAccredited).to_string(),
+    };
+    let state = if b.meets_standard() {
+        T::MeetsStandard
+    } else {
+        T::NotStandard
+    };
+    Row::new([
+        sanitize(&b.name).into_owned(),
+        app.lang.pick(b.kind.zh(), b.kind.code()).to_string(),
+        sanitize(&b.county).into_owned(),
+        haves(app, b),
+        accredited,
+        app.t(state).to_string(),
+    ])
+}

@@ -1,0 +1,99 @@
+//! The coverage screen: modules × sessions, methods with counts and hours, warnings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
+
+use crate::domain::coverage::CohortCoverage;
+use crate::domain::teaching::hours;
+use crate::io::coverage::module_label;
+use crate::tui::app::App;
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::sanitize;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let (Some(desk), Some(coverage)) = (&app.desk, &app.coverage.coverage) else {
+        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+        return;
+    };
+    let rows = u16::try_from(coverage.modules.len()).unwrap_or(20) + 4;
+    let [top, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(rows),
+        Constraint::Fill(1),
+    ]));
+    let title = T::CoverageTitle.fill(app.lang, &[&sanitize(&desk.cohort.name)]);
+    matrix(app, coverage, &title, top, buf);
+    let [left, right] = bottom.layout(&Layout::horizontal([
+        Constraint::Length(30),
+        Constraint::Fill(1),
+    ]));
+    methods(app, coverage, left, buf);
+    warnings(app, right, buf);
+}
+
+fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buffer) {
+    let header = std::iter::once(String::new()).chain(c.sessions.iter().map(|s| {
+        format!(
+            "{}{}",
+            s.day,
+            app.lang.pick(&s.slot.zh()[..3], &s.slot.code()[..1])
+        )
+    }));
+    let rows = c.modules.iter().map(|m| {
+        let label = Cell::from(module_label(&m.module, app.lang));
+        let marks = m.cells.iter().map(|cell| match (cell.held, cell.planned) {
+            (h, _) if h > 0 => Cell::from(Span::styled("●", theme::ok())),
+            (_, p) if p > 0 => Cell::from(Span::styled("○", theme::warn())),
+            _ => Cell::from(Span::styled("·", theme::dim())),
+        });
+        Row::new(std::iter::once(label).chain(marks))
+    });
+    let mut widths = vec![Constraint::Length(18)];
+    widths.extend(c.sessions.iter().map(|_| Constraint::Length(4)));
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {title} "), theme::title()))
+        .title_bottom(Line::styled(
+            format!(" {} ", app.t(T::CoverageLegend)),
+            theme::dim(),
+        ));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme::dim()))
+        .block(block);
+    Widget::render(table, area, buf);
+}
+
+fn methods(app: &App, c: &CohortCoverage, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = c
+        .methods
+        .iter()
+        .map(|m| {
+            let name = app.lang.pick(m.method.zh(), m.method.en());
+            Line::raw(format!("{name}  {} / {:.1}", m.count, hours(m.minutes)))
+        })
+        .collect();
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", app.t(T::MethodsTitle)),
+        theme::title(),
+    ));
+    Paragraph::new(lines).block(block).render(area, buf);
+}
+
+fn warnings(app: &App, area: Rect, buf: &mut Buffer) {
+    let list = &app.coverage.warnings;
+    let title = T::WarningsTitle.fill(app.lang, &[&list.len().to_string()]);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let lines: Vec<Line> = if list.is_empty() {
+        vec![Line::styled(app.t(T::NoWarnings), theme::ok())]
+    } else {
+        list.iter()
+            .skip(app.coverage.scroll)
+            .map(|w| Line::styled(format!("! {w}"), theme::warn()))
+            .collect()
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(block)
+        .render(area, buf);
+}

@@ -1,0 +1,101 @@
+//! The teaching log of the desk's session.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
+
+use crate::domain::teaching::{TeachingActivity, hours};
+use crate::tui::app::App;
+use crate::tui::text::T;
+use crate::tui::theme;
+use crate::tui::widgets::sanitize;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(desk) = &app.desk else {
+        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+        return;
+    };
+    let title = T::TeachingTitle.fill(app.lang, &[&app.session_label(desk.session)]);
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let t = &app.teaching;
+    if t.activities.is_empty() {
+        let text = Span::styled(app.t(T::NoActivities), theme::dim());
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .render(area, buf);
+        return;
+    }
+    let header = Row::new(
+        [
+            T::ColCode,
+            T::ColState,
+            T::FieldMethod,
+            T::FieldTitle,
+            T::FieldLecturer,
+            T::FieldModules,
+            T::FieldHours,
+            T::FieldBase,
+        ]
+        .map(|x| {
+            app.t(x)
+                .split(['（', ' ', '('])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        }),
+    )
+    .style(theme::dim());
+    let rows = t.activities.iter().enumerate().map(|(i, a)| {
+        let row = activity_row(app, a);
+        if i == t.selected {
+            row.style(theme::selected())
+        } else {
+            row
+        }
+    });
+    let widths = [
+        Constraint::Length(4),
+        Constraint::Length(7),
+        Constraint::Length(9),
+        Constraint::Fill(2),
+        Constraint::Fill(1),
+        Constraint::Length(9),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+    ];
+    Widget::render(
+        Table::new(rows, widths).header(header).block(block),
+        area,
+        buf,
+    );
+}
+
+fn activity_row<'a>(app: &App, a: &'a TeachingActivity) -> Row<'a> {
+    let d = &a.details;
+    let status = app.lang.pick(a.status.zh(), a.status.code()).to_string();
+    let lecturer = match (d.lecturer.is_empty(), d.role.is_empty()) {
+        (false, false) => format!("{}（{}）", sanitize(&d.lecturer), sanitize(&d.role)),
+        _ => format!("{}{}", sanitize(&d.lecturer), sanitize(&d.role)),
+    };
+    let modules: Vec<String> = d.modules.iter().map(u16::to_string).collect();
+    let base = d
+        .base
+        .as_ref()
+        .and_then(|id| app.teaching.bases.iter().find(|b| &b.id == id))
+        .map(|b| sanitize(&b.name).into_owned())
+        .unwrap_or_default();
+    Row::new([
+        format!("#{}", a.id),
+        status,
+        app.lang.pick(d.method.zh(), d.method.en()).to_string(),
+        sanitize(&d.title).into_owned(),
+        lecturer,
+        modules.join(","),
+        d.minutes
+            .map(|m| format!("{:.1}", hours(m)))
+            .unwrap_or_default(),
+        base,
+    ])
+}
