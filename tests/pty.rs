@@ -232,3 +232,52 @@ fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
         "the folder is free again"
     );
 }
+
+#[test]
+fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let base = [
+        "base",
+        "add",
+        "--name",
+        "张谷英村",
+        "--kind",
+        "village",
+        "--county",
+        "岳阳县",
+        "--haves",
+        "all",
+        "--accredited",
+        "2015-01-10",
+        "--level",
+        "city",
+    ];
+    assert!(cli(dir.path(), &base).status.success());
+    let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
+    desk.wait_for("已到 0/60");
+    desk.send("\x1b[18~"); // F7
+    desk.wait_for("本场次还没有教学记录");
+    desk.send("n");
+    desk.wait_for("记录教学活动");
+    // Method: three to the right (现场观摩); title; modules 5; hours 2; the base.
+    desk.send("\x1b[C\x1b[C\x1b[C\t参观张谷英村\t\t\t5\t2\t\x1b[C\r");
+    desk.wait_for("✓ 已记录 #1 参观张谷英村");
+    desk.send("\x11");
+    assert_eq!(desk.exit_code(), 0);
+    let out = cli(
+        dir.path(),
+        &[
+            "export", "coverage", "--cohort", "2015-01", "--format", "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m5 = json["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["number"] == 5)
+        .unwrap();
+    assert_eq!(m5["covered"], true, "{m5}");
+    assert_eq!(m5["sessions"], serde_json::json!(["1:am"]));
+}

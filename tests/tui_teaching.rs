@@ -1,0 +1,250 @@
+//! The teaching, coverage, bases and import screens, driven by keys on a temp store.
+
+use chrono::DateTime;
+use lunxun::clock::Clock;
+use lunxun::i18n::Lang;
+use lunxun::store::Store;
+use lunxun::tui::{App, NoticeKind, Overlay, ScreenId};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+use common::screen_text;
+
+const NOW: &str = "2015-03-16T09:00:00+08:00";
+
+fn app(dir: &std::path::Path, lang: Lang) -> App {
+    let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
+    let store = Store::open(dir).unwrap();
+    lunxun::demo::install(&store, clock.now()).unwrap();
+    App::new(store, clock, lang).unwrap()
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn text(app: &mut App, s: &str) {
+    s.chars().for_each(|c| key(app, KeyCode::Char(c)));
+}
+
+fn notice(app: &App) -> String {
+    app.notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| lunxun::tui::render(app, f)).unwrap();
+    screen_text(terminal.backend().buffer())
+}
+
+/// Adds an accredited base with all five haves through the bases screen.
+fn add_base(app: &mut App) {
+    key(app, KeyCode::F(9));
+    key(app, KeyCode::Char('n'));
+    text(app, "张谷英村");
+    key(app, KeyCode::Tab);
+    key(app, KeyCode::Tab);
+    text(app, "岳阳县");
+    key(app, KeyCode::Tab);
+    text(app, "12345");
+    key(app, KeyCode::Tab);
+    text(app, "2015-01-10");
+    key(app, KeyCode::Enter);
+    assert_eq!(app.overlay, None, "{:?}", app.overlay);
+}
+
+/// Logs a site visit on module 5 at the base, through the teaching screen's form.
+fn log_visit(app: &mut App) {
+    key(app, KeyCode::F(7));
+    key(app, KeyCode::Char('n'));
+    for _ in 0..3 {
+        key(app, KeyCode::Right);
+    }
+    key(app, KeyCode::Tab);
+    text(app, "参观张谷英村");
+    for _ in 0..3 {
+        key(app, KeyCode::Tab);
+    }
+    text(app, "5");
+    key(app, KeyCode::Tab);
+    text(app, "2");
+    key(app, KeyCode::Tab);
+    key(app, KeyCode::Right);
+    key(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_site_visit_is_logged_from_the_form_and_covers_its_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), Lang::Zh);
+    add_base(&mut app);
+    assert_eq!(notice(&app), "✓ 已新增基地 张谷英村");
+    log_visit(&mut app);
+    assert_eq!(notice(&app), "✓ 已记录 #1 参观张谷英村");
+    let logged = &app.teaching.activities[0];
+    assert_eq!(logged.details.modules, [5]);
+    assert_eq!(logged.details.minutes, Some(120));
+    assert!(logged.details.base.is_some());
+    key(&mut app, KeyCode::F(8));
+    let coverage = app.coverage.coverage.clone().unwrap();
+    let m5 = coverage
+        .modules
+        .iter()
+        .find(|m| m.module.number == 5)
+        .unwrap();
+    assert!(m5.covered);
+    assert!(
+        app.coverage.warnings.iter().any(|w| w.contains('1')),
+        "modules 1–4 are still uncovered"
+    );
+}
+
+#[test]
+fn a_form_without_modules_stays_open_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), Lang::En);
+    key(&mut app, KeyCode::F(7));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Tab);
+    text(&mut app, "Party constitution");
+    key(&mut app, KeyCode::Enter);
+    let Some(Overlay::Form(_, form)) = &app.overlay else {
+        panic!("the form closed")
+    };
+    assert!(
+        form.error.as_deref().unwrap().contains("module"),
+        "{:?}",
+        form.error
+    );
+    drop(app);
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .activities("2015-01")
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_planned_activity_is_marked_held_in_one_key_and_deleted_after_confirming() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), Lang::En);
+    key(&mut app, KeyCode::F(7));
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Tab);
+    text(&mut app, "Case study");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab);
+    }
+    text(&mut app, "3");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.teaching.activities[0].status.code(),
+        "planned",
+        "the afternoon has not started"
+    );
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(
+        app.notice.as_ref().unwrap().kind,
+        NoticeKind::Info,
+        "held is refused before the session: {}",
+        notice(&app)
+    );
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('y'));
+    assert!(notice(&app).contains("deleted"), "{}", notice(&app));
+    assert!(app.teaching.activities.is_empty());
+    drop(app);
+    let history = Store::open(dir.path())
+        .unwrap()
+        .activity_events("2015-01")
+        .unwrap();
+    assert_eq!(history.len(), 2, "created and deleted, both kept");
+}
+
+#[test]
+fn a_roster_is_imported_from_the_import_screen_after_a_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roster.csv");
+    let csv = "岳阳县花名册\n姓名,单位,县市区,职务\n王大明,新墙镇清水村,岳阳县,村党组织书记\n李小红,筻口镇和平村,岳阳县,村党组织书记\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(csv);
+    std::fs::write(&file, gbk).unwrap();
+    let mut app = app(dir.path().join("db").as_path(), Lang::Zh);
+    key(&mut app, KeyCode::F(10));
+    text(&mut app, file.to_str().unwrap());
+    ctrl(&mut app, 'e');
+    key(&mut app, KeyCode::Enter);
+    let preview = app.import.preview.clone().unwrap();
+    assert!(
+        preview.lines.iter().any(|l| l.contains('2')),
+        "{:?}",
+        preview.lines
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(..))));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(notice(&app), "✓ 已导入并保存：新增 2 人，更新 0 人");
+    assert_eq!(
+        app.desk.as_ref().unwrap().roster.people.len(),
+        62,
+        "enrolled in the demo cohort"
+    );
+    key(&mut app, KeyCode::F(2));
+    text(&mut app, "wdm");
+    assert_eq!(app.checkin.hits.len(), 1);
+}
+
+#[test]
+fn a_bad_import_path_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), Lang::En);
+    key(&mut app, KeyCode::F(10));
+    text(&mut app, "/no/such/file.csv");
+    key(&mut app, KeyCode::Enter);
+    let preview = app.import.preview.clone().unwrap();
+    assert!(
+        preview.lines[0].contains("cannot read"),
+        "{:?}",
+        preview.lines
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, None, "nothing to confirm");
+}
+
+#[test]
+fn teaching_screens_render_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path(), lang);
+        add_base(&mut app);
+        log_visit(&mut app);
+        let suffix = if lang == Lang::Zh { "zh" } else { "en" };
+        for (id, name) in [
+            (ScreenId::Teaching, "teaching"),
+            (ScreenId::Bases, "bases"),
+            (ScreenId::Import, "import"),
+        ] {
+            app.screen = id;
+            insta::assert_snapshot!(format!("{name}_80_{suffix}"), screen(&app, 80, 24));
+        }
+        key(&mut app, KeyCode::F(8));
+        insta::assert_snapshot!(format!("coverage_80_{suffix}"), screen(&app, 80, 24));
+        insta::assert_snapshot!(format!("coverage_120_{suffix}"), screen(&app, 120, 40));
+        key(&mut app, KeyCode::F(7));
+        key(&mut app, KeyCode::Char('n'));
+        insta::assert_snapshot!(format!("activity_form_80_{suffix}"), screen(&app, 80, 24));
+    }
+}
