@@ -7,7 +7,7 @@ use crate::domain::attendance::{
 };
 use crate::domain::{PersonId, Session};
 
-use super::codec::{decode, encode, scope_prefix, scoped_key};
+use super::codec::{decode, encode, next_ulid, scope_prefix, scoped_key};
 use super::{Batch, Store, StoreResult, TreeName};
 
 /// What came of a check-in or undo: written (and durable), or refused with nothing written.
@@ -119,22 +119,8 @@ impl Store {
     /// A new ULID, forced above the last id of the same person and session, so the
     /// order that decides their status holds even within one millisecond.
     fn next_event_id(&self, request: &DeskRequest<'_>) -> StoreResult<String> {
-        let fresh = ulid::Ulid::generate();
         let prefix = thread_prefix(request.cohort, request.person, request.session);
-        let last = self
-            .tree(TreeName::Events)
-            .scan_prefix(&prefix)
-            .next_back()
-            .transpose()?;
-        let last_id = last.and_then(|(key, _)| {
-            let text = std::str::from_utf8(&key[prefix.len()..]).ok()?;
-            ulid::Ulid::from_string(text).ok()
-        });
-        let id = match last_id {
-            Some(last) if last >= fresh => last.increment().unwrap_or(fresh),
-            _ => fresh,
-        };
-        Ok(id.to_string())
+        next_ulid(self.tree(TreeName::Events), &prefix)
     }
 }
 

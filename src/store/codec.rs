@@ -27,3 +27,19 @@ pub fn scoped_key(scope: &str, rest: &str) -> Vec<u8> {
 pub fn scope_prefix(scope: &str) -> Vec<u8> {
     scoped_key(scope, "")
 }
+
+/// A new ULID for a key under `prefix`, forced above the last ULID already there, so
+/// the written order holds even for two writes within one millisecond.
+pub fn next_ulid(tree: &sled::Tree, prefix: &[u8]) -> Result<String, StoreError> {
+    let fresh = ulid::Ulid::generate();
+    let last = tree.scan_prefix(prefix).next_back().transpose()?;
+    let last_id = last.and_then(|(key, _)| {
+        let text = std::str::from_utf8(&key[prefix.len()..]).ok()?;
+        ulid::Ulid::from_string(text).ok()
+    });
+    let id = match last_id {
+        Some(last) if last >= fresh => last.increment().unwrap_or(fresh),
+        _ => fresh,
+    };
+    Ok(id.to_string())
+}

@@ -12,7 +12,7 @@ use crate::domain::teaching::{
     TeachingError,
 };
 
-use super::codec::{decode, encode, scope_prefix, scoped_key};
+use super::codec::{decode, encode, next_ulid, scope_prefix, scoped_key};
 use super::{Batch, Store, StoreResult, TreeName};
 
 /// What came of a change to the log: written (and durable), or refused with nothing written.
@@ -199,22 +199,10 @@ impl Store {
     /// A new ULID, forced above the activity's last one so written order holds even
     /// within one millisecond.
     fn next_activity_event_id(&self, code: &str, activity: u32) -> StoreResult<String> {
-        let fresh = ulid::Ulid::generate();
-        let prefix = activity_prefix(code, activity);
-        let last = self
-            .tree(TreeName::Activities)
-            .scan_prefix(&prefix)
-            .next_back()
-            .transpose()?;
-        let last_id = last.and_then(|(key, _)| {
-            let text = std::str::from_utf8(&key[prefix.len()..]).ok()?;
-            ulid::Ulid::from_string(text).ok()
-        });
-        let id = match last_id {
-            Some(last) if last >= fresh => last.increment().unwrap_or(fresh),
-            _ => fresh,
-        };
-        Ok(id.to_string())
+        next_ulid(
+            self.tree(TreeName::Activities),
+            &activity_prefix(code, activity),
+        )
     }
 }
 

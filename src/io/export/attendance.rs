@@ -6,45 +6,21 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::attendance::derive_all;
-use crate::domain::{
-    AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session,
-};
+use crate::domain::report::{Mark, attendance::mark};
+use crate::domain::{AttendanceEvent, AttendanceStatus, Cohort, Person, PersonId, Session};
 use crate::i18n::Lang;
 
 use super::people::Privacy;
 use super::sheet::{Cell, Layout, Sheet};
 
-/// A person's standing in one session, as reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Present,
-    Late,
-    Leave,
-    /// No check-in in a session the organiser closed.
-    Absent,
-    /// Nothing recorded (yet).
-    None,
-}
-
-impl Mark {
-    pub fn code(self) -> &'static str {
-        match self {
-            Mark::Present => "present",
-            Mark::Late => "late",
-            Mark::Leave => "leave",
-            Mark::Absent => "absent",
-            Mark::None => "none",
-        }
-    }
-
-    fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Mark::Present => lang.pick("出席", "present"),
-            Mark::Late => lang.pick("迟到", "late"),
-            Mark::Leave => lang.pick("请假", "leave"),
-            Mark::Absent => lang.pick("缺勤", "absent"),
-            Mark::None => "",
-        }
+/// The word for a mark in a sheet cell (empty for "nothing yet").
+fn label(mark: Mark, lang: Lang) -> &'static str {
+    match mark {
+        Mark::Present => lang.pick("出席", "present"),
+        Mark::Late => lang.pick("迟到", "late"),
+        Mark::Leave => lang.pick("请假", "leave"),
+        Mark::Absent => lang.pick("缺勤", "absent"),
+        Mark::None => "",
     }
 }
 
@@ -67,18 +43,8 @@ impl Marks {
         person: &PersonId,
         session: Session,
     ) -> (Mark, Option<&AttendanceStatus>) {
-        match self.statuses.get(&(person.clone(), session)) {
-            Some(s) => {
-                let mark = match s.status {
-                    CheckInStatus::Present => Mark::Present,
-                    CheckInStatus::Late => Mark::Late,
-                    CheckInStatus::Leave => Mark::Leave,
-                };
-                (mark, Some(s))
-            }
-            None if cohort.is_closed(session) => (Mark::Absent, None),
-            None => (Mark::None, None),
-        }
+        let status = self.statuses.get(&(person.clone(), session));
+        (mark(cohort, session, status), status)
     }
 }
 
@@ -211,7 +177,7 @@ fn mark_text(
     status: Option<&AttendanceStatus>,
     lang: Lang,
 ) -> String {
-    let label = mark.label(lang);
+    let label = label(mark, lang);
     let Some(status) = status else {
         return label.to_string();
     };
