@@ -6,22 +6,31 @@ use chrono::Datelike;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
-use crate::io::report::{self, markdown, year::CohortRecords};
+use crate::io::report::year::{CohortRecords, CohortTeaching};
+use crate::io::report::{self, markdown, teaching, xlsx};
 
 use super::{CliError, CliResult, Ctx, find_cohort, write_file};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// One cohort: enrolment, attendance per session, completion per person (工作总结 skeleton)
+    /// One cohort: enrolment, attendance, completion, methods, modules covered, bases visited (工作总结 skeleton)
     Cohort(CohortReportArgs),
-    /// The year: cohorts held, people trained, the city-level quota per county, the untrained list
+    /// The year: cohorts held, people trained, modules covered, the city-level quota per county, the untrained list
     Year(YearReportArgs),
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Md,
     Json,
+    /// An Excel workbook, one tab per section (needs -o FILE)
+    Xlsx,
+}
+
+/// What a report command produces: text to print or write, or a workbook's bytes.
+enum Rendered {
+    Text(String),
+    Workbook(Vec<u8>),
 }
 
 #[derive(Debug, Args)]
@@ -65,19 +74,52 @@ fn generated_at(ctx: &Ctx) -> String {
     ctx.clock.now().format("%Y-%m-%d %H:%M").to_string()
 }
 
+fn workbook_needs_file(ctx: &Ctx) -> CliError {
+    CliError::Input(ctx.t(
+        "xlsx 是二进制格式，不能输出到终端；请加 -o 文件名，如 -o 报告.xlsx。",
+        "xlsx is a binary format and is not written to the terminal; add -o FILE, e.g. -o report.xlsx",
+    ))
+}
+
+/// xlsx is refused before anything is read when there is no file to write it to.
+fn check_output(ctx: &Ctx, format: ReportFormat, output: Option<&PathBuf>) -> Result<(), CliError> {
+    match (format, output) {
+        (ReportFormat::Xlsx, None) => Err(workbook_needs_file(ctx)),
+        _ => Ok(()),
+    }
+}
+
 fn cohort(args: CohortReportArgs, ctx: &Ctx) -> CliResult {
+    check_output(ctx, args.format, args.output.as_ref())?;
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
     let events = ctx.store.events(&cohort.code)?;
+    let activities = ctx.store.activities(&cohort.code)?;
+    let bases = ctx.store.bases()?;
+    // The coverage's warnings depend on the clock; the report uses none of them.
+    let coverage = ctx
+        .store
+        .cohort_coverage(&cohort, ctx.clock.now().naive_local())?;
     let stamp = generated_at(ctx);
-    let model = report::cohort::build(&cohort, &roster, &events, &stamp, args.include_sensitive);
-    let text = match args.format {
+    let model = report::cohort::build(report::cohort::CohortInput {
+        cohort: &cohort,
+        roster: &roster,
+        events: &events,
+        teaching: teaching::build(&cohort, &coverage, &activities, &bases),
+        generated_at: &stamp,
+        include_sensitive: args.include_sensitive,
+    });
+    let rendered = match args.format {
         ReportFormat::Json => {
-            serde_json::to_string_pretty(&model).expect("report serialises") + "\n"
+            Rendered::Text(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
         }
-        ReportFormat::Md => markdown::cohort(&model, ctx.lang),
+        ReportFormat::Md => Rendered::Text(markdown::cohort(&model, ctx.lang)),
+        ReportFormat::Xlsx => Rendered::Workbook(
+            xlsx::cohort_workbook(&model, ctx.lang, ctx.clock.now().naive_utc())
+                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
+        ),
     };
-    deliver(ctx, text, args.output)
+    deliver(ctx, rendered, args.output)
 }
 
 fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
@@ -87,10 +129,12 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
             "--quota must be between 0 and 100",
         )));
     }
+    check_output(ctx, args.format, args.output.as_ref())?;
     let year = args.year.unwrap_or_else(|| ctx.clock.now().year());
     let register = ctx.store.people()?;
     let cohorts = ctx.store.cohorts()?;
     let mut records = Vec::new();
+    let mut logs = Vec::new();
     for cohort in cohorts.iter().filter(|c| c.start.year() == year) {
         let roster = ctx
             .store
@@ -104,6 +148,11 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
             roster,
             events,
         });
+        logs.push(CohortTeaching {
+            cohort,
+            catalogue: ctx.store.catalogue_for(&cohort.code)?,
+            activities: ctx.store.activities(&cohort.code)?,
+        });
     }
     let stamp = generated_at(ctx);
     let model = report::year::build(report::year::YearInput {
@@ -113,21 +162,31 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
         quota_percent: args.quota,
         generated_at: &stamp,
         include_sensitive: args.include_sensitive,
-    });
-    let text = match args.format {
+    })
+    .with_coverage(&ctx.store.catalogue()?, &logs);
+    let rendered = match args.format {
         ReportFormat::Json => {
-            serde_json::to_string_pretty(&model).expect("report serialises") + "\n"
+            Rendered::Text(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
         }
-        ReportFormat::Md => markdown::year(&model, ctx.lang),
+        ReportFormat::Md => Rendered::Text(markdown::year(&model, ctx.lang)),
+        ReportFormat::Xlsx => Rendered::Workbook(
+            xlsx::year_workbook(&model, ctx.lang, ctx.clock.now().naive_utc())
+                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
+        ),
     };
-    deliver(ctx, text, args.output)
+    deliver(ctx, rendered, args.output)
 }
 
-fn deliver(ctx: &Ctx, text: String, output: Option<PathBuf>) -> CliResult {
-    match output {
-        None => Ok(text),
-        Some(path) => {
-            write_file(&path, &text)?;
+fn deliver(ctx: &Ctx, rendered: Rendered, output: Option<PathBuf>) -> CliResult {
+    match (output, rendered) {
+        (None, Rendered::Text(text)) => Ok(text),
+        (None, Rendered::Workbook(_)) => Err(workbook_needs_file(ctx)),
+        (Some(path), rendered) => {
+            match rendered {
+                Rendered::Text(text) => write_file(&path, &text)?,
+                Rendered::Workbook(bytes) => crate::io::write_atomic(&path, &bytes)
+                    .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?,
+            }
             Ok(ctx.t(
                 &format!("已写入 {}\n", path.display()),
                 &format!("written to {}\n", path.display()),

@@ -2,9 +2,11 @@
 //! pass in what the store holds and the time of the report.
 
 pub mod attendance;
+pub mod visits;
 pub mod year;
 
 pub use attendance::{CohortAttendance, Mark, PersonRecord, SessionTally, cohort_attendance};
+pub use visits::{BaseVisit, bases_visited};
 pub use year::{CohortCompletion, QuotaLine, YearFacts, quota, trained_counts, untrained};
 
 /// The default share of a county's village secretaries that must complete a city-level

@@ -164,13 +164,13 @@ pub fn module_label(module: &Module, lang: Lang) -> String {
     )
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct MatrixJson {
     pub modules: Vec<MatrixModuleJson>,
     pub cohorts: Vec<MatrixCohortJson>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct MatrixModuleJson {
     pub number: u16,
     pub name: String,
@@ -178,7 +178,7 @@ pub struct MatrixModuleJson {
     pub retired: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct MatrixCohortJson {
     pub code: String,
     pub name: String,

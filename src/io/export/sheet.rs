@@ -3,11 +3,15 @@
 
 use std::borrow::Cow;
 
-/// One cell: text, or a whole number (kept a number so spreadsheets can add it up).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One cell: text, or a number (kept a number so spreadsheets can add it up).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
     Int(i64),
+    /// A decimal, e.g. hours (`1.5`).
+    Number(f64),
+    /// A share (`0.75`), shown as a percentage (`75.0%`).
+    Percent(f64),
 }
 
 impl Cell {
@@ -15,6 +19,8 @@ impl Cell {
         match self {
             Cell::Text(t) => Cow::Borrowed(t),
             Cell::Int(n) => Cow::Owned(n.to_string()),
+            Cell::Number(x) => Cow::Owned(x.to_string()),
+            Cell::Percent(x) => Cow::Owned(format!("{:.1}%", x * 100.0)),
         }
     }
 

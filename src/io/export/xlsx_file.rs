@@ -1,8 +1,12 @@
 //! A sheet as an Excel workbook: title rows, a bold header row with frozen panes and a
 //! filter, column widths from the content (CJK characters count double), and a page set
-//! up to print one page wide with the header repeated on every page.
+//! up to print one page wide with the header repeated on every page. Several sheets make
+//! a workbook with one tab each ([`to_workbook`]).
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::escape::is_risky;
@@ -18,6 +22,7 @@ struct Formats {
     header: Format,
     cell: Format,
     quoted: Format,
+    percent: Format,
     total: Format,
 }
 
@@ -45,6 +50,7 @@ impl Formats {
                 .set_background_color(0xD9E1F2)
                 .set_text_wrap(),
             quoted: cell.clone().set_quote_prefix(),
+            percent: cell.clone().set_num_format("0.0%"),
             total: bordered.set_bold(),
             cell,
         }
@@ -54,6 +60,32 @@ impl Formats {
 /// The workbook's bytes.
 pub fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    add_sheet(&mut book, sheet)?;
+    book.save_to_buffer()
+}
+
+/// A workbook with one tab per sheet, in order. `created` (UTC) is recorded as the
+/// file's creation time in place of the clock, so the same sheets give the same bytes.
+pub fn to_workbook(sheets: &[Sheet], created: NaiveDateTime) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let date = ExcelDateTime::from_ymd(
+        u16::try_from(created.year()).unwrap_or(1970),
+        created.month() as u8,
+        created.day() as u8,
+    )?
+    .and_hms(
+        created.hour() as u16,
+        created.minute() as u8,
+        created.second(),
+    )?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    for sheet in sheets {
+        add_sheet(&mut book, sheet)?;
+    }
+    book.save_to_buffer()
+}
+
+fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(tab_name(&sheet.name))?;
     let formats = Formats::new(sheet);
@@ -89,8 +121,7 @@ pub fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
     for (col, width) in column_widths(sheet).into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;
     }
-    page_setup(ws, sheet, header_row)?;
-    book.save_to_buffer()
+    page_setup(ws, sheet, header_row)
 }
 
 fn title_row(
@@ -121,6 +152,12 @@ fn write_row(
         match cells.get(usize::from(col)) {
             Some(Cell::Int(n)) => {
                 ws.write_number_with_format(row, col, *n as f64, format)?;
+            }
+            Some(Cell::Number(x)) => {
+                ws.write_number_with_format(row, col, *x, format)?;
+            }
+            Some(Cell::Percent(x)) => {
+                ws.write_number_with_format(row, col, *x, &formats.percent)?;
             }
             Some(Cell::Text(t)) if !t.is_empty() => {
                 let format = if is_risky(t) { &formats.quoted } else { format };

@@ -1,4 +1,5 @@
-//! The cohort report: enrolment, attendance per session, completion per person.
+//! The cohort report: enrolment, attendance per session, completion per person, and
+//! what was taught (methods, module coverage, bases visited).
 
 use std::collections::BTreeMap;
 
@@ -7,6 +8,7 @@ use serde::Serialize;
 use crate::domain::report::{Mark, cohort_attendance};
 use crate::domain::{AttendanceEvent, Cohort, Person, PersonId};
 
+use super::teaching::TeachingSection;
 use super::{Count, PersonLine};
 
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +21,7 @@ pub struct CohortReport {
     pub sessions: Vec<SessionLine>,
     pub people: Vec<PersonAttendance>,
     pub completed: usize,
+    pub teaching: TeachingSection,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -59,14 +62,27 @@ pub struct PersonAttendance {
     pub completed: bool,
 }
 
+/// What the cohort report is built from.
+pub struct CohortInput<'a> {
+    pub cohort: &'a Cohort,
+    pub roster: &'a [Person],
+    pub events: &'a [AttendanceEvent],
+    /// From [`super::teaching::build`].
+    pub teaching: TeachingSection,
+    pub generated_at: &'a str,
+    pub include_sensitive: bool,
+}
+
 /// Builds the report; `generated_at` is the only field that depends on the clock.
-pub fn build(
-    cohort: &Cohort,
-    roster: &[Person],
-    events: &[AttendanceEvent],
-    generated_at: &str,
-    include_sensitive: bool,
-) -> CohortReport {
+pub fn build(input: CohortInput<'_>) -> CohortReport {
+    let CohortInput {
+        cohort,
+        roster,
+        events,
+        teaching,
+        generated_at,
+        include_sensitive,
+    } = input;
     let ids: Vec<PersonId> = roster.iter().map(|p| p.id.clone()).collect();
     let tally = cohort_attendance(cohort, &ids, events);
     let sessions = tally
@@ -107,6 +123,7 @@ pub fn build(
         completed: people.iter().filter(|p| p.completed).count(),
         sessions,
         people,
+        teaching,
     }
 }
 

@@ -1,76 +1,19 @@
 //! Markdown renderings of the reports, in the user's language. The cohort report reads
 //! as the skeleton of a 工作总结: facts filled in, the judgement sections left to write.
 
+mod coverage;
+mod teaching;
+
 use std::fmt::Write;
 
 use crate::i18n::Lang;
 
-use super::Count;
 use super::cohort::CohortReport;
+use super::text::{
+    cell, counts, field_counts, field_label, focus_label, level_label, percent, session_label,
+    table,
+};
 use super::year::YearReport;
-
-/// A table cell: pipes escaped, line breaks flattened.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(out, "|{}|", vec!["---"; header.len()].join("|"));
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    out.push('\n');
-}
-
-fn counts(out: &mut String, key_header: &str, count_header: &str, list: &[Count]) {
-    table(
-        out,
-        &[key_header, count_header],
-        list.iter()
-            .map(|c| vec![c.key.clone(), c.count.to_string()]),
-    );
-}
-
-/// A field code (`village`) as the reader's word (`村`).
-fn field_label(code: &str, lang: Lang) -> String {
-    match (crate::domain::Field::parse(code), lang) {
-        (Some(f), Lang::Zh) => f.zh().to_string(),
-        _ if code == "unknown" => lang.pick("未填", "unknown").to_string(),
-        _ => code.to_string(),
-    }
-}
-
-/// A level code (`city`) as the reader's word (`市级`).
-fn level_label(code: &str, lang: Lang) -> String {
-    match (crate::domain::Level::parse(code), lang) {
-        (Some(l), Lang::Zh) => l.zh().to_string(),
-        _ => code.to_string(),
-    }
-}
-
-fn field_counts(list: &[Count], lang: Lang) -> Vec<Count> {
-    list.iter()
-        .map(|c| Count {
-            key: field_label(&c.key, lang),
-            count: c.count,
-        })
-        .collect()
-}
-
-/// `1:am` as `第1天上午` / `day 1 morning`.
-fn session_label(code: &str, lang: Lang) -> String {
-    match crate::domain::Session::parse(code) {
-        Some(s) if lang == Lang::Zh => format!("第{}天{}", s.day, s.slot.zh()),
-        Some(s) => format!("day {} {}", s.day, s.slot.en()),
-        None => code.to_string(),
-    }
-}
-
-fn percent(rate: f64) -> String {
-    format!("{:.1}%", rate * 100.0)
-}
 
 pub fn cohort(r: &CohortReport, lang: Lang) -> String {
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -139,10 +82,12 @@ pub fn cohort(r: &CohortReport, lang: Lang) -> String {
         t("人数", "People"),
         &r.by_county,
     );
+    let heading = t("二、教学内容与方式", "2. What was taught and how");
+    teaching::section(&mut out, heading, &r.teaching, lang);
     let _ = writeln!(
         out,
         "## {}\n",
-        t("二、出勤情况", "2. Attendance by session")
+        t("三、出勤情况", "3. Attendance by session")
     );
     let header = [
         t("场次", "Session"),
@@ -173,7 +118,7 @@ pub fn cohort(r: &CohortReport, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "## {}\n",
-        t("三、学员出勤明细", "3. Attendance by person")
+        t("四、学员出勤明细", "4. Attendance by person")
     );
     let header = [
         t("姓名", "Name"),
@@ -201,8 +146,8 @@ pub fn cohort(r: &CohortReport, lang: Lang) -> String {
         }),
     );
     for heading in [
-        t("四、主要做法和成效", "4. What was done and achieved"),
-        t("五、存在问题和下步打算", "5. Problems and next steps"),
+        t("五、主要做法和成效", "5. What was done and achieved"),
+        t("六、存在问题和下步打算", "6. Problems and next steps"),
     ] {
         let _ = writeln!(
             out,
@@ -236,6 +181,7 @@ pub fn year(r: &YearReport, lang: Lang) -> String {
         t("代码", "Code"),
         t("班次", "Cohort"),
         t("层级", "Level"),
+        t("领域", "Field"),
         t("开始", "Start"),
         t("天数", "Days"),
         t("参训", "Enrolled"),
@@ -249,6 +195,7 @@ pub fn year(r: &YearReport, lang: Lang) -> String {
                 c.code.clone(),
                 c.name.clone(),
                 level_label(c.level, lang),
+                focus_label(c.field, lang),
                 c.start.clone(),
                 c.days.to_string(),
                 c.enrolled.to_string(),
@@ -256,6 +203,7 @@ pub fn year(r: &YearReport, lang: Lang) -> String {
             ]
         }),
     );
+    coverage::level_field(&mut out, &r.cohorts_by_level_and_field, lang);
     let _ = writeln!(out, "## {}\n", t("二、完成培训人数", "2. People trained"));
     let _ = writeln!(out, "{}{}\n", t("合计：", "Total: "), r.trained);
     counts(
@@ -270,12 +218,14 @@ pub fn year(r: &YearReport, lang: Lang) -> String {
         t("人数", "People"),
         &r.trained_by_county,
     );
+    let heading = t("三、内容模块覆盖情况", "3. Content modules covered");
+    coverage::matrix(&mut out, heading, &r.coverage_matrix, lang);
     let _ = writeln!(
         out,
         "## {} {}%\n",
         t(
-            "三、市级集中培训比例（村党组织书记），要求不低于",
-            "3. Village secretaries at city-level training, required at least"
+            "四、市级集中培训比例（村党组织书记），要求不低于",
+            "4. Village secretaries at city-level training, required at least"
         ),
         r.quota_percent
     );
@@ -308,7 +258,7 @@ pub fn year(r: &YearReport, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "## {}（{}）\n",
-        t("四、尚未参加轮训人员", "4. Not yet trained"),
+        t("五、尚未参加轮训人员", "5. Not yet trained"),
         r.untrained.len()
     );
     let header = [

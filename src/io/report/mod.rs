@@ -1,10 +1,13 @@
 //! Reports for the level above: the cohort report (skeleton of a 工作总结) and the year
 //! report (coverage, the city-level quota, the untrained list). Each is a plain model
-//! built from records, then rendered as JSON or Markdown. Same data, same bytes, apart
-//! from the one generation-time line.
+//! built from records, then rendered as JSON, Markdown or an Excel workbook. Same data,
+//! same bytes, apart from the generation time.
 
 pub mod cohort;
 pub mod markdown;
+pub mod teaching;
+mod text;
+pub mod xlsx;
 pub mod year;
 
 use serde::Serialize;

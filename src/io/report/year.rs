@@ -1,14 +1,17 @@
-//! The year report: cohorts held, people trained, the city-level quota per county and
-//! every register person not trained this year.
+//! The year report: cohorts held, people trained, the cohorts × modules coverage
+//! matrix, the city-level quota per county and every register person not trained this
+//! year.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
+use crate::domain::coverage::{CohortRecord, CohortsMatrix, cohorts_matrix};
 use crate::domain::report::{
     CohortCompletion, YearFacts, cohort_attendance, quota, trained_counts, untrained,
 };
-use crate::domain::{AttendanceEvent, Cohort, Person, PersonId};
+use crate::domain::{AttendanceEvent, Catalogue, Cohort, Person, PersonId, TeachingActivity};
+use crate::io::coverage::{MatrixJson, matrix_json};
 
 use super::{Count, PersonLine};
 
@@ -17,6 +20,14 @@ pub struct CohortRecords<'a> {
     pub cohort: &'a Cohort,
     pub roster: Vec<PersonId>,
     pub events: Vec<AttendanceEvent>,
+}
+
+/// One cohort's teaching log and the catalogue it ran with, for the coverage matrix.
+pub struct CohortTeaching<'a> {
+    pub cohort: &'a Cohort,
+    pub catalogue: Catalogue,
+    /// Deleted activities included (they do not count).
+    pub activities: Vec<TeachingActivity>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +40,9 @@ pub struct YearReport {
     pub trained: usize,
     pub trained_by_field: Vec<Count>,
     pub trained_by_county: Vec<Count>,
+    /// Held activities per cohort and module, cohorts in the order of `cohorts`
+    /// (filled by [`YearReport::with_coverage`]).
+    pub coverage_matrix: MatrixJson,
     pub quota: Vec<QuotaOut>,
     pub untrained: Vec<PersonLine>,
 }
@@ -71,7 +85,13 @@ pub struct YearInput<'a> {
     pub include_sensitive: bool,
 }
 
-pub fn build(input: YearInput<'_>) -> YearReport {
+pub fn build(mut input: YearInput<'_>) -> YearReport {
+    input
+        .cohorts
+        .retain(|r| chrono::Datelike::year(&r.cohort.start) == input.year);
+    input
+        .cohorts
+        .sort_by(|a, b| (a.cohort.start, &a.cohort.code).cmp(&(b.cohort.start, &b.cohort.code)));
     let completions: Vec<CohortCompletion> = input
         .cohorts
         .iter()
@@ -80,7 +100,7 @@ pub fn build(input: YearInput<'_>) -> YearReport {
             completed: completed(r),
         })
         .collect();
-    let lines = cohort_lines(&input.cohorts, &completions, input.year);
+    let lines = cohort_lines(&input.cohorts, &completions);
     let facts = YearFacts::new(input.year, completions);
     let (by_field, by_county) = trained_counts(input.register, &facts);
     YearReport {
@@ -109,6 +129,10 @@ pub fn build(input: YearInput<'_>) -> YearReport {
             .into_iter()
             .map(|(key, count)| Count { key, count })
             .collect(),
+        coverage_matrix: matrix_json(&CohortsMatrix {
+            modules: Vec::new(),
+            rows: Vec::new(),
+        }),
         quota: quota(input.register, &facts, input.quota_percent)
             .into_iter()
             .map(|q| QuotaOut {
@@ -126,19 +150,30 @@ pub fn build(input: YearInput<'_>) -> YearReport {
     }
 }
 
+impl YearReport {
+    /// Adds the cohorts × modules matrix: one row per cohort of the report that has a
+    /// teaching record, in the report's order; columns as [`cohorts_matrix`] gives them,
+    /// named by `current`, the organisers' catalogue today.
+    pub fn with_coverage(mut self, current: &Catalogue, teaching: &[CohortTeaching<'_>]) -> Self {
+        let records: Vec<CohortRecord> = self
+            .cohorts
+            .iter()
+            .filter_map(|line| teaching.iter().find(|t| t.cohort.code == line.code))
+            .map(|t| (t.cohort, &t.catalogue, t.activities.as_slice()))
+            .collect();
+        self.coverage_matrix = matrix_json(&cohorts_matrix(current, &records));
+        self
+    }
+}
+
 fn completed(records: &CohortRecords<'_>) -> HashSet<PersonId> {
     let tally = cohort_attendance(records.cohort, &records.roster, &records.events);
     tally.completed().cloned().collect()
 }
 
-fn cohort_lines(
-    all: &[CohortRecords<'_>],
-    completions: &[CohortCompletion],
-    year: i32,
-) -> Vec<CohortLine> {
+fn cohort_lines(all: &[CohortRecords<'_>], completions: &[CohortCompletion]) -> Vec<CohortLine> {
     all.iter()
         .zip(completions)
-        .filter(|(r, _)| chrono::Datelike::year(&r.cohort.start) == year)
         .map(|(r, c)| CohortLine {
             code: r.cohort.code.clone(),
             name: r.cohort.name.clone(),
