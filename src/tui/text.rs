@@ -167,6 +167,7 @@ catalogue! {
     AttendanceBySession => "各场次出勤（已到）", "Attendance by session (in)";
     ArrivalsToday => "{} 到达时间（每 10 分钟）", "Arrivals, {} (per 10 minutes)";
     NoArrivals => "本场次还没有人签到", "no arrivals yet in this session";
+    ModulesTitle => "内容模块", "Modules";
     QuotaTitle => "{} 年市级培训比例（村书记，要求 ≥{}%）", "{} city-level share of village secretaries (need ≥{}%)";
     NoVillageSecretaries => "无村书记", "no village secretaries";
     UntrainedTitle => "{} 未参加轮训（{} 人）", "{}: not yet trained ({})";

@@ -18,6 +18,8 @@ pub struct DashboardState {
     pub selected: usize,
     /// The untrained list of the selected county is open.
     pub showing: bool,
+    /// The open cohort's modules: label and whether a held activity covered it.
+    pub modules: Vec<(String, bool)>,
 }
 
 impl DashboardState {
@@ -79,8 +81,26 @@ impl App {
             untrained: report.untrained,
             selected,
             showing: false,
+            modules: self.module_coverage()?,
         };
         Ok(())
+    }
+
+    fn module_coverage(&self) -> StoreResult<Vec<(String, bool)>> {
+        let Some(desk) = &self.desk else {
+            return Ok(Vec::new());
+        };
+        let coverage = self
+            .store
+            .cohort_coverage(&desk.cohort, self.now().naive_local())?;
+        let label = |m: &crate::domain::coverage::ModuleCoverage| {
+            crate::io::coverage::module_label(&m.module, self.lang)
+        };
+        Ok(coverage
+            .modules
+            .iter()
+            .map(|m| (label(m), m.covered))
+            .collect())
     }
 
     pub(crate) fn on_dashboard(&mut self, action: Action) {

@@ -21,12 +21,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ]));
     if let Some(desk) = &app.desk {
-        let [left, right] = top.layout(&Layout::horizontal([
-            Constraint::Percentage(50),
+        let [left, middle, right] = top.layout(&Layout::horizontal([
+            Constraint::Percentage(45),
             Constraint::Fill(1),
+            Constraint::Length(24),
         ]));
         sessions_chart(app, desk, left, buf);
-        arrivals_chart(app, desk, right, buf);
+        arrivals_chart(app, desk, middle, buf);
+        modules(app, right, buf);
     }
     quota(app, bottom, buf);
     if app.dashboard.showing {
@@ -101,6 +103,29 @@ fn arrivals_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .data(BarGroup::default().bars(&bars))
         .bar_width(5)
         .bar_gap(1)
+        .render(area, buf);
+}
+
+/// The open cohort's modules, ● covered by a held activity, · not yet.
+fn modules(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = app
+        .dashboard
+        .modules
+        .iter()
+        .map(|(label, covered)| {
+            let (mark, style) = if *covered {
+                ("●", theme::ok())
+            } else {
+                ("·", theme::warn())
+            };
+            Line::from(vec![
+                Span::styled(format!("{mark} "), style),
+                Span::raw(label.clone()),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines)
+        .block(titled(app.t(T::ModulesTitle).to_string()))
         .render(area, buf);
 }
 
