@@ -8,11 +8,10 @@ use std::path::Path;
 
 use crate::domain::{Cohort, PersonId};
 use crate::io::import::{
-    self, EncodingChoice, ImportError, ImportOptions, ImportPlan, MAX_FILE_BYTES, ReadFile,
-    RowError, report,
+    self, ImportError, ImportOptions, ImportPlan, MAX_FILE_BYTES, ReadFile, RowError, report,
 };
 
-use super::args::{EncodingArg, ImportArgs};
+use super::args::ImportArgs;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
 pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
@@ -73,11 +72,7 @@ fn read_file(args: &ImportArgs, ctx: &Ctx) -> Result<ReadFile, CliError> {
     let bytes = read_bytes(&args.file, ctx)?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let options = ImportOptions {
-        encoding: match args.encoding {
-            EncodingArg::Auto => EncodingChoice::Auto,
-            EncodingArg::Utf8 => EncodingChoice::Utf8,
-            EncodingArg::Gbk => EncodingChoice::Gbk,
-        },
+        encoding: args.encoding.choice(),
         sheet: args.sheet.clone(),
     };
     let terminal = std::io::stderr().is_terminal();
@@ -95,7 +90,7 @@ fn read_file(args: &ImportArgs, ctx: &Ctx) -> Result<ReadFile, CliError> {
     result.map_err(|e| CliError::Input(e.message(ctx.lang)))
 }
 
-fn read_bytes(path: &Path, ctx: &Ctx) -> Result<Vec<u8>, CliError> {
+pub(super) fn read_bytes(path: &Path, ctx: &Ctx) -> Result<Vec<u8>, CliError> {
     let cannot = |e: std::io::Error| {
         CliError::Input(ctx.t(
             &format!("无法读取 {}：{e}", path.display()),
