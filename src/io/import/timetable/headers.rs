@@ -133,7 +133,7 @@ pub fn find_header(rows: &[RawRow], cohort: &Cohort) -> Result<TimetableHeader, 
 }
 
 /// Whether a row is a header: a title column and at least two other known columns.
-pub fn is_header(row: &RawRow) -> bool {
+fn is_header(row: &RawRow) -> bool {
     let known: Vec<TimetableColumn> = row.cells.iter().filter_map(|c| classify(c)).collect();
     known.contains(&TimetableColumn::Title) && known.len() >= 3
 }
@@ -161,18 +161,36 @@ fn missing_columns(header: &TimetableHeader, cohort: &Cohort) -> Vec<TimetableCo
     missing
 }
 
+/// Whether a data row repeats the header (timetables pasted together): at least three
+/// of its cells are exactly the names of their columns, the title's among them. (Data
+/// such as 专题辅导 or 模块一 would fit the looser rules of [`classify`].)
+pub fn repeats_header(row: &RawRow, header: &TimetableHeader) -> bool {
+    let named: Vec<TimetableColumn> = (0..row.cells.len())
+        .filter_map(|i| {
+            let column = header.column(i)?;
+            (exact(&normalise(row.cell(i))) == Some(column)).then_some(column)
+        })
+        .collect();
+    named.contains(&TimetableColumn::Title) && named.len() >= 3
+}
+
 /// Maps a header text to a column: exact names first, then telling words.
 pub fn classify(header: &str) -> Option<TimetableColumn> {
-    let key: String = header
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .filter(|c| !"()（）[]【】*＊:：、,，.。/_-#".contains(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let key = normalise(header);
     if key.is_empty() {
         return None;
     }
     exact(&key).or_else(|| contains(&key))
+}
+
+/// Lower case, without spaces, brackets or punctuation: `学时（小时）` → `学时小时`.
+fn normalise(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .filter(|c| !"()（）[]【】*＊:：、,，.。/_-#".contains(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn exact(key: &str) -> Option<TimetableColumn> {

@@ -74,7 +74,7 @@ pub fn read(
     let mut carry = rows::Carry::default();
     let (mut planned, mut errors, mut count) = (Vec::new(), Vec::new(), 0);
     for row in table.rows.iter().skip(header.index + 1) {
-        if headers::is_header(row) || nothing_read(row, &header) {
+        if headers::repeats_header(row, &header) || nothing_read(row, &header) {
             continue;
         }
         match rows::read_row(row, &header, &mut context, &mut carry) {

@@ -225,3 +225,24 @@ fn rows_already_in_the_log_are_left_as_logged() {
     );
     assert_eq!(again.plan.unchanged[1].differs, [lecturer]);
 }
+
+#[test]
+fn a_pasted_header_is_skipped_but_data_that_looks_like_headers_is_not() {
+    let text = format!(
+        "{HEADER}\n3月16日,上午,专题辅导,模块课程,,,模块九,,\n{HEADER}\n3月16日,下午,讲座,a,,,1,,\n"
+    );
+    let got = problems(&text);
+    assert_eq!(
+        got,
+        [(
+            2,
+            P::UnknownModule {
+                value: "模块九".into()
+            }
+        )]
+    );
+    let text =
+        format!("{HEADER}\n3月16日,上午,讲座,a,,,1,,\n{HEADER}\n3月16日,下午,讲座,b,,,1,,\n");
+    let read = read_with(&text, &[]).unwrap();
+    assert_eq!((read.rows, read.plan.create.len()), (2, 2));
+}
