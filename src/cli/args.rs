@@ -4,7 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::teaching_args::{BaseCommand, ExportCoverageArgs, ModuleCommand, TeachCommand};
+use crate::io::import::EncodingChoice;
+
+use super::teaching_args::{
+    BaseCommand, ExportCoverageArgs, ImportTimetableArgs, ModuleCommand, TeachCommand,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -46,6 +50,9 @@ pub enum Command {
     Undo(UndoArgs),
     /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls)
     Import(ImportArgs),
+    /// Import a cohort's timetable (课程表) as planned teaching activities, from CSV/TXT
+    /// or Excel
+    ImportTimetable(ImportTimetableArgs),
     /// Export attendance, the roster or a paper sign-in sheet (JSON, CSV, Excel, Markdown)
     #[command(subcommand)]
     Export(ExportCommand),
@@ -240,6 +247,16 @@ pub enum EncodingArg {
     /// GBK or GB18030, as saved by Chinese-language Excel
     #[value(alias = "gb18030")]
     Gbk,
+}
+
+impl EncodingArg {
+    pub fn choice(self) -> EncodingChoice {
+        match self {
+            EncodingArg::Auto => EncodingChoice::Auto,
+            EncodingArg::Utf8 => EncodingChoice::Utf8,
+            EncodingArg::Gbk => EncodingChoice::Gbk,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 
 use crate::domain::{Cohort, PersonId};
-use crate::io::import::{self, EncodingChoice, ImportError, ImportOptions, Prepared, report};
+use crate::io::import::{self, ImportError, ImportOptions, Prepared, report};
 
-use super::args::{EncodingArg, ImportArgs};
+use super::args::ImportArgs;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
 pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
@@ -66,11 +66,7 @@ fn prepare_file(
     let bytes = import::read_bytes(&args.file).map_err(input)?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let options = ImportOptions {
-        encoding: match args.encoding {
-            EncodingArg::Auto => EncodingChoice::Auto,
-            EncodingArg::Utf8 => EncodingChoice::Utf8,
-            EncodingArg::Gbk => EncodingChoice::Gbk,
-        },
+        encoding: args.encoding.choice(),
         sheet: args.sheet.clone(),
     };
     let register = ctx.store.people()?;

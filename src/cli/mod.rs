@@ -8,6 +8,7 @@ mod cohort;
 mod demo;
 mod export;
 mod import;
+mod import_timetable;
 mod people;
 mod report;
 mod search;
@@ -80,6 +81,7 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Import(args) => import::run(args, ctx),
+        Command::ImportTimetable(args) => import_timetable::run(args, ctx),
         Command::Export(cmd) => export::run(cmd, ctx),
         Command::Report(cmd) => report::run(cmd, ctx),
         Command::Backup(args) => backup::backup(args, ctx),

@@ -22,6 +22,7 @@ mod seq;
 mod bases;
 mod modules;
 mod teaching;
+mod timetable;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use faults::{FaultPlan, FaultPoint};
 pub use folder::{resolve as resolve_folder, restrict as restrict_path};
 pub use integrity::Integrity;
 pub use teaching::{ActivityOutcome, ActivityRequest};
+pub use timetable::PlannedOutcome;
 
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;

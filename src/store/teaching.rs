@@ -181,7 +181,7 @@ impl Store {
     }
 
     /// One more than the highest activity number of the cohort (deleted ones count).
-    fn next_activity_number(&self, code: &str) -> StoreResult<u32> {
+    pub(super) fn next_activity_number(&self, code: &str) -> StoreResult<u32> {
         let prefix = scope_prefix(code);
         let last = self
             .tree(TreeName::Activities)
@@ -206,7 +206,7 @@ impl Store {
     }
 }
 
-fn activity_prefix(code: &str, activity: u32) -> Vec<u8> {
+pub(super) fn activity_prefix(code: &str, activity: u32) -> Vec<u8> {
     let mut key = scoped_key(code, &format!("{activity:010}"));
     key.push(0);
     key

@@ -3,6 +3,7 @@
 //! The steps are pure functions, so the command line and the desk share them:
 //! [`read`] turns bytes into people with line numbers (decode → table → header → rows),
 //! and [`plan::plan`] matches them against the register. Committing is the caller's.
+//! Timetables (课程表) go through the same decoding and table reading: see [`timetable`].
 
 pub mod decode;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod prepare;
 pub mod report;
 pub mod rows;
 pub mod table;
+pub mod timetable;
 pub mod workbook;
 
 #[cfg(test)]

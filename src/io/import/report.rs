@@ -59,7 +59,29 @@ pub fn summary(
 }
 
 fn source_lines(lang: Lang, name: &str, read: &ReadFile) -> String {
-    let what = match &read.source {
+    let what = source_text(lang, &read.source);
+    let (line, titles) = (read.header.line, read.header.title_rows);
+    let mut out = match lang {
+        Lang::Zh => format!("读取 {name}：{what}；表头在第 {line} 行（跳过标题行 {titles} 行）\n"),
+        Lang::En => {
+            format!("read {name}: {what}; header on line {line} ({titles} title row(s) skipped)\n")
+        }
+    };
+    out += &other_sheets_line(lang, &read.source);
+    if !read.repeated_headers.is_empty() {
+        let lines: Vec<String> = read.repeated_headers.iter().map(usize::to_string).collect();
+        let lines = lines.join(", ");
+        out += &match lang {
+            Lang::Zh => format!("跳过重复的表头行：{lines}\n"),
+            Lang::En => format!("repeated header rows skipped: lines {lines}\n"),
+        };
+    }
+    out
+}
+
+/// `GBK/GB18030, comma-separated` or `xlsx sheet '课程表'`.
+pub(super) fn source_text(lang: Lang, source: &Source) -> String {
+    match source {
         Source::Text {
             encoding,
             delimiter,
@@ -74,32 +96,21 @@ fn source_lines(lang: Lang, name: &str, read: &ReadFile) -> String {
             Lang::Zh => format!("{} 工作表“{sheet}”", kind.name()),
             Lang::En => format!("{} sheet '{sheet}'", kind.name()),
         },
-    };
-    let (line, titles) = (read.header.line, read.header.title_rows);
-    let mut out = match lang {
-        Lang::Zh => format!("读取 {name}：{what}；表头在第 {line} 行（跳过标题行 {titles} 行）\n"),
-        Lang::En => {
-            format!("read {name}: {what}; header on line {line} ({titles} title row(s) skipped)\n")
+    }
+}
+
+/// The workbook's other sheets with data, which were not read (empty if none).
+pub(super) fn other_sheets_line(lang: Lang, source: &Source) -> String {
+    match source {
+        Source::Workbook { other_sheets, .. } if !other_sheets.is_empty() => {
+            let list = other_sheets.join(", ");
+            match lang {
+                Lang::Zh => format!("未读取的其他工作表：{list}（用 --sheet 选择）\n"),
+                Lang::En => format!("other sheets not read: {list} (choose with --sheet)\n"),
+            }
         }
-    };
-    if let Source::Workbook { other_sheets, .. } = &read.source
-        && !other_sheets.is_empty()
-    {
-        let list = other_sheets.join(", ");
-        out += &match lang {
-            Lang::Zh => format!("未读取的其他工作表：{list}（用 --sheet 选择）\n"),
-            Lang::En => format!("other sheets not read: {list} (choose with --sheet)\n"),
-        };
+        _ => String::new(),
     }
-    if !read.repeated_headers.is_empty() {
-        let lines: Vec<String> = read.repeated_headers.iter().map(usize::to_string).collect();
-        let lines = lines.join(", ");
-        out += &match lang {
-            Lang::Zh => format!("跳过重复的表头行：{lines}\n"),
-            Lang::En => format!("repeated header rows skipped: lines {lines}\n"),
-        };
-    }
-    out
 }
 
 /// `columns: 姓名→name, 工作单位→unit, …` and the columns kept in notes.

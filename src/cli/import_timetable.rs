@@ -1,0 +1,111 @@
+//! `lunxun import-timetable FILE --cohort CODE`: read a cohort's timetable (课程表),
+//! check every row, and enter the new activities as planned in one durable commit
+//! (unless --dry-run, or any row is bad: then nothing is written and the exit code is 2).
+
+use crate::domain::Cohort;
+use crate::io::import::ImportOptions;
+use crate::io::import::timetable::{self, TimetableInput, TimetableRead, report};
+use crate::store::{ActivityRequest, PlannedOutcome};
+
+use super::teaching_args::ImportTimetableArgs;
+use super::{CliError, CliResult, Ctx, find_cohort};
+
+pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
+    let cohort = find_cohort(ctx, &args.cohort)?;
+    let read = read_file(&args, ctx, &cohort)?;
+    let file_name = args.file.file_name().unwrap_or(args.file.as_os_str());
+    let file_name = file_name.to_string_lossy();
+    if !read.errors.is_empty() {
+        return Err(refuse(&args, ctx, &read, &file_name));
+    }
+    if args.dry_run {
+        let summary = report::summary(ctx.lang, &file_name, &read, false);
+        return Ok(summary + &ctx.t("试运行：未写入任何内容。\n", "dry run: nothing written\n"));
+    }
+    let request = ActivityRequest {
+        cohort: &cohort,
+        at: ctx.clock.now(),
+        by: args
+            .by
+            .map(|b| b.trim().to_string())
+            .filter(|b| !b.is_empty()),
+        catalogue: read.catalogue.clone(),
+    };
+    let activities = read.plan.create.iter().map(|r| r.details.clone()).collect();
+    match ctx.store.add_planned_activities(&request, activities)? {
+        PlannedOutcome::Refused { index, refusal } => {
+            let line = read.plan.create.get(index).map_or(0, |r| r.line);
+            Err(CliError::Input(ctx.t(
+                &format!("未导入任何教学活动：第 {line} 行：{}。", refusal.zh()),
+                &format!("nothing imported: line {line}: {refusal}"),
+            )))
+        }
+        PlannedOutcome::Recorded(numbers) => {
+            let summary = report::summary(ctx.lang, &file_name, &read, true);
+            Ok(summary + &saved(ctx, &numbers))
+        }
+    }
+}
+
+/// Reads and checks the file against the cohort, its catalogue, the bases and its log.
+fn read_file(
+    args: &ImportTimetableArgs,
+    ctx: &Ctx,
+    cohort: &Cohort,
+) -> Result<TimetableRead, CliError> {
+    let bytes = crate::io::import::read_bytes(&args.file)
+        .map_err(|e| CliError::Input(e.message(ctx.lang)))?;
+    let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let options = ImportOptions {
+        encoding: args.encoding.choice(),
+        sheet: args.sheet.clone(),
+    };
+    let current = ctx.store.catalogue()?;
+    let bases = ctx.store.bases()?;
+    let existing = ctx.store.activities(&cohort.code)?;
+    let input = TimetableInput {
+        cohort,
+        current: &current,
+        own: ctx.store.cohort_catalogue(&cohort.code)?,
+        bases: &bases,
+        existing: &existing,
+    };
+    timetable::read(&bytes, extension, &options, input)
+        .map_err(|e| CliError::Input(e.message(ctx.lang)))
+}
+
+/// Every error, one per line; with --dry-run, the summary too.
+fn refuse(
+    args: &ImportTimetableArgs,
+    ctx: &Ctx,
+    read: &TimetableRead,
+    file_name: &str,
+) -> CliError {
+    let n = read.errors.len();
+    let head = ctx.t(
+        &format!("未导入任何教学活动：{n} 行有错误，请修正后重新导入。"),
+        &format!("nothing imported: {n} row(s) have errors; fix them and import again"),
+    );
+    let lines: Vec<String> = read.errors.iter().map(|e| e.message(ctx.lang)).collect();
+    let tail = if args.dry_run {
+        format!("\n{}", report::summary(ctx.lang, file_name, read, false))
+    } else {
+        String::new()
+    };
+    CliError::Input(format!("{head}\n{}{tail}", lines.join("\n")))
+}
+
+/// `✓ imported and saved: activities 1–12 (planned)`, or that nothing changed.
+fn saved(ctx: &Ctx, numbers: &[u32]) -> String {
+    match numbers {
+        [] => ctx.t("没有需要更改的内容。\n", "nothing to change\n"),
+        [one] => ctx.t(
+            &format!("✓ 已导入并保存：教学活动 {one}（计划）\n"),
+            &format!("✓ imported and saved: activity {one} (planned)\n"),
+        ),
+        [first, .., last] => ctx.t(
+            &format!("✓ 已导入并保存：教学活动 {first}–{last}（计划）\n"),
+            &format!("✓ imported and saved: activities {first}–{last} (planned)\n"),
+        ),
+    }
+}
