@@ -248,3 +248,54 @@ fn teaching_screens_render_in_both_languages() {
         insta::assert_snapshot!(format!("activity_form_80_{suffix}"), screen(&app, 80, 24));
     }
 }
+
+#[test]
+fn editing_a_planned_activity_in_the_desk_marks_it_changed_and_keeps_the_plan() {
+    use lunxun::domain::teaching::{ActivityDetails, Method};
+    use lunxun::domain::{Session, SlotKind};
+    use lunxun::store::ActivityRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        lunxun::demo::install(&store, clock.now()).unwrap();
+        let cohort = store.cohort("2015-01").unwrap().unwrap();
+        let request = ActivityRequest {
+            cohort: &cohort,
+            at: clock.now(),
+            by: None,
+            catalogue: None,
+        };
+        let details = ActivityDetails {
+            session: Session::new(1, SlotKind::Am),
+            method: Method::Lecture,
+            title: "学习党章".into(),
+            lecturer: "王强".into(),
+            role: "县委书记".into(),
+            modules: vec![2],
+            minutes: Some(180),
+            base: None,
+            notes: String::new(),
+        };
+        store.add_activity(&request, details, true).unwrap();
+    }
+    let mut app = App::new(Store::open(dir.path()).unwrap(), clock, Lang::Zh).unwrap();
+    key(&mut app, KeyCode::F(7));
+    assert_eq!(app.teaching.activities[0].status.code(), "planned");
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    text(&mut app, "李明");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.overlay, None, "{:?}", app.overlay);
+    assert_eq!(notice(&app), "✓ #1 已修改（原记录保留在历史中）");
+    let a = &app.teaching.activities[0];
+    assert_eq!(a.status.code(), "changed");
+    assert_eq!(a.details.lecturer, "李明");
+    assert_eq!(
+        (a.details.modules.clone(), a.details.minutes),
+        (vec![2], Some(180)),
+        "the rest kept"
+    );
+}

@@ -31,6 +31,8 @@ pub enum Action {
     New,
     /// Mark the selected planned activity held.
     MarkHeld,
+    /// Edit the selected item.
+    Edit,
     /// Close the selected session or cohort (asks first).
     CloseItem,
     LoadDemo,

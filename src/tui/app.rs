@@ -45,6 +45,7 @@ pub enum FormKind {
     WalkIn,
     NewCohort,
     Activity,
+    EditActivity(u32),
     Base,
 }
 

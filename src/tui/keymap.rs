@@ -124,6 +124,7 @@ pub const BINDINGS: &[Binding] = &[
     // Teaching
     bind(Teaching, KeyCode::Char('n'), NONE, Action::New, T::KeyNewActivity, true),
     bind(Teaching, KeyCode::Char('h'), NONE, Action::MarkHeld, T::KeyMarkHeld, true),
+    bind(Teaching, KeyCode::Char('e'), NONE, Action::Edit, T::KeyEditActivity, true),
     bind(Teaching, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyDeleteActivity, true),
     bind(Teaching, KeyCode::Left, NONE, Action::Left, T::KeySession, true),
     bind(Teaching, KeyCode::Right, NONE, Action::Right, T::KeySession, false),

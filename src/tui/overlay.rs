@@ -36,6 +36,7 @@ impl App {
             FormKind::WalkIn => self.submit_walk_in(&form),
             FormKind::NewCohort => self.submit_cohort_form(&form),
             FormKind::Activity => self.submit_activity_form(&form),
+            FormKind::EditActivity(id) => self.submit_activity_edit(*id, &form),
             FormKind::Base => self.submit_base_form(&form),
         };
         if let Err(message) = result {

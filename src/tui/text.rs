@@ -71,6 +71,9 @@ catalogue! {
     KeyGoImport => "导入屏", "import screen";
     KeyNewActivity => "记录教学活动", "log an activity";
     KeyMarkHeld => "标记已举办", "mark held";
+    KeyEditActivity => "修改（有变更）", "edit (changed)";
+    ActivityEditTitle => "修改教学活动 #{}", "Edit activity #{}";
+    ActivityEdited => "✓ #{} 已修改（原记录保留在历史中）", "✓ #{} changed (the earlier details stay in the history)";
     KeyDeleteActivity => "删除", "delete";
     KeySession => "上/下一场次", "previous/next session";
     KeyNewBase => "新增基地", "add a base";

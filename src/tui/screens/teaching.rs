@@ -58,6 +58,7 @@ impl App {
             Action::Right => self.step_session(true),
             Action::New => self.open_activity_form(),
             Action::MarkHeld => self.mark_selected_held(),
+            Action::Edit => self.open_activity_edit(),
             Action::CloseItem => self.ask_delete_activity(),
             _ => {}
         }
@@ -84,8 +85,88 @@ impl App {
         self.refresh_teaching();
     }
 
-    fn open_activity_form(&mut self) {
-        let Some(desk) = &self.desk else { return };
+    fn open_activity_edit(&mut self) {
+        let Some(a) = self.selected_activity().cloned() else {
+            return;
+        };
+        let d = &a.details;
+        let hours = d
+            .minutes
+            .map(|m| format!("{}", crate::domain::teaching::hours(m)))
+            .unwrap_or_default();
+        let modules: Vec<String> = d.modules.iter().map(u16::to_string).collect();
+        let module_codes: Vec<&str> = modules.iter().map(String::as_str).collect();
+        let base = d.base.clone().unwrap_or_default();
+        let mut fields = self.activity_fields();
+        fields[0] = fields[0].clone().preset(&[d.method.code()]);
+        fields[1] = FormField::text(T::FieldTitle, &d.title);
+        fields[2] = FormField::text(T::FieldLecturer, &d.lecturer);
+        fields[3] = FormField::text(T::FieldRole, &d.role);
+        fields[4] = fields[4].clone().preset(&module_codes);
+        fields[5] = FormField::text(T::FieldHours, &hours);
+        fields[6] = fields[6].clone().preset(&[base.as_str()]);
+        fields[7] = FormField::text(T::FieldNotes, &d.notes);
+        let title = T::ActivityEditTitle.fill(self.lang, &[&a.id.to_string()]);
+        self.overlay = Some(Overlay::Form(
+            FormKind::EditActivity(a.id),
+            Form::new(title, fields),
+        ));
+    }
+
+    /// Records the edited details as an edit event (the earlier ones stay).
+    pub(crate) fn submit_activity_edit(&mut self, id: u32, form: &Form) -> Result<(), String> {
+        let Some(desk) = &self.desk else {
+            return Ok(());
+        };
+        let d = self.details_from(form, desk.session)?;
+        let edit = crate::domain::teaching::ActivityEdit {
+            session: Some(d.session),
+            method: Some(d.method),
+            title: Some(d.title),
+            lecturer: Some(d.lecturer),
+            role: Some(d.role),
+            modules: Some(d.modules),
+            minutes: Some(d.minutes),
+            base: Some(d.base),
+            notes: Some(d.notes),
+        };
+        let result = self
+            .store
+            .edit_activity(&self.activity_request(), id, &edit);
+        match result {
+            Err(e) => return Err(e.message(self.lang)),
+            Ok(ActivityOutcome::Refused(r)) => {
+                return Err(self.lang.pick(&r.zh(), &r.to_string()).to_string());
+            }
+            Ok(ActivityOutcome::Recorded(a)) => {
+                self.hold_if_due(&a);
+                self.done(T::ActivityEdited.fill(self.lang, &[&id.to_string()]));
+            }
+        }
+        self.refresh_teaching();
+        Ok(())
+    }
+
+    /// Editing a planned activity whose session has begun records what took place: it
+    /// is marked held too, so it shows as changed (held, but not as planned).
+    fn hold_if_due(&mut self, a: &TeachingActivity) {
+        let started = self
+            .desk
+            .as_ref()
+            .and_then(|d| d.cohort.starts_at(a.details.session))
+            .is_some_and(|start| start <= self.now().naive_local());
+        let planned = a.status == crate::domain::ActivityStatus::Planned;
+        if planned
+            && started
+            && let Err(e) = self.store.mark_held(&self.activity_request(), a.id)
+        {
+            self.fail(&e);
+        }
+    }
+
+    /// The activity form's fields, empty: method, title, lecturer, role, modules, hours,
+    /// base, notes.
+    fn activity_fields(&self) -> Vec<FormField> {
         let methods = Method::ALL
             .iter()
             .map(|m| {
@@ -102,7 +183,7 @@ impl App {
                 .iter()
                 .map(|b| (b.id.clone(), b.name.clone())),
         );
-        let fields = vec![
+        vec![
             FormField::choice(T::FieldMethod, methods),
             FormField::text(T::FieldTitle, ""),
             FormField::text(T::FieldLecturer, ""),
@@ -111,9 +192,14 @@ impl App {
             FormField::text(T::FieldHours, ""),
             FormField::choice(T::FieldBase, bases),
             FormField::text(T::FieldNotes, ""),
-        ];
+        ]
+    }
+
+    fn open_activity_form(&mut self) {
+        let Some(desk) = &self.desk else { return };
         let title = T::ActivityFormTitle.fill(self.lang, &[&self.session_label(desk.session)]);
-        self.overlay = Some(Overlay::Form(FormKind::Activity, Form::new(title, fields)));
+        let form = Form::new(title, self.activity_fields());
+        self.overlay = Some(Overlay::Form(FormKind::Activity, form));
     }
 
     /// Saves the activity form; a problem keeps the form open with the message.

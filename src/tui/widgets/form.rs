@@ -49,6 +49,25 @@ impl FormField {
         }
     }
 
+    /// Selects the choice with this code, or switches these numbers on.
+    pub fn preset(mut self, codes: &[&str]) -> FormField {
+        match &mut self.value {
+            FieldValue::Choice(options, i) => {
+                *i = options
+                    .iter()
+                    .position(|o| codes.contains(&o.0.as_str()))
+                    .unwrap_or(0);
+            }
+            FieldValue::Toggles(options) => {
+                for o in options.iter_mut() {
+                    o.2 = codes.contains(&o.0.to_string().as_str());
+                }
+            }
+            FieldValue::Text(_) => {}
+        }
+        self
+    }
+
     /// Lines the field takes: option rows wrap onto a second line.
     pub fn height(&self) -> u16 {
         match &self.value {
