@@ -64,6 +64,19 @@ fn sled_baselines() {
                 .expect("insert");
         }),
     );
+    let file = dir.path().join("flush-probe");
+    let mut probe = std::fs::File::create(&file).expect("probe file");
+    row(
+        "baseline: 16-byte overwrite + fdatasync (one device cache flush)",
+        time(&|i| {
+            use std::io::{Seek, Write};
+            let mut f = &probe;
+            f.seek(std::io::SeekFrom::Start(0)).expect("seek");
+            f.write_all(&(i as u128).to_be_bytes()).expect("write");
+            f.sync_data().expect("sync");
+        }),
+    );
+    let _ = &mut probe;
     row(
         "baseline: sled insert + flush (no fsync)",
         time(&|i| {
