@@ -65,7 +65,10 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
         }
         if event::poll(Duration::from_millis(250))? {
             dirty = match event::read()? {
-                Event::Key(key) => app.on_key(key),
+                Event::Key(key) => {
+                    panic_if_test_asks();
+                    app.on_key(key)
+                }
                 Event::Paste(text) => {
                     app.on_paste(&text);
                     true
@@ -78,5 +81,13 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
             dirty = now != minute;
             minute = now;
         }
+    }
+}
+
+/// Debug builds only (the test suite): with `LUNXUN_TEST_PANIC=1` the first key press
+/// panics, to prove a panic restores the terminal (tests/pty.rs).
+fn panic_if_test_asks() {
+    if cfg!(debug_assertions) && std::env::var_os("LUNXUN_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("LUNXUN_TEST_PANIC: the desk panicked on purpose");
     }
 }
