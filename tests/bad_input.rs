@@ -202,6 +202,10 @@ fn xlsx_roster() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
         let mut book = rust_xlsxwriter::Workbook::new();
+        // A fixed creation time, so the corpus files made from it are the same every time.
+        let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2015, 3, 16).unwrap();
+        let properties = rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created);
+        book.set_properties(&properties);
         let sheet = book.add_worksheet();
         let rows = [
             ["姓名", "单位", "电话", "身份证号"],
@@ -360,6 +364,15 @@ fn corpus_files() -> Vec<(&'static str, Vec<u8>)> {
         (
             "bad-id-and-phone.csv",
             row("李雅婷,新开村,1381234567899999,430602198001011233"),
+        ),
+        // An 18-character ID with a Hanzi in it made the importer slice inside a character.
+        (
+            "id-with-hanzi.csv",
+            row("李雅婷,新开村,,43060219800101123号"),
+        ),
+        (
+            "id-with-hanzi-inside.csv",
+            row("李雅婷,新开村,,4306021980010112号4"),
         ),
         ("formula-cells.csv", row("=HYPERLINK(\"x\"),+1,-2,@SUM(A1)")),
         (
