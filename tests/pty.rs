@@ -112,6 +112,16 @@ impl Desk {
     }
 }
 
+/// Attendance events in the newest automatic backup of the data folder.
+fn events_in_newest_backup(dir: &Path) -> usize {
+    let newest = std::fs::read_dir(lunxun::io::backup::folder(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .max()
+        .expect("an automatic backup");
+    lunxun::io::backup::read(&newest).unwrap().counts()["events"]
+}
+
 fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lunxun"))
         .args(args)
@@ -137,6 +147,7 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
     desk.send("\x11"); // Ctrl-Q
     assert_eq!(desk.exit_code(), 0);
     assert!(desk.terminal_restored());
+    assert_eq!(events_in_newest_backup(dir.path()), 1, "the backup on exit");
     let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     let li = json["attendees"]
@@ -177,6 +188,11 @@ fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
     assert_eq!(desk.exit_code(), 143);
     assert!(desk.terminal_restored());
+    assert_eq!(
+        events_in_newest_backup(dir.path()),
+        0,
+        "the backup at start"
+    );
     let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
     assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
 }
