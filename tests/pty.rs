@@ -25,6 +25,15 @@ struct Desk {
 
 impl Desk {
     fn open(dir: &Path, lang: &str) -> Desk {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
+        cmd.arg("--db");
+        cmd.arg(dir);
+        cmd.env("LANG", lang);
+        Desk::spawn(cmd)
+    }
+
+    /// Runs `cmd` in a 24×100 pseudo-terminal with the fixed clock.
+    fn spawn(mut cmd: CommandBuilder) -> Desk {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -33,11 +42,7 @@ impl Desk {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
-        cmd.arg("--db");
-        cmd.arg(dir);
         cmd.env("LUNXUN_NOW", NOW);
-        cmd.env("LANG", lang);
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
@@ -103,10 +108,24 @@ impl Desk {
         panic!("lunxun did not exit; the screen was:\n{}", self.contents());
     }
 
+    fn alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
     fn terminal_restored(&self) -> bool {
         let parser = self.screen.lock().unwrap();
         !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
     }
+}
+
+/// Attendance events in the newest automatic backup of the data folder.
+fn events_in_newest_backup(dir: &Path) -> usize {
+    let newest = std::fs::read_dir(lunxun::io::backup::folder(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .max()
+        .expect("an automatic backup");
+    lunxun::io::backup::read(&newest).unwrap().counts()["events"]
 }
 
 fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -134,6 +153,7 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
     desk.send("\x11"); // Ctrl-Q
     assert_eq!(desk.exit_code(), 0);
     assert!(desk.terminal_restored());
+    assert_eq!(events_in_newest_backup(dir.path()), 1, "the backup on exit");
     let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     let li = json["attendees"]
@@ -174,8 +194,70 @@ fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
     assert_eq!(desk.exit_code(), 143);
     assert!(desk.terminal_restored());
+    assert_eq!(
+        events_in_newest_backup(dir.path()),
+        0,
+        "the backup at start"
+    );
     let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
     assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129_with_the_check_in_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut desk = Desk::open(dir.path(), "C");
+    desk.wait_for("in 0/60");
+    desk.send("lyt\r");
+    desk.wait_for("✓ 李雅婷");
+    let pid = desk.child.process_id().unwrap() as i32;
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
+    assert_eq!(desk.exit_code(), 129);
+    assert!(desk.terminal_restored());
+    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+    assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
+}
+
+/// A debug build panics on the first key when `LUNXUN_TEST_PANIC=1`. A shell runs the
+/// desk, then prints its exit code and reads a line: had the terminal been left raw,
+/// the typed line would be neither echoed nor ended by Enter.
+#[test]
+fn a_panic_restores_the_terminal_then_prints_the_message_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(r#""$0" --db "$1"; echo "exit=$?"; read line; echo "read=[$line]""#);
+    cmd.arg(env!("CARGO_BIN_EXE_lunxun"));
+    cmd.arg(dir.path());
+    cmd.env("LANG", "C");
+    cmd.env("LUNXUN_TEST_PANIC", "1");
+    cmd.env("RUST_BACKTRACE", "0");
+    cmd.env("RUST_LIB_BACKTRACE", "0");
+    let mut desk = Desk::spawn(cmd);
+    desk.wait_for("in 0/60");
+    assert!(
+        desk.alternate_screen(),
+        "the desk runs on the alternate screen"
+    );
+    desk.send("l");
+    desk.wait_for("exit=101");
+    assert!(desk.terminal_restored(), "{}", desk.contents());
+    let screen = desk.contents();
+    let message = screen
+        .find("LUNXUN_TEST_PANIC: the desk panicked on purpose")
+        .unwrap_or_else(|| panic!("no panic message on the normal screen:\n{screen}"));
+    assert!(message < screen.find("exit=101").unwrap());
+    desk.send("typed\r");
+    desk.wait_for("read=[typed]");
+    assert!(
+        desk.contents().lines().any(|l| l.trim_end() == "typed"),
+        "the terminal echoes again:\n{}",
+        desk.contents()
+    );
+    assert_eq!(desk.exit_code(), 0);
 }
 
 #[test]

@@ -50,10 +50,9 @@ pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, B
         path: dir.clone(),
         source,
     };
-    if !dir.exists() {
-        fs::create_dir_all(&dir).map_err(wrap)?;
-        crate::store::restrict_path(&dir, true).map_err(wrap)?;
-    }
+    fs::create_dir_all(&dir).map_err(wrap)?;
+    // Every time, not only when made: a folder loosened since is tightened again.
+    crate::store::restrict_path(&dir, true).map_err(wrap)?;
     let path = dir.join(format!("lunxun-{}.json", now.format("%Y%m%d-%H%M%S%.3f")));
     write(store, &path, now)?;
     prune(&dir, KEEP).map_err(wrap)?;

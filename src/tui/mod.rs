@@ -81,7 +81,10 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
             terminal.draw(|frame| views::render(app, frame))?;
         }
         dirty = match events.recv_timeout(Duration::from_millis(250)) {
-            Ok(Event::Key(key)) => app.on_key(key),
+            Ok(Event::Key(key)) => {
+                panic_if_test_asks();
+                app.on_key(key)
+            }
             Ok(Event::Paste(text)) => {
                 app.on_paste(&text);
                 true
@@ -98,5 +101,13 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
                 return Err(std::io::Error::other("the terminal closed"));
             }
         };
+    }
+}
+
+/// Debug builds only (the test suite): with `LUNXUN_TEST_PANIC=1` the first key press
+/// panics, to prove a panic restores the terminal (tests/pty.rs).
+fn panic_if_test_asks() {
+    if cfg!(debug_assertions) && std::env::var_os("LUNXUN_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("LUNXUN_TEST_PANIC: the desk panicked on purpose");
     }
 }

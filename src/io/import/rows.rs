@@ -215,13 +215,14 @@ fn check_id(raw: &str, was_number: bool) -> Result<(), RowProblem> {
         return Ok(());
     }
     let masked = mask::id_number(&id);
-    let len = id.chars().count();
+    let chars: Vec<char> = id.chars().collect();
+    let len = chars.len();
     Err(if was_number {
         RowProblem::IdAsNumber { masked }
     } else if len != 18 {
         RowProblem::IdLength { masked, len }
-    } else if !id[..17].bytes().all(|b| b.is_ascii_digit())
-        || !id[17..].bytes().all(|b| b.is_ascii_digit() || b == b'X')
+    } else if !chars[..17].iter().all(char::is_ascii_digit)
+        || !(chars[17].is_ascii_digit() || chars[17] == 'X')
     {
         RowProblem::IdChars { masked }
     } else {

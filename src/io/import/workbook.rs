@@ -44,7 +44,21 @@ impl WorkbookKind {
 
 type Book<'a> = Sheets<Cursor<&'a [u8]>>;
 
+/// calamine can panic on a damaged file (an assertion in its .xls reader, found by
+/// tests/bad_input.rs); that becomes an error saying the workbook is damaged, not a crash.
 pub fn read(bytes: &[u8], kind: WorkbookKind, sheet: Option<&str>) -> Result<Table, ImportError> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| read_unguarded(bytes, kind, sheet));
+    std::panic::set_hook(previous);
+    result.unwrap_or_else(|_| Err(ImportError::Workbook("the file is damaged".into())))
+}
+
+fn read_unguarded(
+    bytes: &[u8],
+    kind: WorkbookKind,
+    sheet: Option<&str>,
+) -> Result<Table, ImportError> {
     let mut book = open(bytes, kind)?;
     let names = book.sheet_names();
     let (chosen, range) = match sheet {

@@ -27,9 +27,10 @@ impl TextInput {
         self.value.is_empty()
     }
 
-    /// Appends a character; control characters and overlong input are ignored.
+    /// Appends a character; control characters, bidi overrides (see `unsafe_char`) and
+    /// overlong input are ignored.
     pub fn push(&mut self, c: char) {
-        if !c.is_control() && self.value.chars().count() < MAX_INPUT {
+        if !super::unsafe_char(c) && self.value.chars().count() < MAX_INPUT {
             self.value.push(c);
         }
     }

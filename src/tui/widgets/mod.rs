@@ -9,8 +9,6 @@ use std::borrow::Cow;
 /// zero-width joiners left alone) become visible `�`, so a name can never move the
 /// cursor or recolour the screen.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if text.chars().any(unsafe_char) {
         Cow::Owned(
             text.chars()
@@ -20,6 +18,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Control characters and bidi embeddings, overrides and isolates: drawn as they are,
+/// they could move the cursor, recolour the screen or reverse the rest of a line.
+pub fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

@@ -1,0 +1,439 @@
+//! Personal data: a known ID number and phone, entered through `lunxun person add` and
+//! `lunxun import`, never appear in full in anything lunxun prints, writes or draws,
+//! except in exports asked for with `--include-sensitive` and in backups (the user's own
+//! full copy, needed to restore; private files in a private folder). Error messages
+//! about a bad ID number never echo it. Every folder lunxun makes is 0700, every file
+//! 0600, and a data folder made looser by someone else is tightened at start.
+#![cfg(unix)]
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::DateTime;
+use lunxun::clock::Clock;
+use lunxun::i18n::Lang;
+use lunxun::store::Store;
+use lunxun::tui::{App, Overlay, ScreenId};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+
+const NOW: &str = "2015-03-16T08:35:00+08:00";
+/// Entered with `person add`, and with `import`.
+const PHONE_ADDED: &str = "17712340001";
+const PHONE_IMPORTED: &str = "17712340002";
+
+/// A valid GB 11643 ID number: 17 digits and their check character.
+fn valid_id(body: &str) -> String {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body
+        .bytes()
+        .zip(WEIGHTS)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    format!("{body}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+fn secrets() -> [String; 4] {
+    [
+        valid_id("43060219800101777"),
+        valid_id("43068119750615888"),
+        PHONE_ADDED.to_string(),
+        PHONE_IMPORTED.to_string(),
+    ]
+}
+
+fn lunxun(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lunxun"))
+        .args(args)
+        .arg("--db")
+        .arg(dir)
+        .env("LUNXUN_NOW", NOW)
+        .env("LANG", "C")
+        .output()
+        .unwrap()
+}
+
+fn text_of(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Fails if any secret is in `text`; `what` says where it was found.
+fn assert_masked(what: &str, text: &str) {
+    for secret in secrets() {
+        assert!(
+            !text.contains(&secret),
+            "{what} shows {secret} in full:\n{text}"
+        );
+    }
+}
+
+/// Every cell of every sheet of a workbook, as text.
+fn workbook_text(path: &Path) -> String {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).unwrap();
+    let mut text = String::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for cell in range.used_cells() {
+            text.push_str(&cell.2.to_string());
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn file_text(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("xlsx") => workbook_text(path),
+        _ => String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned(),
+    }
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Every folder under `dir` (and `dir`) is 0700 and every file 0600.
+fn assert_private_tree(dir: &Path) {
+    assert_eq!(mode(dir), 0o700, "{}", dir.display());
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            assert_private_tree(&path);
+        } else {
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+        }
+    }
+}
+
+/// The demo, plus one person added and one imported, both enrolled and checked in.
+fn seeded(dir: &Path, outside: &Path) -> Vec<String> {
+    assert!(lunxun(dir, &["demo"]).status.success());
+    let [id_added, id_imported, ..] = secrets();
+    let add = lunxun(
+        dir,
+        &[
+            "person",
+            "add",
+            "--name",
+            "秘甲",
+            "--unit",
+            "荣家湾镇新开村",
+            "--county",
+            "岳阳县",
+            "--township",
+            "荣家湾镇",
+            "--position",
+            "村党组织书记",
+            "--field",
+            "village",
+            "--phone",
+            PHONE_ADDED,
+            "--id-number",
+            &id_added,
+            "--cohort",
+            "2015-01",
+        ],
+    );
+    assert!(add.status.success(), "{}", text_of(&add));
+    assert_masked("person add", &text_of(&add));
+    let roster = outside.join("roster.csv");
+    std::fs::write(
+        &roster,
+        format!(
+            "姓名,单位,县市区,职务,手机,身份证号\n秘乙,梅溪社区,岳阳县,社区党组织书记,{PHONE_IMPORTED},{id_imported}\n"
+        ),
+    )
+    .unwrap();
+    let path = roster.to_str().unwrap();
+    for args in [
+        &["import", path, "--cohort", "2015-01", "--dry-run"][..],
+        &["import", path, "--cohort", "2015-01"],
+    ] {
+        let out = lunxun(dir, args);
+        assert!(out.status.success(), "{}", text_of(&out));
+        assert_masked("import", &text_of(&out));
+    }
+    let store = Store::open(dir).unwrap();
+    let ids: Vec<String> = store
+        .roster("2015-01")
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.name.starts_with('秘'))
+        .map(|p| p.id.to_string())
+        .collect();
+    drop(store);
+    assert_eq!(ids.len(), 2);
+    for id in &ids {
+        let out = lunxun(dir, &["checkin", "--cohort", "2015-01", "--person", id]);
+        assert!(out.status.success(), "{}", text_of(&out));
+    }
+    ids
+}
+
+#[test]
+fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("data");
+    let outside = base.path().join("out");
+    std::fs::create_dir(&outside).unwrap();
+    let ids = seeded(&dir, &outside);
+
+    let mut printed: Vec<Vec<&str>> = vec![
+        vec!["roster", "--cohort", "2015-01"],
+        vec!["roster", "--cohort", "2015-01", "--json"],
+        vec!["search", "秘"],
+        vec!["search", "--json", "--cohort", "2015-01", "mi"],
+        vec!["cohort", "list", "--json"],
+        vec![
+            "export",
+            "signin-sheet",
+            "--cohort",
+            "2015-01",
+            "--session",
+            "1:am",
+        ],
+        vec![
+            "export", "coverage", "--cohort", "2015-01", "--format", "md",
+        ],
+    ];
+    for kind in ["attendance", "roster"] {
+        for format in ["json", "csv", "md"] {
+            printed.push(vec![
+                "export", kind, "--cohort", "2015-01", "--format", format,
+            ]);
+        }
+    }
+    for report in [vec!["cohort", "--cohort", "2015-01"], vec!["year"]] {
+        for format in ["md", "json"] {
+            let mut args = vec!["report"];
+            args.extend(&report);
+            args.extend(["--format", format]);
+            printed.push(args);
+        }
+    }
+    for args in &printed {
+        let out = lunxun(&dir, args);
+        assert!(out.status.success(), "{args:?}: {}", text_of(&out));
+        assert_masked(&format!("lunxun {}", args.join(" ")), &text_of(&out));
+    }
+
+    // The same to files, and again with --include-sensitive: wherever the masked file
+    // shows a masked number, the sensitive one must show it in full (so the checks
+    // above would have seen a leak).
+    let mut pairs: Vec<[PathBuf; 2]> = Vec::new();
+    let mut to_file = |args: Vec<&str>, name: &str| {
+        let mut pair = Vec::new();
+        for full in [false, true] {
+            let path = outside.join(format!("{}{name}", if full { "full-" } else { "" }));
+            let mut args = args.clone();
+            args.extend(["-o", path.to_str().unwrap()]);
+            if full {
+                args.push("--include-sensitive");
+            }
+            let out = lunxun(&dir, &args);
+            assert!(out.status.success(), "{args:?}: {}", text_of(&out));
+            assert_masked(&format!("lunxun {}", args.join(" ")), &text_of(&out));
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+            pair.push(path);
+        }
+        pairs.push([pair[0].clone(), pair[1].clone()]);
+    };
+    for kind in ["attendance", "roster"] {
+        for format in ["json", "csv", "xlsx", "md"] {
+            let args = vec!["export", kind, "--cohort", "2015-01", "--format", format];
+            to_file(args, &format!("{kind}.{format}"));
+        }
+    }
+    for format in ["md", "json"] {
+        let args = vec![
+            "report", "cohort", "--cohort", "2015-01", "--format", format,
+        ];
+        to_file(args, &format!("report-cohort.{format}"));
+        let args = vec!["report", "year", "--format", format];
+        to_file(args, &format!("report-year.{format}"));
+    }
+    let mut with_numbers = 0;
+    for [masked, full] in &pairs {
+        let masked_text = file_text(masked);
+        assert_masked(&masked.display().to_string(), &masked_text);
+        if masked_text.contains("177****000") {
+            with_numbers += 1;
+            let full_text = file_text(full);
+            assert!(
+                secrets().iter().any(|s| full_text.contains(s)),
+                "{} was asked for in full",
+                full.display()
+            );
+        }
+    }
+    assert!(with_numbers >= 6, "only {with_numbers} exports show phones");
+    for format in ["md", "xlsx"] {
+        let path = outside.join(format!("signin.{format}"));
+        let out = lunxun(
+            &dir,
+            &[
+                "export",
+                "signin-sheet",
+                "--cohort",
+                "2015-01",
+                "--session",
+                "1:am",
+                "-o",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{}", text_of(&out));
+        assert_masked(&path.display().to_string(), &file_text(&path));
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    // Backups keep everything (a restore must give back what was entered), privately.
+    let backup = outside.join("backup.json");
+    let out = lunxun(&dir, &["backup", "-o", backup.to_str().unwrap()]);
+    assert_masked("lunxun backup", &text_of(&out));
+    assert!(file_text(&backup).contains(&secrets()[0]));
+    assert_eq!(mode(&backup), 0o600);
+    assert!(lunxun(&dir, &["backup"]).status.success());
+    let restored = base.path().join("restored");
+    let out = lunxun(&restored, &["restore", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text_of(&out));
+    assert_masked("lunxun restore", &text_of(&out));
+
+    assert_private_tree(&dir);
+    assert_private_tree(&restored);
+    assert_every_screen_masked(&dir, &ids);
+    eprintln!(
+        "privacy: {} printouts and {} exports checked masked; {with_numbers} exports show the numbers in full only with --include-sensitive",
+        printed.len(),
+        pairs.len() + 2,
+    );
+}
+
+/// Every screen and overlay, with the two people found, selected and shown in detail.
+fn assert_every_screen_masked(dir: &Path, ids: &[String]) {
+    let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
+    let mut app = App::new(Store::open(dir).unwrap(), clock, Lang::Zh).unwrap();
+    let key = |app: &mut App, code: KeyCode| {
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    };
+    let mut frames = Vec::new();
+    let mut draw = |app: &App, what: &str| {
+        let mut terminal = Terminal::new(TestBackend::new(140, 45)).unwrap();
+        terminal
+            .draw(|frame| lunxun::tui::render(app, frame))
+            .unwrap();
+        let text = common::screen_text(terminal.backend().buffer());
+        assert_masked(what, &text);
+        frames.push(text);
+    };
+    key(&mut app, KeyCode::Char('秘'));
+    assert_eq!(app.checkin.hits.len(), ids.len());
+    draw(&app, "check-in");
+    key(&mut app, KeyCode::F(1));
+    draw(&app, "help");
+    key(&mut app, KeyCode::Esc);
+    app.on_key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    assert!(matches!(app.overlay, Some(Overlay::Form(..))));
+    draw(&app, "leave form");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::F(3));
+    key(&mut app, KeyCode::Char('秘'));
+    for _ in ids {
+        draw(&app, "lookup");
+        key(&mut app, KeyCode::Down);
+    }
+    for screen in [ScreenId::Sessions, ScreenId::Cohorts, ScreenId::Dashboard] {
+        app.screen = screen;
+        draw(&app, &format!("{screen:?}"));
+    }
+    key(&mut app, KeyCode::F(6));
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Enter);
+        draw(&app, "dashboard, untrained list");
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Down);
+    }
+    let lookups = frames.iter().filter(|f| f.contains("177****")).count();
+    assert!(lookups >= 2, "the lookup shows the masked phones");
+}
+
+#[test]
+fn bad_id_numbers_are_never_echoed_in_full() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("data");
+    let good = valid_id("43060219800101777");
+    let last = good.chars().last().unwrap();
+    let wrong_check = format!("{}{}", &good[..17], if last == '0' { '1' } else { '0' });
+    let too_short = good[..17].to_string();
+    let letters = format!("{}AB", &good[..16]);
+    for bad in [&wrong_check, &too_short, &letters] {
+        let out = lunxun(
+            &dir,
+            &[
+                "person",
+                "add",
+                "--name",
+                "秘丙",
+                "--id-number",
+                bad,
+                "--phone",
+                "1771234000299",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", text_of(&out));
+        let text = text_of(&out);
+        assert!(
+            !text.contains(bad.as_str()),
+            "person add echoes {bad}: {text}"
+        );
+        assert!(!text.contains("1771234000299"), "{text}");
+        let file = base.path().join("bad.csv");
+        std::fs::write(
+            &file,
+            format!("姓名,手机,身份证号\n秘丙,1771234000299,{bad}\n"),
+        )
+        .unwrap();
+        let out = lunxun(&dir, &["import", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", text_of(&out));
+        let text = text_of(&out);
+        assert!(!text.contains(bad.as_str()), "import echoes {bad}: {text}");
+        assert!(!text.contains("1771234000299"), "{text}");
+    }
+}
+
+#[test]
+fn a_data_folder_made_looser_is_tightened_at_start() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("data");
+    assert!(lunxun(&dir, &["demo"]).status.success());
+    assert!(lunxun(&dir, &["backup"]).status.success());
+    assert_private_tree(&dir);
+    let loosen = |path: PathBuf, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    loosen(dir.clone(), 0o755);
+    loosen(dir.join("sled"), 0o755);
+    loosen(dir.join("sled").join("db"), 0o644);
+    loosen(dir.join("backups"), 0o755);
+    loosen(dir.join("lunxun.seq"), 0o644);
+    assert!(lunxun(&dir, &["cohort", "list"]).status.success());
+    assert_eq!(mode(&dir), 0o700, "the data folder");
+    assert_eq!(mode(&dir.join("sled").join("db")), 0o600);
+    assert!(lunxun(&dir, &["backup"]).status.success());
+    assert_private_tree(&dir);
+    // A folder made by someone else, before lunxun ever ran in it.
+    let fresh = base.path().join("fresh");
+    std::fs::create_dir(&fresh).unwrap();
+    loosen(fresh.clone(), 0o777);
+    assert!(lunxun(&fresh, &["cohort", "list"]).status.success());
+    assert_private_tree(&fresh);
+}
