@@ -1,6 +1,6 @@
 //! What can go wrong with the data folder, in words a person can act on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 
@@ -56,11 +56,11 @@ impl StoreError {
             (StoreError::Damaged { dir, .. }, Lang::Zh) => format!(
                 "{} 中的数据库已损坏，无法读取记录。lunxun 没有写入任何新数据。恢复方法：用最新的备份恢复到新文件夹，例如 lunxun restore {} --db 新文件夹，然后用 --db 新文件夹 打开。",
                 dir.display(),
-                dir.join("backups").join("lunxun-….json").display()
+                newest_backup(dir)
             ),
             (StoreError::Damaged { dir, .. }, Lang::En) => format!(
                 "{self}. lunxun wrote nothing new. To recover, restore the newest backup into a new folder: lunxun restore {} --db NEWDIR, then open it with --db NEWDIR.",
-                dir.join("backups").join("lunxun-….json").display()
+                newest_backup(dir)
             ),
             (StoreError::Folder { dir, source }, Lang::Zh) => {
                 format!("无法使用数据文件夹 {}：{source}", dir.display())
@@ -76,6 +76,25 @@ impl StoreError {
             (_, Lang::En) => self.to_string(),
         }
     }
+}
+
+/// The newest automatic backup in the data folder, for the recovery advice (read only
+/// when the message is shown); a pattern when there is none.
+fn newest_backup(dir: &Path) -> String {
+    let folder = dir.join("backups");
+    let newest = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("lunxun-"))
+        })
+        .max();
+    newest
+        .unwrap_or_else(|| folder.join("lunxun-….json"))
+        .display()
+        .to_string()
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
