@@ -112,9 +112,21 @@ impl Desk {
         self.screen.lock().unwrap().screen().alternate_screen()
     }
 
+    /// Whether the screen left the alternate screen and shows the cursor again. The
+    /// child may have exited before the reader thread parsed its last bytes, so this
+    /// waits up to five seconds for them.
     fn terminal_restored(&self) -> bool {
-        let parser = self.screen.lock().unwrap();
-        !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let restored = {
+                let parser = self.screen.lock().unwrap();
+                !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
+            };
+            if restored || Instant::now() >= deadline {
+                return restored;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
