@@ -31,13 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             T::FieldAccredited,
             T::ColState,
         ]
-        .map(|x| {
-            app.t(x)
-                .split(['（', ' ', '('])
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        }),
+        .map(|x| super::column_title(app, x)),
     )
     .style(theme::dim());
     let rows = list.iter().enumerate().map(|(i, b)| {

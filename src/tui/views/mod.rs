@@ -141,6 +141,16 @@ fn screen_tabs(app: &App, width: u16) -> Vec<Span<'static>> {
     vec![Span::styled(label, theme::tab_active())]
 }
 
+/// A form label used as a column title: the words before any parenthesised hint
+/// (`内容模块（数字键）` → `内容模块`).
+pub(super) fn column_title(app: &App, label: T) -> String {
+    let text = app.t(label);
+    text.split(['（', ' ', '('])
+        .next()
+        .unwrap_or(text)
+        .to_string()
+}
+
 fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
     let Some(notice) = &app.notice else { return };
     let style = match notice.kind {

@@ -38,13 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             T::FieldHours,
             T::FieldBase,
         ]
-        .map(|x| {
-            app.t(x)
-                .split(['（', ' ', '('])
-                .next()
-                .unwrap_or_default()
-                .to_string()
-        }),
+        .map(|x| super::column_title(app, x)),
     )
     .style(theme::dim());
     let rows = t.activities.iter().enumerate().map(|(i, a)| {
