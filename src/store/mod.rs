@@ -16,6 +16,7 @@ mod integrity;
 mod lock;
 mod people;
 mod person_codec;
+mod repair;
 mod seq;
 
 // The teaching log, the module catalogue and the training bases.
@@ -127,7 +128,12 @@ impl Store {
         let lock = lock::FolderLock::acquire(dir)?;
         let sled_dir = dir.join("sled");
         let existed = sled_dir.join("db").metadata().is_ok_and(|m| m.len() > 0);
-        let db = open_sled(dir, &sled_dir)?;
+        let (db, repaired) = match open_sled(dir, &sled_dir) {
+            Err(StoreError::Damaged { .. }) if repair::has_snapshots(&sled_dir) => {
+                (repair::open_without_snapshots(dir, &sled_dir)?, true)
+            }
+            other => (other?, false),
+        };
         let trees = TreeName::ALL
             .iter()
             .map(|t| db.open_tree(t.name()))
@@ -145,6 +151,10 @@ impl Store {
             _lock: lock,
         };
         store.check_schema(existed)?;
+        if repaired {
+            // Rebuilt from sled's log: every record must read and every reference resolve.
+            store.check_integrity()?;
+        }
         store.desk = store.desk_id()?;
         let _ = folder::restrict_tree(&sled_dir).and_then(|()| folder::restrict(&sled_dir, true));
         Ok(store)
@@ -270,7 +280,7 @@ impl Store {
 /// store closed a moment ago in this process may still be releasing sled's own file
 /// lock from a background thread, so a lock failure is retried for up to ten seconds
 /// (on a loaded machine sled's threads can take over a second to let go).
-fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
+pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
     let config = sled::Config::new()
         .path(sled_dir)
         .cache_capacity(64 * 1024 * 1024);
