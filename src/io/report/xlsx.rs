@@ -14,6 +14,7 @@ use chrono::NaiveDateTime;
 use crate::i18n::Lang;
 use crate::io::export::{Cell, Layout, Sheet, xlsx_file};
 
+use super::Count;
 use super::cohort::CohortReport;
 use super::year::YearReport;
 
@@ -37,6 +38,21 @@ pub fn year_workbook(
 
 /// One section as a sheet: the tab name, a title, the header and the rows. The first
 /// column stays in view when scrolling right; wide tables print landscape.
+/// A two-column sheet of counts (`领域 | 人数`), keys shown through `label`.
+fn counts(
+    [tab, key]: [&str; 2],
+    title: String,
+    list: &[Count],
+    label: impl Fn(&str) -> String,
+    lang: Lang,
+) -> Sheet {
+    let rows = list
+        .iter()
+        .map(|c| vec![text(label(&c.key)), size(c.count)])
+        .collect();
+    section(tab, title, &[key, lang.pick("人数", "People")], rows)
+}
+
 fn section(tab: &str, title: String, header: &[&str], rows: Vec<Vec<Cell>>) -> Sheet {
     Sheet {
         name: tab.to_string(),

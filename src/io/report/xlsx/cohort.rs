@@ -5,14 +5,13 @@ use crate::domain::Session;
 use crate::i18n::Lang;
 use crate::io::export::{Cell, Sheet};
 
-use super::super::Count;
 use super::super::cohort::CohortReport;
 use super::super::teaching::TeachingSection;
 use super::super::text::{
     base_kind_label, field_label, have_label, level_label, list, method_label, module_label,
     session_label, status_label, yes_no,
 };
-use super::{count, section, size, text};
+use super::{count, counts, section, size, text};
 
 pub fn cohort_sheets(r: &CohortReport, lang: Lang) -> Vec<Sheet> {
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -71,20 +70,6 @@ fn overview(r: &CohortReport, lang: Lang) -> Sheet {
         &[t("项目", "Item"), t("内容", "Value")],
         rows.into_iter().map(|(k, v)| vec![text(k), v]).collect(),
     )
-}
-
-fn counts(
-    [tab, key]: [&str; 2],
-    title: String,
-    list: &[Count],
-    label: impl Fn(&str) -> String,
-    lang: Lang,
-) -> Sheet {
-    let rows = list
-        .iter()
-        .map(|c| vec![text(label(&c.key)), size(c.count)])
-        .collect();
-    section(tab, title, &[key, lang.pick("人数", "People")], rows)
 }
 
 /// A session code's slot word: `上午` / `morning`.

@@ -4,10 +4,9 @@
 use crate::i18n::Lang;
 use crate::io::export::{Cell, Sheet};
 
-use super::super::Count;
 use super::super::text::{field_label, focus_label, level_label, list};
 use super::super::year::YearReport;
-use super::{count, section, size, text};
+use super::{count, counts, section, size, text};
 
 pub fn year_sheets(r: &YearReport, lang: Lang) -> Vec<Sheet> {
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -15,7 +14,7 @@ pub fn year_sheets(r: &YearReport, lang: Lang) -> Vec<Sheet> {
         Lang::Zh => format!("{}年 · {part}", r.year),
         Lang::En => format!("{} · {part}", r.year),
     };
-    let mut by_field = trained(
+    let mut by_field = counts(
         [
             t("培训人数（领域）", "Trained by field"),
             t("领域", "Field"),
@@ -30,7 +29,7 @@ pub fn year_sheets(r: &YearReport, lang: Lang) -> Vec<Sheet> {
         cohorts(r, &title, lang),
         level_field(r, &title, lang),
         by_field,
-        trained(
+        counts(
             [
                 t("培训人数（县市区）", "Trained by county"),
                 t("县市区", "County"),
@@ -103,20 +102,6 @@ fn level_field(r: &YearReport, title: &Title<'_>, lang: Lang) -> Sheet {
         ],
         rows,
     )
-}
-
-fn trained(
-    [tab, key]: [&str; 2],
-    title: String,
-    list: &[Count],
-    label: impl Fn(&str) -> String,
-    lang: Lang,
-) -> Sheet {
-    let rows = list
-        .iter()
-        .map(|c| vec![text(label(&c.key)), size(c.count)])
-        .collect();
-    section(tab, title, &[key, lang.pick("人数", "People")], rows)
 }
 
 fn matrix(r: &YearReport, title: &Title<'_>, lang: Lang) -> Sheet {
