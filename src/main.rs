@@ -6,14 +6,21 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use lunxun::cli::{self, Cli, CliError, Ctx};
+use lunxun::cli::{self, Cli, CliError, Command, Ctx};
 use lunxun::clock::Clock;
 use lunxun::i18n::Lang;
+use lunxun::io::import::workbook;
 use lunxun::store::{self, Store};
 use lunxun::tui;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if let Some(Command::ReadWorkbook(reader)) = &args.command {
+        return ExitCode::from(workbook::serve(&reader.kind, reader.sheet.as_deref()) as u8);
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        workbook::read_in_child_process(exe);
+    }
     let lang = Lang::detect(args.lang.as_deref());
     match run(args, lang) {
         Ok(Outcome::Printed(text)) => {

@@ -375,3 +375,26 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
     assert_eq!(m5["covered"], true, "{m5}");
     assert_eq!(m5["sessions"], serde_json::json!(["1:am"]));
 }
+
+/// A workbook that makes calamine ask for hundreds of gigabytes (a cell in XFD1048576)
+/// aborts whatever process reads it: the desk reads workbooks in a child process, so it
+/// shows the refusal and carries on.
+#[test]
+fn a_workbook_that_would_exhaust_memory_is_refused_and_the_desk_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/far-corners.xlsx");
+    let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
+    desk.wait_for("已到 0/60");
+    desk.send("\x1b[21~"); // F10
+    desk.send(&format!("{}\r", file.display()));
+    desk.wait_for("无法读取工作簿");
+    desk.send("\x1b[12~"); // F2: back to the check-in desk, which still works
+    desk.send("lyt");
+    desk.wait_for("荣家湾镇新开村");
+    desk.send("\r");
+    desk.wait_for("已到 1/60");
+    desk.send("\x11");
+    assert_eq!(desk.exit_code(), 0);
+    assert!(desk.terminal_restored());
+}

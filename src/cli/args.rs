@@ -72,6 +72,17 @@ pub enum Command {
     /// Demonstration training bases (培训基地) and their "five haves" (五有)
     #[command(subcommand)]
     Base(BaseCommand),
+    /// Internal: the importer's workbook reader, run by lunxun as a child process
+    #[command(hide = true)]
+    ReadWorkbook(ReadWorkbookArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReadWorkbookArgs {
+    /// xlsx, xls, xlsb or ods
+    pub kind: String,
+    #[arg(long)]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -89,6 +89,10 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Teach(cmd) => teach::run(cmd, ctx),
         Command::Module(cmd) => module::run(cmd, ctx),
         Command::Base(cmd) => base::run(cmd, ctx),
+        // main serves it before the store opens; here only if called as a library.
+        Command::ReadWorkbook(_) => Err(CliError::Input(
+            "read-workbook is run by lunxun itself, as the importer's workbook reader".into(),
+        )),
     }
 }
 

@@ -48,6 +48,14 @@ pub enum ImportError {
     HtmlAsXls,
     #[error("the workbook could not be read: {0}")]
     Workbook(String),
+    #[error(
+        "the workbook could not be read: it is damaged, or it has cells far below or to the right of the data (reading it would take more memory than a laptop has). Open it in Excel, delete stray cells or save it again, and retry"
+    )]
+    WorkbookUnreadable,
+    #[error(
+        "reading the workbook took longer than {seconds} seconds; open it in Excel, save it again as .xlsx, and retry"
+    )]
+    WorkbookTooSlow { seconds: u64 },
     #[error("the workbook has no sheet named '{name}'; its sheets are: {}", available.join(", "))]
     NoSheet {
         name: String,
@@ -116,6 +124,10 @@ impl ImportError {
                 "此文件名为 .xls，实为网页（HTML）；请用 Excel 打开后另存为 .xlsx。".into()
             }
             ImportError::Workbook(e) => format!("无法读取工作簿：{e}"),
+            ImportError::WorkbookUnreadable => "无法读取工作簿：文件已损坏，或数据右方、下方很远处有零散单元格（读取所需内存超过笔记本电脑所有）。请用 Excel 打开，删除零散单元格或重新保存后再试。".into(),
+            ImportError::WorkbookTooSlow { seconds } => {
+                format!("读取工作簿超过 {seconds} 秒；请用 Excel 打开，另存为 .xlsx 后再试。")
+            }
             ImportError::NoSheet { name, available } => format!(
                 "工作簿中没有名为“{name}”的工作表；现有：{}",
                 available.join("、")

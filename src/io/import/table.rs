@@ -9,7 +9,7 @@ use super::workbook::{self, WorkbookKind};
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// One row as read: cells are the file's text, untrimmed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RawRow {
     /// 1-based line of the text file, or Excel row number.
     pub line: usize,
