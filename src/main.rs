@@ -51,7 +51,9 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
     match args.command {
         Some(command) => {
             let ctx = Ctx { store, clock, lang };
-            cli::run(command, &ctx).map(Outcome::Printed)
+            let printed = cli::run(command, &ctx);
+            ctx.store.close();
+            printed.map(Outcome::Printed)
         }
         None => {
             let _ = color_eyre::install();

@@ -3,7 +3,8 @@
 //! sled 0.34 reads a damaged log as "empty from here on"; the commit sequence kept
 //! beside it is what notices the loss.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn lunxun(dir: &Path, args: &[&str], lang: &str) -> std::process::Output {
@@ -23,7 +24,41 @@ fn demo_copy(name: &str, base: &Path) -> std::path::PathBuf {
     dir
 }
 
-fn assert_refused(dir: &Path, what: &str) {
+/// Every file under `root`, by path relative to it, with its bytes.
+fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                found.insert(path.strip_prefix(root).unwrap().to_path_buf(), bytes);
+            }
+        }
+    }
+    found
+}
+
+fn kept_copies(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("sled-as-found-")
+        })
+        .collect()
+}
+
+/// Refused in both languages with the way out, and sled's files as they were `found`
+/// (before the first try) are kept byte for byte (sled rewrites what it opens); trying
+/// again keeps no second copy.
+fn assert_refused(dir: &Path, what: &str, found: &BTreeMap<PathBuf, Vec<u8>>) {
     let out = lunxun(dir, &["cohort", "list"], "C");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{what}: {err}");
@@ -32,11 +67,18 @@ fn assert_refused(dir: &Path, what: &str) {
         "{what}: {err}"
     );
     assert!(!err.contains("panicked"), "{what}: {err}");
-    let zh = lunxun(dir, &["cohort", "list"], "zh_CN.UTF-8");
+    let kept = kept_copies(dir);
+    assert_eq!(kept.len(), 1, "{what}: one copy of the files as found");
+    assert!(err.contains(&*kept[0].to_string_lossy()), "{what}: {err}");
     assert!(
-        String::from_utf8_lossy(&zh.stderr).contains("数据库已损坏"),
-        "{what}"
+        files(&kept[0]) == *found,
+        "{what}: the kept files are as found"
     );
+    let zh = lunxun(dir, &["cohort", "list"], "zh_CN.UTF-8");
+    let zh_err = String::from_utf8_lossy(&zh.stderr);
+    assert!(zh_err.contains("数据库已损坏"), "{what}: {zh_err}");
+    assert!(zh_err.contains(&*kept[0].to_string_lossy()), "{what}");
+    assert_eq!(kept_copies(dir).len(), 1, "{what}: no second copy");
 }
 
 #[test]
@@ -49,7 +91,7 @@ fn flipped_bytes_are_refused_with_how_to_recover() {
         bytes[i] ^= 0xFF;
     }
     std::fs::write(&file, bytes).unwrap();
-    assert_refused(&dir, "flipped bytes");
+    assert_refused(&dir, "flipped bytes", &files(&dir.join("sled")));
 }
 
 #[test]
@@ -64,7 +106,7 @@ fn a_truncated_database_file_is_refused() {
         .unwrap()
         .set_len(len / 3)
         .unwrap();
-    assert_refused(&dir, "truncated db");
+    assert_refused(&dir, "truncated db", &files(&dir.join("sled")));
 }
 
 #[test]
@@ -107,6 +149,7 @@ fn a_damaged_snapshot_never_loses_records_silently() {
             .set_len(len / 2)
             .unwrap();
     }
+    let found = files(&dir.join("sled"));
     let out = lunxun(&dir, &["cohort", "list", "--json"], "C");
     if out.status.success() {
         let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -116,7 +159,7 @@ fn a_damaged_snapshot_never_loses_records_silently() {
             "opened, so nothing may be missing"
         );
     } else {
-        assert_refused(&dir, "truncated snapshot");
+        assert_refused(&dir, "truncated snapshot", &found);
     }
 }
 

@@ -107,6 +107,15 @@ fn every_acknowledged_check_in_survives_sigkill() {
         }
     }
     let store = Store::open(dir.path()).expect("the store opens after every kill");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("sled-opening-") || n.starts_with("sled-as-found-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "copies made before opening are removed once a store opens: {leftovers:?}"
+    );
     let integrity = store
         .check_integrity()
         .expect("the store passes the integrity check");

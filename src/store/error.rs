@@ -26,7 +26,12 @@ pub enum StoreError {
     #[error("the database could not be made durable on disk: {0}")]
     Sync(#[from] std::io::Error),
     #[error("the database in {dir} is damaged: {reason}")]
-    Damaged { dir: PathBuf, reason: String },
+    Damaged {
+        dir: PathBuf,
+        reason: String,
+        /// sled's files as lunxun found them, copied before sled opened them.
+        kept: Option<PathBuf>,
+    },
     #[error("a stored record could not be read ({0}); the database may be damaged")]
     Corrupt(String),
 }
@@ -53,14 +58,22 @@ impl StoreError {
             (StoreError::NewerSchema { .. }, Lang::En) => {
                 format!("{self}. Upgrade lunxun to open it.")
             }
-            (StoreError::Damaged { dir, .. }, Lang::Zh) => format!(
-                "{} 中的数据库已损坏，无法读取记录。lunxun 没有写入任何新数据。恢复方法：用最新的备份恢复到新文件夹，例如 lunxun restore {} --db 新文件夹，然后用 --db 新文件夹 打开。",
+            (StoreError::Damaged { dir, kept, .. }, Lang::Zh) => format!(
+                "{} 中的数据库已损坏，无法读取记录。lunxun 没有写入任何新数据{}。恢复方法：{}",
                 dir.display(),
-                newest_backup(dir)
+                kept.as_ref().map_or(String::new(), |k| format!(
+                    "；打开前的原始文件已原样保存在 {}",
+                    k.display()
+                )),
+                restore_hint_zh(dir)
             ),
-            (StoreError::Damaged { dir, .. }, Lang::En) => format!(
-                "{self}. lunxun wrote nothing new. To recover, restore the newest backup into a new folder: lunxun restore {} --db NEWDIR, then open it with --db NEWDIR.",
-                newest_backup(dir)
+            (StoreError::Damaged { dir, kept, .. }, Lang::En) => format!(
+                "{self}. lunxun wrote nothing new{}. To recover, {}",
+                kept.as_ref().map_or(String::new(), |k| format!(
+                    "; sled's files as they were before this open are kept in {}",
+                    k.display()
+                )),
+                restore_hint_en(dir)
             ),
             (StoreError::Folder { dir, source }, Lang::Zh) => {
                 format!("无法使用数据文件夹 {}：{source}", dir.display())
@@ -80,9 +93,35 @@ impl StoreError {
 
 /// The newest automatic backup in the data folder, for the recovery advice (read only
 /// when the message is shown); a pattern when there is none.
-fn newest_backup(dir: &Path) -> String {
-    let folder = dir.join("backups");
-    let newest = std::fs::read_dir(&folder)
+fn restore_hint_zh(dir: &Path) -> String {
+    match newest_backup(dir) {
+        Some(backup) => format!(
+            "用最新的备份恢复到新文件夹：lunxun restore {} --db 新文件夹，然后用 --db 新文件夹 打开。",
+            backup.display()
+        ),
+        None => format!(
+            "{} 中还没有自动备份；如有 lunxun backup 导出的备份文件，用 lunxun restore 文件 --db 新文件夹 恢复，然后用 --db 新文件夹 打开。",
+            dir.join("backups").display()
+        ),
+    }
+}
+
+fn restore_hint_en(dir: &Path) -> String {
+    match newest_backup(dir) {
+        Some(backup) => format!(
+            "restore the newest backup into a new folder: lunxun restore {} --db NEWDIR, then open it with --db NEWDIR.",
+            backup.display()
+        ),
+        None => format!(
+            "there is no automatic backup in {} yet; if you have a file from `lunxun backup`, restore it with lunxun restore FILE --db NEWDIR, then open it with --db NEWDIR.",
+            dir.join("backups").display()
+        ),
+    }
+}
+
+/// The newest automatic backup in the data folder, if any.
+fn newest_backup(dir: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dir.join("backups"))
         .into_iter()
         .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -90,11 +129,7 @@ fn newest_backup(dir: &Path) -> String {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("lunxun-"))
         })
-        .max();
-    newest
-        .unwrap_or_else(|| folder.join("lunxun-….json"))
-        .display()
-        .to_string()
+        .max()
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -16,6 +16,7 @@ mod integrity;
 mod lock;
 mod people;
 mod person_codec;
+mod preserve;
 mod repair;
 mod seq;
 
@@ -127,10 +128,33 @@ impl Store {
         folder::create_private(dir)?;
         let lock = lock::FolderLock::acquire(dir)?;
         let sled_dir = dir.join("sled");
+        let copy = preserve::before_open(dir, &sled_dir).map_err(|source| StoreError::Folder {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        match Store::open_locked(dir, &sled_dir, lock) {
+            Ok(store) => {
+                preserve::discard(copy);
+                Ok(store)
+            }
+            Err(StoreError::Damaged { dir, reason, .. }) => {
+                let kept = preserve::keep(&dir, copy);
+                // The first refusal kept the files as found; another try need not copy.
+                preserve::seal(&dir, &sled_dir);
+                Err(StoreError::Damaged { dir, reason, kept })
+            }
+            Err(other) => {
+                preserve::discard(copy);
+                Err(other)
+            }
+        }
+    }
+
+    fn open_locked(dir: &Path, sled_dir: &Path, lock: lock::FolderLock) -> StoreResult<Store> {
         let existed = sled_dir.join("db").metadata().is_ok_and(|m| m.len() > 0);
-        let (db, repaired) = match open_sled(dir, &sled_dir) {
-            Err(StoreError::Damaged { .. }) if repair::has_snapshots(&sled_dir) => {
-                (repair::open_without_snapshots(dir, &sled_dir)?, true)
+        let (db, repaired) = match open_sled(dir, sled_dir) {
+            Err(StoreError::Damaged { .. }) if repair::has_snapshots(sled_dir) => {
+                (repair::open_without_snapshots(dir, sled_dir)?, true)
             }
             other => (other?, false),
         };
@@ -153,11 +177,35 @@ impl Store {
         store.check_schema(existed)?;
         if repaired {
             // Rebuilt from sled's log: every record must read and every reference resolve.
-            store.check_integrity()?;
+            store.check_integrity().map_err(|e| StoreError::Damaged {
+                dir: dir.to_path_buf(),
+                reason: e.to_string(),
+                kept: None,
+            })?;
         }
         store.desk = store.desk_id()?;
-        let _ = folder::restrict_tree(&sled_dir).and_then(|()| folder::restrict(&sled_dir, true));
+        let _ = folder::restrict_tree(sled_dir).and_then(|()| folder::restrict(sled_dir, true));
         Ok(store)
+    }
+
+    /// A clean close: flushes, waits for sled's threads to let go of its files, and
+    /// records their fingerprint, so the next open need not copy them first.
+    pub fn close(self) {
+        let Store {
+            dir,
+            db,
+            trees,
+            data_file,
+            _lock,
+            ..
+        } = self;
+        let flushed = db.flush().is_ok() && data_file.sync_data().is_ok();
+        drop(trees);
+        drop(db);
+        if flushed {
+            preserve::seal(&dir, &dir.join("sled"));
+        }
+        drop(_lock);
     }
 
     pub fn dir(&self) -> &Path {
@@ -197,6 +245,7 @@ impl Store {
             None if existed => Err(StoreError::Damaged {
                 dir: self.dir.clone(),
                 reason: "its records cannot be read".into(),
+                kept: None,
             }),
             None => {
                 let mut batch = Batch::default();
@@ -298,6 +347,7 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
                 return Err(StoreError::Damaged {
                     dir: dir.to_path_buf(),
                     reason: "sled found corrupted data in its files".into(),
+                    kept: None,
                 });
             }
             other => return Ok(other?),
@@ -314,6 +364,7 @@ fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<(u64, seq::SeqFi
         return Err(StoreError::Damaged {
             dir: dir.to_path_buf(),
             reason: format!("it holds {held} commits but {confirmed} were confirmed"),
+            kept: None,
         });
     }
     Ok((held, file))
@@ -328,6 +379,7 @@ fn open_quietly(config: &sled::Config, dir: &Path) -> StoreResult<sled::Result<s
     result.map_err(|_| StoreError::Damaged {
         dir: dir.to_path_buf(),
         reason: "sled could not read its files".into(),
+        kept: None,
     })
 }
 

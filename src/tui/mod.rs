@@ -48,6 +48,7 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     {
         eprintln!("lunxun: {e}");
     }
+    app.store.close();
     result
 }
 

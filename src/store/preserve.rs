@@ -1,0 +1,162 @@
+//! sled rewrites its files while it opens them: after a kill it replays and extends its
+//! log, and on a damaged file it keeps what it can read and writes over the rest. So a
+//! database that lunxun then refuses would no longer be as it was found. To refuse
+//! "without touching the files", lunxun copies sled's folder aside before opening it,
+//! unless the files are exactly as lunxun last left them (the fingerprint in
+//! `lunxun.closed`: every file's name, length and modification time, written at a
+//! clean close and after a refusal). The copy is removed once the store has opened and
+//! passed its checks, and kept (renamed `sled-as-found-…`) when the store is refused as
+//! damaged; trying again after a refusal makes no second copy.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use super::folder;
+
+const SEAL: &str = "lunxun.closed";
+const OPENING: &str = "sled-opening-";
+const AS_FOUND: &str = "sled-as-found-";
+
+/// Before sled opens: a copy of its folder, unless the files are as a clean close left
+/// them (or there is no database yet). Copies left by a process killed while opening
+/// are removed first: this open makes its own.
+pub fn before_open(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBuf>> {
+    remove_stale_copies(dir);
+    if !sled_dir.join("db").exists() || is_as_sealed(dir, sled_dir) {
+        return Ok(None);
+    }
+    let copy = dir.join(format!("{OPENING}{}", ulid::Ulid::generate()));
+    copy_tree(sled_dir, &copy)?;
+    Ok(Some(copy))
+}
+
+/// The store opened and passed its checks: the copy is not needed.
+pub fn discard(copy: Option<PathBuf>) {
+    if let Some(copy) = copy {
+        let _ = fs::remove_dir_all(copy);
+    }
+}
+
+/// The store was refused: the copy is kept, under a name that says what it is. Without
+/// a copy (a second try), the one kept by the first refusal is named.
+pub fn keep(dir: &Path, copy: Option<PathBuf>) -> Option<PathBuf> {
+    let Some(copy) = copy else {
+        return newest_kept(dir);
+    };
+    let name = copy
+        .file_name()?
+        .to_string_lossy()
+        .replace(OPENING, AS_FOUND);
+    let kept = dir.join(name);
+    fs::rename(&copy, &kept).ok().map(|()| kept)
+}
+
+fn newest_kept(dir: &Path) -> Option<PathBuf> {
+    fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(AS_FOUND))
+        .map(|e| e.path())
+        .max()
+}
+
+/// After a clean close or a refusal: records the files' fingerprint once sled has let go of them
+/// (its threads can outlive the handles for a moment). Any failure leaves no seal,
+/// which only means the next open makes a copy.
+pub fn seal(dir: &Path, sled_dir: &Path) {
+    let seal = dir.join(SEAL);
+    let _ = fs::remove_file(&seal);
+    if !wait_for_sled_to_let_go(sled_dir) {
+        return;
+    }
+    let Ok(print) = fingerprint(sled_dir) else {
+        return;
+    };
+    let written = fs::File::create(&seal)
+        .and_then(|mut f| f.write_all(print.as_bytes()).and_then(|()| f.sync_all()));
+    if written.is_ok() {
+        let _ = folder::restrict(&seal, false);
+    }
+}
+
+fn is_as_sealed(dir: &Path, sled_dir: &Path) -> bool {
+    match (fs::read_to_string(dir.join(SEAL)), fingerprint(sled_dir)) {
+        (Ok(sealed), Ok(now)) => sealed == now,
+        _ => false,
+    }
+}
+
+/// sled holds an exclusive lock on its `db` file until its last thread is done.
+fn wait_for_sled_to_let_go(sled_dir: &Path) -> bool {
+    let Ok(file) = fs::File::open(sled_dir.join("db")) else {
+        return false;
+    };
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        if file.try_lock().is_ok() {
+            let _ = file.unlock();
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// One line per file under `root`, sorted: path, length, modification time (ns).
+fn fingerprint(root: &Path) -> std::io::Result<String> {
+    let mut lines = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder)? {
+            let entry = entry?;
+            let meta = entry.metadata()?;
+            if meta.is_dir() {
+                pending.push(entry.path());
+                continue;
+            }
+            let modified = meta
+                .modified()?
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_nanos();
+            let path = entry.path();
+            let name = path.strip_prefix(root).unwrap_or(&path).display();
+            lines.push(format!("{name}\t{}\t{modified}", meta.len()));
+        }
+    }
+    lines.sort();
+    Ok(lines.join("\n"))
+}
+
+/// A private copy of `from` (files 0600, folders 0700), synced before sled may write.
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir(to)?;
+    folder::restrict(to, true)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+            folder::restrict(&target, false)?;
+            fs::File::open(&target)?.sync_all()?;
+        }
+    }
+    Ok(())
+}
+
+fn remove_stale_copies(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(OPENING) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
