@@ -1,11 +1,20 @@
 //! One lunxun per data folder: an exclusive lock on `lunxun.lock`, held while the store
 //! is open and released by the OS when the process ends, even on a kill.
+//!
+//! A lock that is busy is tried again for a moment before the folder is called open
+//! elsewhere: a process that starts a child (the workbook reader, or any test harness)
+//! shares its open files with the child between fork and exec, so a store closed in
+//! that window stays locked until the exec (seen as a rare "already open" under load).
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::error::StoreError;
 use super::folder;
+
+/// Far longer than a fork-to-exec window, short enough for "already open" to come fast.
+const BUSY_WAIT: Duration = Duration::from_secs(2);
 
 pub struct FolderLock {
     _file: File,
@@ -24,13 +33,23 @@ impl FolderLock {
                 source,
             })?;
         let _ = folder::restrict(&path, false);
-        match file.try_lock() {
-            Ok(()) => Ok(FolderLock { _file: file }),
-            Err(TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen(dir.to_path_buf())),
-            Err(TryLockError::Error(source)) => Err(StoreError::Folder {
-                dir: dir.to_path_buf(),
-                source,
-            }),
+        let deadline = Instant::now() + BUSY_WAIT;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(FolderLock { _file: file }),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(StoreError::AlreadyOpen(dir.to_path_buf()));
+                }
+                Err(TryLockError::Error(source)) => {
+                    return Err(StoreError::Folder {
+                        dir: dir.to_path_buf(),
+                        source,
+                    });
+                }
+            }
         }
     }
 }

@@ -27,6 +27,8 @@ pub fn before_open(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBu
     if !sled_dir.join("db").exists() || is_as_sealed(dir, sled_dir) {
         return Ok(None);
     }
+    // A store closed a moment ago in this process may still be writing: copy after.
+    wait_for_sled_to_let_go(sled_dir, Duration::from_secs(10));
     let copy = dir.join(format!("{OPENING}{}", ulid::Ulid::generate()));
     copy_tree(sled_dir, &copy)?;
     Ok(Some(copy))
@@ -68,7 +70,7 @@ fn newest_kept(dir: &Path) -> Option<PathBuf> {
 pub fn seal(dir: &Path, sled_dir: &Path) {
     let seal = dir.join(SEAL);
     let _ = fs::remove_file(&seal);
-    if !wait_for_sled_to_let_go(sled_dir) {
+    if !wait_for_sled_to_let_go(sled_dir, Duration::from_secs(2)) {
         return;
     }
     let Ok(print) = fingerprint(sled_dir) else {
@@ -89,11 +91,11 @@ fn is_as_sealed(dir: &Path, sled_dir: &Path) -> bool {
 }
 
 /// sled holds an exclusive lock on its `db` file until its last thread is done.
-fn wait_for_sled_to_let_go(sled_dir: &Path) -> bool {
+fn wait_for_sled_to_let_go(sled_dir: &Path, limit: Duration) -> bool {
     let Ok(file) = fs::File::open(sled_dir.join("db")) else {
         return false;
     };
-    let deadline = Instant::now() + Duration::from_secs(2);
+    let deadline = Instant::now() + limit;
     loop {
         if file.try_lock().is_ok() {
             let _ = file.unlock();
@@ -142,7 +144,11 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
         if entry.file_type()?.is_dir() {
             copy_tree(&entry.path(), &target)?;
         } else {
-            fs::copy(entry.path(), &target)?;
+            match fs::copy(entry.path(), &target) {
+                // sled renamed or removed it (a finished snapshot): nothing to keep.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                other => other?,
+            };
             folder::restrict(&target, false)?;
             fs::File::open(&target)?.sync_all()?;
         }
