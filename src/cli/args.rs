@@ -62,7 +62,7 @@ pub enum Command {
     /// Export every record to a backup file (JSON)
     Backup(super::backup::BackupArgs),
     /// Restore a backup into a new, empty data folder (--db NEWDIR) and verify it
-    Restore(super::backup::RestoreArgs),
+    Restore(super::restore::RestoreArgs),
     /// The teaching log (教学活动): what each session taught, by whom, on which modules
     #[command(subcommand)]
     Teach(TeachCommand),

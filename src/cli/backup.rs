@@ -15,13 +15,7 @@ pub struct BackupArgs {
     pub output: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-pub struct RestoreArgs {
-    /// A backup written by `lunxun backup` (or one of the automatic ones)
-    pub file: PathBuf,
-}
-
-fn fail(ctx: &Ctx, e: BackupError) -> CliError {
+pub(super) fn fail(ctx: &Ctx, e: BackupError) -> CliError {
     match e {
         BackupError::Store(s) => CliError::Store(s),
         BackupError::NotABackup { .. } => CliError::Input(e.to_string()),
@@ -47,39 +41,7 @@ pub fn backup(args: BackupArgs, ctx: &Ctx) -> CliResult {
     Ok(summary(ctx, &saved.counts(), &path, true))
 }
 
-/// Restores into the folder given with --db, which must hold no records yet; then checks
-/// the store and compares its counts with the backup's.
-pub fn restore(args: RestoreArgs, ctx: &Ctx) -> CliResult {
-    if ctx.store.holds_records() {
-        return Err(CliError::Input(ctx.t(
-            &format!(
-                "{} 中已有数据；请用 --db 指定一个新的空文件夹来恢复。",
-                ctx.store.dir().display()
-            ),
-            &format!(
-                "{} already holds records; restore into a new empty folder with --db NEWDIR",
-                ctx.store.dir().display()
-            ),
-        )));
-    }
-    let saved = backup::read(&args.file).map_err(|e| fail(ctx, e))?;
-    ctx.store.restore(&saved)?;
-    let found = ctx.store.check_integrity()?;
-    let counts = saved.counts();
-    let expected = |tree: &str| counts.get(tree).copied().unwrap_or(0);
-    let matches = found.people == expected("people")
-        && found.cohorts == expected("cohorts")
-        && found.enrolments == expected("enrolments")
-        && found.events == expected("events");
-    if !matches {
-        return Err(CliError::Io(format!(
-            "restored counts {found:?} differ from the backup's {counts:?}"
-        )));
-    }
-    Ok(summary(ctx, &counts, ctx.store.dir(), false))
-}
-
-fn summary(
+pub(super) fn summary(
     ctx: &Ctx,
     counts: &std::collections::BTreeMap<String, usize>,
     path: &std::path::Path,

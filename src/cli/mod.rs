@@ -11,6 +11,7 @@ mod import;
 mod import_timetable;
 mod people;
 mod report;
+mod restore;
 mod search;
 
 // The teaching log, the module catalogue and the training bases.
@@ -85,7 +86,7 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Export(cmd) => export::run(cmd, ctx),
         Command::Report(cmd) => report::run(cmd, ctx),
         Command::Backup(args) => backup::backup(args, ctx),
-        Command::Restore(args) => backup::restore(args, ctx),
+        Command::Restore(args) => restore::run(args, ctx),
         Command::Teach(cmd) => teach::run(cmd, ctx),
         Command::Module(cmd) => module::run(cmd, ctx),
         Command::Base(cmd) => base::run(cmd, ctx),

@@ -54,7 +54,10 @@ pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, B
     // Every time, not only when made: a folder loosened since is tightened again.
     crate::store::restrict_path(&dir, true).map_err(wrap)?;
     let path = dir.join(format!("lunxun-{}.json", now.format("%Y%m%d-%H%M%S%.3f")));
+    let covered = store.commit_seq();
     write(store, &path, now)?;
+    // The backup holds every commit so far: the journal starts again after it.
+    store.restart_journal(covered)?;
     prune(&dir, KEEP).map_err(wrap)?;
     Ok(path)
 }

@@ -27,6 +27,15 @@ pub struct Record {
 }
 
 impl Backup {
+    /// The number of the last commit it holds (0 if it does not say).
+    pub fn commit_seq(&self) -> u64 {
+        self.trees
+            .get(TreeName::Meta.name())
+            .and_then(|records| records.iter().find(|r| r.key == super::seq::SEQ_KEY))
+            .and_then(|r| import_value(TreeName::Meta, &r.value).ok())
+            .map_or(0, |bytes| super::seq::decode_meta(&bytes))
+    }
+
     /// Records per tree, for verifying a restore.
     pub fn counts(&self) -> BTreeMap<String, usize> {
         self.trees
@@ -99,6 +108,27 @@ impl Store {
         }
         self.commit(batch)
     }
+}
+
+impl Store {
+    /// Writes the journal's commits after the backup's into this store, in one durable
+    /// commit; the folder's own settings (its desk id, its commit number) stay its own.
+    pub fn replay(&self, entries: &[super::JournalEntry]) -> StoreResult<()> {
+        let mut batch = Batch::default();
+        for entry in entries {
+            for (tree, key, value) in &entry.puts {
+                if *tree == TreeName::Meta && is_own_setting(key) {
+                    continue;
+                }
+                batch.put(*tree, key.clone(), value.clone());
+            }
+        }
+        self.commit(batch)
+    }
+}
+
+fn is_own_setting(key: &[u8]) -> bool {
+    key == b"desk" || key == super::seq::SEQ_KEY.as_bytes()
 }
 
 fn corrupt(tree: TreeName, what: &str) -> StoreError {

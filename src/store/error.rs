@@ -96,7 +96,7 @@ impl StoreError {
 fn restore_hint_zh(dir: &Path) -> String {
     match newest_backup(dir) {
         Some(backup) => format!(
-            "用最新的备份恢复到新文件夹：lunxun restore {} --db 新文件夹，然后用 --db 新文件夹 打开。",
+            "用最新的备份恢复到新文件夹：lunxun restore {} --db 新文件夹（备份之后的签到等记录会从本文件夹的日志 lunxun.journal 中补回），然后用 --db 新文件夹 打开。",
             backup.display()
         ),
         None => format!(
@@ -109,7 +109,7 @@ fn restore_hint_zh(dir: &Path) -> String {
 fn restore_hint_en(dir: &Path) -> String {
     match newest_backup(dir) {
         Some(backup) => format!(
-            "restore the newest backup into a new folder: lunxun restore {} --db NEWDIR, then open it with --db NEWDIR.",
+            "restore the newest backup into a new folder: lunxun restore {} --db NEWDIR (check-ins and other records made after that backup are replayed from this folder's journal, lunxun.journal), then open it with --db NEWDIR.",
             backup.display()
         ),
         None => format!(

@@ -13,6 +13,7 @@ mod faults;
 mod folder;
 mod import;
 mod integrity;
+mod journal;
 mod lock;
 mod people;
 mod person_codec;
@@ -38,6 +39,7 @@ pub use error::{StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
 pub use folder::{resolve as resolve_folder, restrict as restrict_path};
 pub use integrity::Integrity;
+pub use journal::{Entry as JournalEntry, FILE as JOURNAL_FILE, Journaled, read as read_journal};
 pub use teaching::{ActivityOutcome, ActivityRequest};
 pub use timetable::PlannedOutcome;
 
@@ -74,6 +76,14 @@ impl TreeName {
         TreeName::Activities,
         TreeName::Bases,
     ];
+
+    /// Its place in [`TreeName::ALL`].
+    pub fn index(self) -> usize {
+        TreeName::ALL
+            .iter()
+            .position(|t| *t == self)
+            .expect("listed")
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -118,6 +128,7 @@ pub struct Store {
     desk: String,
     faults: faults::Faults,
     seq: std::sync::Mutex<(u64, seq::SeqFile)>,
+    journal: std::sync::Mutex<journal::Journal>,
     _lock: lock::FolderLock,
 }
 
@@ -164,6 +175,7 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let data_file = File::open(sled_dir.join("db"))?;
         let seq = check_sequence(dir, &trees[0])?;
+        let journal = journal::Journal::open(dir, seq.0)?;
         let mut store = Store {
             dir: dir.to_path_buf(),
             db,
@@ -172,6 +184,7 @@ impl Store {
             desk: String::new(),
             faults: faults::Faults::default(),
             seq: std::sync::Mutex::new(seq),
+            journal: std::sync::Mutex::new(journal),
             _lock: lock,
         };
         store.check_schema(existed)?;
@@ -218,11 +231,7 @@ impl Store {
     }
 
     fn tree(&self, name: TreeName) -> &sled::Tree {
-        let index = TreeName::ALL
-            .iter()
-            .position(|t| *t == name)
-            .expect("listed");
-        &self.trees[index]
+        &self.trees[name.index()]
     }
 
     /// Refuses a newer schema; writes the version into a new database. A database file
@@ -294,15 +303,12 @@ impl Store {
         let mut seq = self.seq.lock().unwrap_or_else(|e| e.into_inner());
         let next = seq.0 + 1;
         let mut batch = batch;
+        let own_records = batch.len();
         batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
         let trees: Vec<&sled::Tree> = self.trees.iter().collect();
         let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
-                let index = TreeName::ALL
-                    .iter()
-                    .position(|t| t == tree)
-                    .expect("listed");
-                tx[index].insert(key.as_slice(), value.as_slice())?;
+                tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });
@@ -313,8 +319,26 @@ impl Store {
         }
         self.faults.check(n, FaultPoint::Flush)?;
         self.make_durable()?;
+        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        journal.append(next, &batch.puts[..own_records])?;
         seq.0 = next;
         seq.1.write(next)?;
+        Ok(())
+    }
+
+    /// The number of the last commit.
+    pub fn commit_seq(&self) -> u64 {
+        self.seq.lock().unwrap_or_else(|e| e.into_inner()).0
+    }
+
+    /// Empties the journal once a backup holds every commit up to `seq`; does nothing
+    /// if a commit came after it.
+    pub fn restart_journal(&self, seq: u64) -> StoreResult<()> {
+        let held = self.seq.lock().unwrap_or_else(|e| e.into_inner());
+        if held.0 == seq {
+            let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+            journal.restart(seq)?;
+        }
         Ok(())
     }
 

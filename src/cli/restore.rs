@@ -1,0 +1,179 @@
+//! `lunxun restore FILE --db NEWDIR`: a backup into a new, empty folder, then the
+//! journal's commits made after that backup (the data folder's `lunxun.journal`, found
+//! beside `backups/`, or `--journal FILE`), then a check of every record and count.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::io::backup;
+use crate::store::{Backup, JOURNAL_FILE, JournalEntry, Journaled, TreeName, read_journal};
+
+use super::backup::{fail, summary};
+use super::{CliError, CliResult, Ctx};
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup written by `lunxun backup` (or one of the automatic ones)
+    pub file: PathBuf,
+    /// The journal to replay after the backup (default: lunxun.journal of the data
+    /// folder whose backups/ holds FILE)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_journal")]
+    pub journal: Option<PathBuf>,
+    /// Restore the backup alone, without replaying a journal
+    #[arg(long)]
+    pub no_journal: bool,
+}
+
+/// What the journal adds to the backup.
+struct Replay {
+    path: PathBuf,
+    entries: Vec<JournalEntry>,
+    damaged_bytes: usize,
+}
+
+pub fn run(args: RestoreArgs, ctx: &Ctx) -> CliResult {
+    if ctx.store.holds_records() {
+        return Err(CliError::Input(ctx.t(
+            &format!(
+                "{} 中已有数据；请用 --db 指定一个新的空文件夹来恢复。",
+                ctx.store.dir().display()
+            ),
+            &format!(
+                "{} already holds records; restore into a new empty folder with --db NEWDIR",
+                ctx.store.dir().display()
+            ),
+        )));
+    }
+    let saved = backup::read(&args.file).map_err(|e| fail(ctx, e))?;
+    let replay = plan_replay(&args, &saved, ctx)?;
+    ctx.store.restore(&saved)?;
+    if let Some(replay) = &replay {
+        ctx.store.replay(&replay.entries)?;
+    }
+    let found = ctx.store.check_integrity()?;
+    let counts = expected_counts(&saved, replay.as_ref());
+    let expected = |tree: &str| counts.get(tree).copied().unwrap_or(0);
+    let matches = found.people == expected("people")
+        && found.cohorts == expected("cohorts")
+        && found.enrolments == expected("enrolments")
+        && found.events == expected("events");
+    if !matches {
+        return Err(CliError::Io(format!(
+            "restored counts {found:?} differ from the expected {counts:?}"
+        )));
+    }
+    let mut text = summary(ctx, &counts, ctx.store.dir(), false);
+    if let Some(replay) = &replay {
+        text.push_str(&replayed(ctx, replay, saved.commit_seq()));
+    }
+    Ok(text)
+}
+
+/// The journal to replay, checked before anything is written.
+fn plan_replay(args: &RestoreArgs, saved: &Backup, ctx: &Ctx) -> Result<Option<Replay>, CliError> {
+    if args.no_journal {
+        return Ok(None);
+    }
+    let Some(path) = args.journal.clone().or_else(|| beside(&args.file)) else {
+        return Ok(None);
+    };
+    let unreadable =
+        |why: String| {
+            CliError::Input(ctx.t(
+            &format!("无法使用日志 {}：{why}；如只恢复备份，加 --no-journal。", path.display()),
+            &format!(
+                "cannot use the journal {}: {why}; to restore the backup alone, add --no-journal",
+                path.display()
+            ),
+        ))
+        };
+    let journal: Journaled = read_journal(&path)
+        .map_err(|e| unreadable(e.to_string()))?
+        .ok_or_else(|| unreadable(ctx.t("不是 lunxun 日志文件", "not a lunxun journal")))?;
+    let held = saved.commit_seq();
+    if journal.base > held {
+        return Err(CliError::Input(ctx.t(
+            &format!(
+                "日志从第 {} 次提交之后开始，而这个备份只到第 {held} 次：中间的记录会缺失。请恢复最新的备份，或加 --no-journal 只恢复这个备份。",
+                journal.base
+            ),
+            &format!(
+                "the journal starts after commit {}, but this backup holds commits up to {held}: the ones between would be missing. Restore the newest backup, or add --no-journal to restore this one alone",
+                journal.base
+            ),
+        )));
+    }
+    Ok(Some(Replay {
+        path,
+        entries: journal
+            .entries
+            .into_iter()
+            .filter(|e| e.seq > held)
+            .collect(),
+        damaged_bytes: journal.damaged_bytes,
+    }))
+}
+
+/// `<data folder>/lunxun.journal` for a backup in `<data folder>/backups/`.
+fn beside(backup_file: &Path) -> Option<PathBuf> {
+    let backups = backup_file.parent()?;
+    if backups.file_name()? != "backups" {
+        return None;
+    }
+    let journal = backups.parent()?.join(JOURNAL_FILE);
+    journal.is_file().then_some(journal)
+}
+
+/// Records per tree after the replay: every key of the backup and of the journal once.
+fn expected_counts(saved: &Backup, replay: Option<&Replay>) -> BTreeMap<String, usize> {
+    let mut keys: BTreeMap<String, BTreeSet<Vec<u8>>> = saved
+        .trees
+        .iter()
+        .map(|(tree, records)| {
+            let keys = records.iter().map(|r| r.key.as_bytes().to_vec()).collect();
+            (tree.clone(), keys)
+        })
+        .collect();
+    for entry in replay.map_or(&[][..], |r| &r.entries) {
+        for (tree, key, _) in &entry.puts {
+            if *tree != TreeName::Meta {
+                keys.entry(tree.name().to_string())
+                    .or_default()
+                    .insert(key.clone());
+            }
+        }
+    }
+    keys.into_iter().map(|(tree, k)| (tree, k.len())).collect()
+}
+
+fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
+    let n = replay.entries.len();
+    let last = replay.entries.last().map_or(held, |e| e.seq);
+    let mut text = ctx.t(
+        &format!(
+            "另从日志 {} 补回备份之后的 {n} 次提交（第 {} 至 {last} 次）。\n",
+            replay.path.display(),
+            held + 1
+        ),
+        &format!(
+            "then replayed {n} commits made after the backup from the journal {} (commits {} to {last})\n",
+            replay.path.display(),
+            held + 1
+        ),
+    );
+    if replay.damaged_bytes > 0 {
+        text.push_str(&ctx.t(
+            &format!(
+                "注意：日志末尾 {} 字节已损坏（多为断电时写了一半），未补回。\n",
+                replay.damaged_bytes
+            ),
+            &format!(
+                "note: the journal's last {} bytes are damaged (usually a write cut short by a power loss) and were not replayed\n",
+                replay.damaged_bytes
+            ),
+        ));
+    }
+    text
+}

@@ -1,0 +1,222 @@
+//! The journal: a second, plain copy of every commit since the last automatic backup.
+//! Each commit's records are appended to `lunxun.journal` and synced before the commit
+//! is acknowledged, so if sled's files are ever damaged, the newest backup plus the
+//! journal give back every acknowledged check-in (`lunxun restore` replays it).
+//!
+//! Format: a header (`LXJRNL01`, then the commit number the journal starts after, u64
+//! big-endian), then one entry per commit: payload length (u32), CRC-32 of the payload
+//! (u32), payload = commit number (u64), record count (u32), and per record the tree
+//! (u8), key and value (each u32 length + bytes). A torn or damaged entry ends the
+//! journal there: what follows cannot be trusted.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::path::Path;
+
+use super::{TreeName, folder};
+
+pub const FILE: &str = "lunxun.journal";
+const MAGIC: &[u8; 8] = b"LXJRNL01";
+const HEADER: usize = 16;
+
+pub type Put = (TreeName, Vec<u8>, Vec<u8>);
+
+pub struct Journal {
+    file: File,
+}
+
+/// One commit as journaled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub seq: u64,
+    pub puts: Vec<Put>,
+}
+
+/// A journal as read back.
+#[derive(Debug)]
+pub struct Journaled {
+    /// Commits up to this number are not in the journal (they are in a backup).
+    pub base: u64,
+    pub entries: Vec<Entry>,
+    /// Bytes after the last good entry (a torn or damaged end), if any.
+    pub damaged_bytes: usize,
+}
+
+impl Journal {
+    /// Opens the folder's journal for appending; a new one starts after commit `seq`.
+    pub fn open(dir: &Path, seq: u64) -> std::io::Result<Journal> {
+        let path = dir.join(FILE);
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(&path)?;
+        let _ = folder::restrict(&path, false);
+        if file.metadata()?.len() < HEADER as u64 {
+            file.set_len(0)?;
+            file.write_all(&header(seq))?;
+            file.sync_data()?;
+        }
+        Ok(Journal { file })
+    }
+
+    /// Appends one commit and syncs it.
+    pub fn append(&mut self, seq: u64, puts: &[Put]) -> std::io::Result<()> {
+        let payload = encode(seq, puts);
+        let mut entry = Vec::with_capacity(payload.len() + 8);
+        entry.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+        entry.extend_from_slice(&crc32fast::hash(&payload).to_be_bytes());
+        entry.extend_from_slice(&payload);
+        self.file.write_all(&entry)?;
+        self.file.sync_data()
+    }
+
+    /// Empties the journal once a backup holds every commit up to `seq`.
+    pub fn restart(&mut self, seq: u64) -> std::io::Result<()> {
+        self.file.set_len(0)?;
+        self.file.write_all(&header(seq))?;
+        self.file.sync_data()
+    }
+}
+
+fn header(seq: u64) -> [u8; HEADER] {
+    let mut out = [0u8; HEADER];
+    out[..8].copy_from_slice(MAGIC);
+    out[8..].copy_from_slice(&seq.to_be_bytes());
+    out
+}
+
+fn encode(seq: u64, puts: &[Put]) -> Vec<u8> {
+    let size: usize = puts.iter().map(|(_, k, v)| 9 + k.len() + v.len()).sum();
+    let mut out = Vec::with_capacity(12 + size);
+    out.extend_from_slice(&seq.to_be_bytes());
+    out.extend_from_slice(&(puts.len() as u32).to_be_bytes());
+    for (tree, key, value) in puts {
+        out.push(tree.index() as u8);
+        for bytes in [key, value] {
+            out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            out.extend_from_slice(bytes);
+        }
+    }
+    out
+}
+
+/// Reads a journal file; `None` when the file is not a journal.
+pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
+    let mut bytes = Vec::new();
+    File::open(path)?.read_to_end(&mut bytes)?;
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        return Ok(None);
+    }
+    let base = u64::from_be_bytes(bytes[8..16].try_into().expect("8 bytes"));
+    let mut at = HEADER;
+    let mut entries = Vec::new();
+    while let Some((entry, next)) = entry_at(&bytes, at) {
+        entries.push(entry);
+        at = next;
+    }
+    Ok(Some(Journaled {
+        base,
+        entries,
+        damaged_bytes: bytes.len() - at,
+    }))
+}
+
+fn entry_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
+    let len = u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    let crc = u32::from_be_bytes(bytes.get(at + 4..at + 8)?.try_into().ok()?);
+    let payload = bytes.get(at + 8..(at + 8).checked_add(len)?)?;
+    if crc32fast::hash(payload) != crc {
+        return None;
+    }
+    Some((decode(payload)?, at + 8 + len))
+}
+
+fn decode(payload: &[u8]) -> Option<Entry> {
+    let mut cursor = Cursor { bytes: payload };
+    let seq = u64::from_be_bytes(cursor.take(8)?.try_into().ok()?);
+    let count = u32::from_be_bytes(cursor.take(4)?.try_into().ok()?);
+    let mut puts = Vec::new();
+    for _ in 0..count {
+        let tree = *TreeName::ALL.get(usize::from(cursor.take(1)?[0]))?;
+        let key = cursor.sized()?.to_vec();
+        let value = cursor.sized()?.to_vec();
+        puts.push((tree, key, value));
+    }
+    cursor.bytes.is_empty().then_some(Entry { seq, puts })
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.bytes.len() < n {
+            return None;
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Some(head)
+    }
+
+    fn sized(&mut self) -> Option<&'a [u8]> {
+        let len = u32::from_be_bytes(self.take(4)?.try_into().ok()?) as usize;
+        self.take(len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn puts() -> Vec<Put> {
+        vec![
+            (TreeName::Events, b"e1".to_vec(), b"{\"x\":1}".to_vec()),
+            (TreeName::People, b"p1".to_vec(), vec![0, 1, 2, 255]),
+        ]
+    }
+
+    #[test]
+    fn entries_read_back_and_a_torn_end_is_cut_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path(), 7).unwrap();
+        journal.append(8, &puts()).unwrap();
+        journal.append(9, &puts()[..1]).unwrap();
+        let read_back = read(&dir.path().join(FILE)).unwrap().unwrap();
+        assert_eq!(read_back.base, 7);
+        assert_eq!(read_back.entries.len(), 2);
+        assert_eq!(read_back.entries[0].puts, puts());
+        assert_eq!(read_back.damaged_bytes, 0);
+        // A torn last entry, then a flipped byte inside the first.
+        let path = dir.path().join(FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.truncate(bytes.len() - 3);
+        std::fs::write(&path, &bytes).unwrap();
+        let torn = read(&path).unwrap().unwrap();
+        assert_eq!(torn.entries.len(), 1);
+        assert!(torn.damaged_bytes > 0);
+        bytes[HEADER + 12] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(read(&path).unwrap().unwrap().entries.is_empty());
+    }
+
+    #[test]
+    fn a_restart_empties_it_and_a_reopen_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path(), 0).unwrap();
+        journal.append(1, &puts()).unwrap();
+        drop(journal);
+        let mut journal = Journal::open(dir.path(), 99).unwrap();
+        let path = dir.path().join(FILE);
+        assert_eq!(read(&path).unwrap().unwrap().base, 0, "kept on reopen");
+        journal.restart(1).unwrap();
+        journal.append(2, &puts()).unwrap();
+        let read_back = read(&path).unwrap().unwrap();
+        assert_eq!(read_back.base, 1);
+        assert_eq!(read_back.entries.len(), 1);
+        assert_eq!(read_back.entries[0].seq, 2);
+        std::fs::write(&path, b"not a journal").unwrap();
+        assert!(read(&path).unwrap().is_none());
+    }
+}
