@@ -52,12 +52,15 @@ impl Journal {
             .read(true)
             .open(&path)?;
         let _ = folder::restrict(&path, false);
-        if file.metadata()?.len() < HEADER as u64 {
-            file.set_len(0)?;
-            file.write_all(&header(seq))?;
-            file.sync_data()?;
+        let mut start = [0u8; HEADER];
+        let readable = file.read_exact(&mut start).is_ok() && &start[..8] == MAGIC;
+        let mut journal = Journal { file };
+        if !readable {
+            // New, or cut short while restarting (a kill right after a backup): it starts
+            // again after the commits the store holds.
+            journal.restart(seq)?;
         }
-        Ok(Journal { file })
+        Ok(journal)
     }
 
     /// Appends one commit and syncs it.
@@ -67,8 +70,16 @@ impl Journal {
         entry.extend_from_slice(&(payload.len() as u32).to_be_bytes());
         entry.extend_from_slice(&crc32fast::hash(&payload).to_be_bytes());
         entry.extend_from_slice(&payload);
-        self.file.write_all(&entry)?;
-        self.file.sync_data()
+        let before = self.file.metadata()?.len();
+        let written = self
+            .file
+            .write_all(&entry)
+            .and_then(|()| self.file.sync_data());
+        if written.is_err() {
+            // A half-written entry would end the journal there for every later one.
+            let _ = self.file.set_len(before);
+        }
+        written
     }
 
     /// Empties the journal once a backup holds every commit up to `seq`.
@@ -218,5 +229,10 @@ mod tests {
         assert_eq!(read_back.entries[0].seq, 2);
         std::fs::write(&path, b"not a journal").unwrap();
         assert!(read(&path).unwrap().is_none());
+        // Opened again, a file that is not a journal starts over after the store's commits.
+        drop(journal);
+        Journal::open(dir.path(), 5).unwrap();
+        let restarted = read(&path).unwrap().unwrap();
+        assert_eq!((restarted.base, restarted.entries.len()), (5, 0));
     }
 }
