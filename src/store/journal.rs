@@ -52,13 +52,18 @@ impl Journal {
             .read(true)
             .open(&path)?;
         let _ = folder::restrict(&path, false);
-        let mut start = [0u8; HEADER];
-        let readable = file.read_exact(&mut start).is_ok() && &start[..8] == MAGIC;
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
         let mut journal = Journal { file };
-        if !readable {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             // New, or cut short while restarting (a kill right after a backup): it starts
             // again after the commits the store holds.
             journal.restart(seq)?;
+        } else if good_length(&bytes) < bytes.len() {
+            // An entry torn by a kill belongs to a commit never acknowledged; left there,
+            // it would hide every entry appended after it.
+            journal.file.set_len(good_length(&bytes) as u64)?;
+            journal.file.sync_data()?;
         }
         Ok(journal)
     }
@@ -126,11 +131,21 @@ pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
         entries.push(entry);
         at = next;
     }
+    debug_assert_eq!(at, good_length(&bytes));
     Ok(Some(Journaled {
         base,
         entries,
         damaged_bytes: bytes.len() - at,
     }))
+}
+
+/// Where the last good entry ends.
+fn good_length(bytes: &[u8]) -> usize {
+    let mut at = HEADER;
+    while let Some((_, next)) = entry_at(bytes, at) {
+        at = next;
+    }
+    at
 }
 
 fn entry_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
@@ -210,6 +225,25 @@ mod tests {
         bytes[HEADER + 12] ^= 1;
         std::fs::write(&path, &bytes).unwrap();
         assert!(read(&path).unwrap().unwrap().entries.is_empty());
+    }
+
+    #[test]
+    fn a_torn_end_is_cut_off_on_open_so_later_entries_stay_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE);
+        let mut journal = Journal::open(dir.path(), 0).unwrap();
+        journal.append(1, &puts()).unwrap();
+        journal.append(2, &puts()).unwrap();
+        drop(journal);
+        let len = std::fs::metadata(&path).unwrap().len();
+        let file = OpenOptions::new().write(true).open(&path).unwrap();
+        file.set_len(len - 5).unwrap();
+        let mut journal = Journal::open(dir.path(), 2).unwrap();
+        journal.append(3, &puts()).unwrap();
+        let read_back = read(&path).unwrap().unwrap();
+        let seqs: Vec<u64> = read_back.entries.iter().map(|e| e.seq).collect();
+        assert_eq!(seqs, [1, 3]);
+        assert_eq!(read_back.damaged_bytes, 0);
     }
 
     #[test]
