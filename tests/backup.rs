@@ -136,6 +136,20 @@ fn automatic_backups_keep_the_last_ten() {
     }
 }
 
+/// A fixed clock puts a start and an exit backup in one millisecond: both are kept, in
+/// order, the second named `…_01.json`.
+#[test]
+fn two_backups_in_one_millisecond_are_both_kept_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seeded(dir.path());
+    let first = backup::automatic(&store, now()).unwrap();
+    let second = backup::automatic(&store, now()).unwrap();
+    assert_ne!(first, second);
+    assert!(second.to_string_lossy().ends_with("083500.000_01.json"));
+    assert!(first < second, "names sort by the order they were made");
+    assert!(first.exists() && second.exists());
+}
+
 fn lunxun(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lunxun"))
         .args(args)

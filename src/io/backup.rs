@@ -53,13 +53,26 @@ pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, B
     fs::create_dir_all(&dir).map_err(wrap)?;
     // Every time, not only when made: a folder loosened since is tightened again.
     crate::store::restrict_path(&dir, true).map_err(wrap)?;
-    let path = dir.join(format!("lunxun-{}.json", now.format("%Y%m%d-%H%M%S%.3f")));
+    let path = free_name(&dir, &format!("lunxun-{}", now.format("%Y%m%d-%H%M%S%.3f")));
     let covered = store.commit_seq();
     write(store, &path, now)?;
     // The backup holds every commit so far: the journal starts again after it.
     store.restart_journal(covered)?;
     prune(&dir, KEEP).map_err(wrap)?;
     Ok(path)
+}
+
+/// `stem.json`, or `stem_01.json`, … when two backups fall in one millisecond (a fixed
+/// clock, `LUNXUN_NOW`); `_` sorts after `.`, so names still sort by time.
+fn free_name(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.json"));
+    if !first.exists() {
+        return first;
+    }
+    (1u32..)
+        .map(|n| dir.join(format!("{stem}_{n:02}.json")))
+        .find(|p| !p.exists())
+        .expect("a free name")
 }
 
 /// Deletes all but the newest `keep` backups (names sort by time).
