@@ -50,6 +50,10 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
     inject_test_faults(&mut store);
     match args.command {
         Some(command) => {
+            if store.journal_is_behind() {
+                // The desk makes this backup at every start anyway.
+                backup_now(&store, &clock, lang)?;
+            }
             let ctx = Ctx { store, clock, lang };
             let printed = cli::run(command, &ctx);
             ctx.store.close();

@@ -2,6 +2,8 @@
 //! A failure is reported, nothing unwritten is acknowledged, a retry works, and the
 //! store stays consistent.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -38,11 +40,11 @@ fn check_in(store: &Store, person: &PersonId) -> Result<CheckInOutcome, lunxun::
     store.check_in(&req, CheckInStatus::Present, None)
 }
 
-/// Every plan for N = 1..=6, at the write and at the flush, once and for good.
+/// Every plan for N = 1..=6, at the write, the flush and the journal, once and for good.
 #[test]
 fn failed_commits_are_reported_never_acknowledged_and_can_be_retried() {
     let mut injected = 0;
-    for spec in ["write", "flush"] {
+    for spec in ["write", "flush", "journal"] {
         for n in 1..=6u64 {
             for permanent in [false, true] {
                 let text = format!("{spec}:{n}{}", if permanent { ":always" } else { "" });
@@ -84,6 +86,10 @@ fn run_plan(plan: FaultPlan, label: &str) {
         }
     }
     let store = Store::open(dir.path()).unwrap();
+    if store.journal_is_behind() {
+        // As the program does at every start (see main.rs).
+        lunxun::io::backup::automatic(&store, now()).unwrap();
+    }
     store
         .check_integrity()
         .unwrap_or_else(|e| panic!("{label}: {e}"));
@@ -110,20 +116,37 @@ fn run_plan(plan: FaultPlan, label: &str) {
             "{label}: the retry recorded it"
         );
     }
+    // Every check-in that stands is also in the newest backup or the journal: what a
+    // restore gives back if sled's files are damaged.
+    let kept = kept_for_a_restore(dir.path());
+    for person in acknowledged.iter().chain(&failed) {
+        assert!(
+            kept.contains(person),
+            "{label}: {person} not in backup or journal"
+        );
+    }
+}
+
+/// People with a check-in that a restore would give back.
+fn kept_for_a_restore(dir: &Path) -> Vec<PersonId> {
+    common::kept_for_a_restore(dir)
+        .into_iter()
+        .map(|e| e.person)
+        .collect()
 }
 
 #[test]
 fn the_command_line_reports_a_failed_write_and_a_retry_works() {
     let dir = tempfile::tempdir().unwrap();
     let people = demo(dir.path());
-    let run = |fault: Option<&str>| {
+    let run = |fault: Option<&str>, person: &PersonId| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
         cmd.args([
             "checkin",
             "--cohort",
             "2015-01",
             "--person",
-            people[0].as_str(),
+            person.as_str(),
             "--session",
             "1:am",
         ])
@@ -136,22 +159,28 @@ fn the_command_line_reports_a_failed_write_and_a_retry_works() {
         }
         cmd.output().unwrap()
     };
-    for fault in ["write:1", "flush:1"] {
-        let out = run(Some(fault));
+    let faults = [
+        ("write:1", "Nothing was saved; try again"),
+        ("flush:1", "Nothing was saved; try again"),
+        ("journal:1", "so it is not confirmed. Try again"),
+    ];
+    for ((fault, says), person) in faults.iter().zip(&people) {
+        let out = run(Some(fault), person);
         assert_eq!(out.status.code(), Some(1), "{fault}");
         assert!(out.stdout.is_empty(), "{fault}: nothing acknowledged");
         let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{fault}: {err}");
+        let retry = run(None, person);
+        let text = String::from_utf8_lossy(&retry.stdout);
         assert!(
-            err.contains("Nothing was saved; try again"),
-            "{fault}: {err}"
+            text.starts_with('✓') || text.contains("already checked in"),
+            "{fault}: {text}"
         );
     }
-    let retry = run(None);
-    let text = String::from_utf8_lossy(&retry.stdout);
-    assert!(
-        text.starts_with('✓') || text.contains("already checked in"),
-        "{text}"
-    );
+    let kept = kept_for_a_restore(dir.path());
+    for person in &people[..faults.len()] {
+        assert!(kept.contains(person), "{person} not in backup or journal");
+    }
 }
 
 #[test]

@@ -4,13 +4,15 @@
 //! must pass the integrity check. `LUNXUN_SOAK=N` runs N kills instead of 120.
 #![cfg(unix)]
 
+mod common;
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use lunxun::domain::{AttendanceEvent, PersonId, Session, SlotKind};
-use lunxun::store::{JOURNAL_FILE, Store, TreeName, read_journal};
+use lunxun::domain::{PersonId, Session, SlotKind};
+use lunxun::store::Store;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
 
@@ -119,22 +121,10 @@ fn every_acknowledged_check_in_survives_sigkill() {
     let integrity = store
         .check_integrity()
         .expect("the store passes the integrity check");
-    // The journal, the second copy a restore replays, holds them too, readable to the
-    // end: an entry torn by a kill is cut off when the store opens.
-    let journal = read_journal(&dir.path().join(JOURNAL_FILE))
-        .unwrap()
-        .expect("a journal");
-    assert_eq!(
-        journal.damaged_bytes, 0,
-        "seed {seed}: torn journal end kept"
-    );
-    let journaled: Vec<AttendanceEvent> = journal
-        .entries
-        .iter()
-        .flat_map(|e| &e.puts)
-        .filter(|(tree, _, _)| *tree == TreeName::Events)
-        .map(|(_, _, value)| serde_json::from_slice(value).unwrap())
-        .collect();
+    // The second copy, what a restore gives back if sled's files are damaged: the
+    // newest backup (made when a start finds the journal behind) plus the journal,
+    // readable to its end (an entry torn by a kill is cut off when the store opens).
+    let journaled = common::kept_for_a_restore(dir.path());
     for (person, session) in &acknowledged {
         let status = store.status("2015-01", person, *session).unwrap();
         assert!(
@@ -145,7 +135,7 @@ fn every_acknowledged_check_in_survives_sigkill() {
             journaled
                 .iter()
                 .any(|e| e.person == *person && e.session == *session),
-            "seed {seed}: acknowledged check-in of {person} in {session} not journaled"
+            "seed {seed}: acknowledged check-in of {person} in {session} not in the backup or journal"
         );
     }
     eprintln!(

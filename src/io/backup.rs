@@ -75,8 +75,16 @@ fn free_name(dir: &Path, stem: &str) -> PathBuf {
         .expect("a free name")
 }
 
-/// Deletes all but the newest `keep` backups (names sort by time).
+/// Deletes all but the newest `keep` backups (names sort by time), and half-written
+/// ones left by a process killed while writing (`.lunxun-….tmp-PID`; only one lunxun
+/// uses the folder at a time, so none is being written now).
 fn prune(dir: &Path, keep: usize) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".lunxun-") && name.contains(".tmp-") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     let mut names: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {

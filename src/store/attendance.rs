@@ -75,8 +75,9 @@ impl Store {
         let current = self.status(request.cohort, request.person, request.session)?;
         if let Err(refusal) = attendance::check_in_allowed(current.as_ref(), status) {
             // "Already checked in" tells the desk the earlier check-in stands; if its
-            // commit failed after the write (a flush error), make it durable first.
-            self.make_durable()?;
+            // commit failed after the write (a flush or journal error), make it durable
+            // and journaled first.
+            self.settle()?;
             return Ok(CheckInOutcome::Refused(refusal));
         }
         let kind = EventKind::CheckIn { status, reason };

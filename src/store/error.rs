@@ -25,6 +25,8 @@ pub enum StoreError {
     Sled(#[from] sled::Error),
     #[error("the database could not be made durable on disk: {0}")]
     Sync(#[from] std::io::Error),
+    #[error("the change is in the database but its journal could not be written ({0})")]
+    Journal(std::io::Error),
     #[error("the database in {dir} is damaged: {reason}")]
     Damaged {
         dir: PathBuf,
@@ -83,6 +85,12 @@ impl StoreError {
                 format!("数据未能写入磁盘：{e}。本次操作未保存，请重试。")
             }
             (StoreError::Sync(_), Lang::En) => format!("{self}. Nothing was saved; try again."),
+            (StoreError::Journal(e), Lang::Zh) => format!(
+                "已写入数据库，但未能写入日志（{e}），因此未确认。请重试：已保存的签到会显示为“已签到”。"
+            ),
+            (StoreError::Journal(_), Lang::En) => format!(
+                "{self}, so it is not confirmed. Try again: a check-in that was kept shows as already checked in."
+            ),
             (StoreError::Corrupt(what), Lang::Zh) => {
                 format!("无法读取已存记录（{what}），数据库可能已损坏。")
             }

@@ -10,6 +10,8 @@ pub enum FaultPoint {
     Write,
     /// After the transaction, before flush and fsync: written but not made durable.
     Flush,
+    /// After sled's flush and fsync: half the journal entry is written, then it fails.
+    Journal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,12 +24,13 @@ pub struct FaultPlan {
 }
 
 impl FaultPlan {
-    /// `write:3`, `flush:2`, `write:1:always`.
+    /// `write:3`, `flush:2`, `journal:4`, `write:1:always`.
     pub fn parse(text: &str) -> Option<FaultPlan> {
         let mut parts = text.split(':');
         let point = match parts.next()? {
             "write" => FaultPoint::Write,
             "flush" => FaultPoint::Flush,
+            "journal" => FaultPoint::Journal,
             _ => return None,
         };
         let nth = parts.next()?.parse().ok().filter(|n| *n > 0)?;

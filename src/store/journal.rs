@@ -23,6 +23,12 @@ pub type Put = (TreeName, Vec<u8>, Vec<u8>);
 
 pub struct Journal {
     file: File,
+    /// Entries of commits sled holds but the journal does not yet (a failed flush or
+    /// journal write): written before the next entry.
+    pending: Vec<u8>,
+    /// The journal lacks commits sled holds from before this process (a kill between
+    /// sled's flush and the journal's, or a journal write that failed for good).
+    behind: bool,
 }
 
 /// One commit as journaled.
@@ -43,8 +49,9 @@ pub struct Journaled {
 }
 
 impl Journal {
-    /// Opens the folder's journal for appending; a new one starts after commit `seq`.
-    pub fn open(dir: &Path, seq: u64) -> std::io::Result<Journal> {
+    /// Opens the folder's journal for appending. `held` is the last commit sled holds:
+    /// a new journal starts after it, and one that ends before it is behind.
+    pub fn open(dir: &Path, held: u64) -> std::io::Result<Journal> {
         let path = dir.join(FILE);
         let mut file = OpenOptions::new()
             .create(true)
@@ -54,35 +61,67 @@ impl Journal {
         let _ = folder::restrict(&path, false);
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;
-        let mut journal = Journal { file };
+        let mut journal = Journal {
+            file,
+            pending: Vec::new(),
+            behind: false,
+        };
         if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             // New, or cut short while restarting (a kill right after a backup): it starts
             // again after the commits the store holds.
-            journal.restart(seq)?;
-        } else if good_length(&bytes) < bytes.len() {
+            journal.restart(held)?;
+            return Ok(journal);
+        }
+        let (good, last) = scan(&bytes);
+        if good < bytes.len() {
             // An entry torn by a kill belongs to a commit never acknowledged; left there,
             // it would hide every entry appended after it.
-            journal.file.set_len(good_length(&bytes) as u64)?;
+            journal.file.set_len(good as u64)?;
             journal.file.sync_data()?;
         }
+        journal.behind = last < held;
         Ok(journal)
     }
 
-    /// Appends one commit and syncs it.
-    pub fn append(&mut self, seq: u64, puts: &[Put]) -> std::io::Result<()> {
+    /// Whether the journal lacks commits that sled holds (see [`Journal::open`]); a
+    /// backup followed by [`Journal::restart`] makes it whole again.
+    pub fn is_behind(&self) -> bool {
+        self.behind
+    }
+
+    /// Queues one commit's records; [`Journal::write`] makes them durable.
+    pub fn stage(&mut self, seq: u64, puts: &[Put]) {
         let payload = encode(seq, puts);
-        let mut entry = Vec::with_capacity(payload.len() + 8);
-        entry.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-        entry.extend_from_slice(&crc32fast::hash(&payload).to_be_bytes());
-        entry.extend_from_slice(&payload);
+        self.pending
+            .extend_from_slice(&(payload.len() as u32).to_be_bytes());
+        self.pending
+            .extend_from_slice(&crc32fast::hash(&payload).to_be_bytes());
+        self.pending.extend_from_slice(&payload);
+    }
+
+    /// Appends the queued entries and syncs them. On failure nothing half-written stays
+    /// (it would hide every later entry) and the entries stay queued for the next try.
+    /// `cut_short` (fault injection) writes half of them, then fails.
+    pub fn write(&mut self, cut_short: bool) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
         let before = self.file.metadata()?.len();
-        let written = self
-            .file
-            .write_all(&entry)
-            .and_then(|()| self.file.sync_data());
-        if written.is_err() {
-            // A half-written entry would end the journal there for every later one.
-            let _ = self.file.set_len(before);
+        let written = if cut_short {
+            let half = &self.pending[..self.pending.len() / 2];
+            self.file
+                .write_all(half)
+                .and_then(|()| Err(std::io::Error::other("injected journal fault")))
+        } else {
+            self.file
+                .write_all(&self.pending)
+                .and_then(|()| self.file.sync_data())
+        };
+        match written {
+            Ok(()) => self.pending.clear(),
+            Err(_) => {
+                let _ = self.file.set_len(before);
+            }
         }
         written
     }
@@ -91,7 +130,10 @@ impl Journal {
     pub fn restart(&mut self, seq: u64) -> std::io::Result<()> {
         self.file.set_len(0)?;
         self.file.write_all(&header(seq))?;
-        self.file.sync_data()
+        self.file.sync_data()?;
+        self.pending.clear();
+        self.behind = false;
+        Ok(())
     }
 }
 
@@ -131,7 +173,6 @@ pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
         entries.push(entry);
         at = next;
     }
-    debug_assert_eq!(at, good_length(&bytes));
     Ok(Some(Journaled {
         base,
         entries,
@@ -139,13 +180,15 @@ pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
     }))
 }
 
-/// Where the last good entry ends.
-fn good_length(bytes: &[u8]) -> usize {
+/// Where the last good entry ends, and the last commit number in the journal.
+fn scan(bytes: &[u8]) -> (usize, u64) {
     let mut at = HEADER;
-    while let Some((_, next)) = entry_at(bytes, at) {
+    let mut last = u64::from_be_bytes(bytes[8..16].try_into().expect("8 bytes"));
+    while let Some((entry, next)) = entry_at(bytes, at) {
         at = next;
+        last = entry.seq;
     }
-    at
+    (at, last)
 }
 
 fn entry_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
@@ -196,6 +239,51 @@ impl<'a> Cursor<'a> {
 mod tests {
     use super::*;
 
+    fn append(journal: &mut Journal, seq: u64, puts: &[Put]) {
+        journal.stage(seq, puts);
+        journal.write(false).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_half_written_and_is_written_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE);
+        let mut journal = Journal::open(dir.path(), 0).unwrap();
+        append(&mut journal, 1, &puts());
+        journal.stage(2, &puts());
+        assert!(journal.write(true).is_err());
+        let after_failure = read(&path).unwrap().unwrap();
+        assert_eq!(after_failure.entries.len(), 1);
+        assert_eq!(after_failure.damaged_bytes, 0, "the half entry was cut off");
+        append(&mut journal, 3, &puts());
+        let seqs: Vec<u64> = read(&path)
+            .unwrap()
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| e.seq)
+            .collect();
+        assert_eq!(seqs, [1, 2, 3], "the failed entry went out first");
+    }
+
+    #[test]
+    fn a_journal_that_ends_before_the_store_is_behind_until_restarted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = Journal::open(dir.path(), 0).unwrap();
+        append(&mut journal, 1, &puts());
+        drop(journal);
+        assert!(!Journal::open(dir.path(), 1).unwrap().is_behind());
+        let mut journal = Journal::open(dir.path(), 2).unwrap();
+        assert!(
+            journal.is_behind(),
+            "commit 2 is in sled, not in the journal"
+        );
+        journal.restart(2).unwrap();
+        assert!(!journal.is_behind());
+        drop(journal);
+        assert!(!Journal::open(dir.path(), 2).unwrap().is_behind());
+    }
+
     fn puts() -> Vec<Put> {
         vec![
             (TreeName::Events, b"e1".to_vec(), b"{\"x\":1}".to_vec()),
@@ -207,8 +295,8 @@ mod tests {
     fn entries_read_back_and_a_torn_end_is_cut_off() {
         let dir = tempfile::tempdir().unwrap();
         let mut journal = Journal::open(dir.path(), 7).unwrap();
-        journal.append(8, &puts()).unwrap();
-        journal.append(9, &puts()[..1]).unwrap();
+        append(&mut journal, 8, &puts());
+        append(&mut journal, 9, &puts()[..1]);
         let read_back = read(&dir.path().join(FILE)).unwrap().unwrap();
         assert_eq!(read_back.base, 7);
         assert_eq!(read_back.entries.len(), 2);
@@ -232,14 +320,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE);
         let mut journal = Journal::open(dir.path(), 0).unwrap();
-        journal.append(1, &puts()).unwrap();
-        journal.append(2, &puts()).unwrap();
+        append(&mut journal, 1, &puts());
+        append(&mut journal, 2, &puts());
         drop(journal);
         let len = std::fs::metadata(&path).unwrap().len();
         let file = OpenOptions::new().write(true).open(&path).unwrap();
         file.set_len(len - 5).unwrap();
         let mut journal = Journal::open(dir.path(), 2).unwrap();
-        journal.append(3, &puts()).unwrap();
+        append(&mut journal, 3, &puts());
         let read_back = read(&path).unwrap().unwrap();
         let seqs: Vec<u64> = read_back.entries.iter().map(|e| e.seq).collect();
         assert_eq!(seqs, [1, 3]);
@@ -250,13 +338,13 @@ mod tests {
     fn a_restart_empties_it_and_a_reopen_keeps_it() {
         let dir = tempfile::tempdir().unwrap();
         let mut journal = Journal::open(dir.path(), 0).unwrap();
-        journal.append(1, &puts()).unwrap();
+        append(&mut journal, 1, &puts());
         drop(journal);
         let mut journal = Journal::open(dir.path(), 99).unwrap();
         let path = dir.path().join(FILE);
         assert_eq!(read(&path).unwrap().unwrap().base, 0, "kept on reopen");
         journal.restart(1).unwrap();
-        journal.append(2, &puts()).unwrap();
+        append(&mut journal, 2, &puts());
         let read_back = read(&path).unwrap().unwrap();
         assert_eq!(read_back.base, 1);
         assert_eq!(read_back.entries.len(), 1);

@@ -317,13 +317,34 @@ impl Store {
             Err(TransactionError::Storage(e)) => return Err(e.into()),
             Err(TransactionError::Abort(())) => unreachable!("the closure never aborts"),
         }
+        // sled holds the commit now: it keeps its number, and goes to the journal with it
+        // even if a flush below fails (the next commit or a refusal makes both durable).
+        seq.0 = next;
+        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        journal.stage(next, &batch.puts[..own_records]);
         self.faults.check(n, FaultPoint::Flush)?;
         self.make_durable()?;
-        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
-        journal.append(next, &batch.puts[..own_records])?;
-        seq.0 = next;
+        let cut_short = self.faults.check(n, FaultPoint::Journal).is_err();
+        journal.write(cut_short).map_err(StoreError::Journal)?;
         seq.1.write(next)?;
         Ok(())
+    }
+
+    /// Makes durable, in sled and in the journal, whatever an earlier failed commit left
+    /// in memory: called before the desk says a standing check-in stands.
+    pub(super) fn settle(&self) -> StoreResult<()> {
+        self.make_durable()?;
+        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        journal.write(false).map_err(StoreError::Journal)
+    }
+
+    /// Whether the journal lacks commits sled holds (a kill between their flushes): the
+    /// caller makes an automatic backup, which restarts the journal whole.
+    pub fn journal_is_behind(&self) -> bool {
+        self.journal
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_behind()
     }
 
     /// The number of the last commit.

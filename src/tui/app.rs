@@ -264,7 +264,11 @@ impl App {
     }
 
     pub(super) fn fail(&mut self, error: &StoreError) {
-        let text = T::WriteFailed.fill(self.lang, &[&error.message(self.lang)]);
+        let heading = match error {
+            StoreError::Journal(_) => T::NotConfirmed,
+            _ => T::WriteFailed,
+        };
+        let text = heading.fill(self.lang, &[&error.message(self.lang)]);
         self.notice = Some(Notice {
             kind: NoticeKind::Error,
             text,

@@ -112,6 +112,7 @@ catalogue! {
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
     WriteFailed => "保存失败，未记录：{}", "not saved: {}";
+    NotConfirmed => "未确认：{}", "not confirmed: {}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
     // Forms
     LeaveTitle => "请假 · {}", "Leave · {}";
