@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod clock;
 pub mod demo;
+pub mod display;
 pub mod domain;
 pub mod i18n;
 pub mod io;

@@ -8,6 +8,7 @@ use clap::Parser;
 
 use lunxun::cli::{self, Cli, CliError, Command, Ctx};
 use lunxun::clock::Clock;
+use lunxun::display;
 use lunxun::i18n::Lang;
 use lunxun::io::import::workbook;
 use lunxun::store::{self, Store};
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Desk(tui::Exit::Quit)) => ExitCode::SUCCESS,
         Ok(Outcome::Desk(tui::Exit::Signal(signal))) => ExitCode::from((128 + signal) as u8),
         Err(error) => {
-            eprintln!("lunxun: {}", error.message(lang));
+            eprintln!("lunxun: {}", display::escape(&error.message(lang)));
             ExitCode::from(error.exit_code() as u8)
         }
     }
@@ -92,8 +93,10 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
         })
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error worth a panic.
+/// Prints to stdout, escaping what could take over the terminal (`display::escape`: a
+/// right-to-left override from an imported file, say); a closed pipe (`| head`) is not an error worth a panic.
 fn print_out(text: &str) {
     let mut out = std::io::stdout().lock();
+    let text = display::escape(text);
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
