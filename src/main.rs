@@ -15,6 +15,7 @@ use lunxun::store::{self, Store};
 use lunxun::tui;
 
 fn main() -> ExitCode {
+    private_files();
     let args = Cli::parse();
     if let Some(Command::ReadWorkbook(reader)) = &args.command {
         return ExitCode::from(workbook::serve(&reader.kind, reader.sheet.as_deref()) as u8);
@@ -67,6 +68,17 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }
+    }
+}
+
+/// Every file this process creates — sled's own included, which sled would make 0644 —
+/// is private to the user (0600, folders 0700). Elsewhere the data folder's own
+/// permissions (the user's profile) apply.
+fn private_files() {
+    #[cfg(unix)]
+    // SAFETY: umask only sets the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o077);
     }
 }
 

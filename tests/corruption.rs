@@ -79,6 +79,27 @@ fn assert_refused(dir: &Path, what: &str, found: &BTreeMap<PathBuf, Vec<u8>>) {
     assert!(zh_err.contains("数据库已损坏"), "{what}: {zh_err}");
     assert!(zh_err.contains(&*kept[0].to_string_lossy()), "{what}");
     assert_eq!(kept_copies(dir).len(), 1, "{what}: no second copy");
+    assert_private(dir, what);
+}
+
+/// Even files sled made while lunxun was refusing the database are private.
+fn assert_private(dir: &Path, what: &str) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(folder) = pending.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+                assert_eq!(mode & 0o077, 0, "{what}: {} is {mode:o}", path.display());
+                if path.is_dir() {
+                    pending.push(path);
+                }
+            }
+        }
+    }
+    let _ = (dir, what);
 }
 
 #[test]
