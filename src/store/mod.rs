@@ -1,13 +1,15 @@
 //! The store: sled trees, one per record kind, with durable commits and a folder lock.
 //!
-//! Every write goes through [`Store::commit`]: one sled transaction over the trees it
-//! touches, then `flush()`, then an fsync of sled's data file (sled 0.34's flush uses
-//! `sync_file_range` on Linux, which does not make the data durable across a power cut).
+//! Every write goes through [`Store::commit`] (commit.rs: one sled transaction, made
+//! durable, journaled, numbered). Opening takes the folder lock, keeps a copy of sled's
+//! files unless they are as lunxun left them (preserve.rs), repairs an unreadable
+//! snapshot (repair.rs), and refuses a database that lost acknowledged commits (seq.rs).
 
 mod attendance;
 mod backup;
 mod codec;
 mod cohorts;
+mod commit;
 mod error;
 mod faults;
 mod folder;
@@ -30,11 +32,9 @@ mod timetable;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use sled::Transactional;
-use sled::transaction::{ConflictableTransactionError, TransactionError};
-
 pub use attendance::{CheckInOutcome, DeskRequest};
 pub use backup::{BACKUP_FORMAT, Backup, Record};
+pub use commit::Batch;
 pub use error::{StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
 pub use folder::{resolve as resolve_folder, restrict as restrict_path};
@@ -97,26 +97,6 @@ impl TreeName {
             TreeName::Activities => "activities",
             TreeName::Bases => "bases",
         }
-    }
-}
-
-/// A set of puts applied together or not at all.
-#[derive(Debug, Default)]
-pub struct Batch {
-    puts: Vec<(TreeName, Vec<u8>, Vec<u8>)>,
-}
-
-impl Batch {
-    pub fn put(&mut self, tree: TreeName, key: impl Into<Vec<u8>>, value: Vec<u8>) {
-        self.puts.push((tree, key.into(), value));
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.puts.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.puts.len()
     }
 }
 
@@ -285,88 +265,6 @@ impl Store {
     /// Adds the write of a small text value in the meta tree to `batch`.
     pub fn stage_meta(batch: &mut Batch, key: &str, value: &str) {
         batch.put(TreeName::Meta, key, value.as_bytes().to_vec());
-    }
-
-    /// Test aid: from now on, fail commits as the plan says (see [`FaultPlan`]).
-    #[doc(hidden)]
-    pub fn inject_faults(&mut self, plan: FaultPlan) {
-        self.faults.set(plan);
-    }
-
-    /// Applies the batch atomically and returns only once it is on disk.
-    pub fn commit(&self, batch: Batch) -> StoreResult<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let n = self.faults.begin();
-        self.faults.check(n, FaultPoint::Write)?;
-        let mut seq = self.seq.lock().unwrap_or_else(|e| e.into_inner());
-        let next = seq.0 + 1;
-        let mut batch = batch;
-        let own_records = batch.len();
-        batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
-        let trees: Vec<&sled::Tree> = self.trees.iter().collect();
-        let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
-            for (tree, key, value) in &batch.puts {
-                tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
-            }
-            Ok::<(), ConflictableTransactionError<()>>(())
-        });
-        match result {
-            Ok(()) => {}
-            Err(TransactionError::Storage(e)) => return Err(e.into()),
-            Err(TransactionError::Abort(())) => unreachable!("the closure never aborts"),
-        }
-        // sled holds the commit now: it keeps its number, and goes to the journal with it
-        // even if a flush below fails (the next commit or a refusal makes both durable).
-        seq.0 = next;
-        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
-        journal.stage(next, &batch.puts[..own_records]);
-        self.faults.check(n, FaultPoint::Flush)?;
-        self.make_durable()?;
-        let cut_short = self.faults.check(n, FaultPoint::Journal).is_err();
-        journal.write(cut_short).map_err(StoreError::Journal)?;
-        seq.1.write(next)?;
-        Ok(())
-    }
-
-    /// Makes durable, in sled and in the journal, whatever an earlier failed commit left
-    /// in memory: called before the desk says a standing check-in stands.
-    pub(super) fn settle(&self) -> StoreResult<()> {
-        self.make_durable()?;
-        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
-        journal.write(false).map_err(StoreError::Journal)
-    }
-
-    /// Whether the journal lacks commits sled holds (a kill between their flushes): the
-    /// caller makes an automatic backup, which restarts the journal whole.
-    pub fn journal_is_behind(&self) -> bool {
-        self.journal
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .is_behind()
-    }
-
-    /// The number of the last commit.
-    pub fn commit_seq(&self) -> u64 {
-        self.seq.lock().unwrap_or_else(|e| e.into_inner()).0
-    }
-
-    /// Empties the journal once a backup holds every commit up to `seq`; does nothing
-    /// if a commit came after it.
-    pub fn restart_journal(&self, seq: u64) -> StoreResult<()> {
-        let held = self.seq.lock().unwrap_or_else(|e| e.into_inner());
-        if held.0 == seq {
-            let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
-            journal.restart(seq)?;
-        }
-        Ok(())
-    }
-
-    fn make_durable(&self) -> StoreResult<()> {
-        self.db.flush()?;
-        self.data_file.sync_data()?;
-        Ok(())
     }
 }
 
