@@ -112,7 +112,7 @@ fn every_acknowledged_check_in_survives_sigkill() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-") || n.starts_with("sled-as-found-"))
+        .filter(|n| n.starts_with("sled-opening-"))
         .collect();
     assert!(
         leftovers.is_empty(),

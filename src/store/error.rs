@@ -31,14 +31,27 @@ pub enum StoreError {
     Damaged {
         dir: PathBuf,
         reason: String,
-        /// sled's files as lunxun found them, copied before sled opened them.
-        kept: Option<PathBuf>,
+        /// Found on a copy: sled never opened the files themselves.
+        untouched: bool,
     },
     #[error("a stored record could not be read ({0}); the database may be damaged")]
     Corrupt(String),
 }
 
 impl StoreError {
+    /// The same error, found on a copy of sled's files: the files themselves were never
+    /// opened.
+    pub(super) fn untouched(self) -> StoreError {
+        match self {
+            StoreError::Damaged { dir, reason, .. } => StoreError::Damaged {
+                dir,
+                reason,
+                untouched: true,
+            },
+            other => other,
+        }
+    }
+
     /// One line in the user's language, saying what to do where there is something to do.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
@@ -60,21 +73,23 @@ impl StoreError {
             (StoreError::NewerSchema { .. }, Lang::En) => {
                 format!("{self}. Upgrade lunxun to open it.")
             }
-            (StoreError::Damaged { dir, kept, .. }, Lang::Zh) => format!(
+            (StoreError::Damaged { dir, untouched, .. }, Lang::Zh) => format!(
                 "{} 中的数据库已损坏，无法读取记录。lunxun 没有写入任何新数据{}。恢复方法：{}",
                 dir.display(),
-                kept.as_ref().map_or(String::new(), |k| format!(
-                    "；打开前的原始文件已原样保存在 {}",
-                    k.display()
-                )),
+                if *untouched {
+                    "，数据库文件保持原样"
+                } else {
+                    ""
+                },
                 restore_hint_zh(dir)
             ),
-            (StoreError::Damaged { dir, kept, .. }, Lang::En) => format!(
+            (StoreError::Damaged { dir, untouched, .. }, Lang::En) => format!(
                 "{self}. lunxun wrote nothing new{}. To recover, {}",
-                kept.as_ref().map_or(String::new(), |k| format!(
-                    "; sled's files as they were before this open are kept in {}",
-                    k.display()
-                )),
+                if *untouched {
+                    " and left sled's files as they were"
+                } else {
+                    ""
+                },
                 restore_hint_en(dir)
             ),
             (StoreError::Folder { dir, source }, Lang::Zh) => {

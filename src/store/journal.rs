@@ -22,7 +22,8 @@ const HEADER: usize = 16;
 pub type Put = (TreeName, Vec<u8>, Vec<u8>);
 
 pub struct Journal {
-    file: File,
+    /// None for a store opened only to check a copy (see `Store::open`): it never writes.
+    file: Option<File>,
     /// Entries of commits sled holds but the journal does not yet (a failed flush or
     /// journal write): written before the next entry.
     pending: Vec<u8>,
@@ -62,7 +63,7 @@ impl Journal {
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;
         let mut journal = Journal {
-            file,
+            file: Some(file),
             pending: Vec::new(),
             behind: false,
         };
@@ -76,11 +77,27 @@ impl Journal {
         if good < bytes.len() {
             // An entry torn by a kill belongs to a commit never acknowledged; left there,
             // it would hide every entry appended after it.
-            journal.file.set_len(good as u64)?;
-            journal.file.sync_data()?;
+            let file = journal.file()?;
+            file.set_len(good as u64)?;
+            file.sync_data()?;
         }
         journal.behind = last < held;
         Ok(journal)
+    }
+
+    /// A journal that refuses every write, for a store opened only to be checked.
+    pub fn detached() -> Journal {
+        Journal {
+            file: None,
+            pending: Vec::new(),
+            behind: false,
+        }
+    }
+
+    fn file(&mut self) -> std::io::Result<&mut File> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))
     }
 
     /// Whether the journal lacks commits that sled holds (see [`Journal::open`]); a
@@ -106,21 +123,21 @@ impl Journal {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let before = self.file.metadata()?.len();
+        let Journal { file, pending, .. } = self;
+        let file = file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))?;
+        let before = file.metadata()?.len();
         let written = if cut_short {
-            let half = &self.pending[..self.pending.len() / 2];
-            self.file
-                .write_all(half)
+            file.write_all(&pending[..pending.len() / 2])
                 .and_then(|()| Err(std::io::Error::other("injected journal fault")))
         } else {
-            self.file
-                .write_all(&self.pending)
-                .and_then(|()| self.file.sync_data())
+            file.write_all(pending).and_then(|()| file.sync_data())
         };
         match written {
-            Ok(()) => self.pending.clear(),
+            Ok(()) => pending.clear(),
             Err(_) => {
-                let _ = self.file.set_len(before);
+                let _ = file.set_len(before);
             }
         }
         written
@@ -128,9 +145,10 @@ impl Journal {
 
     /// Empties the journal once a backup holds every commit up to `seq`.
     pub fn restart(&mut self, seq: u64) -> std::io::Result<()> {
-        self.file.set_len(0)?;
-        self.file.write_all(&header(seq))?;
-        self.file.sync_data()?;
+        let file = self.file()?;
+        file.set_len(0)?;
+        file.write_all(&header(seq))?;
+        file.sync_data()?;
         self.pending.clear();
         self.behind = false;
         Ok(())

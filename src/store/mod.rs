@@ -43,6 +43,14 @@ pub use journal::{Entry as JournalEntry, FILE as JOURNAL_FILE, Journaled, read a
 pub use teaching::{ActivityOutcome, ActivityRequest};
 pub use timetable::PlannedOutcome;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// A copy of sled's files, opened only to be checked.
+    Check,
+    /// The files themselves, for use.
+    Live,
+}
+
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -119,33 +127,42 @@ impl Store {
         folder::create_private(dir)?;
         let lock = lock::FolderLock::acquire(dir)?;
         let sled_dir = dir.join("sled");
-        let copy = preserve::before_open(dir, &sled_dir).map_err(|source| StoreError::Folder {
+        let folder_error = |source| StoreError::Folder {
             dir: dir.to_path_buf(),
             source,
-        })?;
-        match Store::open_locked(dir, &sled_dir, lock) {
-            Ok(store) => {
-                preserve::discard(copy);
-                Ok(store)
+        };
+        let copy = preserve::copy_unless_sealed(dir, &sled_dir).map_err(folder_error)?;
+        let lock = match copy {
+            None => lock,
+            // sled rewrites what it opens: it opens the copy first, and the files
+            // themselves only once the copy has passed every check.
+            Some(copy) => {
+                let tried = Store::open_locked(dir, &copy, lock, Opening::Check);
+                let checked = tried.map(|(store, repaired)| (store.release(&copy), repaired));
+                preserve::discard(&copy);
+                let (lock, repaired) = checked.map_err(|e| e.untouched())?;
+                if repaired {
+                    repair::set_snapshots_aside(dir, &sled_dir)?;
+                }
+                lock
             }
-            Err(StoreError::Damaged { dir, reason, .. }) => {
-                let kept = preserve::keep(&dir, copy);
-                // The first refusal kept the files as found; another try need not copy.
-                preserve::seal(&dir, &sled_dir);
-                Err(StoreError::Damaged { dir, reason, kept })
-            }
-            Err(other) => {
-                preserve::discard(copy);
-                Err(other)
-            }
-        }
+        };
+        Store::open_locked(dir, &sled_dir, lock, Opening::Live).map(|(store, _)| store)
     }
 
-    fn open_locked(dir: &Path, sled_dir: &Path, lock: lock::FolderLock) -> StoreResult<Store> {
+    /// Opens sled in `sled_dir` and checks it; returns whether its snapshots had to be
+    /// set aside. `Opening::Check` writes nothing and does not use the journal.
+    fn open_locked(
+        dir: &Path,
+        sled_dir: &Path,
+        lock: lock::FolderLock,
+        opening: Opening,
+    ) -> StoreResult<(Store, bool)> {
         let existed = sled_dir.join("db").metadata().is_ok_and(|m| m.len() > 0);
         let (db, repaired) = match open_sled(dir, sled_dir) {
             Err(StoreError::Damaged { .. }) if repair::has_snapshots(sled_dir) => {
-                (repair::open_without_snapshots(dir, sled_dir)?, true)
+                let aside = repair::aside_folder(dir, sled_dir, opening == Opening::Check);
+                (repair::open_without_snapshots(dir, sled_dir, &aside)?, true)
             }
             other => (other?, false),
         };
@@ -155,7 +172,10 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let data_file = File::open(sled_dir.join("db"))?;
         let seq = check_sequence(dir, &trees[0])?;
-        let journal = journal::Journal::open(dir, seq.0)?;
+        let journal = match opening {
+            Opening::Live => journal::Journal::open(dir, seq.0)?,
+            Opening::Check => journal::Journal::detached(),
+        };
         let mut store = Store {
             dir: dir.to_path_buf(),
             db,
@@ -173,12 +193,26 @@ impl Store {
             store.check_integrity().map_err(|e| StoreError::Damaged {
                 dir: dir.to_path_buf(),
                 reason: e.to_string(),
-                kept: None,
+                untouched: false,
             })?;
         }
-        store.desk = store.desk_id()?;
+        if opening == Opening::Live {
+            store.desk = store.desk_id()?;
+        }
         let _ = folder::restrict_tree(sled_dir).and_then(|()| folder::restrict(sled_dir, true));
-        Ok(store)
+        Ok((store, repaired))
+    }
+
+    /// Closes a store opened for a check and hands back the folder lock once sled has
+    /// let go of `sled_dir` (so the copy can be removed, on Windows too).
+    fn release(self, sled_dir: &Path) -> lock::FolderLock {
+        let Store {
+            db, trees, _lock, ..
+        } = self;
+        drop(trees);
+        drop(db);
+        preserve::wait_for_sled_to_let_go(sled_dir, std::time::Duration::from_secs(10));
+        _lock
     }
 
     /// A clean close: flushes, waits for sled's threads to let go of its files, and
@@ -234,7 +268,7 @@ impl Store {
             None if existed => Err(StoreError::Damaged {
                 dir: self.dir.clone(),
                 reason: "its records cannot be read".into(),
-                kept: None,
+                untouched: false,
             }),
             None => {
                 let mut batch = Batch::default();
@@ -290,7 +324,7 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
                 return Err(StoreError::Damaged {
                     dir: dir.to_path_buf(),
                     reason: "sled found corrupted data in its files".into(),
-                    kept: None,
+                    untouched: false,
                 });
             }
             other => return Ok(other?),
@@ -307,7 +341,7 @@ fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<(u64, seq::SeqFi
         return Err(StoreError::Damaged {
             dir: dir.to_path_buf(),
             reason: format!("it holds {held} commits but {confirmed} were confirmed"),
-            kept: None,
+            untouched: false,
         });
     }
     Ok((held, file))
@@ -322,7 +356,7 @@ fn open_quietly(config: &sled::Config, dir: &Path) -> StoreResult<sled::Result<s
     result.map_err(|_| StoreError::Damaged {
         dir: dir.to_path_buf(),
         reason: "sled could not read its files".into(),
-        kept: None,
+        untouched: false,
     })
 }
 

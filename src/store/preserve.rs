@@ -1,12 +1,9 @@
 //! sled rewrites its files while it opens them: after a kill it replays and extends its
-//! log, and on a damaged file it keeps what it can read and writes over the rest. So a
-//! database that lunxun then refuses would no longer be as it was found. To refuse
-//! "without touching the files", lunxun copies sled's folder aside before opening it,
-//! unless the files are exactly as lunxun last left them (the fingerprint in
-//! `lunxun.closed`: every file's name, length and modification time, written at a
-//! clean close and after a refusal). The copy is removed once the store has opened and
-//! passed its checks, and kept (renamed `sled-as-found-…`) when the store is refused as
-//! damaged; trying again after a refusal makes no second copy.
+//! log, and on a damaged file it keeps what it can read and writes over the rest. So
+//! unless the files are exactly as a clean close left them (the fingerprint in
+//! `lunxun.closed`: every file's name, length and modification time), sled first opens a
+//! copy of its folder (`sled-opening-…`): a database refused as damaged is refused on the
+//! copy, and its own files stay as they were found. The copy is removed either way.
 
 use std::fs;
 use std::io::Write;
@@ -17,12 +14,11 @@ use super::folder;
 
 const SEAL: &str = "lunxun.closed";
 const OPENING: &str = "sled-opening-";
-const AS_FOUND: &str = "sled-as-found-";
 
-/// Before sled opens: a copy of its folder, unless the files are as a clean close left
+/// A copy of sled's folder to open first, unless the files are as a clean close left
 /// them (or there is no database yet). Copies left by a process killed while opening
 /// are removed first: this open makes its own.
-pub fn before_open(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBuf>> {
+pub fn copy_unless_sealed(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBuf>> {
     remove_stale_copies(dir);
     if !sled_dir.join("db").exists() || is_as_sealed(dir, sled_dir) {
         return Ok(None);
@@ -34,37 +30,13 @@ pub fn before_open(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBu
     Ok(Some(copy))
 }
 
-/// The store opened and passed its checks: the copy is not needed.
-pub fn discard(copy: Option<PathBuf>) {
-    if let Some(copy) = copy {
-        let _ = fs::remove_dir_all(copy);
-    }
+/// Removes a copy (and the snapshots a repair set aside beside it).
+pub fn discard(copy: &Path) {
+    let _ = fs::remove_dir_all(copy);
+    let _ = fs::remove_dir_all(format!("{}-snapshots", copy.display()));
 }
 
-/// The store was refused: the copy is kept, under a name that says what it is. Without
-/// a copy (a second try), the one kept by the first refusal is named.
-pub fn keep(dir: &Path, copy: Option<PathBuf>) -> Option<PathBuf> {
-    let Some(copy) = copy else {
-        return newest_kept(dir);
-    };
-    let name = copy
-        .file_name()?
-        .to_string_lossy()
-        .replace(OPENING, AS_FOUND);
-    let kept = dir.join(name);
-    fs::rename(&copy, &kept).ok().map(|()| kept)
-}
-
-fn newest_kept(dir: &Path) -> Option<PathBuf> {
-    fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(AS_FOUND))
-        .map(|e| e.path())
-        .max()
-}
-
-/// After a clean close or a refusal: records the files' fingerprint once sled has let go of them
+/// After a clean close: records the files' fingerprint once sled has let go of them
 /// (its threads can outlive the handles for a moment). Any failure leaves no seal,
 /// which only means the next open makes a copy.
 pub fn seal(dir: &Path, sled_dir: &Path) {
@@ -91,7 +63,7 @@ fn is_as_sealed(dir: &Path, sled_dir: &Path) -> bool {
 }
 
 /// sled holds an exclusive lock on its `db` file until its last thread is done.
-fn wait_for_sled_to_let_go(sled_dir: &Path, limit: Duration) -> bool {
+pub fn wait_for_sled_to_let_go(sled_dir: &Path, limit: Duration) -> bool {
     let Ok(file) = fs::File::open(sled_dir.join("db")) else {
         return false;
     };

@@ -26,15 +26,34 @@ fn snapshots(sled_dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Moves the snapshots into `<data folder>/sled-snapshots-<time>/` and opens again.
-pub fn open_without_snapshots(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
-    let aside = dir.join(format!("sled-snapshots-{}", ulid::Ulid::generate()));
+/// Where the snapshots go: `<data folder>/sled-snapshots-<ulid>/` (kept), or, for a copy
+/// opened only to be checked, beside the copy (removed with it).
+pub fn aside_folder(dir: &Path, sled_dir: &Path, checking_a_copy: bool) -> PathBuf {
+    if checking_a_copy {
+        PathBuf::from(format!("{}-snapshots", sled_dir.display()))
+    } else {
+        dir.join(format!("sled-snapshots-{}", ulid::Ulid::generate()))
+    }
+}
+
+/// Moves the snapshots into `aside` and opens again.
+pub fn open_without_snapshots(dir: &Path, sled_dir: &Path, aside: &Path) -> StoreResult<sled::Db> {
+    move_snapshots(sled_dir, aside)?;
+    open_sled(dir, sled_dir)
+}
+
+/// The live folder, after its copy needed the same repair and passed every check.
+pub fn set_snapshots_aside(dir: &Path, sled_dir: &Path) -> StoreResult<()> {
+    move_snapshots(sled_dir, &aside_folder(dir, sled_dir, false))
+}
+
+fn move_snapshots(sled_dir: &Path, aside: &Path) -> StoreResult<()> {
     let wrap = |source| StoreError::Folder {
-        dir: aside.clone(),
+        dir: aside.to_path_buf(),
         source,
     };
-    fs::create_dir(&aside).map_err(wrap)?;
-    super::folder::restrict(&aside, true).map_err(wrap)?;
+    fs::create_dir(aside).map_err(wrap)?;
+    super::folder::restrict(aside, true).map_err(wrap)?;
     for snapshot in snapshots(sled_dir) {
         let name = snapshot
             .file_name()
@@ -42,5 +61,5 @@ pub fn open_without_snapshots(dir: &Path, sled_dir: &Path) -> StoreResult<sled::
             .unwrap_or_else(|| aside.join("snap"));
         fs::rename(&snapshot, name).map_err(wrap)?;
     }
-    open_sled(dir, sled_dir)
+    Ok(())
 }
