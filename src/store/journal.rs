@@ -10,7 +10,7 @@
 //! journal there: what follows cannot be trusted.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::{TreeName, folder};
@@ -60,25 +60,23 @@ impl Journal {
             .read(true)
             .open(&path)?;
         let _ = folder::restrict(&path, false);
-        let mut bytes = Vec::new();
-        file.read_to_end(&mut bytes)?;
+        let (good, last) = tail(&mut file)?;
         let mut journal = Journal {
             file: Some(file),
             pending: Vec::new(),
             behind: false,
         };
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        let Some(last) = last else {
             // New, or cut short while restarting (a kill right after a backup): it starts
             // again after the commits the store holds.
             journal.restart(held)?;
             return Ok(journal);
-        }
-        let (good, last) = scan(&bytes);
-        if good < bytes.len() {
+        };
+        if good < journal.file()?.metadata()?.len() {
             // An entry torn by a kill belongs to a commit never acknowledged; left there,
             // it would hide every entry appended after it.
             let file = journal.file()?;
-            file.set_len(good as u64)?;
+            file.set_len(good)?;
             file.sync_data()?;
         }
         journal.behind = last < held;
@@ -198,15 +196,45 @@ pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
     }))
 }
 
-/// Where the last good entry ends, and the last commit number in the journal.
-fn scan(bytes: &[u8]) -> (usize, u64) {
-    let mut at = HEADER;
-    let mut last = u64::from_be_bytes(bytes[8..16].try_into().expect("8 bytes"));
-    while let Some((entry, next)) = entry_at(bytes, at) {
-        at = next;
-        last = entry.seq;
+/// Where the last good entry ends and the last commit number in the journal (`None`
+/// when the header is missing or wrong). Only the entries' lengths are read, and only
+/// the last entry is checked in full: each earlier one was synced before the next was
+/// written, so a kill can only have torn the last. The journal since the last backup
+/// can hold a whole imported register, so reading all of it at every start would cost.
+fn tail(file: &mut File) -> std::io::Result<(u64, Option<u64>)> {
+    let len = file.metadata()?.len();
+    let mut header = [0u8; HEADER];
+    if len < HEADER as u64 || read_at(file, 0, &mut header).is_err() || &header[..8] != MAGIC {
+        return Ok((0, None));
     }
-    (at, last)
+    let base = u64::from_be_bytes(header[8..].try_into().expect("8 bytes"));
+    let mut starts = Vec::new();
+    let mut at = HEADER as u64;
+    let mut prefix = [0u8; 8];
+    while at + 8 <= len {
+        read_at(file, at, &mut prefix)?;
+        let size = u64::from(u32::from_be_bytes(prefix[..4].try_into().expect("4 bytes")));
+        if at + 8 + size > len {
+            break;
+        }
+        starts.push(at);
+        at += 8 + size;
+    }
+    // From the end back: the last entry that reads in full, with its checksum.
+    while let Some(start) = starts.pop() {
+        let mut entry = vec![0u8; (at - start) as usize];
+        read_at(file, start, &mut entry)?;
+        if let Some((last, _)) = entry_at(&entry, 0) {
+            return Ok((at, Some(last.seq)));
+        }
+        at = start;
+    }
+    Ok((HEADER as u64, Some(base)))
+}
+
+fn read_at(file: &mut File, at: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(buf)
 }
 
 fn entry_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
@@ -345,11 +373,26 @@ mod tests {
         let file = OpenOptions::new().write(true).open(&path).unwrap();
         file.set_len(len - 5).unwrap();
         let mut journal = Journal::open(dir.path(), 2).unwrap();
+        assert!(
+            journal.is_behind(),
+            "entry 2 was torn off: the journal ends at 1"
+        );
         append(&mut journal, 3, &puts());
         let read_back = read(&path).unwrap().unwrap();
         let seqs: Vec<u64> = read_back.entries.iter().map(|e| e.seq).collect();
         assert_eq!(seqs, [1, 3]);
         assert_eq!(read_back.damaged_bytes, 0);
+        // A torn entry after good ones: the last good one gives the number.
+        append(&mut journal, 4, &puts());
+        drop(journal);
+        let len = std::fs::metadata(&path).unwrap().len();
+        let file = OpenOptions::new().write(true).open(&path).unwrap();
+        file.set_len(len - 1).unwrap();
+        assert!(!Journal::open(dir.path(), 3).unwrap().is_behind());
+        assert!(
+            std::fs::metadata(&path).unwrap().len() < len - 1,
+            "the torn entry is cut off"
+        );
     }
 
     #[test]
