@@ -149,20 +149,7 @@ fn expected_counts(saved: &Backup, replay: Option<&Replay>) -> BTreeMap<String, 
 }
 
 fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
-    let n = replay.entries.len();
-    let last = replay.entries.last().map_or(held, |e| e.seq);
-    let mut text = ctx.t(
-        &format!(
-            "另从日志 {} 补回备份之后的 {n} 次提交（第 {} 至 {last} 次）。\n",
-            replay.path.display(),
-            held + 1
-        ),
-        &format!(
-            "then replayed {n} commits made after the backup from the journal {} (commits {} to {last})\n",
-            replay.path.display(),
-            held + 1
-        ),
-    );
+    let mut text = replay_line(ctx, replay, held);
     if replay.damaged_bytes > 0 {
         text.push_str(&ctx.t(
             &format!(
@@ -176,4 +163,19 @@ fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
         ));
     }
     text
+}
+
+fn replay_line(ctx: &Ctx, replay: &Replay, held: u64) -> String {
+    let path = replay.path.display();
+    let Some(last) = replay.entries.last().map(|e| e.seq) else {
+        return ctx.t(
+            &format!("日志 {path} 中没有这个备份之后的提交：备份已是最新。\n"),
+            &format!("the journal {path} holds no commits after the backup: the backup is the newest state\n"),
+        );
+    };
+    let (n, first) = (replay.entries.len(), held + 1);
+    ctx.t(
+        &format!("另从日志 {path} 补回备份之后的 {n} 次提交（第 {first} 至 {last} 次）。\n"),
+        &format!("then replayed {n} commits made after the backup from the journal {path} (commits {first} to {last})\n"),
+    )
 }
