@@ -1,0 +1,104 @@
+//! The journal's bytes: the header, entries (length, CRC-32, payload) and their payloads.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::{Entry, HEADER, Journaled, MAGIC, Put, TreeName};
+
+pub(super) fn header(seq: u64) -> [u8; HEADER] {
+    let mut out = [0u8; HEADER];
+    out[..8].copy_from_slice(MAGIC);
+    out[8..].copy_from_slice(&seq.to_be_bytes());
+    out
+}
+
+/// One entry: payload length, CRC-32 of the payload, payload.
+pub(super) fn encode_entry(seq: u64, puts: &[Put]) -> Vec<u8> {
+    let payload = encode(seq, puts);
+    let mut entry = Vec::with_capacity(payload.len() + 8);
+    entry.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+    entry.extend_from_slice(&crc32fast::hash(&payload).to_be_bytes());
+    entry.extend_from_slice(&payload);
+    entry
+}
+
+fn encode(seq: u64, puts: &[Put]) -> Vec<u8> {
+    let size: usize = puts.iter().map(|(_, k, v)| 9 + k.len() + v.len()).sum();
+    let mut out = Vec::with_capacity(12 + size);
+    out.extend_from_slice(&seq.to_be_bytes());
+    out.extend_from_slice(&(puts.len() as u32).to_be_bytes());
+    for (tree, key, value) in puts {
+        out.push(tree.index() as u8);
+        for bytes in [key, value] {
+            out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+            out.extend_from_slice(bytes);
+        }
+    }
+    out
+}
+
+/// Reads a journal file; `None` when the file is not a journal.
+pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
+    let mut bytes = Vec::new();
+    File::open(path)?.read_to_end(&mut bytes)?;
+    if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+        return Ok(None);
+    }
+    let base = u64::from_be_bytes(bytes[8..16].try_into().expect("8 bytes"));
+    let mut at = HEADER;
+    let mut entries = Vec::new();
+    while let Some((entry, next)) = entry_at(&bytes, at) {
+        entries.push(entry);
+        at = next;
+    }
+    Ok(Some(Journaled {
+        base,
+        entries,
+        damaged_bytes: bytes.len() - at,
+    }))
+}
+
+pub(super) fn entry_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {
+    let len = u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    let crc = u32::from_be_bytes(bytes.get(at + 4..at + 8)?.try_into().ok()?);
+    let payload = bytes.get(at + 8..(at + 8).checked_add(len)?)?;
+    if crc32fast::hash(payload) != crc {
+        return None;
+    }
+    Some((decode(payload)?, at + 8 + len))
+}
+
+fn decode(payload: &[u8]) -> Option<Entry> {
+    let mut cursor = Cursor { bytes: payload };
+    let seq = u64::from_be_bytes(cursor.take(8)?.try_into().ok()?);
+    let count = u32::from_be_bytes(cursor.take(4)?.try_into().ok()?);
+    let mut puts = Vec::new();
+    for _ in 0..count {
+        let tree = *TreeName::ALL.get(usize::from(cursor.take(1)?[0]))?;
+        let key = cursor.sized()?.to_vec();
+        let value = cursor.sized()?.to_vec();
+        puts.push((tree, key, value));
+    }
+    cursor.bytes.is_empty().then_some(Entry { seq, puts })
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.bytes.len() < n {
+            return None;
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Some(head)
+    }
+
+    fn sized(&mut self) -> Option<&'a [u8]> {
+        let len = u32::from_be_bytes(self.take(4)?.try_into().ok()?) as usize;
+        self.take(len)
+    }
+}

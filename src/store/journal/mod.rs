@@ -1,0 +1,198 @@
+//! The journal: a second, plain copy of every commit since the last automatic backup.
+//! Each commit's records are appended to `lunxun.journal` and synced before the commit
+//! is acknowledged, so if sled's files are ever damaged, the newest backup plus the
+//! journal give back every acknowledged check-in (`lunxun restore` replays it).
+//!
+//! Format: a header (`LXJRNL01`, then the commit number the journal starts after, u64
+//! big-endian), then one entry per commit: payload length (u32), CRC-32 of the payload
+//! (u32), payload = commit number (u64), record count (u32), and per record the tree
+//! (u8), key and value (each u32 length + bytes). A torn or damaged entry ends the
+//! journal there: what follows cannot be trusted.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::{TreeName, folder};
+
+mod format;
+
+pub use format::read;
+use format::{encode_entry, entry_at, header};
+
+pub const FILE: &str = "lunxun.journal";
+const MAGIC: &[u8; 8] = b"LXJRNL01";
+const HEADER: usize = 16;
+
+pub type Put = (TreeName, Vec<u8>, Vec<u8>);
+
+pub struct Journal {
+    /// None for a store opened only to check a copy (see `Store::open`): it never writes.
+    file: Option<File>,
+    /// Entries of commits sled holds but the journal does not yet (a failed flush or
+    /// journal write): written before the next entry.
+    pending: Vec<u8>,
+    /// The journal lacks commits sled holds from before this process (a kill between
+    /// sled's flush and the journal's, or a journal write that failed for good).
+    behind: bool,
+}
+
+/// One commit as journaled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub seq: u64,
+    pub puts: Vec<Put>,
+}
+
+/// A journal as read back.
+#[derive(Debug)]
+pub struct Journaled {
+    /// Commits up to this number are not in the journal (they are in a backup).
+    pub base: u64,
+    pub entries: Vec<Entry>,
+    /// Bytes after the last good entry (a torn or damaged end), if any.
+    pub damaged_bytes: usize,
+}
+
+impl Journal {
+    /// Opens the folder's journal for appending. `held` is the last commit sled holds:
+    /// a new journal starts after it, and one that ends before it is behind.
+    pub fn open(dir: &Path, held: u64) -> std::io::Result<Journal> {
+        let path = dir.join(FILE);
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(&path)?;
+        let _ = folder::restrict(&path, false);
+        let (good, last) = tail(&mut file)?;
+        let mut journal = Journal {
+            file: Some(file),
+            pending: Vec::new(),
+            behind: false,
+        };
+        let Some(last) = last else {
+            // New, or cut short while restarting (a kill right after a backup): it starts
+            // again after the commits the store holds.
+            journal.restart(held)?;
+            return Ok(journal);
+        };
+        if good < journal.file()?.metadata()?.len() {
+            // An entry torn by a kill belongs to a commit never acknowledged; left there,
+            // it would hide every entry appended after it.
+            let file = journal.file()?;
+            file.set_len(good)?;
+            file.sync_data()?;
+        }
+        journal.behind = last < held;
+        Ok(journal)
+    }
+
+    /// A journal that refuses every write, for a store opened only to be checked.
+    pub fn detached() -> Journal {
+        Journal {
+            file: None,
+            pending: Vec::new(),
+            behind: false,
+        }
+    }
+
+    fn file(&mut self) -> std::io::Result<&mut File> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))
+    }
+
+    /// Whether the journal lacks commits that sled holds (see [`Journal::open`]); a
+    /// backup followed by [`Journal::restart`] makes it whole again.
+    pub fn is_behind(&self) -> bool {
+        self.behind
+    }
+
+    /// Queues one commit's records; [`Journal::write`] makes them durable.
+    pub fn stage(&mut self, seq: u64, puts: &[Put]) {
+        self.pending.extend_from_slice(&encode_entry(seq, puts));
+    }
+
+    /// Appends the queued entries and syncs them. On failure nothing half-written stays
+    /// (it would hide every later entry) and the entries stay queued for the next try.
+    /// `cut_short` (fault injection) writes half of them, then fails.
+    pub fn write(&mut self, cut_short: bool) -> std::io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let Journal { file, pending, .. } = self;
+        let file = file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))?;
+        let before = file.metadata()?.len();
+        let written = if cut_short {
+            file.write_all(&pending[..pending.len() / 2])
+                .and_then(|()| Err(std::io::Error::other("injected journal fault")))
+        } else {
+            file.write_all(pending).and_then(|()| file.sync_data())
+        };
+        match written {
+            Ok(()) => pending.clear(),
+            Err(_) => {
+                let _ = file.set_len(before);
+            }
+        }
+        written
+    }
+
+    /// Empties the journal once a backup holds every commit up to `seq`.
+    pub fn restart(&mut self, seq: u64) -> std::io::Result<()> {
+        let file = self.file()?;
+        file.set_len(0)?;
+        file.write_all(&header(seq))?;
+        file.sync_data()?;
+        self.pending.clear();
+        self.behind = false;
+        Ok(())
+    }
+}
+
+/// Where the last good entry ends and the last commit number in the journal (`None`
+/// when the header is missing or wrong). Only the entries' lengths are read, and only
+/// the last entry is checked in full: each earlier one was synced before the next was
+/// written, so a kill can only have torn the last. The journal since the last backup
+/// can hold a whole imported register, so reading all of it at every start would cost.
+fn tail(file: &mut File) -> std::io::Result<(u64, Option<u64>)> {
+    let len = file.metadata()?.len();
+    let mut header = [0u8; HEADER];
+    if len < HEADER as u64 || read_at(file, 0, &mut header).is_err() || &header[..8] != MAGIC {
+        return Ok((0, None));
+    }
+    let base = u64::from_be_bytes(header[8..].try_into().expect("8 bytes"));
+    let mut starts = Vec::new();
+    let mut at = HEADER as u64;
+    let mut prefix = [0u8; 8];
+    while at + 8 <= len {
+        read_at(file, at, &mut prefix)?;
+        let size = u64::from(u32::from_be_bytes(prefix[..4].try_into().expect("4 bytes")));
+        if at + 8 + size > len {
+            break;
+        }
+        starts.push(at);
+        at += 8 + size;
+    }
+    // From the end back: the last entry that reads in full, with its checksum.
+    while let Some(start) = starts.pop() {
+        let mut entry = vec![0u8; (at - start) as usize];
+        read_at(file, start, &mut entry)?;
+        if let Some((last, _)) = entry_at(&entry, 0) {
+            return Ok((at, Some(last.seq)));
+        }
+        at = start;
+    }
+    Ok((HEADER as u64, Some(base)))
+}
+
+fn read_at(file: &mut File, at: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    file.seek(SeekFrom::Start(at))?;
+    file.read_exact(buf)
+}
+
+#[cfg(test)]
+mod tests;

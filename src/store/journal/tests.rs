@@ -1,0 +1,137 @@
+//! The journal read back after appends, torn ends, failed writes and restarts.
+
+use super::*;
+
+fn append(journal: &mut Journal, seq: u64, puts: &[Put]) {
+    journal.stage(seq, puts);
+    journal.write(false).unwrap();
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_half_written_and_is_written_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE);
+    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    append(&mut journal, 1, &puts());
+    journal.stage(2, &puts());
+    assert!(journal.write(true).is_err());
+    let after_failure = read(&path).unwrap().unwrap();
+    assert_eq!(after_failure.entries.len(), 1);
+    assert_eq!(after_failure.damaged_bytes, 0, "the half entry was cut off");
+    append(&mut journal, 3, &puts());
+    let seqs: Vec<u64> = read(&path)
+        .unwrap()
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.seq)
+        .collect();
+    assert_eq!(seqs, [1, 2, 3], "the failed entry went out first");
+}
+
+#[test]
+fn a_journal_that_ends_before_the_store_is_behind_until_restarted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    append(&mut journal, 1, &puts());
+    drop(journal);
+    assert!(!Journal::open(dir.path(), 1).unwrap().is_behind());
+    let mut journal = Journal::open(dir.path(), 2).unwrap();
+    assert!(
+        journal.is_behind(),
+        "commit 2 is in sled, not in the journal"
+    );
+    journal.restart(2).unwrap();
+    assert!(!journal.is_behind());
+    drop(journal);
+    assert!(!Journal::open(dir.path(), 2).unwrap().is_behind());
+}
+
+fn puts() -> Vec<Put> {
+    vec![
+        (TreeName::Events, b"e1".to_vec(), b"{\"x\":1}".to_vec()),
+        (TreeName::People, b"p1".to_vec(), vec![0, 1, 2, 255]),
+    ]
+}
+
+#[test]
+fn entries_read_back_and_a_torn_end_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path(), 7).unwrap();
+    append(&mut journal, 8, &puts());
+    append(&mut journal, 9, &puts()[..1]);
+    let read_back = read(&dir.path().join(FILE)).unwrap().unwrap();
+    assert_eq!(read_back.base, 7);
+    assert_eq!(read_back.entries.len(), 2);
+    assert_eq!(read_back.entries[0].puts, puts());
+    assert_eq!(read_back.damaged_bytes, 0);
+    // A torn last entry, then a flipped byte inside the first.
+    let path = dir.path().join(FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.truncate(bytes.len() - 3);
+    std::fs::write(&path, &bytes).unwrap();
+    let torn = read(&path).unwrap().unwrap();
+    assert_eq!(torn.entries.len(), 1);
+    assert!(torn.damaged_bytes > 0);
+    bytes[HEADER + 12] ^= 1;
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(read(&path).unwrap().unwrap().entries.is_empty());
+}
+
+#[test]
+fn a_torn_end_is_cut_off_on_open_so_later_entries_stay_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE);
+    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    append(&mut journal, 1, &puts());
+    append(&mut journal, 2, &puts());
+    drop(journal);
+    let len = std::fs::metadata(&path).unwrap().len();
+    let file = OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(len - 5).unwrap();
+    let mut journal = Journal::open(dir.path(), 2).unwrap();
+    assert!(
+        journal.is_behind(),
+        "entry 2 was torn off: the journal ends at 1"
+    );
+    append(&mut journal, 3, &puts());
+    let read_back = read(&path).unwrap().unwrap();
+    let seqs: Vec<u64> = read_back.entries.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, [1, 3]);
+    assert_eq!(read_back.damaged_bytes, 0);
+    // A torn entry after good ones: the last good one gives the number.
+    append(&mut journal, 4, &puts());
+    drop(journal);
+    let len = std::fs::metadata(&path).unwrap().len();
+    let file = OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(len - 1).unwrap();
+    assert!(!Journal::open(dir.path(), 3).unwrap().is_behind());
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < len - 1,
+        "the torn entry is cut off"
+    );
+}
+
+#[test]
+fn a_restart_empties_it_and_a_reopen_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    append(&mut journal, 1, &puts());
+    drop(journal);
+    let mut journal = Journal::open(dir.path(), 99).unwrap();
+    let path = dir.path().join(FILE);
+    assert_eq!(read(&path).unwrap().unwrap().base, 0, "kept on reopen");
+    journal.restart(1).unwrap();
+    append(&mut journal, 2, &puts());
+    let read_back = read(&path).unwrap().unwrap();
+    assert_eq!(read_back.base, 1);
+    assert_eq!(read_back.entries.len(), 1);
+    assert_eq!(read_back.entries[0].seq, 2);
+    std::fs::write(&path, b"not a journal").unwrap();
+    assert!(read(&path).unwrap().is_none());
+    // Opened again, a file that is not a journal starts over after the store's commits.
+    drop(journal);
+    Journal::open(dir.path(), 5).unwrap();
+    let restarted = read(&path).unwrap().unwrap();
+    assert_eq!((restarted.base, restarted.entries.len()), (5, 0));
+}
