@@ -178,6 +178,46 @@ fn a_torn_end_of_the_journal_is_reported_and_the_rest_replayed() {
     let out = lunxun(&restored, "09:00", &["restore", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("replayed 1 commits"), "{}", text(&out));
-    assert!(text(&out).contains("bytes are damaged"), "{}", text(&out));
+    assert!(
+        text(&out).contains("bytes could not be read"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(checked_in(&restored).len(), 1);
+}
+
+/// A kill during the very first start can leave sled's data file empty: the next start
+/// opens it as a new database (it once failed for good on a check that tried to write).
+#[test]
+fn an_empty_data_file_left_by_a_kill_at_first_start_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sled")).unwrap();
+    std::fs::write(dir.path().join("sled").join("db"), b"").unwrap();
+    let store = lunxun::store::Store::open(dir.path()).expect("opens as new");
+    store.close();
+    lunxun::store::Store::open(dir.path()).expect("and again");
+}
+
+/// A journal made anew beside a database that already holds commits (it was deleted, or
+/// its header was unreadable) lacks them: the next command makes a backup first, so the
+/// newest backup and the journal still give back everything.
+#[test]
+fn a_journal_made_anew_beside_old_commits_is_behind_until_a_backup() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("desk");
+    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    let people = roster(&dir);
+    check_in(&dir, &people[0]);
+    std::fs::remove_file(dir.join("lunxun.journal")).unwrap();
+    check_in(&dir, &people[1]);
+    let newest = std::fs::read_dir(dir.join("backups"))
+        .expect("a backup was made")
+        .map(|e| e.unwrap().path())
+        .max()
+        .unwrap();
+    damage(&dir);
+    let restored = base.path().join("restored");
+    let out = lunxun(&restored, "09:00", &["restore", newest.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(checked_in(&restored).len(), 2, "{}", text(&out));
 }

@@ -153,11 +153,11 @@ fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
     if replay.damaged_bytes > 0 {
         text.push_str(&ctx.t(
             &format!(
-                "注意：日志末尾 {} 字节已损坏（多为断电时写了一半），未补回。\n",
+                "注意：日志末尾 {} 字节无法读取（写入中断或已损坏），未补回。\n",
                 replay.damaged_bytes
             ),
             &format!(
-                "note: the journal's last {} bytes are damaged (usually a write cut short by a power loss) and were not replayed\n",
+                "note: the journal's last {} bytes could not be read (a write cut short, or damage) and were not replayed\n",
                 replay.damaged_bytes
             ),
         ));

@@ -28,11 +28,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = write_private(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    let result = write_private(&temp, bytes)
+        .and_then(|()| fs::rename(&temp, path))
+        .and_then(|()| sync_folder(dir));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Makes a rename in `dir` durable (on some file systems it is not until the folder is
+/// synced): an automatic backup must be on disk before the journal restarts after it.
+#[cfg(unix)]
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+/// On Windows std cannot open a folder to sync it; NTFS logs the rename itself.
+#[cfg(not(unix))]
+fn sync_folder(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -81,8 +81,9 @@ impl Store {
         journal.write(false).map_err(StoreError::Journal)
     }
 
-    /// Whether the journal lacks commits sled holds (a kill between their flushes): the
-    /// caller makes an automatic backup, which restarts the journal whole.
+    /// Whether the journal and sled disagree on the last commit (a kill between their
+    /// flushes, a journal made anew): the caller makes an automatic backup, which
+    /// restarts the journal whole.
     pub fn journal_is_behind(&self) -> bool {
         self.journal
             .lock()
@@ -98,6 +99,9 @@ impl Store {
     /// Empties the journal once a backup holds every commit up to `seq`; does nothing
     /// if a commit came after it.
     pub fn restart_journal(&self, seq: u64) -> StoreResult<()> {
+        // The backup read sled's memory: what it holds must be on disk before the journal
+        // forgets it (a commit whose flush failed is in the backup, maybe not in sled).
+        self.settle()?;
         let held = self.seq.lock().unwrap_or_else(|e| e.into_inner());
         if held.0 == seq {
             let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());

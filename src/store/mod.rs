@@ -29,7 +29,7 @@ mod modules;
 mod teaching;
 mod timetable;
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
@@ -138,7 +138,7 @@ impl Store {
             // themselves only once the copy has passed every check.
             Some(copy) => {
                 let tried = Store::open_locked(dir, &copy, lock, Opening::Check);
-                let checked = tried.map(|(store, repaired)| (store.release(&copy), repaired));
+                let checked = tried.map(|(store, repaired)| (store.release(), repaired));
                 preserve::discard(&copy);
                 let (lock, repaired) = checked.map_err(|e| e.untouched())?;
                 if repaired {
@@ -147,6 +147,8 @@ impl Store {
                 lock
             }
         };
+        // From here sled writes: a kill before the next clean close must find no seal.
+        preserve::unseal(dir).map_err(folder_error)?;
         Store::open_locked(dir, &sled_dir, lock, Opening::Live).map(|(store, _)| store)
     }
 
@@ -170,7 +172,11 @@ impl Store {
             .iter()
             .map(|t| db.open_tree(t.name()))
             .collect::<Result<Vec<_>, _>>()?;
-        let data_file = File::open(sled_dir.join("db"))?;
+        // Writable: on Windows, syncing a file (FlushFileBuffers) needs write access.
+        let data_file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(sled_dir.join("db"))?;
         let seq = check_sequence(dir, &trees[0])?;
         let journal = match opening {
             Opening::Live => journal::Journal::open(dir, seq.0)?,
@@ -187,7 +193,7 @@ impl Store {
             journal: std::sync::Mutex::new(journal),
             _lock: lock,
         };
-        store.check_schema(existed)?;
+        store.check_schema(existed, opening)?;
         if repaired {
             // Rebuilt from sled's log: every record must read and every reference resolve.
             store.check_integrity().map_err(|e| StoreError::Damaged {
@@ -203,15 +209,13 @@ impl Store {
         Ok((store, repaired))
     }
 
-    /// Closes a store opened for a check and hands back the folder lock once sled has
-    /// let go of `sled_dir` (so the copy can be removed, on Windows too).
-    fn release(self, sled_dir: &Path) -> lock::FolderLock {
+    /// Closes a store opened for a check and hands back the folder lock.
+    fn release(self) -> lock::FolderLock {
         let Store {
             db, trees, _lock, ..
         } = self;
         drop(trees);
         drop(db);
-        preserve::wait_for_sled_to_let_go(sled_dir, std::time::Duration::from_secs(10));
         _lock
     }
 
@@ -251,7 +255,7 @@ impl Store {
     /// Refuses a newer schema; writes the version into a new database. A database file
     /// that existed but has lost its version key has lost its records: sled 0.34 reads a
     /// damaged log as "empty from here on", so this is how damage shows.
-    fn check_schema(&self, existed: bool) -> StoreResult<()> {
+    fn check_schema(&self, existed: bool, opening: Opening) -> StoreResult<()> {
         let meta = self.tree(TreeName::Meta);
         match meta.get("schema_version")? {
             Some(bytes) => {
@@ -270,6 +274,8 @@ impl Store {
                 reason: "its records cannot be read".into(),
                 untouched: false,
             }),
+            // A copy opened for a check writes nothing; the real open writes the version.
+            None if opening == Opening::Check => Ok(()),
             None => {
                 let mut batch = Batch::default();
                 let version = SCHEMA_VERSION.to_be_bytes().to_vec();

@@ -20,7 +20,8 @@ const OPENING: &str = "sled-opening-";
 /// are removed first: this open makes its own.
 pub fn copy_unless_sealed(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBuf>> {
     remove_stale_copies(dir);
-    if !sled_dir.join("db").exists() || is_as_sealed(dir, sled_dir) {
+    let empty = fs::metadata(sled_dir.join("db")).map_or(true, |m| m.len() == 0);
+    if empty || is_as_sealed(dir, sled_dir) {
         return Ok(None);
     }
     // A store closed a moment ago in this process may still be writing: copy after.
@@ -30,10 +31,20 @@ pub fn copy_unless_sealed(dir: &Path, sled_dir: &Path) -> std::io::Result<Option
     Ok(Some(copy))
 }
 
-/// Removes a copy (and the snapshots a repair set aside beside it).
+/// Removes a copy (and the snapshots a repair set aside beside it), once sled has let
+/// go of it (on Windows a file still open cannot be removed).
 pub fn discard(copy: &Path) {
+    wait_for_sled_to_let_go(copy, Duration::from_secs(10));
     let _ = fs::remove_dir_all(copy);
     let _ = fs::remove_dir_all(format!("{}-snapshots", copy.display()));
+}
+
+/// Before sled opens the files themselves: the seal no longer holds.
+pub fn unseal(dir: &Path) -> std::io::Result<()> {
+    match fs::remove_file(dir.join(SEAL)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// After a clean close: records the files' fingerprint once sled has let go of them

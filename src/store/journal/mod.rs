@@ -59,10 +59,13 @@ impl Journal {
     /// a new journal starts after it, and one that ends before it is behind.
     pub fn open(dir: &Path, held: u64) -> std::io::Result<Journal> {
         let path = dir.join(FILE);
+        // Not opened for appending: on Windows an append-only handle cannot be cut back
+        // (set_len), so every write seeks to the end itself.
         let mut file = OpenOptions::new()
             .create(true)
-            .append(true)
+            .truncate(false)
             .read(true)
+            .write(true)
             .open(&path)?;
         let _ = folder::restrict(&path, false);
         let (good, last) = tail(&mut file)?;
@@ -73,8 +76,9 @@ impl Journal {
         };
         let Some(last) = last else {
             // New, or cut short while restarting (a kill right after a backup): it starts
-            // again after the commits the store holds.
+            // again after the commits the store holds, which no backup may hold yet.
             journal.restart(held)?;
+            journal.behind = held > 0;
             return Ok(journal);
         };
         if good < journal.file()?.metadata()?.len() {
@@ -84,7 +88,10 @@ impl Journal {
             file.set_len(good)?;
             file.sync_data()?;
         }
-        journal.behind = last < held;
+        // Behind: sled holds commits the journal lacks (a kill between the two flushes).
+        // Ahead: sled lost commits a backup already holds (a failed flush before a clean
+        // exit), so new commits would reuse their numbers. Either way a backup restarts it.
+        journal.behind = last != held;
         Ok(journal)
     }
 
@@ -103,8 +110,8 @@ impl Journal {
             .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))
     }
 
-    /// Whether the journal lacks commits that sled holds (see [`Journal::open`]); a
-    /// backup followed by [`Journal::restart`] makes it whole again.
+    /// Whether the journal and sled disagree on the last commit (see [`Journal::open`]);
+    /// a backup followed by [`Journal::restart`] makes it whole again.
     pub fn is_behind(&self) -> bool {
         self.behind
     }
@@ -125,7 +132,7 @@ impl Journal {
         let file = file
             .as_mut()
             .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))?;
-        let before = file.metadata()?.len();
+        let before = file.seek(SeekFrom::End(0))?;
         let written = if cut_short {
             file.write_all(&pending[..pending.len() / 2])
                 .and_then(|()| Err(std::io::Error::other("injected journal fault")))
@@ -145,6 +152,7 @@ impl Journal {
     pub fn restart(&mut self, seq: u64) -> std::io::Result<()> {
         let file = self.file()?;
         file.set_len(0)?;
+        file.seek(SeekFrom::Start(0))?;
         file.write_all(&header(seq))?;
         file.sync_data()?;
         self.pending.clear();
