@@ -114,6 +114,22 @@ fn flipped_bytes_are_refused_with_how_to_recover() {
     assert_refused(&dir, "flipped bytes", &files(&dir.join("sled")));
 }
 
+/// With `lunxun.seq` lost as well, the journal still shows that records were confirmed
+/// here: a log that now reads as empty is refused, never shown as a new database.
+#[test]
+fn a_damaged_log_is_refused_even_with_the_commit_count_lost() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = demo_copy("seq-lost", base.path());
+    let file = dir.join("sled").join("db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    for i in (1000..bytes.len()).step_by(4099) {
+        bytes[i] ^= 0xFF;
+    }
+    std::fs::write(&file, bytes).unwrap();
+    std::fs::remove_file(dir.join("lunxun.seq")).unwrap();
+    assert_refused(&dir, "seq lost", &files(&dir.join("sled")));
+}
+
 #[test]
 fn a_truncated_database_file_is_refused() {
     let base = tempfile::tempdir().unwrap();

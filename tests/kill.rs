@@ -152,3 +152,29 @@ fn every_acknowledged_check_in_survives_sigkill() {
         "some check-ins must be acknowledged before the kill"
     );
 }
+
+/// A kill in the very first start of a new folder (sled has made its files, the first
+/// commit may be half-written) must never leave a folder that cannot open: it once did,
+/// when the check of the copy tried to write.
+#[test]
+fn a_kill_during_the_first_start_leaves_a_folder_that_opens() {
+    let mut rng = Lcg(7);
+    let base = tempfile::tempdir().unwrap();
+    for trial in 0..40 {
+        let dir = base.path().join(format!("new-{trial}"));
+        let mut child = lunxun(&dir, &["cohort", "list"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(60_000)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let out = lunxun(&dir, &["cohort", "list"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "trial {trial}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

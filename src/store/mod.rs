@@ -160,7 +160,6 @@ impl Store {
         lock: lock::FolderLock,
         opening: Opening,
     ) -> StoreResult<(Store, bool)> {
-        let existed = sled_dir.join("db").metadata().is_ok_and(|m| m.len() > 0);
         let (db, repaired) = match open_sled(dir, sled_dir) {
             Err(StoreError::Damaged { .. }) if repair::has_snapshots(sled_dir) => {
                 let aside = repair::aside_folder(dir, sled_dir, opening == Opening::Check);
@@ -177,7 +176,10 @@ impl Store {
             .read(true)
             .write(true)
             .open(sled_dir.join("db"))?;
-        let seq = check_sequence(dir, &trees[0])?;
+        let (seq, confirmed) = check_sequence(dir, &trees[0])?;
+        // Records were confirmed here once: a missing schema version then means loss. A
+        // kill in the very first start (nothing confirmed yet) leaves a new database.
+        let existed = seq.0 > 0 || confirmed > 0 || io_traces(dir);
         let journal = match opening {
             Opening::Live => journal::Journal::open(dir, seq.0)?,
             Opening::Check => journal::Journal::detached(),
@@ -253,7 +255,7 @@ impl Store {
     }
 
     /// Refuses a newer schema; writes the version into a new database. A database file
-    /// that existed but has lost its version key has lost its records: sled 0.34 reads a
+    /// that held records but has lost its version key has lost them: sled 0.34 reads a
     /// damaged log as "empty from here on", so this is how damage shows.
     fn check_schema(&self, existed: bool, opening: Opening) -> StoreResult<()> {
         let meta = self.tree(TreeName::Meta);
@@ -339,7 +341,17 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
 }
 
 /// Compares sled's commit number with the one recorded beside it (see `seq.rs`).
-fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<(u64, seq::SeqFile)> {
+/// Whether backups or a journal with commits show that this folder held records, should
+/// both sled's log and `lunxun.seq` have been lost.
+fn io_traces(dir: &Path) -> bool {
+    let backups = std::fs::read_dir(dir.join("backups"))
+        .map(|mut entries| entries.next().is_some())
+        .unwrap_or(false);
+    backups || journal::holds_commits(dir)
+}
+
+/// sled's last commit number, and the last one confirmed in `lunxun.seq`.
+fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<((u64, seq::SeqFile), u64)> {
     let mut file = seq::SeqFile::open(dir)?;
     let confirmed = file.read()?;
     let held = meta.get(seq::SEQ_KEY)?.map_or(0, |b| seq::decode_meta(&b));
@@ -350,7 +362,7 @@ fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<(u64, seq::SeqFi
             untouched: false,
         });
     }
-    Ok((held, file))
+    Ok(((held, file), confirmed))
 }
 
 /// sled may panic on a damaged file; that becomes a "damaged" error, not a crash.

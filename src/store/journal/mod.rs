@@ -161,6 +161,18 @@ impl Journal {
     }
 }
 
+/// Whether the folder's journal shows commits (a header after commit 1 or more, or
+/// entries).
+pub fn holds_commits(dir: &Path) -> bool {
+    let Ok(mut file) = File::open(dir.join(FILE)) else {
+        return false;
+    };
+    match tail(&mut file) {
+        Ok((end, Some(last))) => last > 0 || end > HEADER as u64,
+        _ => false,
+    }
+}
+
 /// Where the last good entry ends and the last commit number in the journal (`None`
 /// when the header is missing or wrong). Only the entries' lengths are read, and only
 /// the last entry is checked in full: each earlier one was synced before the next was
