@@ -221,3 +221,26 @@ fn a_journal_made_anew_beside_old_commits_is_behind_until_a_backup() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(checked_in(&restored).len(), 2, "{}", text(&out));
 }
+
+/// Twelve backups in one fixed-clock millisecond: the newest is never the one pruned,
+/// so the newest backup and the journal still give back every check-in.
+#[test]
+fn many_backups_in_one_millisecond_keep_the_newest() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("desk");
+    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    let people = roster(&dir);
+    for person in &people[..12] {
+        check_in(&dir, person);
+        automatic_backup(&dir, "08:30");
+    }
+    check_in(&dir, &people[12]);
+    check_in(&dir, &people[13]);
+    let newest = automatic_backup(&dir, "08:30");
+    check_in(&dir, &people[14]);
+    damage(&dir);
+    let restored = base.path().join("restored");
+    let out = lunxun(&restored, "09:00", &["restore", newest.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(checked_in(&restored).len(), 15, "{}", text(&out));
+}

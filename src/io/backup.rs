@@ -53,26 +53,53 @@ pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, B
     fs::create_dir_all(&dir).map_err(wrap)?;
     // Every time, not only when made: a folder loosened since is tightened again.
     crate::store::restrict_path(&dir, true).map_err(wrap)?;
-    let path = free_name(&dir, &format!("lunxun-{}", now.format("%Y%m%d-%H%M%S%.3f")));
+    let existing = backups_in(&dir).map_err(wrap)?;
+    let stem = format!("lunxun-{}", now.format("%Y%m%d-%H%M%S%.3f"));
+    let path = dir.join(next_name(&stem, existing.last()));
     let covered = store.commit_seq();
     write(store, &path, now)?;
-    // The backup holds every commit so far: the journal starts again after it.
-    store.restart_journal(covered)?;
     prune(&dir, KEEP).map_err(wrap)?;
+    // The backup holds every commit so far and is on disk: the journal starts again.
+    store.restart_journal(covered)?;
     Ok(path)
 }
 
-/// `stem.json`, or `stem_01.json`, … when two backups fall in one millisecond (a fixed
-/// clock, `LUNXUN_NOW`); `_` sorts after `.`, so names still sort by time.
-fn free_name(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.json"));
-    if !first.exists() {
-        return first;
+/// The automatic backups in `dir`, oldest first (their names sort in the order made).
+fn backups_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut names: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("lunxun-"))
+        })
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// `stem.json` from the clock, unless that would not sort after the newest backup (two
+/// in one millisecond with a fixed clock, `LUNXUN_NOW`, or a clock set back): then the
+/// newest one's name with the next `_NN`. `_` sorts after `.`, so names keep the order
+/// made, and pruning can never take the backup just written for an old one.
+fn next_name(stem: &str, newest: Option<&PathBuf>) -> String {
+    let name = format!("{stem}.json");
+    let Some(newest) = newest
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy())
+    else {
+        return name;
+    };
+    if name.as_str() > newest.as_ref() {
+        return name;
     }
-    (1u32..)
-        .map(|n| dir.join(format!("{stem}_{n:02}.json")))
-        .find(|p| !p.exists())
-        .expect("a free name")
+    let newest = newest.trim_end_matches(".json");
+    let (base, n) = match newest.rsplit_once('_') {
+        Some((base, n)) if n.len() == 2 && n.chars().all(|c| c.is_ascii_digit()) => {
+            (base, n.parse::<u32>().unwrap_or(0))
+        }
+        _ => (newest, 0),
+    };
+    format!("{base}_{:02}.json", n + 1)
 }
 
 /// Deletes all but the newest `keep` backups (names sort by time), and half-written
@@ -85,14 +112,7 @@ fn prune(dir: &Path, keep: usize) -> std::io::Result<()> {
             let _ = fs::remove_file(entry.path());
         }
     }
-    let mut names: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("lunxun-"))
-        })
-        .collect();
-    names.sort();
+    let names = backups_in(dir)?;
     let excess = names.len().saturating_sub(keep);
     for old in &names[..excess] {
         fs::remove_file(old)?;
@@ -109,4 +129,35 @@ pub fn read(path: &Path) -> Result<Backup, BackupError> {
         path: path.to_path_buf(),
         reason: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_always_sort_after_the_newest_backup() {
+        let newest = |name: &str| Some(PathBuf::from(format!("/b/{name}")));
+        let stem = "lunxun-20150316-083500.000";
+        assert_eq!(next_name(stem, None), format!("{stem}.json"));
+        let before = newest(&format!("{stem}.json"));
+        let later = next_name("lunxun-20150316-090000.000", before.as_ref());
+        assert_eq!(later, "lunxun-20150316-090000.000.json");
+        assert_eq!(
+            next_name(stem, newest(&format!("{stem}.json")).as_ref()),
+            format!("{stem}_01.json")
+        );
+        assert_eq!(
+            next_name(stem, newest(&format!("{stem}_09.json")).as_ref()),
+            format!("{stem}_10.json")
+        );
+        // A clock set back a day: still after the newest.
+        assert_eq!(
+            next_name(
+                "lunxun-20150315-083500.000",
+                newest(&format!("{stem}.json")).as_ref()
+            ),
+            format!("{stem}_01.json")
+        );
+    }
 }
