@@ -69,7 +69,9 @@ fn every_record_kind_round_trips_through_a_backup() {
     let original = seeded(from.path());
     let saved = backup::write(&original, &file, now()).unwrap();
     let restored = Store::open(to.path()).unwrap();
-    restored.restore(&backup::read(&file).unwrap()).unwrap();
+    restored
+        .restore(&backup::read(&file).unwrap(), &[])
+        .unwrap();
     assert_eq!(restored.people().unwrap(), original.people().unwrap());
     assert_eq!(restored.cohorts().unwrap(), original.cohorts().unwrap());
     assert_eq!(

@@ -130,6 +130,43 @@ fn a_damaged_log_is_refused_even_with_the_commit_count_lost() {
     assert_refused(&dir, "seq lost", &files(&dir.join("sled")));
 }
 
+/// Check-ins cut off the end of sled's log, with `lunxun.seq` lost too: the journal
+/// knows later commits than sled, so the database is refused, not opened without them.
+#[test]
+fn lost_commits_are_noticed_from_the_journal_when_the_commit_count_is_lost() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = demo_copy("journal-ahead", base.path());
+    let roster = lunxun(&dir, &["roster", "--cohort", "2015-01", "--json"], "C");
+    let people: Vec<serde_json::Value> = serde_json::from_slice(&roster.stdout).unwrap();
+    let sled_before = files(&dir.join("sled"));
+    for person in &people[..5] {
+        let id = person["person_id"].as_str().unwrap();
+        let args = [
+            "checkin",
+            "--cohort",
+            "2015-01",
+            "--person",
+            id,
+            "--session",
+            "1:am",
+        ];
+        assert!(lunxun(&dir, &args, "C").status.success());
+    }
+    // sled's files as they were before the check-ins: as if its log had lost them.
+    std::fs::remove_dir_all(dir.join("sled")).unwrap();
+    for (path, bytes) in &sled_before {
+        let target = dir.join("sled").join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+    std::fs::remove_file(dir.join("lunxun.seq")).unwrap();
+    std::fs::remove_file(dir.join("lunxun.closed")).unwrap();
+    let out = lunxun(&dir, &["cohort", "list"], "C");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is damaged"), "{err}");
+}
+
 #[test]
 fn a_truncated_database_file_is_refused() {
     let base = tempfile::tempdir().unwrap();

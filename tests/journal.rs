@@ -244,3 +244,32 @@ fn many_backups_in_one_millisecond_keep_the_newest() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(checked_in(&restored).len(), 15, "{}", text(&out));
 }
+
+/// A folder that never made a backup (only commands, no desk): its journal holds every
+/// commit from the start, and the refusal says how to rebuild from it alone.
+#[test]
+fn a_folder_without_backups_is_rebuilt_from_its_journal() {
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("desk");
+    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    let people = roster(&dir);
+    for person in &people[..5] {
+        check_in(&dir, person);
+    }
+    assert!(!dir.join("backups").exists(), "no backup was made");
+    damage(&dir);
+    let refused = lunxun(&dir, "09:00", &["cohort", "list"]);
+    let journal = dir.join("lunxun.journal");
+    let hint = format!("lunxun restore --journal {}", journal.display());
+    assert!(text(&refused).contains(&hint), "{}", text(&refused));
+    let restored = base.path().join("restored");
+    let args = ["restore", "--journal", journal.to_str().unwrap()];
+    let out = lunxun(&restored, "09:05", &args);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(checked_in(&restored).len(), 5, "{}", text(&out));
+    assert_eq!(roster(&restored).len(), people.len());
+    assert!(
+        std::fs::read_dir(restored.join("backups")).unwrap().count() == 1,
+        "the restored folder starts with a backup"
+    );
+}

@@ -15,8 +15,11 @@ use super::{CliError, CliResult, Ctx};
 
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
-    /// A backup written by `lunxun backup` (or one of the automatic ones)
-    pub file: PathBuf,
+    /// A backup written by `lunxun backup` (or one of the automatic ones). Without it,
+    /// the folder is rebuilt from --journal alone (a journal that starts at the
+    /// beginning: a folder that never made a backup)
+    #[arg(required_unless_present = "journal")]
+    pub file: Option<PathBuf>,
     /// The journal to replay after the backup (default: lunxun.journal of the data
     /// folder whose backups/ holds FILE)
     #[arg(long, value_name = "FILE", conflicts_with = "no_journal")]
@@ -46,12 +49,13 @@ pub fn run(args: RestoreArgs, ctx: &Ctx) -> CliResult {
             ),
         )));
     }
-    let saved = backup::read(&args.file).map_err(|e| fail(ctx, e))?;
+    let saved = match &args.file {
+        Some(file) => backup::read(file).map_err(|e| fail(ctx, e))?,
+        None => Backup::empty(),
+    };
     let replay = plan_replay(&args, &saved, ctx)?;
-    ctx.store.restore(&saved)?;
-    if let Some(replay) = &replay {
-        ctx.store.replay(&replay.entries)?;
-    }
+    let entries = replay.as_ref().map_or(&[][..], |r| &r.entries);
+    ctx.store.restore(&saved, entries)?;
     let found = ctx.store.check_integrity()?;
     let counts = expected_counts(&saved, replay.as_ref());
     let expected = |tree: &str| counts.get(tree).copied().unwrap_or(0);
@@ -68,6 +72,12 @@ pub fn run(args: RestoreArgs, ctx: &Ctx) -> CliResult {
     if let Some(replay) = &replay {
         text.push_str(&replayed(ctx, replay, saved.commit_seq()));
     }
+    // The restored folder starts with a backup of its own, so it is never without one.
+    let own = backup::automatic(&ctx.store, ctx.clock.now()).map_err(|e| fail(ctx, e))?;
+    text.push_str(&ctx.t(
+        &format!("新文件夹的第一个备份：{}\n", own.display()),
+        &format!("the new folder's first backup: {}\n", own.display()),
+    ));
     Ok(text)
 }
 
@@ -76,7 +86,8 @@ fn plan_replay(args: &RestoreArgs, saved: &Backup, ctx: &Ctx) -> Result<Option<R
     if args.no_journal {
         return Ok(None);
     }
-    let Some(path) = args.journal.clone().or_else(|| beside(&args.file)) else {
+    let found_beside = args.file.as_deref().and_then(beside);
+    let Some(path) = args.journal.clone().or(found_beside) else {
         return Ok(None);
     };
     let unreadable =

@@ -27,6 +27,16 @@ pub struct Record {
 }
 
 impl Backup {
+    /// No records: what a journal that starts at the beginning is replayed onto.
+    pub fn empty() -> Backup {
+        Backup {
+            format: BACKUP_FORMAT.to_string(),
+            schema: SCHEMA_VERSION,
+            created_at: String::new(),
+            trees: BTreeMap::new(),
+        }
+    }
+
     /// The number of the last commit it holds (0 if it does not say).
     pub fn commit_seq(&self) -> u64 {
         self.trees
@@ -78,8 +88,9 @@ impl Store {
             .any(|t| !self.tree(t).is_empty())
     }
 
-    /// Writes a backup into this (empty) store in one durable commit.
-    pub fn restore(&self, backup: &Backup) -> StoreResult<()> {
+    /// Writes a backup, then the journal's commits made after it, into this (empty)
+    /// store in one durable commit: a failure leaves nothing half-restored.
+    pub fn restore(&self, backup: &Backup, replay: &[super::JournalEntry]) -> StoreResult<()> {
         if backup.format != BACKUP_FORMAT || backup.schema > SCHEMA_VERSION {
             return Err(StoreError::Corrupt(format!(
                 "not a lunxun backup this version can read (format {}, schema {})",
@@ -106,20 +117,9 @@ impl Store {
                 );
             }
         }
-        self.commit(batch)
-    }
-}
-
-impl Store {
-    /// Writes the journal's commits after the backup's into this store, in one durable
-    /// commit; the folder's own settings (its desk id, its commit number) stay its own.
-    pub fn replay(&self, entries: &[super::JournalEntry]) -> StoreResult<()> {
-        let mut batch = Batch::default();
-        for entry in entries {
-            for (tree, key, value) in &entry.puts {
-                if *tree == TreeName::Meta && is_own_setting(key) {
-                    continue;
-                }
+        // The folder's own settings (its desk id, its commit number) stay its own.
+        for (tree, key, value) in replay.iter().flat_map(|e| &e.puts) {
+            if !(*tree == TreeName::Meta && is_own_setting(key)) {
                 batch.put(*tree, key.clone(), value.clone());
             }
         }

@@ -122,6 +122,10 @@ fn restore_hint_zh(dir: &Path) -> String {
             "用最新的备份恢复到新文件夹：lunxun restore {} --db 新文件夹（备份之后的签到等记录会从本文件夹的日志 lunxun.journal 中补回），然后用 --db 新文件夹 打开。",
             backup.display()
         ),
+        None if super::journal::holds_everything(dir) => format!(
+            "还没有备份，但日志保存了全部记录：lunxun restore --journal {} --db 新文件夹，然后用 --db 新文件夹 打开。",
+            dir.join(super::JOURNAL_FILE).display()
+        ),
         None => format!(
             "{} 中还没有自动备份；如有 lunxun backup 导出的备份文件，用 lunxun restore 文件 --db 新文件夹 恢复，然后用 --db 新文件夹 打开。",
             dir.join("backups").display()
@@ -134,6 +138,10 @@ fn restore_hint_en(dir: &Path) -> String {
         Some(backup) => format!(
             "restore the newest backup into a new folder: lunxun restore {} --db NEWDIR (check-ins and other records made after that backup are replayed from this folder's journal, lunxun.journal), then open it with --db NEWDIR.",
             backup.display()
+        ),
+        None if super::journal::holds_everything(dir) => format!(
+            "there is no backup yet, but the journal holds every record: lunxun restore --journal {} --db NEWDIR, then open it with --db NEWDIR.",
+            dir.join(super::JOURNAL_FILE).display()
         ),
         None => format!(
             "there is no automatic backup in {} yet; if you have a file from `lunxun backup`, restore it with lunxun restore FILE --db NEWDIR, then open it with --db NEWDIR.",

@@ -177,6 +177,7 @@ impl Store {
             .write(true)
             .open(sled_dir.join("db"))?;
         let (seq, confirmed) = check_sequence(dir, &trees[0])?;
+        check_journal(dir, seq.0)?;
         // Records were confirmed here once: a missing schema version then means loss. A
         // kill in the very first start (nothing confirmed yet) leaves a new database.
         let existed = seq.0 > 0 || confirmed > 0 || io_traces(dir);
@@ -335,12 +336,42 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
                     untouched: false,
                 });
             }
-            other => return Ok(other?),
+            // A folder lunxun may not read is not damage; anything else sled cannot open
+            // ("unsupported", "read corrupted data at offset …") is.
+            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(StoreError::Folder {
+                    dir: dir.to_path_buf(),
+                    source: e,
+                });
+            }
+            Err(e) => {
+                return Err(StoreError::Damaged {
+                    dir: dir.to_path_buf(),
+                    reason: format!("sled cannot open its files ({e})"),
+                    untouched: false,
+                });
+            }
+            Ok(db) => return Ok(db),
         }
     }
 }
 
 /// Compares sled's commit number with the one recorded beside it (see `seq.rs`).
+/// A journal entry is written only once sled has made the commit durable, so a journal
+/// that knows a later commit than sled means sled lost commits (even with `lunxun.seq`
+/// lost too). A journal restarted after a backup holds only what that backup made
+/// durable first.
+fn check_journal(dir: &Path, held: u64) -> StoreResult<()> {
+    match journal::last_commit(dir) {
+        Some((last, _)) if last > held => Err(StoreError::Damaged {
+            dir: dir.to_path_buf(),
+            reason: format!("it holds {held} commits but its journal has {last}"),
+            untouched: false,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Whether backups or a journal with commits show that this folder held records, should
 /// both sled's log and `lunxun.seq` have been lost.
 fn io_traces(dir: &Path) -> bool {

@@ -164,12 +164,29 @@ impl Journal {
 /// Whether the folder's journal shows commits (a header after commit 1 or more, or
 /// entries).
 pub fn holds_commits(dir: &Path) -> bool {
+    last_commit(dir).is_some_and(|(last, entries)| last > 0 || entries)
+}
+
+/// Whether the folder's journal holds every commit since the folder was made (it was
+/// never restarted by a backup): it alone can rebuild the folder.
+pub fn holds_everything(dir: &Path) -> bool {
     let Ok(mut file) = File::open(dir.join(FILE)) else {
         return false;
     };
+    let mut header = [0u8; HEADER];
+    let whole = read_at(&mut file, 0, &mut header).is_ok()
+        && &header[..8] == MAGIC
+        && header[8..] == [0u8; 8];
+    whole && holds_commits(dir)
+}
+
+/// The last commit number the folder's journal knows (its last entry, else its header),
+/// and whether it has entries; read only.
+pub fn last_commit(dir: &Path) -> Option<(u64, bool)> {
+    let mut file = File::open(dir.join(FILE)).ok()?;
     match tail(&mut file) {
-        Ok((end, Some(last))) => last > 0 || end > HEADER as u64,
-        _ => false,
+        Ok((end, Some(last))) => Some((last, end > HEADER as u64)),
+        _ => None,
     }
 }
 
