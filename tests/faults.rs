@@ -160,8 +160,8 @@ fn the_command_line_reports_a_failed_write_and_a_retry_works() {
         cmd.output().unwrap()
     };
     let faults = [
-        ("write:1", "Nothing was saved; try again"),
-        ("flush:1", "Nothing was saved; try again"),
+        ("write:1", "It may not have been saved; try again"),
+        ("flush:1", "It may not have been saved; try again"),
         ("journal:1", "so it is not confirmed. Try again"),
     ];
     for ((fault, says), person) in faults.iter().zip(&people) {

@@ -33,6 +33,7 @@ pub struct RestoreArgs {
 struct Replay {
     path: PathBuf,
     entries: Vec<JournalEntry>,
+    skipped: Vec<u64>,
     damaged_bytes: usize,
 }
 
@@ -123,6 +124,7 @@ fn plan_replay(args: &RestoreArgs, saved: &Backup, ctx: &Ctx) -> Result<Option<R
             .into_iter()
             .filter(|e| e.seq > held)
             .collect(),
+        skipped: journal.skipped.into_iter().filter(|s| *s > held).collect(),
         damaged_bytes: journal.damaged_bytes,
     }))
 }
@@ -161,6 +163,18 @@ fn expected_counts(saved: &Backup, replay: Option<&Replay>) -> BTreeMap<String, 
 
 fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
     let mut text = replay_line(ctx, replay, held);
+    if !replay.skipped.is_empty() {
+        let list = replay
+            .skipped
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        text.push_str(&ctx.t(
+            &format!("警告：日志中第 {list} 次提交已损坏，无法补回；其中的签到需要核对后重新录入。\n"),
+            &format!("WARNING: commit(s) {list} in the journal are damaged and were not replayed; check-ins in them must be checked and entered again\n"),
+        ));
+    }
     if replay.damaged_bytes > 0 {
         text.push_str(&ctx.t(
             &format!(

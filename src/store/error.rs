@@ -95,11 +95,23 @@ impl StoreError {
             (StoreError::Folder { dir, source }, Lang::Zh) => {
                 format!("无法使用数据文件夹 {}：{source}", dir.display())
             }
+            (StoreError::Sled(e), Lang::Zh) if reads_as_damage(e) => format!(
+                "数据库文件已损坏，无法读取（{e}）。请关闭 lunxun，然后用 lunxun restore 最新备份 --db 新文件夹（{} 中的日志会补回备份之后的记录）。",
+                super::JOURNAL_FILE
+            ),
+            (StoreError::Sled(e), Lang::En) if reads_as_damage(e) => format!(
+                "{self}: the database's files are damaged. Close lunxun and restore the newest backup into a new folder with lunxun restore BACKUP --db NEWDIR (the folder's {} replays what came after it).",
+                super::JOURNAL_FILE
+            ),
             (StoreError::Sled(e), Lang::Zh) => format!("数据库读写失败：{e}"),
             (StoreError::Sync(e), Lang::Zh) => {
-                format!("数据未能写入磁盘：{e}。本次操作未保存，请重试。")
+                format!(
+                    "数据未能写入磁盘：{e}。本次操作可能未保存，请重试：已保存的签到会显示为“已签到”。"
+                )
             }
-            (StoreError::Sync(_), Lang::En) => format!("{self}. Nothing was saved; try again."),
+            (StoreError::Sync(_), Lang::En) => format!(
+                "{self}. It may not have been saved; try again (a check-in that was kept then shows as already checked in)."
+            ),
             (StoreError::Journal(e), Lang::Zh) => format!(
                 "已写入数据库，但未能写入日志（{e}），因此未确认。请重试：已保存的签到会显示为“已签到”。"
             ),
@@ -116,6 +128,16 @@ impl StoreError {
 
 /// The newest automatic backup in the data folder, for the recovery advice (read only
 /// when the message is shown); a pattern when there is none.
+/// sled reports a damaged record it meets while reading as corruption, or as an I/O
+/// error that says so.
+fn reads_as_damage(e: &sled::Error) -> bool {
+    match e {
+        sled::Error::Corruption { .. } => true,
+        sled::Error::Io(io) => io.to_string().to_lowercase().contains("corrupt"),
+        _ => false,
+    }
+}
+
 fn restore_hint_zh(dir: &Path) -> String {
     match newest_backup(dir) {
         Some(backup) => format!(

@@ -47,16 +47,39 @@ pub fn read(path: &Path) -> std::io::Result<Option<Journaled>> {
     }
     let base = u64::from_be_bytes(bytes[8..16].try_into().expect("8 bytes"));
     let mut at = HEADER;
-    let mut entries = Vec::new();
-    while let Some((entry, next)) = entry_at(&bytes, at) {
-        entries.push(entry);
-        at = next;
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut skipped = Vec::new();
+    loop {
+        if let Some((entry, next)) = entry_at(&bytes, at) {
+            entries.push(entry);
+            at = next;
+            continue;
+        }
+        // A damaged entry whose length still leads to a good entry (or the very end):
+        // only that commit is lost, and it is named.
+        match skip_at(&bytes, at) {
+            Some(next) => {
+                skipped.push(entries.last().map_or(base, |e| e.seq) + 1);
+                at = next;
+            }
+            None => break,
+        }
     }
     Ok(Some(Journaled {
         base,
         entries,
+        skipped,
         damaged_bytes: bytes.len() - at,
     }))
+}
+
+/// Where the entry at `at` ends, if its length field leads to another good entry or to
+/// the end of the journal exactly.
+fn skip_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let len = u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    let next = (at + 8).checked_add(len)?;
+    let lands = next == bytes.len() || entry_at(bytes, next).is_some();
+    (next <= bytes.len() && lands).then_some(next)
 }
 
 pub(super) fn entry_at(bytes: &[u8], at: usize) -> Option<(Entry, usize)> {

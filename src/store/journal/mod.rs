@@ -50,6 +50,8 @@ pub struct Journaled {
     /// Commits up to this number are not in the journal (they are in a backup).
     pub base: u64,
     pub entries: Vec<Entry>,
+    /// Commits whose entries are damaged but could be stepped over (media damage).
+    pub skipped: Vec<u64>,
     /// Bytes after the last good entry (a torn or damaged end), if any.
     pub damaged_bytes: usize,
 }

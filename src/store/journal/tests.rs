@@ -135,3 +135,25 @@ fn a_restart_empties_it_and_a_reopen_keeps_it() {
     let restarted = read(&path).unwrap().unwrap();
     assert_eq!((restarted.base, restarted.entries.len()), (5, 0));
 }
+
+#[test]
+fn a_damaged_entry_in_the_middle_is_stepped_over_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE);
+    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    append(&mut journal, 1, &puts());
+    append(&mut journal, 2, &puts());
+    append(&mut journal, 3, &puts());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let first = read(&path).unwrap().unwrap();
+    assert_eq!(first.skipped, Vec::<u64>::new());
+    // A byte inside the second entry's payload (each entry here has the same length).
+    let entry_len = (bytes.len() - HEADER) / 3;
+    bytes[HEADER + entry_len + 20] ^= 0x40;
+    std::fs::write(&path, &bytes).unwrap();
+    let read_back = read(&path).unwrap().unwrap();
+    let seqs: Vec<u64> = read_back.entries.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, [1, 3]);
+    assert_eq!(read_back.skipped, [2]);
+    assert_eq!(read_back.damaged_bytes, 0);
+}
