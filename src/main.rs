@@ -101,7 +101,12 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
         .map(|_| ())
         .map_err(|e| {
             let prefix = lang.pick("启动时备份失败：", "the backup at start failed: ");
-            CliError::Io(format!("{prefix}{e}"))
+            let reason = match &e {
+                // A damaged record met while exporting: its message says how to recover.
+                lunxun::io::backup::BackupError::Store(store) => store.message(lang),
+                other => other.to_string(),
+            };
+            CliError::Io(format!("{prefix}{reason}"))
         })
 }
 
