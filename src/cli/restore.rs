@@ -199,6 +199,12 @@ fn replay_line(ctx: &Ctx, replay: &Replay, held: u64) -> String {
         );
     };
     let (n, first) = (replay.entries.len(), held + 1);
+    if held == 0 {
+        return ctx.t(
+            &format!("由日志 {path} 重建：{n} 次提交（第 1 至 {last} 次）。\n"),
+            &format!("rebuilt from the journal {path}: {n} commits (1 to {last})\n"),
+        );
+    }
     ctx.t(
         &format!("另从日志 {path} 补回备份之后的 {n} 次提交（第 {first} 至 {last} 次）。\n"),
         &format!("then replayed {n} commits made after the backup from the journal {path} (commits {first} to {last})\n"),
