@@ -177,12 +177,13 @@ impl Store {
             .write(true)
             .open(sled_dir.join("db"))?;
         let (seq, confirmed) = check_sequence(dir, &trees[0])?;
-        check_journal(dir, seq.0)?;
+        let journaled = journal::read_tail(dir);
+        check_journal(dir, seq.0, journaled)?;
         // Records were confirmed here once: a missing schema version then means loss. A
         // kill in the very first start (nothing confirmed yet) leaves a new database.
-        let existed = seq.0 > 0 || confirmed > 0 || io_traces(dir);
+        let existed = seq.0 > 0 || confirmed > 0 || io_traces(dir, journaled);
         let journal = match opening {
-            Opening::Live => journal::Journal::open(dir, seq.0)?,
+            Opening::Live => journal::Journal::open(dir, seq.0, journaled)?,
             Opening::Check => journal::Journal::detached(),
         };
         let mut store = Store {
@@ -361,9 +362,9 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
 /// that knows a later commit than sled means sled lost commits (even with `lunxun.seq`
 /// lost too). A journal restarted after a backup holds only what that backup made
 /// durable first.
-fn check_journal(dir: &Path, held: u64) -> StoreResult<()> {
-    match journal::last_commit(dir) {
-        Some((last, _)) if last > held => Err(StoreError::Damaged {
+fn check_journal(dir: &Path, held: u64, journaled: Option<journal::Tail>) -> StoreResult<()> {
+    match journaled.map(|t| t.last) {
+        Some(last) if last > held => Err(StoreError::Damaged {
             dir: dir.to_path_buf(),
             reason: format!("it holds {held} commits but its journal has {last}"),
             untouched: false,
@@ -374,11 +375,11 @@ fn check_journal(dir: &Path, held: u64) -> StoreResult<()> {
 
 /// Whether backups or a journal with commits show that this folder held records, should
 /// both sled's log and `lunxun.seq` have been lost.
-fn io_traces(dir: &Path) -> bool {
+fn io_traces(dir: &Path, journaled: Option<journal::Tail>) -> bool {
     let backups = std::fs::read_dir(dir.join("backups"))
         .map(|mut entries| entries.next().is_some())
         .unwrap_or(false);
-    backups || journal::holds_commits(dir)
+    backups || journaled.is_some_and(|t| t.holds_commits())
 }
 
 /// sled's last commit number, and the last one confirmed in `lunxun.seq`.

@@ -57,37 +57,37 @@ pub struct Journaled {
 }
 
 impl Journal {
-    /// Opens the folder's journal for appending. `held` is the last commit sled holds:
-    /// a new journal starts after it, and one that ends before it is behind.
-    pub fn open(dir: &Path, held: u64) -> std::io::Result<Journal> {
+    /// Opens the folder's journal for appending, its tail `found` already read (the
+    /// store reads it once at start, for its own checks too). `held` is the last commit
+    /// sled holds: a new journal starts after it, and one that ends before it is behind.
+    pub fn open(dir: &Path, held: u64, found: Option<Tail>) -> std::io::Result<Journal> {
         let path = dir.join(FILE);
         // Not opened for appending: on Windows an append-only handle cannot be cut back
         // (set_len), so every write seeks to the end itself.
-        let mut file = OpenOptions::new()
+        let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .read(true)
             .write(true)
             .open(&path)?;
         let _ = folder::restrict(&path, false);
-        let (good, last) = tail(&mut file)?;
         let mut journal = Journal {
             file: Some(file),
             pending: Vec::new(),
             behind: false,
         };
-        let Some(last) = last else {
+        let Some(Tail { end, last }) = found else {
             // New, or cut short while restarting (a kill right after a backup): it starts
             // again after the commits the store holds, which no backup may hold yet.
             journal.restart(held)?;
             journal.behind = held > 0;
             return Ok(journal);
         };
-        if good < journal.file()?.metadata()?.len() {
+        if end < journal.file()?.metadata()?.len() {
             // An entry torn by a kill belongs to a commit never acknowledged; left there,
             // it would hide every entry appended after it.
             let file = journal.file()?;
-            file.set_len(good)?;
+            file.set_len(end)?;
             file.sync_data()?;
         }
         // Behind: sled holds commits the journal lacks (a kill between the two flushes).
@@ -163,10 +163,28 @@ impl Journal {
     }
 }
 
-/// Whether the folder's journal shows commits (a header after commit 1 or more, or
-/// entries).
-pub fn holds_commits(dir: &Path) -> bool {
-    last_commit(dir).is_some_and(|(last, entries)| last > 0 || entries)
+/// Where a journal's good entries end, and the last commit number it knows (its last
+/// entry, else its header).
+#[derive(Debug, Clone, Copy)]
+pub struct Tail {
+    end: u64,
+    pub last: u64,
+}
+
+impl Tail {
+    /// Whether it shows commits: a header after commit 1 or more, or entries.
+    pub fn holds_commits(&self) -> bool {
+        self.last > 0 || self.end > HEADER as u64
+    }
+}
+
+/// The folder's journal's tail, read only; `None` without a readable journal.
+pub fn read_tail(dir: &Path) -> Option<Tail> {
+    let mut file = File::open(dir.join(FILE)).ok()?;
+    match tail(&mut file) {
+        Ok((end, Some(last))) => Some(Tail { end, last }),
+        _ => None,
+    }
 }
 
 /// Whether the folder's journal holds every commit since the folder was made (it was
@@ -179,17 +197,7 @@ pub fn holds_everything(dir: &Path) -> bool {
     let whole = read_at(&mut file, 0, &mut header).is_ok()
         && &header[..8] == MAGIC
         && header[8..] == [0u8; 8];
-    whole && holds_commits(dir)
-}
-
-/// The last commit number the folder's journal knows (its last entry, else its header),
-/// and whether it has entries; read only.
-pub fn last_commit(dir: &Path) -> Option<(u64, bool)> {
-    let mut file = File::open(dir.join(FILE)).ok()?;
-    match tail(&mut file) {
-        Ok((end, Some(last))) => Some((last, end > HEADER as u64)),
-        _ => None,
-    }
+    whole && read_tail(dir).is_some_and(|t| t.holds_commits())
 }
 
 /// Where the last good entry ends and the last commit number in the journal (`None`

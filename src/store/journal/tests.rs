@@ -11,7 +11,7 @@ fn append(journal: &mut Journal, seq: u64, puts: &[Put]) {
 fn a_failed_write_leaves_nothing_half_written_and_is_written_next_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE);
-    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    let mut journal = Journal::open(dir.path(), 0, read_tail(dir.path())).unwrap();
     append(&mut journal, 1, &puts());
     journal.stage(2, &puts());
     assert!(journal.write(true).is_err());
@@ -32,11 +32,15 @@ fn a_failed_write_leaves_nothing_half_written_and_is_written_next_time() {
 #[test]
 fn a_journal_that_ends_before_the_store_is_behind_until_restarted() {
     let dir = tempfile::tempdir().unwrap();
-    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    let mut journal = Journal::open(dir.path(), 0, read_tail(dir.path())).unwrap();
     append(&mut journal, 1, &puts());
     drop(journal);
-    assert!(!Journal::open(dir.path(), 1).unwrap().is_behind());
-    let mut journal = Journal::open(dir.path(), 2).unwrap();
+    assert!(
+        !Journal::open(dir.path(), 1, read_tail(dir.path()))
+            .unwrap()
+            .is_behind()
+    );
+    let mut journal = Journal::open(dir.path(), 2, read_tail(dir.path())).unwrap();
     assert!(
         journal.is_behind(),
         "commit 2 is in sled, not in the journal"
@@ -44,7 +48,11 @@ fn a_journal_that_ends_before_the_store_is_behind_until_restarted() {
     journal.restart(2).unwrap();
     assert!(!journal.is_behind());
     drop(journal);
-    assert!(!Journal::open(dir.path(), 2).unwrap().is_behind());
+    assert!(
+        !Journal::open(dir.path(), 2, read_tail(dir.path()))
+            .unwrap()
+            .is_behind()
+    );
 }
 
 fn puts() -> Vec<Put> {
@@ -57,7 +65,7 @@ fn puts() -> Vec<Put> {
 #[test]
 fn entries_read_back_and_a_torn_end_is_cut_off() {
     let dir = tempfile::tempdir().unwrap();
-    let mut journal = Journal::open(dir.path(), 7).unwrap();
+    let mut journal = Journal::open(dir.path(), 7, read_tail(dir.path())).unwrap();
     append(&mut journal, 8, &puts());
     append(&mut journal, 9, &puts()[..1]);
     let read_back = read(&dir.path().join(FILE)).unwrap().unwrap();
@@ -82,14 +90,14 @@ fn entries_read_back_and_a_torn_end_is_cut_off() {
 fn a_torn_end_is_cut_off_on_open_so_later_entries_stay_readable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE);
-    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    let mut journal = Journal::open(dir.path(), 0, read_tail(dir.path())).unwrap();
     append(&mut journal, 1, &puts());
     append(&mut journal, 2, &puts());
     drop(journal);
     let len = std::fs::metadata(&path).unwrap().len();
     let file = OpenOptions::new().write(true).open(&path).unwrap();
     file.set_len(len - 5).unwrap();
-    let mut journal = Journal::open(dir.path(), 2).unwrap();
+    let mut journal = Journal::open(dir.path(), 2, read_tail(dir.path())).unwrap();
     assert!(
         journal.is_behind(),
         "entry 2 was torn off: the journal ends at 1"
@@ -105,7 +113,11 @@ fn a_torn_end_is_cut_off_on_open_so_later_entries_stay_readable() {
     let len = std::fs::metadata(&path).unwrap().len();
     let file = OpenOptions::new().write(true).open(&path).unwrap();
     file.set_len(len - 1).unwrap();
-    assert!(!Journal::open(dir.path(), 3).unwrap().is_behind());
+    assert!(
+        !Journal::open(dir.path(), 3, read_tail(dir.path()))
+            .unwrap()
+            .is_behind()
+    );
     assert!(
         std::fs::metadata(&path).unwrap().len() < len - 1,
         "the torn entry is cut off"
@@ -115,10 +127,10 @@ fn a_torn_end_is_cut_off_on_open_so_later_entries_stay_readable() {
 #[test]
 fn a_restart_empties_it_and_a_reopen_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    let mut journal = Journal::open(dir.path(), 0, read_tail(dir.path())).unwrap();
     append(&mut journal, 1, &puts());
     drop(journal);
-    let mut journal = Journal::open(dir.path(), 99).unwrap();
+    let mut journal = Journal::open(dir.path(), 99, read_tail(dir.path())).unwrap();
     let path = dir.path().join(FILE);
     assert_eq!(read(&path).unwrap().unwrap().base, 0, "kept on reopen");
     journal.restart(1).unwrap();
@@ -131,7 +143,7 @@ fn a_restart_empties_it_and_a_reopen_keeps_it() {
     assert!(read(&path).unwrap().is_none());
     // Opened again, a file that is not a journal starts over after the store's commits.
     drop(journal);
-    Journal::open(dir.path(), 5).unwrap();
+    Journal::open(dir.path(), 5, read_tail(dir.path())).unwrap();
     let restarted = read(&path).unwrap().unwrap();
     assert_eq!((restarted.base, restarted.entries.len()), (5, 0));
 }
@@ -140,7 +152,7 @@ fn a_restart_empties_it_and_a_reopen_keeps_it() {
 fn a_damaged_entry_in_the_middle_is_stepped_over_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE);
-    let mut journal = Journal::open(dir.path(), 0).unwrap();
+    let mut journal = Journal::open(dir.path(), 0, read_tail(dir.path())).unwrap();
     append(&mut journal, 1, &puts());
     append(&mut journal, 2, &puts());
     append(&mut journal, 3, &puts());
