@@ -201,8 +201,9 @@ fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
     assert_eq!(desk.exit_code(), 0);
 }
 
-#[test]
-fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
+/// Checks someone in, sends `signal` to the desk, and checks the exit code, the
+/// terminal and that the check-in is kept. Returns the data folder.
+fn signal_after_a_check_in(signal: i32, code: u32) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     assert!(cli(dir.path(), &["demo"]).status.success());
     let mut desk = Desk::open(dir.path(), "C");
@@ -211,33 +212,27 @@ fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
     desk.wait_for("✓ 李雅婷");
     let pid = desk.child.process_id().unwrap() as i32;
     // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    assert_eq!(desk.exit_code(), 143);
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    assert_eq!(desk.exit_code(), code);
     assert!(desk.terminal_restored());
+    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+    assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
+    dir
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
+    let dir = signal_after_a_check_in(libc::SIGTERM, 143);
     assert_eq!(
         events_in_newest_backup(dir.path()),
         0,
         "the backup at start"
     );
-    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
-    assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
 }
 
 #[test]
 fn sighup_restores_the_terminal_and_exits_129_with_the_check_in_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
-    let mut desk = Desk::open(dir.path(), "C");
-    desk.wait_for("in 0/60");
-    desk.send("lyt\r");
-    desk.wait_for("✓ 李雅婷");
-    let pid = desk.child.process_id().unwrap() as i32;
-    // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
-    assert_eq!(desk.exit_code(), 129);
-    assert!(desk.terminal_restored());
-    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
-    assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
+    signal_after_a_check_in(libc::SIGHUP, 129);
 }
 
 /// A debug build panics on the first key when `LUNXUN_TEST_PANIC=1`. A shell runs the
