@@ -3,19 +3,13 @@
 //! sled 0.34 reads a damaged log as "empty from here on"; the commit sequence kept
 //! beside it is what notices the loss.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn lunxun(dir: &Path, args: &[&str], lang: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LANG", lang)
-        .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00")
-        .output()
-        .unwrap()
+    common::lunxun_at(dir, args, lang, "2015-03-16T08:35:00+08:00")
 }
 
 fn demo_copy(name: &str, base: &Path) -> std::path::PathBuf {

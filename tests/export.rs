@@ -1,9 +1,11 @@
 //! `lunxun export attendance|roster|signin-sheet` through the built binary: files are
 //! read back (CSV with the csv crate, .xlsx with calamine) and compared.
 
+mod common;
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use serde_json::Value;
@@ -13,24 +15,10 @@ const ID_LI: &str = "11010519491231002X";
 const ID_OUYANG: &str = "440524188001010014";
 
 fn lunxun(dir: &Path, args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env_remove("LUNXUN_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .env("LUNXUN_NOW", NOW)
-        .output()
-        .expect("the binary runs")
+    common::lunxun_at(dir, args, lang, NOW)
 }
 
-fn ok(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "failed: {err}");
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use common::ok;
 
 fn zh(dir: &Path, args: &[&str]) -> String {
     ok(&lunxun(dir, args, "zh_CN.UTF-8"))

@@ -3,9 +3,12 @@
 //! temporary data folder. Every file is made here, except the small committed .xls in
 //! tests/fixtures/. (The property test of matching is in src/io/import/tests.rs.)
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::ok;
 use lunxun::domain::Person;
 use lunxun::store::Store;
 
@@ -18,23 +21,7 @@ fn lunxun(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn lunxun_lang(dir: &Path, args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env_remove("LUNXUN_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .env("LUNXUN_NOW", NOW)
-        .output()
-        .expect("the binary runs")
-}
-
-fn ok(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "failed: {err}");
-    String::from_utf8(out.stdout.clone()).unwrap()
+    common::lunxun_at(dir, args, lang, NOW)
 }
 
 /// Exit code 2, and the message on stderr.

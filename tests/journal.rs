@@ -2,18 +2,13 @@
 //! `lunxun.journal` (and synced) before it is acknowledged, so a database damaged after
 //! a burst of check-ins comes back whole from the newest backup plus the journal.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn lunxun(dir: &Path, at: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LANG", "C")
-        .env("LUNXUN_NOW", format!("2015-03-16T{at}:00+08:00"))
-        .output()
-        .unwrap()
+    common::lunxun_at(dir, args, "C", &format!("2015-03-16T{at}:00+08:00"))
 }
 
 fn text(out: &Output) -> String {

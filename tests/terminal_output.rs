@@ -2,18 +2,13 @@
 //! an escape sequence. Command output shows them as `\uXXXX` (inside JSON strings that
 //! is the same character, so the data is unchanged), never raw.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn lunxun(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LANG", "C")
-        .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00")
-        .output()
-        .unwrap()
+    common::lunxun_at(dir, args, "C", "2015-03-16T08:35:00+08:00")
 }
 
 fn raw_unsafe(out: &Output) -> bool {

@@ -58,3 +58,33 @@ pub fn kept_for_a_restore(dir: &std::path::Path) -> Vec<lunxun::domain::Attendan
     }
     events
 }
+
+/// Runs the binary on the data folder `dir` in language `lang` (a LANG value) with the
+/// clock fixed at `now` (RFC 3339), untouched by the caller's own lunxun settings.
+#[allow(dead_code)]
+pub fn lunxun_at(
+    dir: &std::path::Path,
+    args: &[&str],
+    lang: &str,
+    now: &str,
+) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"))
+        .args(args)
+        .arg("--db")
+        .arg(dir)
+        .env_remove("LUNXUN_DB")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .env("LUNXUN_NOW", now)
+        .output()
+        .expect("the binary runs")
+}
+
+/// The output of a command that must succeed.
+#[allow(dead_code)]
+pub fn ok(out: &std::process::Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "failed: {err}");
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
