@@ -150,8 +150,9 @@ pub fn classify(header: &str) -> Option<Slot> {
 }
 
 /// Lower case, without spaces, brackets, punctuation or a required-field star:
-/// `县（市、区）` → `县市区`, `姓  名*` → `姓名`, `ID No.` → `idno`.
-fn normalise(header: &str) -> String {
+/// `县（市、区）` → `县市区`, `姓  名*` → `姓名`, `ID No.` → `idno`. Timetable headers
+/// are matched the same way.
+pub(crate) fn normalise(header: &str) -> String {
     header
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -4,6 +4,7 @@
 use crate::domain::Cohort;
 use crate::i18n::Lang;
 
+use super::super::headers::normalise;
 use super::super::table::RawRow;
 use super::error::TimetableError;
 
@@ -181,16 +182,6 @@ pub fn classify(header: &str) -> Option<TimetableColumn> {
         return None;
     }
     exact(&key).or_else(|| contains(&key))
-}
-
-/// Lower case, without spaces, brackets or punctuation: `学时（小时）` → `学时小时`.
-fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .filter(|c| !"()（）[]【】*＊:：、,，.。/_-#".contains(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn exact(key: &str) -> Option<TimetableColumn> {
