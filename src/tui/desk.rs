@@ -106,6 +106,14 @@ impl Desk {
         self.statuses = derive_all(&self.events);
     }
 
+    /// Reads the cohort's events again: after a refusal says a check-in stands that the
+    /// desk never heard of (its commit failed after sled took it), the rows must agree.
+    pub fn reload_events(&mut self, store: &Store) -> StoreResult<()> {
+        self.events = store.events(&self.cohort.code)?;
+        self.statuses = derive_all(&self.events);
+        Ok(())
+    }
+
     /// Adds a person enrolled at the desk (walk-in) to the roster and its index.
     pub fn enrol(&mut self, person: Person) {
         self.enrolled.insert(person.id.clone());

@@ -171,6 +171,7 @@ impl App {
             }
             Ok(CheckInOutcome::Refused(refusal)) => {
                 self.explain_refusal(&person.name, &refusal);
+                self.learn_standing(&person.id, &refusal);
                 false
             }
             Ok(CheckInOutcome::Recorded(event)) => {
@@ -204,6 +205,25 @@ impl App {
             T::CheckedIn.fill(self.lang, &[&name, unit, &time, word])
         };
         self.done(text);
+    }
+
+    /// A refusal names the check-in that stands; if the desk does not show it (its
+    /// commit failed after sled took it: "not confirmed"), reload the cohort's events.
+    fn learn_standing(&mut self, person: &PersonId, refusal: &Refusal) {
+        let standing = match refusal {
+            Refusal::AlreadyCheckedIn(s) | Refusal::AlreadyOnLeave(s) => s,
+            Refusal::NothingToUndo => return,
+        };
+        let Some(desk) = self.desk.as_mut() else {
+            return;
+        };
+        let shown = desk.status(person, desk.session).map(|s| &s.event_id);
+        if shown == Some(&standing.event_id) {
+            return;
+        }
+        if let Err(e) = desk.reload_events(&self.store) {
+            self.fail(&e);
+        }
     }
 
     fn explain_refusal(&mut self, name: &str, refusal: &Refusal) {
