@@ -46,20 +46,25 @@ fn check_in(store: &Store, person: &PersonId) -> Result<CheckInOutcome, lunxun::
 /// Every plan for N = 1..=6, at the write, the flush and the journal, once and for good.
 #[test]
 fn failed_commits_are_reported_never_acknowledged_and_can_be_retried() {
-    let mut injected = 0;
+    let mut plans = 0;
+    let mut failures = 0;
     for spec in ["write", "flush", "journal"] {
         for n in 1..=6u64 {
             for permanent in [false, true] {
                 let text = format!("{spec}:{n}{}", if permanent { ":always" } else { "" });
-                run_plan(FaultPlan::parse(&text).unwrap(), &text);
-                injected += 1;
+                failures += run_plan(FaultPlan::parse(&text).unwrap(), &text);
+                plans += 1;
             }
         }
     }
-    eprintln!("fault plans run: {injected}");
+    // Per point: six plans that fail one check-in, and 6 + 5 + ... + 1 = 21 that fail
+    // every one from the nth on.
+    assert_eq!((plans, failures), (36, 3 * (6 + 21)));
+    eprintln!("fault plans run: {plans}; check-ins failed: {failures}");
 }
 
-fn run_plan(plan: FaultPlan, label: &str) {
+/// Runs six check-ins under the plan, retries the failed ones, and returns how many failed.
+fn run_plan(plan: FaultPlan, label: &str) -> usize {
     let dir = tempfile::tempdir().unwrap();
     let people = demo(dir.path());
     let mut acknowledged = Vec::new();
@@ -112,6 +117,7 @@ fn run_plan(plan: FaultPlan, label: &str) {
             "{label}: {person} not in backup or journal"
         );
     }
+    failed.len()
 }
 
 /// The people whose check-in the plan makes fail: the nth (1-based), and with `always`
