@@ -189,3 +189,115 @@ fn a_kill_during_the_first_start_leaves_a_folder_that_opens() {
         );
     }
 }
+
+/// A cohort of `people` enrolled (one of them checked in) in a new data folder.
+fn large_cohort(people: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| common::ok(&lunxun(dir.path(), args).output().unwrap());
+    run(&[
+        "cohort",
+        "new",
+        "--name",
+        "轮训班",
+        "--start",
+        "2015-03-16",
+        "--days",
+        "4",
+    ]);
+    let mut roster = String::from("姓名,单位,县市区,职务\n");
+    for i in 0..people {
+        roster.push_str(&format!("学员{i},第{i}村,岳阳县,村党组织书记\n"));
+    }
+    let file = dir.path().join("roster.csv");
+    std::fs::write(&file, roster).unwrap();
+    run(&["import", file.to_str().unwrap(), "--cohort", "2015-01"]);
+    dir
+}
+
+/// What is in `folder` (names, and each file's length and modification time).
+fn listing(folder: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
+    let mut found: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some((name, meta.len(), meta.modified().ok()?))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// An export to a file that is killed while it writes leaves the file as it was or
+/// whole, never a part: it is written beside and renamed over (`io::write_atomic`).
+/// Each export is killed at a random moment after it starts writing (its folder
+/// changes): from at once to about 30 ms later, spread evenly over the scales (1 µs,
+/// 10 µs, … 10 ms), so kills land in the write, the fsync, the rename and after.
+#[test]
+fn a_killed_export_leaves_the_old_file_or_the_new_one_never_a_part() {
+    let dir = large_cohort(1500);
+    let export = |to: &Path| {
+        let mut cmd = lunxun(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+        cmd.arg("-o").arg(to);
+        cmd
+    };
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("attendance.json");
+    assert!(export(&target).output().unwrap().status.success());
+    let old = std::fs::read(&target).unwrap();
+    let roster = common::ok(
+        &lunxun(dir.path(), &["roster", "--cohort", "2015-01", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let first: Vec<serde_json::Value> = serde_json::from_str(&roster).unwrap();
+    let person = first[0]["person_id"].as_str().unwrap();
+    let checkin = ["checkin", "--cohort", "2015-01", "--person", person];
+    common::ok(&lunxun(dir.path(), &checkin).output().unwrap());
+    let whole = tempfile::tempdir().unwrap();
+    assert!(
+        export(&whole.path().join("new.json"))
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let new = std::fs::read(whole.path().join("new.json")).unwrap();
+    assert_ne!(old, new, "the check-in changes the export");
+    let mut rng = Lcg(11);
+    let (mut kept_old, mut got_new) = (0, 0);
+    for trial in 0..16 {
+        std::fs::write(&target, &old).unwrap();
+        let before = listing(out.path());
+        let mut child = export(&target)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while listing(out.path()) == before && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_micros(50));
+        }
+        let scale = 10u64.pow(rng.below(5) as u32);
+        std::thread::sleep(Duration::from_micros(rng.below(3 * scale)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let found = std::fs::read(&target).unwrap();
+        if found == old {
+            kept_old += 1;
+        } else if found == new {
+            got_new += 1;
+        } else {
+            panic!(
+                "trial {trial}: the killed export left {} bytes, neither the old file ({}) nor the new one ({})",
+                found.len(),
+                old.len(),
+                new.len()
+            );
+        }
+    }
+    eprintln!(
+        "exports of {} bytes killed while writing: 16, the old file kept: {kept_old}, the new one whole: {got_new}",
+        new.len()
+    );
+}
