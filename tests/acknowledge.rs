@@ -200,7 +200,8 @@ fn every_check_in_the_desk_acknowledged_survives_a_sigkill_right_after() {
     );
 }
 
-/// One acknowledgement and the fsyncs before it, as the trace shows them.
+/// The fsyncs missing before each acknowledgement in the trace: `ack N` needs `sled N`,
+/// `journal N` and `seq N` on earlier lines.
 fn unsynced_acknowledgements(trace: &str) -> Vec<String> {
     let mut synced: Vec<&str> = Vec::new();
     let mut problems = Vec::new();
