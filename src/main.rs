@@ -25,10 +25,7 @@ fn main() -> ExitCode {
     }
     let lang = Lang::detect(args.lang.as_deref());
     match run(args, lang) {
-        Ok(Outcome::Printed(text)) => {
-            print_out(&text);
-            ExitCode::SUCCESS
-        }
+        Ok(Outcome::Printed) => ExitCode::SUCCESS,
         Ok(Outcome::Desk(tui::Exit::Quit)) => ExitCode::SUCCESS,
         Ok(Outcome::Desk(tui::Exit::Signal(signal))) => ExitCode::from((128 + signal) as u8),
         Err(error) => {
@@ -39,7 +36,8 @@ fn main() -> ExitCode {
 }
 
 enum Outcome {
-    Printed(String),
+    /// A command ran and printed its output.
+    Printed,
     Desk(tui::Exit),
 }
 
@@ -57,9 +55,16 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
                 backup_now(&store, &clock, lang)?;
             }
             let ctx = Ctx { store, clock, lang };
+            let before = ctx.store.commit_seq();
             let printed = cli::run(command, &ctx);
+            if let Ok(text) = &printed {
+                // Acknowledged as soon as the commit returns (it is durable then), not
+                // after the close, which flushes again: a kill during the close must
+                // not undo what was confirmed (tests/acknowledge.rs).
+                acknowledge(&ctx.store, before, text);
+            }
             ctx.store.close();
-            printed.map(Outcome::Printed)
+            printed.map(|_| Outcome::Printed)
         }
         None => {
             let _ = color_eyre::install();
@@ -108,6 +113,16 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
             };
             CliError::Io(format!("{prefix}{reason}"))
         })
+}
+
+/// Prints a command's output; one that committed is acknowledged by it (the sync trace
+/// records that, see `store::trace`).
+fn acknowledge(store: &Store, before: u64, text: &str) {
+    let seq = store.commit_seq();
+    if seq != before {
+        store::trace::acknowledged(seq);
+    }
+    print_out(text);
 }
 
 /// Prints to stdout, escaping what could take over the terminal (`display::escape`: a

@@ -1,7 +1,10 @@
-//! Kill test: check-ins run in child processes that print `✓` only after the durable
-//! commit; each child is killed with SIGKILL at a random moment (many during start-up
-//! and open). Afterwards every acknowledged check-in must be in the store and the store
-//! must pass the integrity check. `LUNXUN_SOAK=N` runs N kills instead of 120.
+//! Kill test: check-ins run in child processes that print `✓` as soon as the durable
+//! commit returns, before closing the store; each child is killed with SIGKILL at a
+//! random moment (many during start-up and open), every fourth the moment its `✓`
+//! arrives (so a commit that left its records in sled's buffers, for the close to
+//! flush, loses them). Afterwards every acknowledged check-in
+//! must be in the store and the store must pass the integrity check. `LUNXUN_SOAK=N`
+//! runs N kills instead of 120. (The desk killed right after `✓`: tests/acknowledge.rs.)
 #![cfg(unix)]
 
 mod common;
@@ -39,6 +42,15 @@ impl Lcg {
     }
 }
 
+/// Copies of sled's folder made before opening (`sled-opening-…`) in `dir`.
+fn opening_copies(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("sled-opening-"))
+        .collect()
+}
+
 #[test]
 fn every_acknowledged_check_in_survives_sigkill() {
     let kills: usize = std::env::var("LUNXUN_SOAK")
@@ -56,9 +68,14 @@ fn every_acknowledged_check_in_survives_sigkill() {
     // The roster comes from the command line: this process opens the store only at the
     // end, after every child is dead (a store dropped in-process keeps sled's threads
     // busy for a moment, which would put a second writer beside the children).
+    let started = std::time::Instant::now();
     let out = lunxun(dir.path(), &["roster", "--cohort", "2015-01", "--json"])
         .output()
         .unwrap();
+    // A check-in takes a little longer than this, more after a kill (the open copies
+    // sled's folder first): kills land up to twice this late, at least 200 ms, so that on
+    // a loaded machine too some land during start-up, the open, the commit, and after.
+    let latest = (started.elapsed() * 2).max(Duration::from_millis(200));
     let roster: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let roster: Vec<PersonId> = roster
         .iter()
@@ -90,34 +107,35 @@ fn every_acknowledged_check_in_survives_sigkill() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-        // 0–200 ms: a check-in takes about 50–150 ms end to end, so kills land during
-        // start-up, while opening the store, while committing, and after.
-        std::thread::sleep(Duration::from_micros(rng.below(200_000)));
+        let mut stdout = child.stdout.take().unwrap();
+        let mut out = Vec::new();
+        if i % 4 == 3 {
+            // The moment the first bytes of `✓` arrive: the store is not closed yet, so
+            // only the commit itself made the check-in durable.
+            let mut first = [0u8; 1];
+            let n = stdout.read(&mut first).unwrap();
+            out.extend_from_slice(&first[..n]);
+        } else {
+            std::thread::sleep(Duration::from_micros(rng.below(latest.as_micros() as u64)));
+        }
         let _ = child.kill();
         let status = child.wait().unwrap();
-        let mut out = String::new();
-        child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut out)
-            .unwrap();
+        stdout.read_to_end(&mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
         if out.starts_with('✓') {
+            // Its open completed: it removed the copies a killed open left and its own,
+            // and nothing has opened the folder since.
+            let copies = opening_copies(dir.path());
+            assert!(
+                copies.is_empty(),
+                "seed {seed}, kill {i}: copies made before opening are removed once a store opens: {copies:?}"
+            );
             acknowledged.push((person.clone(), session));
         } else if !status.success() {
             killed_early += 1;
         }
     }
     let store = Store::open(dir.path()).expect("the store opens after every kill");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-"))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "copies made before opening are removed once a store opens: {leftovers:?}"
-    );
     let integrity = store
         .check_integrity()
         .expect("the store passes the integrity check");
@@ -139,7 +157,7 @@ fn every_acknowledged_check_in_survives_sigkill() {
         );
     }
     eprintln!(
-        "kills: {kills}, acknowledged before the kill: {}, killed before acknowledging: {killed_early}, events: {}",
+        "kills: {kills} (0–{latest:?} after start), acknowledged before the kill: {}, killed before acknowledging: {killed_early}, events: {}",
         acknowledged.len(),
         integrity.events
     );
@@ -177,4 +195,116 @@ fn a_kill_during_the_first_start_leaves_a_folder_that_opens() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+/// A cohort of `people` enrolled (one of them checked in) in a new data folder.
+fn large_cohort(people: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| common::ok(&lunxun(dir.path(), args).output().unwrap());
+    run(&[
+        "cohort",
+        "new",
+        "--name",
+        "轮训班",
+        "--start",
+        "2015-03-16",
+        "--days",
+        "4",
+    ]);
+    let mut roster = String::from("姓名,单位,县市区,职务\n");
+    for i in 0..people {
+        roster.push_str(&format!("学员{i},第{i}村,岳阳县,村党组织书记\n"));
+    }
+    let file = dir.path().join("roster.csv");
+    std::fs::write(&file, roster).unwrap();
+    run(&["import", file.to_str().unwrap(), "--cohort", "2015-01"]);
+    dir
+}
+
+/// What is in `folder` (names, and each file's length and modification time).
+fn listing(folder: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
+    let mut found: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some((name, meta.len(), meta.modified().ok()?))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// An export to a file that is killed while it writes leaves the file as it was or
+/// whole, never a part: it is written beside and renamed over (`io::write_atomic`).
+/// Each export is killed at a random moment after it starts writing (its folder
+/// changes): from at once to about 30 ms later, spread evenly over the scales (1 µs,
+/// 10 µs, … 10 ms), so kills land in the write, the fsync, the rename and after.
+#[test]
+fn a_killed_export_leaves_the_old_file_or_the_new_one_never_a_part() {
+    let dir = large_cohort(1500);
+    let export = |to: &Path| {
+        let mut cmd = lunxun(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+        cmd.arg("-o").arg(to);
+        cmd
+    };
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("attendance.json");
+    assert!(export(&target).output().unwrap().status.success());
+    let old = std::fs::read(&target).unwrap();
+    let roster = common::ok(
+        &lunxun(dir.path(), &["roster", "--cohort", "2015-01", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let first: Vec<serde_json::Value> = serde_json::from_str(&roster).unwrap();
+    let person = first[0]["person_id"].as_str().unwrap();
+    let checkin = ["checkin", "--cohort", "2015-01", "--person", person];
+    common::ok(&lunxun(dir.path(), &checkin).output().unwrap());
+    let whole = tempfile::tempdir().unwrap();
+    assert!(
+        export(&whole.path().join("new.json"))
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let new = std::fs::read(whole.path().join("new.json")).unwrap();
+    assert_ne!(old, new, "the check-in changes the export");
+    let mut rng = Lcg(11);
+    let (mut kept_old, mut got_new) = (0, 0);
+    for trial in 0..16 {
+        std::fs::write(&target, &old).unwrap();
+        let before = listing(out.path());
+        let mut child = export(&target)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        while listing(out.path()) == before && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_micros(50));
+        }
+        let scale = 10u64.pow(rng.below(5) as u32);
+        std::thread::sleep(Duration::from_micros(rng.below(3 * scale)));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let found = std::fs::read(&target).unwrap();
+        if found == old {
+            kept_old += 1;
+        } else if found == new {
+            got_new += 1;
+        } else {
+            panic!(
+                "trial {trial}: the killed export left {} bytes, neither the old file ({}) nor the new one ({})",
+                found.len(),
+                old.len(),
+                new.len()
+            );
+        }
+    }
+    eprintln!(
+        "exports of {} bytes killed while writing: 16, the old file kept: {kept_old}, the new one whole: {got_new}",
+        new.len()
+    );
 }

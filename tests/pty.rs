@@ -1,142 +1,17 @@
-//! End-to-end: the real binary in a pseudo-terminal, its screen read through a vt100
-//! parser fed by a background thread (so the app never blocks on a full pty).
+//! End-to-end: the real binary in a pseudo-terminal (tests/common/desk.rs), its screen
+//! read through a vt100 parser.
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+#[path = "common/desk.rs"]
+mod desk;
+
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const NOW: &str = "2015-03-16T08:35:00+08:00";
-
-/// One desk in a pseudo-terminal at a time: these tests measure what a terminal shows
-/// after signals, panics and hang-ups, and on a loaded 2-core machine several desks
-/// starting, stopping and forking at once made their timing unreliable (seen once in CI).
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-
-struct Desk {
-    _turn: std::sync::MutexGuard<'static, ()>,
-    child: Box<dyn Child + Send + Sync>,
-    /// Tells the reader thread to let go of its end of the pty after its next read.
-    stop: Arc<AtomicBool>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Desk {
-    fn open(dir: &Path, lang: &str) -> Desk {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
-        cmd.arg("--db");
-        cmd.arg(dir);
-        cmd.env("LANG", lang);
-        Desk::spawn(cmd)
-    }
-
-    /// Runs `cmd` in a 24×100 pseudo-terminal with the fixed clock.
-    fn spawn(mut cmd: CommandBuilder) -> Desk {
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        cmd.env("LUNXUN_NOW", NOW);
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(24).unwrap(),
-            NonZeroU16::new(100).unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&screen);
-        let stop = Arc::new(AtomicBool::new(false));
-        let stopping = Arc::clone(&stop);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || stopping.load(Ordering::SeqCst) {
-                    break;
-                }
-                sink.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Desk {
-            _turn: turn,
-            child,
-            stop,
-            writer,
-            screen,
-            _master: pair.master,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.contents().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!(
-            "'{needle}' never appeared; the screen was:\n{}",
-            self.contents()
-        );
-    }
-
-    fn send(&mut self, text: &str) {
-        self.writer.write_all(text.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("lunxun did not exit; the screen was:\n{}", self.contents());
-    }
-
-    fn alternate_screen(&self) -> bool {
-        self.screen.lock().unwrap().screen().alternate_screen()
-    }
-
-    /// Whether the screen left the alternate screen and shows the cursor again. The
-    /// child may have exited before the reader thread parsed its last bytes, so this
-    /// waits up to five seconds for them.
-    fn terminal_restored(&self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            let restored = {
-                let parser = self.screen.lock().unwrap();
-                !parser.screen().alternate_screen() && !parser.screen().hide_cursor()
-            };
-            if restored || Instant::now() >= deadline {
-                return restored;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
+use desk::{Desk, NOW};
+use portable_pty::CommandBuilder;
 
 /// Attendance events in the newest automatic backup of the data folder.
 fn events_in_newest_backup(dir: &Path) -> usize {

@@ -7,6 +7,7 @@
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
+use super::trace::{self, Synced};
 use super::{FaultPlan, FaultPoint, Store, StoreError, StoreResult, TreeName, seq};
 
 /// A set of puts applied together or not at all.
@@ -66,7 +67,7 @@ impl Store {
         let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
         journal.stage(next, &batch.puts[..own_records]);
         self.faults.check(n, FaultPoint::Flush)?;
-        self.make_durable()?;
+        self.make_durable(next)?;
         let cut_short = self.faults.check(n, FaultPoint::Journal).is_err();
         journal.write(cut_short).map_err(StoreError::Journal)?;
         seq.1.write(next)?;
@@ -76,7 +77,7 @@ impl Store {
     /// Makes durable, in sled and in the journal, whatever an earlier failed commit left
     /// in memory: called before the desk says a standing check-in stands.
     pub(super) fn settle(&self) -> StoreResult<()> {
-        self.make_durable()?;
+        self.make_durable(self.commit_seq())?;
         let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
         journal.write(false).map_err(StoreError::Journal)
     }
@@ -110,9 +111,10 @@ impl Store {
         Ok(())
     }
 
-    fn make_durable(&self) -> StoreResult<()> {
+    /// `seq`: the last commit sled holds, for the sync trace.
+    fn make_durable(&self, seq: u64) -> StoreResult<()> {
         self.db.flush()?;
-        self.data_file.sync_data()?;
+        trace::sync_data(&self.data_file, Synced::Sled, seq)?;
         Ok(())
     }
 }

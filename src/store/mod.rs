@@ -22,6 +22,7 @@ mod person_codec;
 mod preserve;
 mod repair;
 mod seq;
+pub mod trace;
 
 // The teaching log, the module catalogue and the training bases.
 mod bases;

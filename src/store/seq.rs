@@ -8,6 +8,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::folder;
+use super::trace::{self, Synced};
 
 pub const SEQ_KEY: &str = "commit_seq";
 
@@ -41,7 +42,7 @@ impl SeqFile {
     pub fn write(&mut self, seq: u64) -> std::io::Result<()> {
         self.file.seek(SeekFrom::Start(0))?;
         self.file.write_all(&encode(seq))?;
-        self.file.sync_data()
+        trace::sync_data(&self.file, Synced::Seq, seq)
     }
 }
 

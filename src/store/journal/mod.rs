@@ -13,6 +13,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
+use super::trace::{self, Synced};
 use super::{TreeName, folder};
 
 mod format;
@@ -32,6 +33,8 @@ pub struct Journal {
     /// Entries of commits sled holds but the journal does not yet (a failed flush or
     /// journal write): written before the next entry.
     pending: Vec<u8>,
+    /// The number of the last commit staged (for the sync trace).
+    staged: u64,
     /// The journal lacks commits sled holds from before this process (a kill between
     /// sled's flush and the journal's, or a journal write that failed for good).
     behind: bool,
@@ -74,6 +77,7 @@ impl Journal {
         let mut journal = Journal {
             file: Some(file),
             pending: Vec::new(),
+            staged: 0,
             behind: false,
         };
         let Some(Tail { end, last }) = found else {
@@ -102,6 +106,7 @@ impl Journal {
         Journal {
             file: None,
             pending: Vec::new(),
+            staged: 0,
             behind: false,
         }
     }
@@ -121,6 +126,7 @@ impl Journal {
     /// Queues one commit's records; [`Journal::write`] makes them durable.
     pub fn stage(&mut self, seq: u64, puts: &[Put]) {
         self.pending.extend_from_slice(&encode_entry(seq, puts));
+        self.staged = seq;
     }
 
     /// Appends the queued entries and syncs them. On failure nothing half-written stays
@@ -130,7 +136,12 @@ impl Journal {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let Journal { file, pending, .. } = self;
+        let Journal {
+            file,
+            pending,
+            staged,
+            ..
+        } = self;
         let file = file
             .as_mut()
             .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))?;
@@ -139,7 +150,8 @@ impl Journal {
             file.write_all(&pending[..pending.len() / 2])
                 .and_then(|()| Err(std::io::Error::other("injected journal fault")))
         } else {
-            file.write_all(pending).and_then(|()| file.sync_data())
+            file.write_all(pending)
+                .and_then(|()| trace::sync_data(file, Synced::Journal, *staged))
         };
         match written {
             Ok(()) => pending.clear(),

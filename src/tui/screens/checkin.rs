@@ -204,6 +204,7 @@ impl App {
             let word = self.t(status_text(Some(status)));
             T::CheckedIn.fill(self.lang, &[&name, unit, &time, word])
         };
+        crate::store::trace::acknowledged(self.store.commit_seq());
         self.done(text);
     }
 
