@@ -88,3 +88,23 @@ pub fn ok(out: &std::process::Output) -> String {
     assert!(out.status.success(), "failed: {err}");
     String::from_utf8(out.stdout.clone()).unwrap()
 }
+
+/// The warning every command prints on stderr while `LUNXUN_NOW` fixes the clock.
+#[allow(dead_code)]
+pub fn is_clock_warning(line: &str) -> bool {
+    line.starts_with("lunxun: ")
+        && (line.ends_with(" (LUNXUN_NOW)") || line.ends_with("（LUNXUN_NOW）"))
+}
+
+/// Standard error of a command run with `LUNXUN_NOW` set, without the fixed-clock
+/// warning, which must be there exactly once.
+#[allow(dead_code)]
+pub fn stderr_past_clock_warning(out: &std::process::Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr);
+    let warnings = err.lines().filter(|l| is_clock_warning(l)).count();
+    assert_eq!(warnings, 1, "one fixed-clock warning expected in: {err}");
+    err.lines()
+        .filter(|l| !is_clock_warning(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}

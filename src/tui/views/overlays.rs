@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{self, Scope};
@@ -38,18 +39,29 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         app.t(app.screen.title())
     };
-    let mut lines = Vec::new();
-    for (key, hint) in keymap::hints(screen_scope, false) {
-        lines.push(key_line(app, &key, hint));
-    }
+    let mut keys = keymap::hints(screen_scope, false);
     if matches!(screen_scope, Scope::CheckIn | Scope::Lookup) {
-        lines.push(key_line(app, "a-z 汉字", T::KeyType));
-        lines.push(key_line(app, "?", T::KeyHelp));
+        keys.push(("a-z 汉字".to_string(), T::KeyType));
+        keys.push(("?".to_string(), T::KeyHelp));
     }
+    let global = keymap::hints(Scope::Global, false);
+    // One key column for both lists, as wide as the widest key on screen (in cells:
+    // a Hanzi takes two).
+    let column = keys
+        .iter()
+        .chain(&global)
+        .map(|(key, _)| key.width())
+        .max()
+        .unwrap_or(0)
+        .max(20);
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(key, hint)| key_line(app, key, column, *hint))
+        .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t(T::HelpGlobal), theme::title()));
-    for (key, hint) in keymap::hints(Scope::Global, false) {
-        lines.push(key_line(app, &key, hint));
+    for (key, hint) in &global {
+        lines.push(key_line(app, key, column, *hint));
     }
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
@@ -72,9 +84,11 @@ fn screen_scope(app: &App) -> Scope {
     }
 }
 
-fn key_line<'a>(app: &App, key: &str, hint: T) -> Line<'a> {
+/// `  key` padded to `column` cells, two spaces, then what the key does.
+fn key_line<'a>(app: &App, key: &str, column: usize, hint: T) -> Line<'a> {
+    let padding = " ".repeat(column.saturating_sub(key.width()) + 2);
     Line::from(vec![
-        Span::styled(format!("  {key:<22}"), theme::key()),
+        Span::styled(format!("  {key}{padding}"), theme::key()),
         Span::raw(app.t(hint)),
     ])
 }
