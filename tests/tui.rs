@@ -495,17 +495,7 @@ fn help_descriptions_start_in_one_column_on_every_screen() {
 /// key and the run of (two or more) spaces after it, inside the overlay's border.
 fn description_columns(buffer: &ratatui::buffer::Buffer) -> Vec<u16> {
     let area = buffer.area;
-    let visible = |y: u16| {
-        let mut cells = Vec::new();
-        let mut x = area.left();
-        while x < area.right() {
-            let symbol = buffer[(x, y)].symbol().to_string();
-            let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1);
-            cells.push((x, symbol));
-            x += width as u16;
-        }
-        cells
-    };
+    let visible = |y: u16| visible_cells(buffer, y);
     let title = ["┌", " ", "K"];
     let title_zh = ["┌", " ", "按"];
     let (top, left) = (area.top()..area.bottom())
@@ -562,5 +552,93 @@ fn a_fixed_clock_is_named_in_the_title_bar_and_a_real_one_is_not() {
             !title.contains("时钟") && !title.contains("clock"),
             "{title}"
         );
+    }
+}
+
+/// Row `y` as the terminal shows it: each cell's x and symbol, the cell hidden behind a
+/// wide (CJK) character skipped.
+fn visible_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<(u16, String)> {
+    let area = buffer.area;
+    let mut cells = Vec::new();
+    let mut x = area.left();
+    while x < area.right() {
+        let symbol = buffer[(x, y)].symbol().to_string();
+        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1);
+        cells.push((x, symbol));
+        x += width as u16;
+    }
+    cells
+}
+
+/// The screen cell where each column of row `y` starts between `from` and `to` (cells),
+/// columns being separated by two spaces or more.
+fn column_starts(buffer: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16) -> Vec<u16> {
+    let cells: Vec<(u16, String)> = visible_cells(buffer, y)
+        .into_iter()
+        .filter(|(x, _)| (from..to).contains(x))
+        .collect();
+    let mut starts = Vec::new();
+    let mut spaces = 2;
+    for (x, symbol) in &cells {
+        if symbol == " " {
+            spaces += 1;
+        } else {
+            if spaces >= 2 {
+                starts.push(*x);
+            }
+            spaces = 0;
+        }
+    }
+    starts
+}
+
+/// Asserts that the rows' columns start at the same cells, and that there are some.
+fn assert_columns_line_up(rows: &[Vec<u16>], what: &str, shown: &str) {
+    let full: Vec<&Vec<u16>> = rows.iter().filter(|r| r.len() >= 2).collect();
+    assert!(
+        full.len() >= 3,
+        "{what}: too few rows with columns\n{shown}"
+    );
+    assert!(
+        full.iter().all(|r| *r == full[0]),
+        "{what}: columns start at {full:?}\n{shown}"
+    );
+}
+
+/// Lists shown as columns (the lookup's names and units, a county's untrained people
+/// with their unit and field) line up by screen cells, whatever the names' lengths.
+#[test]
+fn list_columns_line_up_whatever_the_names_widths() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = demo_app(dir.path(), lang);
+        press(&mut app, KeyCode::F(3));
+        type_text(&mut app, "wang");
+        let terminal = draw(&app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        let shown = screen_text(buffer);
+        // The hit list: left of the detail box (45% of the width), below the search box.
+        let rows: Vec<Vec<u16>> = (4..38).map(|y| column_starts(buffer, y, 0, 54)).collect();
+        assert_columns_line_up(&rows, &format!("{lang:?} lookup"), &shown);
+
+        press(&mut app, KeyCode::F(6));
+        press(&mut app, KeyCode::Enter);
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let shown = screen_text(buffer);
+        let title = ["未参加轮训", "not yet trained"];
+        let top = (0..24)
+            .find(|&y| {
+                let row: String = visible_cells(buffer, y)
+                    .into_iter()
+                    .map(|(_, s)| s)
+                    .collect();
+                title.iter().any(|t| row.contains(t))
+            })
+            .expect("the untrained list is shown");
+        let rows: Vec<Vec<u16>> = (top + 1..22)
+            .map(|y| column_starts(buffer, y, 1, 79))
+            .collect();
+        assert_columns_line_up(&rows, &format!("{lang:?} untrained"), &shown);
     }
 }

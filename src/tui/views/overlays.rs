@@ -4,13 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{self, Scope};
 use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::form::FormView;
+use crate::tui::widgets::{pad_to, widest};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     match &app.overlay {
@@ -47,13 +47,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let global = keymap::hints(Scope::Global, false);
     // One key column for both lists, as wide as the widest key on screen (in cells:
     // a Hanzi takes two).
-    let column = keys
-        .iter()
-        .chain(&global)
-        .map(|(key, _)| key.width())
-        .max()
-        .unwrap_or(0)
-        .max(20);
+    let column = widest(keys.iter().chain(&global).map(|(key, _)| key.as_str())).max(20);
     let mut lines: Vec<Line> = keys
         .iter()
         .map(|(key, hint)| key_line(app, key, column, *hint))
@@ -86,9 +80,8 @@ fn screen_scope(app: &App) -> Scope {
 
 /// `  key` padded to `column` cells, two spaces, then what the key does.
 fn key_line<'a>(app: &App, key: &str, column: usize, hint: T) -> Line<'a> {
-    let padding = " ".repeat(column.saturating_sub(key.width()) + 2);
     Line::from(vec![
-        Span::styled(format!("  {key}{padding}"), theme::key()),
+        Span::styled(format!("  {}", pad_to(key, column + 2)), theme::key()),
         Span::raw(app.t(hint)),
     ])
 }
