@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod common;
-use common::screen_text;
+use common::{column_starts, screen_text, visible_cells};
 
 /// Day 1 of the demo cohort, 08:35: the morning session, within the grace period.
 const NOW: &str = "2015-03-16T08:35:00+08:00";
@@ -553,43 +553,6 @@ fn a_fixed_clock_is_named_in_the_title_bar_and_a_real_one_is_not() {
             "{title}"
         );
     }
-}
-
-/// Row `y` as the terminal shows it: each cell's x and symbol, the cell hidden behind a
-/// wide (CJK) character skipped.
-fn visible_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<(u16, String)> {
-    let area = buffer.area;
-    let mut cells = Vec::new();
-    let mut x = area.left();
-    while x < area.right() {
-        let symbol = buffer[(x, y)].symbol().to_string();
-        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1);
-        cells.push((x, symbol));
-        x += width as u16;
-    }
-    cells
-}
-
-/// The screen cell where each column of row `y` starts between `from` and `to` (cells),
-/// columns being separated by two spaces or more.
-fn column_starts(buffer: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16) -> Vec<u16> {
-    let cells: Vec<(u16, String)> = visible_cells(buffer, y)
-        .into_iter()
-        .filter(|(x, _)| (from..to).contains(x))
-        .collect();
-    let mut starts = Vec::new();
-    let mut spaces = 2;
-    for (x, symbol) in &cells {
-        if symbol == " " {
-            spaces += 1;
-        } else {
-            if spaces >= 2 {
-                starts.push(*x);
-            }
-            spaces = 0;
-        }
-    }
-    starts
 }
 
 /// Asserts that the rows' columns start at the same cells, and that there are some.
