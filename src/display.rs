@@ -25,7 +25,17 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// For command output: each unsafe character but line ends and tabs becomes `\uXXXX`,
 /// which shows what is there and, inside JSON strings, is the same character.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let escaped = |c: char| unsafe_char(c) && c != '\n' && c != '\t';
+    escape_unless(text, |c| c == '\n' || c == '\t')
+}
+
+/// For an export shown on a terminal: as [`escape`], but a carriage return passes too
+/// (CSV ends its lines with CR LF).
+pub fn escape_data(text: &str) -> Cow<'_, str> {
+    escape_unless(text, |c| matches!(c, '\r' | '\n' | '\t'))
+}
+
+fn escape_unless(text: &str, kept: impl Fn(char) -> bool) -> Cow<'_, str> {
+    let escaped = |c: char| unsafe_char(c) && !kept(c);
     if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }

@@ -1,12 +1,12 @@
 //! lunxun: parse the command line, open the store (every fallible step before any
 //! terminal mode change), then run a command or the desk.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use lunxun::cli::{self, Cli, CliError, Command, Ctx};
+use lunxun::cli::{self, Cli, CliError, Command, Ctx, Printed};
 use lunxun::clock::Clock;
 use lunxun::display;
 use lunxun::i18n::Lang;
@@ -28,11 +28,13 @@ fn main() -> ExitCode {
         Ok(Outcome::Printed) => ExitCode::SUCCESS,
         Ok(Outcome::Desk(tui::Exit::Quit)) => ExitCode::SUCCESS,
         Ok(Outcome::Desk(tui::Exit::Signal(signal))) => ExitCode::from((128 + signal) as u8),
-        Err(error) => {
-            eprintln!("lunxun: {}", display::escape(&error.message(lang)));
-            ExitCode::from(error.exit_code() as u8)
-        }
+        Err(error) => fail(&error, lang),
     }
+}
+
+fn fail(error: &CliError, lang: Lang) -> ExitCode {
+    eprintln!("lunxun: {}", display::escape(&error.message(lang)));
+    ExitCode::from(error.exit_code() as u8)
 }
 
 enum Outcome {
@@ -45,6 +47,10 @@ enum Outcome {
 /// terminal enters raw mode, so errors print to a normal terminal.
 fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
     let clock = Clock::from_env().map_err(CliError::Input)?;
+    if args.command.is_some() {
+        // The desk says it in its title bar instead.
+        warn_if_fixed(&clock, lang);
+    }
     let dir = store::resolve_folder(args.db.as_deref())?;
     let mut store = Store::open(&dir)?;
     inject_test_faults(&mut store);
@@ -56,15 +62,13 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
             }
             let ctx = Ctx { store, clock, lang };
             let before = ctx.store.commit_seq();
-            let printed = cli::run(command, &ctx);
-            if let Ok(text) = &printed {
-                // Acknowledged as soon as the commit returns (it is durable then), not
-                // after the close, which flushes again: a kill during the close must
-                // not undo what was confirmed (tests/acknowledge.rs).
-                acknowledge(&ctx.store, before, text);
-            }
+            // Acknowledged as soon as the commit returns (it is durable then), not
+            // after the close, which flushes again: a kill during the close must
+            // not undo what was confirmed (tests/acknowledge.rs).
+            let shown = cli::run(command, &ctx)
+                .and_then(|printed| acknowledge(&ctx.store, before, &printed, lang));
             ctx.store.close();
-            printed.map(|_| Outcome::Printed)
+            shown.map(|()| Outcome::Printed)
         }
         None => {
             let _ = color_eyre::install();
@@ -73,6 +77,19 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }
+    }
+}
+
+/// `LUNXUN_NOW` works in every build, so a fixed clock (which stamps every check-in
+/// with the same time) is never silent: one line on stderr.
+fn warn_if_fixed(clock: &Clock, lang: Lang) {
+    if let Clock::Fixed(at) = clock {
+        let at = at.to_rfc3339();
+        let line = match lang {
+            Lang::Zh => format!("lunxun: 注意：时钟已固定为 {at}（LUNXUN_NOW）"),
+            Lang::En => format!("lunxun: warning: the clock is fixed at {at} (LUNXUN_NOW)"),
+        };
+        eprintln!("{line}");
     }
 }
 
@@ -117,18 +134,21 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
 
 /// Prints a command's output; one that committed is acknowledged by it (the sync trace
 /// records that, see `store::trace`).
-fn acknowledge(store: &Store, before: u64, text: &str) {
+fn acknowledge(store: &Store, before: u64, printed: &Printed, lang: Lang) -> Result<(), CliError> {
     let seq = store.commit_seq();
     if seq != before {
         store::trace::acknowledged(seq);
     }
-    print_out(text);
+    print_out(printed, lang)
 }
 
-/// Prints to stdout, escaping what could take over the terminal (`display::escape`: a
-/// right-to-left override from an imported file, say); a closed pipe (`| head`) is not an error worth a panic.
-fn print_out(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let text = display::escape(text);
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+/// Prints to stdout: text escaped where it could take over the terminal (a right-to-left
+/// override from an imported file, say), an export as the bytes of its file unless stdout
+/// is a terminal (`Printed::shown`). A closed pipe (`| head`) is not an error worth a panic.
+fn print_out(printed: &Printed, lang: Lang) -> Result<(), CliError> {
+    let out = std::io::stdout();
+    let bytes = printed.shown(out.is_terminal(), lang)?;
+    let mut out = out.lock();
+    let _ = out.write_all(&bytes).and_then(|()| out.flush());
+    Ok(())
 }

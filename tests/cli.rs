@@ -6,6 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod common;
+
 const NOW: &str = "2015-03-16T08:41:00+08:00";
 
 fn lunxun(dir: &Path, args: &[&str]) -> Output {
@@ -202,7 +204,7 @@ fn roster_json_masks_phone_and_id_number() {
 fn assert_refused(dir: &Path, code: &str, args: &[&str], needle: &str) {
     let before = export(dir, code);
     let out = lunxun(dir, args);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = common::stderr_past_clock_warning(&out);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
     assert_eq!(err.trim().lines().count(), 1, "{args:?}: {err}");
     assert!(
@@ -488,4 +490,47 @@ fn search_finds_an_enrolled_person_by_initials_and_hanzi() {
         &["search", "--cohort", &code, "lyt", "新开"],
     ));
     assert!(multi.starts_with("李雅婷"), "{multi}");
+}
+
+/// `LUNXUN_NOW` works in every build and stamps every check-in with one time, so it is
+/// never silent: with it, every command says so in exactly one line on stderr (in the
+/// user's language); without it, nothing.
+#[test]
+fn a_fixed_clock_is_announced_once_on_stderr_and_a_real_one_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, expected) in [
+        (
+            "C",
+            "lunxun: warning: the clock is fixed at 2015-03-16T08:41:00+08:00 (LUNXUN_NOW)\n",
+        ),
+        (
+            "zh_CN.UTF-8",
+            "lunxun: 注意：时钟已固定为 2015-03-16T08:41:00+08:00（LUNXUN_NOW）\n",
+        ),
+    ] {
+        let out = lunxun_env(dir.path(), &["cohort", "list"], &[("LANG", lang)]);
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
+    }
+    let refused = lunxun(
+        dir.path(),
+        &["checkin", "--cohort", "NONE", "--person", "x"],
+    );
+    assert_eq!(
+        common::stderr_past_clock_warning(&refused).lines().count(),
+        1
+    );
+    let real = Command::new(env!("CARGO_BIN_EXE_lunxun"))
+        .args(["cohort", "list", "--db"])
+        .arg(dir.path())
+        .env_remove("LUNXUN_NOW")
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(real.status.success());
+    assert!(
+        real.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&real.stderr)
+    );
 }

@@ -248,25 +248,6 @@ fn exported_files_are_private_and_written_whole() {
 }
 
 #[test]
-fn xlsx_needs_an_output_file() {
-    let dir = cohort_with_attendance();
-    for what in ["attendance", "roster"] {
-        let out = lunxun(
-            dir.path(),
-            &["export", what, "--cohort", "2015-01", "--format", "xlsx"],
-            "C",
-        );
-        assert_eq!(out.status.code(), Some(2));
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            err.contains("binary format") && err.contains("-o FILE"),
-            "{err}"
-        );
-        assert!(out.stdout.is_empty());
-    }
-}
-
-#[test]
 fn the_roster_exports_masked_unless_asked_and_imports_back() {
     let dir = cohort_with_attendance();
     let d = dir.path();

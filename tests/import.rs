@@ -26,7 +26,7 @@ fn lunxun_lang(dir: &Path, args: &[&str], lang: &str) -> Output {
 
 /// Exit code 2, and the message on stderr.
 fn refused(out: &Output) -> String {
-    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    let err = common::stderr_past_clock_warning(out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     err
 }

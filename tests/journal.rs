@@ -99,7 +99,12 @@ fn a_damaged_database_comes_back_whole_from_the_newest_backup_and_the_journal() 
         "2015-01",
     ];
     let added = lunxun(&dir, "08:36", &add);
-    let walk_in = text(&added).lines().last().unwrap().trim().to_string();
+    let walk_in = String::from_utf8_lossy(&added.stdout)
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .to_string();
     check_in(&dir, &walk_in);
     let before = checked_in(&dir);
     assert_eq!(before.len(), 6);

@@ -40,6 +40,7 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
     assert!(cli(dir.path(), &["demo"]).status.success());
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
     desk.wait_for("已到 0/60");
+    desk.wait_for("【时钟固定 03-16 08:35】"); // LUNXUN_NOW is never silent
     desk.send("lyt");
     desk.wait_for("荣家湾镇新开村");
     desk.send("\r");

@@ -3,6 +3,7 @@
 //! cohort keeps the catalogue it ran with. The command line is tested end to end in
 //! `teaching/teach.rs` and `teaching/coverage.rs`.
 
+mod common;
 #[path = "teaching/coverage.rs"]
 mod coverage;
 #[path = "teaching/support.rs"]

@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod common;
-use common::screen_text;
+use common::{column_starts, screen_text, visible_cells};
 
 /// Day 1 of the demo cohort, 08:35: the morning session, within the grace period.
 const NOW: &str = "2015-03-16T08:35:00+08:00";
@@ -465,4 +465,143 @@ fn control_characters_in_names_are_drawn_harmlessly() {
     assert!(text.contains("张�[31m伟�"), "{text}");
     assert!(text.contains("新墙镇�清水村"), "{text}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{7}'));
+}
+
+/// The help is a table of keys and what they do: on every screen, in both languages,
+/// every description starts at the same screen cell, whether its key is ASCII or holds
+/// Hanzi (two cells each, as in `a-z 汉字`).
+#[test]
+fn help_descriptions_start_in_one_column_on_every_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = demo_app(dir.path(), lang);
+        app.overlay = Some(Overlay::Help);
+        for (i, id) in ScreenId::ALL.into_iter().enumerate() {
+            app.screen = id;
+            app.welcome = i == 0 && lang == Lang::En;
+            let terminal = draw(&app, 120, 40);
+            let columns = description_columns(terminal.backend().buffer());
+            let shown = screen_text(terminal.backend().buffer());
+            assert!(columns.len() >= 3, "{lang:?} {id:?}: no help rows\n{shown}");
+            assert!(
+                columns.iter().all(|c| *c == columns[0]),
+                "{lang:?} {id:?}: descriptions start at cells {columns:?}\n{shown}"
+            );
+        }
+    }
+}
+
+/// The screen cell where each help row's description starts: the first cell after the
+/// key and the run of (two or more) spaces after it, inside the overlay's border.
+fn description_columns(buffer: &ratatui::buffer::Buffer) -> Vec<u16> {
+    let area = buffer.area;
+    let visible = |y: u16| visible_cells(buffer, y);
+    let title = ["┌", " ", "K"];
+    let title_zh = ["┌", " ", "按"];
+    let (top, left) = (area.top()..area.bottom())
+        .find_map(|y| {
+            let cells = visible(y);
+            cells.windows(3).find_map(|w| {
+                let symbols = [w[0].1.as_str(), w[1].1.as_str(), w[2].1.as_str()];
+                (symbols == title || symbols == title_zh).then_some((y, w[0].0))
+            })
+        })
+        .expect("the help overlay is drawn");
+    let mut columns = Vec::new();
+    for y in top + 1..area.bottom() {
+        if buffer[(left, y)].symbol() != "│" {
+            break;
+        }
+        let inner: Vec<(u16, String)> = visible(y)
+            .into_iter()
+            .filter(|(x, _)| *x > left)
+            .take_while(|(_, s)| s != "│")
+            .collect();
+        let is_key_row =
+            inner.len() > 3 && inner[0].1 == " " && inner[1].1 == " " && inner[2].1 != " ";
+        if !is_key_row {
+            continue;
+        }
+        let gap = (2..inner.len() - 1).find(|&i| inner[i].1 == " " && inner[i + 1].1 == " ");
+        let start = gap.and_then(|g| (g..inner.len()).find(|&i| inner[i].1 != " "));
+        columns.push(start.map_or(0, |i| inner[i].0));
+    }
+    columns
+}
+
+/// A fixed clock stamps every check-in with one time: the title bar says so on every
+/// screen, and says nothing with the real clock.
+#[test]
+fn a_fixed_clock_is_named_in_the_title_bar_and_a_real_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, marker) in [
+        (Lang::Zh, "【时钟固定 03-16 08:35】"),
+        (Lang::En, "[clock fixed 03-16 08:35]"),
+    ] {
+        let mut app = demo_app(dir.path(), lang);
+        for id in ScreenId::ALL {
+            app.screen = id;
+            let text = screen(&app, 120, 40);
+            let title = text.lines().next().unwrap();
+            assert!(title.contains(marker), "{lang:?} {id:?}: {title}");
+        }
+        drop(app);
+        let real = App::new(Store::open(dir.path()).unwrap(), Clock::System, lang).unwrap();
+        let title = screen(&real, 120, 40).lines().next().unwrap().to_string();
+        assert!(
+            !title.contains("时钟") && !title.contains("clock"),
+            "{title}"
+        );
+    }
+}
+
+/// Asserts that the rows' columns start at the same cells, and that there are some.
+fn assert_columns_line_up(rows: &[Vec<u16>], what: &str, shown: &str) {
+    let full: Vec<&Vec<u16>> = rows.iter().filter(|r| r.len() >= 2).collect();
+    assert!(
+        full.len() >= 3,
+        "{what}: too few rows with columns\n{shown}"
+    );
+    assert!(
+        full.iter().all(|r| *r == full[0]),
+        "{what}: columns start at {full:?}\n{shown}"
+    );
+}
+
+/// Lists shown as columns (the lookup's names and units, a county's untrained people
+/// with their unit and field) line up by screen cells, whatever the names' lengths.
+#[test]
+fn list_columns_line_up_whatever_the_names_widths() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = demo_app(dir.path(), lang);
+        press(&mut app, KeyCode::F(3));
+        type_text(&mut app, "wang");
+        let terminal = draw(&app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        let shown = screen_text(buffer);
+        // The hit list: left of the detail box (45% of the width), below the search box.
+        let rows: Vec<Vec<u16>> = (4..38).map(|y| column_starts(buffer, y, 0, 54)).collect();
+        assert_columns_line_up(&rows, &format!("{lang:?} lookup"), &shown);
+
+        press(&mut app, KeyCode::F(6));
+        press(&mut app, KeyCode::Enter);
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let shown = screen_text(buffer);
+        let title = ["未参加轮训", "not yet trained"];
+        let top = (0..24)
+            .find(|&y| {
+                let row: String = visible_cells(buffer, y)
+                    .into_iter()
+                    .map(|(_, s)| s)
+                    .collect();
+                title.iter().any(|t| row.contains(t))
+            })
+            .expect("the untrained list is shown");
+        let rows: Vec<Vec<u16>> = (top + 1..22)
+            .map(|y| column_starts(buffer, y, 1, 79))
+            .collect();
+        assert_columns_line_up(&rows, &format!("{lang:?} untrained"), &shown);
+    }
 }

@@ -289,7 +289,7 @@ pub enum ExportFormat {
     Json,
     /// UTF-8 with a byte order mark (in a file), so Excel opens it correctly
     Csv,
-    /// Excel workbook (needs -o FILE)
+    /// Excel workbook (-o FILE, or standard output redirected to a file)
     Xlsx,
     /// Markdown table
     #[value(alias = "markdown")]
@@ -314,7 +314,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SheetFormat {
-    /// Excel workbook set up for printing (needs -o FILE)
+    /// Excel workbook set up for printing (-o FILE, or standard output redirected to a file)
     Xlsx,
     #[value(alias = "markdown")]
     Md,

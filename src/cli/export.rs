@@ -1,5 +1,6 @@
 //! `lunxun export attendance|roster|signin-sheet`: JSON, CSV, Excel or Markdown, to
-//! stdout or (atomically, private to the user) to a file. Excel only goes to a file.
+//! stdout or (atomically, private to the user) to a file. Standard output gets the same
+//! bytes as the file (`Printed::Export`); Excel is refused on a terminal.
 
 use std::path::{Path, PathBuf};
 
@@ -8,9 +9,11 @@ use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
 
 use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
-use super::{CliError, CliResult, Ctx, find_cohort, pick_session, write_file};
+use super::{CliError, Ctx, Printed, find_cohort, pick_session, write_file};
 
-pub fn run(command: ExportCommand, ctx: &Ctx) -> CliResult {
+type ExportResult = Result<Printed, CliError>;
+
+pub fn run(command: ExportCommand, ctx: &Ctx) -> ExportResult {
     match command {
         ExportCommand::Attendance(args) => attendance(args, ctx),
         ExportCommand::Roster(args) => roster(args, ctx),
@@ -25,7 +28,7 @@ enum Output {
     Binary(Vec<u8>),
 }
 
-fn attendance(args: ExportArgs, ctx: &Ctx) -> CliResult {
+fn attendance(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let format = pick_format(args.format, args.output.as_deref());
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
@@ -38,13 +41,13 @@ fn attendance(args: ExportArgs, ctx: &Ctx) -> CliResult {
         _ => {
             let privacy = privacy(args.include_sensitive);
             let sheet = attendance::sheet(&cohort, &roster, &events, ctx.lang, privacy);
-            sheet_output(&sheet, format, args.output.is_some(), ctx)?
+            sheet_output(&sheet, format, ctx)?
         }
     };
     deliver(output, args.output, ctx)
 }
 
-fn roster(args: ExportArgs, ctx: &Ctx) -> CliResult {
+fn roster(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let format = pick_format(args.format, args.output.as_deref());
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
@@ -56,13 +59,13 @@ fn roster(args: ExportArgs, ctx: &Ctx) -> CliResult {
         }
         _ => {
             let sheet = people::roster_sheet(&cohort, &roster, ctx.lang, privacy);
-            sheet_output(&sheet, format, args.output.is_some(), ctx)?
+            sheet_output(&sheet, format, ctx)?
         }
     };
     deliver(output, args.output, ctx)
 }
 
-fn signin_sheet(args: SigninSheetArgs, ctx: &Ctx) -> CliResult {
+fn signin_sheet(args: SigninSheetArgs, ctx: &Ctx) -> ExportResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
     let session: Session = pick_session(ctx, &cohort, Some(&args.session))?;
     let format = match (args.format, extension(args.output.as_deref()).as_deref()) {
@@ -71,7 +74,7 @@ fn signin_sheet(args: SigninSheetArgs, ctx: &Ctx) -> CliResult {
     };
     let roster = ctx.store.roster(&cohort.code)?;
     let sheet = signin::sheet(&cohort, session, &roster, ctx.lang);
-    let output = sheet_output(&sheet, format, args.output.is_some(), ctx)?;
+    let output = sheet_output(&sheet, format, ctx)?;
     deliver(output, args.output, ctx)
 }
 
@@ -99,45 +102,38 @@ fn extension(path: Option<&Path>) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-fn sheet_output(
-    sheet: &Sheet,
-    format: ExportFormat,
-    to_file: bool,
-    ctx: &Ctx,
-) -> Result<Output, CliError> {
+/// CSV always carries its byte order mark (so Excel reads it as UTF-8, not GBK), on
+/// standard output too: a redirected export is the same file as `-o` writes.
+fn sheet_output(sheet: &Sheet, format: ExportFormat, ctx: &Ctx) -> Result<Output, CliError> {
     Ok(match format {
-        ExportFormat::Csv => Output::Text(export::to_csv(sheet, to_file)),
+        ExportFormat::Csv => Output::Text(export::to_csv(sheet, true)),
         ExportFormat::Md => Output::Text(export::to_markdown(sheet)),
-        ExportFormat::Xlsx if !to_file => return Err(binary_needs_file(ctx)),
         ExportFormat::Xlsx => {
-            Output::Binary(export::to_xlsx(sheet).map_err(|e| CliError::Io(format!("xlsx: {e}")))?)
+            // The clock's time as the creation time, so the same records give the same bytes.
+            let created = ctx.clock.now().naive_utc();
+            let bytes = export::to_workbook(std::slice::from_ref(sheet), created)
+                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?;
+            Output::Binary(bytes)
         }
         ExportFormat::Json => unreachable!("JSON is built by the caller"),
     })
 }
 
-fn binary_needs_file(ctx: &Ctx) -> CliError {
-    CliError::Input(ctx.t(
-        "xlsx 是二进制格式，不能输出到终端；请加 -o 文件名，如 -o 考勤.xlsx。",
-        "xlsx is a binary format and is not written to the terminal; add -o FILE, e.g. -o attendance.xlsx",
-    ))
-}
-
-/// Prints text, or writes the file atomically and says where it went.
-fn deliver(output: Output, path: Option<PathBuf>, ctx: &Ctx) -> CliResult {
+/// The export on standard output, or written atomically to the file with a line saying where.
+fn deliver(output: Output, path: Option<PathBuf>, ctx: &Ctx) -> ExportResult {
     let Some(path) = path else {
-        return match output {
-            Output::Text(text) => Ok(text),
-            Output::Binary(_) => Err(binary_needs_file(ctx)),
-        };
+        return Ok(match output {
+            Output::Text(text) => Printed::Export(text),
+            Output::Binary(bytes) => Printed::Workbook(bytes),
+        });
     };
     match &output {
         Output::Text(text) => write_file(&path, text)?,
         Output::Binary(bytes) => crate::io::write_atomic(&path, bytes)
             .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?,
     }
-    Ok(ctx.t(
+    Ok(Printed::Text(ctx.t(
         &format!("已导出到 {}\n", path.display()),
         &format!("written to {}\n", path.display()),
-    ))
+    )))
 }

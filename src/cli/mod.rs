@@ -10,6 +10,7 @@ mod export;
 mod import;
 mod import_timetable;
 mod people;
+mod printed;
 mod report;
 mod restore;
 mod search;
@@ -28,6 +29,7 @@ use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 
 pub use args::{Cli, Command};
+pub use printed::Printed;
 
 /// What a command needs: the open store, the clock and the user's language.
 pub struct Ctx {
@@ -72,8 +74,10 @@ impl CliError {
 pub type CliResult = Result<String, CliError>;
 
 /// Runs one subcommand and returns what it prints on stdout.
-pub fn run(command: Command, ctx: &Ctx) -> CliResult {
-    match command {
+pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
+    let text = match command {
+        Command::Export(cmd) => return export::run(cmd, ctx),
+        Command::Report(cmd) => return report::run(cmd, ctx),
         Command::Demo => demo::run(ctx),
         Command::Cohort(cmd) => cohort::run(cmd, ctx),
         Command::Person(cmd) => people::run(cmd, ctx),
@@ -83,8 +87,6 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::ImportTimetable(args) => import_timetable::run(args, ctx),
-        Command::Export(cmd) => export::run(cmd, ctx),
-        Command::Report(cmd) => report::run(cmd, ctx),
         Command::Backup(args) => backup::backup(args, ctx),
         Command::Restore(args) => restore::run(args, ctx),
         Command::Teach(cmd) => teach::run(cmd, ctx),
@@ -94,7 +96,8 @@ pub fn run(command: Command, ctx: &Ctx) -> CliResult {
         Command::ReadWorkbook(_) => Err(CliError::Input(
             "read-workbook is run by lunxun itself, as the importer's workbook reader".into(),
         )),
-    }
+    };
+    text.map(Printed::Text)
 }
 
 fn find_cohort(ctx: &Ctx, code: &str) -> Result<Cohort, CliError> {

@@ -9,7 +9,9 @@ use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::year::{CohortRecords, CohortTeaching};
 use crate::io::report::{self, markdown, teaching, xlsx};
 
-use super::{CliError, CliResult, Ctx, find_cohort, write_file};
+use super::{CliError, Ctx, Printed, find_cohort, write_file};
+
+type ReportResult = Result<Printed, CliError>;
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -23,7 +25,7 @@ pub enum ReportCommand {
 pub enum ReportFormat {
     Md,
     Json,
-    /// An Excel workbook, one tab per section (needs -o FILE)
+    /// An Excel workbook, one tab per section (-o FILE, or standard output redirected to a file)
     Xlsx,
 }
 
@@ -63,7 +65,7 @@ pub struct YearReportArgs {
     pub include_sensitive: bool,
 }
 
-pub fn run(command: ReportCommand, ctx: &Ctx) -> CliResult {
+pub fn run(command: ReportCommand, ctx: &Ctx) -> ReportResult {
     match command {
         ReportCommand::Cohort(args) => cohort(args, ctx),
         ReportCommand::Year(args) => year(args, ctx),
@@ -74,23 +76,7 @@ fn generated_at(ctx: &Ctx) -> String {
     ctx.clock.now().format("%Y-%m-%d %H:%M").to_string()
 }
 
-fn workbook_needs_file(ctx: &Ctx) -> CliError {
-    CliError::Input(ctx.t(
-        "xlsx 是二进制格式，不能输出到终端；请加 -o 文件名，如 -o 报告.xlsx。",
-        "xlsx is a binary format and is not written to the terminal; add -o FILE, e.g. -o report.xlsx",
-    ))
-}
-
-/// xlsx is refused before anything is read when there is no file to write it to.
-fn check_output(ctx: &Ctx, format: ReportFormat, output: Option<&PathBuf>) -> Result<(), CliError> {
-    match (format, output) {
-        (ReportFormat::Xlsx, None) => Err(workbook_needs_file(ctx)),
-        _ => Ok(()),
-    }
-}
-
-fn cohort(args: CohortReportArgs, ctx: &Ctx) -> CliResult {
-    check_output(ctx, args.format, args.output.as_ref())?;
+fn cohort(args: CohortReportArgs, ctx: &Ctx) -> ReportResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
     let events = ctx.store.events(&cohort.code)?;
@@ -122,14 +108,13 @@ fn cohort(args: CohortReportArgs, ctx: &Ctx) -> CliResult {
     deliver(ctx, rendered, args.output)
 }
 
-fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
+fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
     if !(0.0..=100.0).contains(&args.quota) {
         return Err(CliError::Input(ctx.t(
             "--quota 应在 0 到 100 之间",
             "--quota must be between 0 and 100",
         )));
     }
-    check_output(ctx, args.format, args.output.as_ref())?;
     let year = args.year.unwrap_or_else(|| ctx.clock.now().year());
     let register = ctx.store.people()?;
     let cohorts = ctx.store.cohorts()?;
@@ -177,20 +162,22 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> CliResult {
     deliver(ctx, rendered, args.output)
 }
 
-fn deliver(ctx: &Ctx, rendered: Rendered, output: Option<PathBuf>) -> CliResult {
+/// The report on standard output (the same bytes as its file), or written atomically
+/// to the file with a line saying where.
+fn deliver(ctx: &Ctx, rendered: Rendered, output: Option<PathBuf>) -> ReportResult {
     match (output, rendered) {
-        (None, Rendered::Text(text)) => Ok(text),
-        (None, Rendered::Workbook(_)) => Err(workbook_needs_file(ctx)),
+        (None, Rendered::Text(text)) => Ok(Printed::Export(text)),
+        (None, Rendered::Workbook(bytes)) => Ok(Printed::Workbook(bytes)),
         (Some(path), rendered) => {
             match rendered {
                 Rendered::Text(text) => write_file(&path, &text)?,
                 Rendered::Workbook(bytes) => crate::io::write_atomic(&path, &bytes)
                     .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?,
             }
-            Ok(ctx.t(
+            Ok(Printed::Text(ctx.t(
                 &format!("已写入 {}\n", path.display()),
                 &format!("written to {}\n", path.display()),
-            ))
+            )))
         }
     }
 }

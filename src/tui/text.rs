@@ -22,6 +22,7 @@ macro_rules! catalogue {
 
 catalogue! {
     AppTitle => "轮训签到台", "lunxun check-in desk";
+    FixedClock => "【时钟固定 {}】", "[clock fixed {}]";
     // Screens
     ScreenCheckIn => "签到", "Check-in";
     ScreenLookup => "查询", "Lookup";

@@ -24,6 +24,45 @@ pub fn screen_text(buffer: &Buffer) -> String {
     out
 }
 
+/// Row `y` as the terminal shows it: each cell's x and symbol, the cell hidden behind a
+/// wide (CJK) character skipped.
+#[allow(dead_code)]
+pub fn visible_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<(u16, String)> {
+    let area = buffer.area;
+    let mut cells = Vec::new();
+    let mut x = area.left();
+    while x < area.right() {
+        let symbol = buffer[(x, y)].symbol().to_string();
+        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1);
+        cells.push((x, symbol));
+        x += width as u16;
+    }
+    cells
+}
+
+/// The screen cell where each column of row `y` starts between `from` and `to` (cells),
+/// columns being separated by two spaces or more.
+#[allow(dead_code)]
+pub fn column_starts(buffer: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16) -> Vec<u16> {
+    let cells: Vec<(u16, String)> = visible_cells(buffer, y)
+        .into_iter()
+        .filter(|(x, _)| (from..to).contains(x))
+        .collect();
+    let mut starts = Vec::new();
+    let mut spaces = 2;
+    for (x, symbol) in &cells {
+        if symbol == " " {
+            spaces += 1;
+        } else {
+            if spaces >= 2 {
+                starts.push(*x);
+            }
+            spaces = 0;
+        }
+    }
+    starts
+}
+
 /// Attendance events that a restore would give back if sled's files were damaged now:
 /// those in the newest automatic backup and those in the journal after it. The journal
 /// must read to its end (nothing half-written may stay).
@@ -87,4 +126,24 @@ pub fn ok(out: &std::process::Output) -> String {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "failed: {err}");
     String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// The warning every command prints on stderr while `LUNXUN_NOW` fixes the clock.
+#[allow(dead_code)]
+pub fn is_clock_warning(line: &str) -> bool {
+    line.starts_with("lunxun: ")
+        && (line.ends_with(" (LUNXUN_NOW)") || line.ends_with("（LUNXUN_NOW）"))
+}
+
+/// Standard error of a command run with `LUNXUN_NOW` set, without the fixed-clock
+/// warning, which must be there exactly once.
+#[allow(dead_code)]
+pub fn stderr_past_clock_warning(out: &std::process::Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr);
+    let warnings = err.lines().filter(|l| is_clock_warning(l)).count();
+    assert_eq!(warnings, 1, "one fixed-clock warning expected in: {err}");
+    err.lines()
+        .filter(|l| !is_clock_warning(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use serde_json::Value;
 
-use super::fixture::{fixture, json, report, run};
+use super::fixture::{fixture, json, report};
 
 /// Every tab of a workbook by name (in tab order), as rows of cells.
 struct Book {
@@ -267,20 +267,5 @@ fn workbooks_have_english_tabs_in_english_and_the_same_bytes_twice() {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&a).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-    }
-}
-
-#[test]
-fn xlsx_needs_an_output_file_and_writes_nothing_without_one() {
-    let dir = tempfile::tempdir().unwrap();
-    fixture(dir.path());
-    for args in [
-        &["report", "cohort", "--cohort", "X", "--format", "xlsx"][..],
-        &["report", "year", "--format", "xlsx"][..],
-    ] {
-        let out = run(dir.path(), args);
-        assert_eq!(out.status.code(), Some(2));
-        assert!(out.stdout.is_empty());
-        assert!(String::from_utf8_lossy(&out.stderr).contains("-o"));
     }
 }

@@ -84,7 +84,7 @@ pub fn assert_refused(dir: &Path, line: &str, needle: &str) {
     };
     let before = state(dir);
     let output = run(dir, line);
-    let err = String::from_utf8_lossy(&output.stderr);
+    let err = crate::common::stderr_past_clock_warning(&output);
     assert_eq!(output.status.code(), Some(2), "{line}: {err}");
     assert_eq!(err.trim().lines().count(), 1, "{line}: {err}");
     assert!(err.contains(needle), "{line}: expected '{needle}' in {err}");

@@ -15,4 +15,4 @@ pub use csv_file::to_csv;
 pub use markdown::to_markdown;
 pub use people::Privacy;
 pub use sheet::{Cell, Layout, Sheet};
-pub use xlsx_file::to_xlsx;
+pub use xlsx_file::to_workbook;

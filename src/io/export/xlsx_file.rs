@@ -57,13 +57,6 @@ impl Formats {
     }
 }
 
-/// The workbook's bytes.
-pub fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    add_sheet(&mut book, sheet)?;
-    book.save_to_buffer()
-}
-
 /// A workbook with one tab per sheet, in order. `created` (UTC) is recorded as the
 /// file's creation time in place of the clock, so the same sheets give the same bytes.
 pub fn to_workbook(sheets: &[Sheet], created: NaiveDateTime) -> Result<Vec<u8>, XlsxError> {

@@ -11,7 +11,7 @@ use crate::io::coverage::module_label;
 use crate::tui::app::App;
 use crate::tui::text::T;
 use crate::tui::theme;
-use crate::tui::widgets::sanitize;
+use crate::tui::widgets::{pad_to, sanitize, widest};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (Some(desk), Some(coverage)) = (&app.desk, &app.coverage.coverage) else {
@@ -65,11 +65,13 @@ fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buff
 }
 
 fn methods(app: &App, c: &CohortCoverage, area: Rect, buf: &mut Buffer) {
+    let label = |m: &crate::domain::Method| app.lang.pick(m.zh(), m.en());
+    let column = widest(c.methods.iter().map(|m| label(&m.method)));
     let lines: Vec<Line> = c
         .methods
         .iter()
         .map(|m| {
-            let name = app.lang.pick(m.method.zh(), m.method.en());
+            let name = pad_to(label(&m.method), column);
             Line::raw(format!("{name}  {} / {:.1}", m.count, hours(m.minutes)))
         })
         .collect();

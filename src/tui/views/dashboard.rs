@@ -13,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::desk::Desk;
 use crate::tui::text::T;
 use crate::tui::theme;
-use crate::tui::widgets::sanitize;
+use crate::tui::widgets::{pad_to, sanitize, widest};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, bottom] = area.layout(&Layout::vertical([
@@ -195,16 +195,24 @@ fn untrained(app: &App, area: Rect, buf: &mut Buffer) {
     let title = T::UntrainedTitle.fill(app.lang, &[county, &people.len().to_string()]);
     let rect = area;
     Clear.render(rect, buf);
-    let lines: Vec<Line> = people
+    let shown = &people[..people.len().min(usize::from(rect.height.saturating_sub(2)))];
+    let names: Vec<_> = shown.iter().map(|p| sanitize(&p.name)).collect();
+    let units: Vec<_> = shown.iter().map(|p| sanitize(&p.unit)).collect();
+    // Name, unit and field in columns as wide as their widest entry, in screen cells.
+    let (name_width, unit_width) = (
+        widest(names.iter().map(|n| n.as_ref())),
+        widest(units.iter().map(|u| u.as_ref())),
+    );
+    let lines: Vec<Line> = shown
         .iter()
-        .take(usize::from(rect.height.saturating_sub(2)))
-        .map(|p| {
+        .zip(names.iter().zip(&units))
+        .map(|(p, (name, unit))| {
             let field = p.field.and_then(crate::domain::Field::parse);
             let field = field.map_or("", |f| app.lang.pick(f.zh(), f.code()));
             Line::raw(format!(
                 "{}  {}  {field}",
-                sanitize(&p.name),
-                sanitize(&p.unit)
+                pad_to(name, name_width),
+                pad_to(unit, unit_width)
             ))
         })
         .collect();

@@ -12,7 +12,7 @@ use crate::tui::desk::Desk;
 use crate::tui::screens::checkin::status_text;
 use crate::tui::text::T;
 use crate::tui::theme;
-use crate::tui::widgets::sanitize;
+use crate::tui::widgets::{pad_to, sanitize, widest};
 
 use super::checkin::{highlighted_name, search_box};
 
@@ -52,17 +52,19 @@ fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let people = &desk.people(search.scope).people;
     let height = usize::from(area.height.max(1));
     let first = search.selected.saturating_sub(height - 1);
-    let items: Vec<ListItem> = search
-        .hits
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
+    let shown = || search.hits.iter().enumerate().skip(first).take(height);
+    // The units line up: every name is padded to the widest shown, in screen cells.
+    let names: Vec<String> = shown()
+        .map(|(_, hit)| sanitize(&people[hit.index].name).into_owned())
+        .collect();
+    let column = widest(names.iter().map(String::as_str));
+    let items: Vec<ListItem> = shown()
         .map(|(i, hit)| {
             let person = &people[hit.index];
             let mut line = highlighted_name(person, &hit.name_highlight);
+            let padding = pad_to("", column.saturating_sub(line.width()));
             line.push_span(Span::styled(
-                format!("  {}", sanitize(&person.unit)),
+                format!("{padding}  {}", sanitize(&person.unit)),
                 theme::dim(),
             ));
             let item = ListItem::new(line);

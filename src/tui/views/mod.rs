@@ -90,6 +90,9 @@ fn render_title(app: &App, area: Rect, frame: &mut Frame) {
         format!(" {} ", app.t(T::AppTitle)),
         theme::title(),
     )];
+    let fixed = fixed_clock(app);
+    let fixed_width = fixed.as_ref().map_or(0, Span::width);
+    spans.extend(fixed);
     if let Some(desk) = &app.desk {
         spans.push(Span::raw(format!("· {} ", sanitize(&desk.cohort.name))));
     }
@@ -99,7 +102,7 @@ fn render_title(app: &App, area: Rect, frame: &mut Frame) {
             theme::tab_active(),
         )]
     } else {
-        screen_tabs(app, area.width)
+        screen_tabs(app, area.width.saturating_sub(fixed_width as u16))
     };
     let tabs_width: u16 = tabs.iter().map(|s| s.width() as u16).sum();
     let [left, right] = area.layout(&Layout::horizontal([
@@ -108,6 +111,15 @@ fn render_title(app: &App, area: Rect, frame: &mut Frame) {
     ]));
     Line::from(spans).render(left, frame.buffer_mut());
     Line::from(tabs).render(right, frame.buffer_mut());
+}
+
+/// `LUNXUN_NOW` stamps every check-in with the same time: the title bar says so.
+fn fixed_clock(app: &App) -> Option<Span<'static>> {
+    let crate::clock::Clock::Fixed(at) = app.clock else {
+        return None;
+    };
+    let text = T::FixedClock.fill(app.lang, &[&at.format("%m-%d %H:%M").to_string()]);
+    Some(Span::styled(format!("{text} "), theme::warn()))
 }
 
 /// Every screen's tab when they fit beside a short title, else only the current one

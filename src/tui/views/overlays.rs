@@ -10,6 +10,7 @@ use crate::tui::keymap::{self, Scope};
 use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::form::FormView;
+use crate::tui::widgets::{pad_to, widest};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     match &app.overlay {
@@ -38,18 +39,23 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         app.t(app.screen.title())
     };
-    let mut lines = Vec::new();
-    for (key, hint) in keymap::hints(screen_scope, false) {
-        lines.push(key_line(app, &key, hint));
-    }
+    let mut keys = keymap::hints(screen_scope, false);
     if matches!(screen_scope, Scope::CheckIn | Scope::Lookup) {
-        lines.push(key_line(app, "a-z 汉字", T::KeyType));
-        lines.push(key_line(app, "?", T::KeyHelp));
+        keys.push(("a-z 汉字".to_string(), T::KeyType));
+        keys.push(("?".to_string(), T::KeyHelp));
     }
+    let global = keymap::hints(Scope::Global, false);
+    // One key column for both lists, as wide as the widest key on screen (in cells:
+    // a Hanzi takes two).
+    let column = widest(keys.iter().chain(&global).map(|(key, _)| key.as_str())).max(20);
+    let mut lines: Vec<Line> = keys
+        .iter()
+        .map(|(key, hint)| key_line(app, key, column, *hint))
+        .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t(T::HelpGlobal), theme::title()));
-    for (key, hint) in keymap::hints(Scope::Global, false) {
-        lines.push(key_line(app, &key, hint));
+    for (key, hint) in &global {
+        lines.push(key_line(app, key, column, *hint));
     }
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
@@ -72,9 +78,10 @@ fn screen_scope(app: &App) -> Scope {
     }
 }
 
-fn key_line<'a>(app: &App, key: &str, hint: T) -> Line<'a> {
+/// `  key` padded to `column` cells, two spaces, then what the key does.
+fn key_line<'a>(app: &App, key: &str, column: usize, hint: T) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("  {key:<22}"), theme::key()),
+        Span::styled(format!("  {}", pad_to(key, column + 2)), theme::key()),
         Span::raw(app.t(hint)),
     ])
 }

@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, Scope};
 use crate::tui::text::T;
 use crate::tui::theme;
+use crate::tui::widgets::{pad_to, widest};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rect = area.centered(
@@ -20,9 +21,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         theme::title(),
     ));
     let mut lines = vec![Line::raw(app.t(T::WelcomeText)), Line::raw("")];
-    for (key, hint) in keymap::hints(Scope::Welcome, false) {
+    let keys = keymap::hints(Scope::Welcome, false);
+    let column = widest(keys.iter().map(|(key, _)| key.as_str()));
+    for (key, hint) in keys {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {key}  "), theme::key()),
+            Span::styled(format!("  {}  ", pad_to(&key, column)), theme::key()),
             Span::raw(app.t(hint)),
         ]));
     }

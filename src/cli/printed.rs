@@ -1,0 +1,98 @@
+//! What a command prints on standard output, and how it goes out: text made for
+//! reading is always shown escaped; an export is data, the same bytes as its `-o` file
+//! when standard output is a pipe or a file, and escaped only on a terminal.
+
+use std::borrow::Cow;
+
+use crate::display;
+use crate::i18n::Lang;
+
+use super::CliError;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Printed {
+    /// Made for reading (lists, messages): control and bidi characters always escaped.
+    Text(String),
+    /// An export or report in a text format: the bytes its file would hold.
+    Export(String),
+    /// An Excel workbook: the bytes its file would hold, never drawn on a terminal.
+    Workbook(Vec<u8>),
+}
+
+impl Printed {
+    /// The bytes to write on standard output, `terminal` when it is one. A workbook on
+    /// a terminal is refused (exit 2): binary bytes would garble the screen.
+    pub fn shown(&self, terminal: bool, lang: Lang) -> Result<Cow<'_, [u8]>, CliError> {
+        Ok(match self {
+            Printed::Text(text) => bytes(display::escape(text)),
+            Printed::Export(text) if terminal => bytes(display::escape_data(text)),
+            Printed::Export(text) => Cow::Borrowed(text.as_bytes()),
+            Printed::Workbook(_) if terminal => return Err(workbook_to_terminal(lang)),
+            Printed::Workbook(bytes) => Cow::Borrowed(bytes),
+        })
+    }
+}
+
+fn bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+    }
+}
+
+fn workbook_to_terminal(lang: Lang) -> CliError {
+    CliError::Input(
+        lang.pick(
+            "xlsx 是二进制格式，不能输出到终端；请加 -o 文件名（如 -o 考勤.xlsx），或把输出重定向到文件。",
+            "xlsx is a binary format and is not written to the terminal; add -o FILE (e.g. -o attendance.xlsx) or redirect the output to a file",
+        )
+        .to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "\u{FEFF}姓名,单位\r\n\u{202E}李雅婷\t,a\u{1b}[2J\r\n";
+
+    #[test]
+    fn an_export_to_a_pipe_is_its_bytes_unchanged() {
+        let export = Printed::Export(CSV.to_string());
+        assert_eq!(&*export.shown(false, Lang::En).unwrap(), CSV.as_bytes());
+        let book = Printed::Workbook(vec![0x50, 0x4B, 0x03, 0x04, 0xFF]);
+        assert_eq!(
+            &*book.shown(false, Lang::En).unwrap(),
+            [0x50, 0x4B, 0x03, 0x04, 0xFF]
+        );
+    }
+
+    #[test]
+    fn an_export_on_a_terminal_keeps_line_ends_and_tabs_and_escapes_the_rest() {
+        let export = Printed::Export(CSV.to_string());
+        let shown = export.shown(true, Lang::En).unwrap();
+        assert_eq!(
+            String::from_utf8(shown.into_owned()).unwrap(),
+            "\u{FEFF}姓名,单位\r\n\\u202e李雅婷\t,a\\u001b[2J\r\n"
+        );
+    }
+
+    #[test]
+    fn a_workbook_is_refused_on_a_terminal_in_both_languages() {
+        let book = Printed::Workbook(vec![0x50, 0x4B]);
+        let en = book.shown(true, Lang::En).unwrap_err();
+        assert_eq!(en.exit_code(), 2);
+        assert!(en.to_string().contains("-o FILE"), "{en}");
+        let zh = book.shown(true, Lang::Zh).unwrap_err();
+        assert!(zh.to_string().contains("-o 文件名"), "{zh}");
+    }
+
+    #[test]
+    fn text_for_reading_is_escaped_on_a_pipe_too() {
+        let text = Printed::Text("\u{202E}李雅婷\r\n".to_string());
+        for terminal in [true, false] {
+            let shown = text.shown(terminal, Lang::En).unwrap();
+            assert_eq!(&*shown, "\\u202e李雅婷\\u000d\n".as_bytes());
+        }
+    }
+}
