@@ -143,10 +143,13 @@ fn search_then(app: &mut App, query: &str, register: bool, key: impl Fn(&mut App
     key(app);
 }
 
+/// A key press (or several) fed to the app.
+type Key = dyn Fn(&mut App);
+
 /// Every attendance key on the check-in screen shows `why`, and none opens a form.
 fn attendance_keys_refused(app: &mut App, why: &str) {
     let enter = |app: &mut App| press(app, KeyCode::Enter);
-    let keys: [(&str, bool, &dyn Fn(&mut App)); 5] = [
+    let keys: [(&str, bool, &Key); 5] = [
         ("zw", false, &enter),
         ("zq", true, &enter),
         ("wf", false, &|app| ctrl(app, 'l')),
