@@ -108,13 +108,13 @@ fn refused(out: &Output, expected: &str) {
     );
 }
 
-fn check_in(first: &str, session: &str) -> Vec<String> {
+fn check_in(person: &str, session: &str) -> Vec<String> {
     [
         "checkin",
         "--cohort",
         CODE,
         "--person",
-        first,
+        person,
         "--session",
         session,
     ]
