@@ -34,9 +34,12 @@ pub struct Cli {
 pub enum Command {
     /// Fill the database with a demo register (~2,000 people) and a first cohort of ~60
     Demo,
-    /// Create or list cohorts (班次)
+    /// Create, list or close cohorts (班次)
     #[command(subcommand)]
     Cohort(CohortCommand),
+    /// Close a session (场次), or reopen it to correct its attendance
+    #[command(subcommand)]
+    Session(super::session::SessionCommand),
     /// Add people to the register (花名册)
     #[command(subcommand)]
     Person(PersonCommand),
@@ -94,6 +97,11 @@ pub enum CohortCommand {
         /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Close a cohort: from then on its records are look-up only
+    Close {
+        #[arg(long, value_name = "CODE")]
+        cohort: String,
     },
 }
 

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::store::{CheckInOutcome, DeskRequest};
 
 use super::args::{CheckinArgs, UndoArgs};
+use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort, find_person, pick_session};
 
 pub fn check_in(args: CheckinArgs, ctx: &Ctx) -> CliResult {
@@ -36,7 +37,7 @@ pub fn check_in(args: CheckinArgs, ctx: &Ctx) -> CliResult {
         .filter(|r| !r.is_empty());
     match ctx.store.check_in(&request, status, reason)? {
         CheckInOutcome::Recorded(_) => Ok(confirmation(ctx.lang, &person, session, now, status)),
-        CheckInOutcome::Refused(refusal) => Ok(refused(ctx.lang, &person, session, &refusal)),
+        CheckInOutcome::Refused(refusal) => refused(ctx, &cohort, &person, session, &refusal),
     }
 }
 
@@ -63,7 +64,7 @@ pub fn undo(args: UndoArgs, ctx: &Ctx) -> CliResult {
                 ),
             })
         }
-        CheckInOutcome::Refused(refusal) => Ok(refused(ctx.lang, &person, session, &refusal)),
+        CheckInOutcome::Refused(refusal) => refused(ctx, &cohort, &person, session, &refusal),
     }
 }
 
@@ -110,7 +111,22 @@ fn confirmation(
     )
 }
 
-fn refused(lang: Lang, person: &Person, session: Session, refusal: &Refusal) -> String {
+/// "Already so" is an answer (exit 0, nothing written); a closed cohort or session is
+/// a refusal (exit 2, nothing written).
+fn refused(
+    ctx: &Ctx,
+    cohort: &Cohort,
+    person: &Person,
+    session: Session,
+    refusal: &Refusal,
+) -> CliResult {
+    match refusal {
+        Refusal::Closed(closed) => Err(closed_error(ctx, &cohort.code, *closed)),
+        other => Ok(answer(ctx.lang, person, session, other)),
+    }
+}
+
+fn answer(lang: Lang, person: &Person, session: Session, refusal: &Refusal) -> String {
     let describe =
         |s: &AttendanceStatus| format!("{} {}", s.at.format("%H:%M"), status_word(lang, s.status));
     match (refusal, lang) {
@@ -140,5 +156,6 @@ fn refused(lang: Lang, person: &Person, session: Session, refusal: &Refusal) -> 
         (Refusal::NothingToUndo, Lang::En) => {
             format!("= {} has nothing to undo for {session}\n", person.name)
         }
+        (Refusal::Closed(_), _) => unreachable!("a closed cohort or session is refused above"),
     }
 }

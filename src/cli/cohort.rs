@@ -1,19 +1,35 @@
-//! `lunxun cohort new|list`.
+//! `lunxun cohort new|list|close`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::domain::cohort::{self, DEFAULT_COMPLETION_PERCENT};
 use crate::domain::{Cohort, Field, Level, SlotDef};
-use crate::store::{Batch, Store};
+use crate::store::{Batch, CohortChange, Store};
 
 use super::args::{CohortCommand, CohortNewArgs};
-use super::{CliError, CliResult, Ctx};
+use super::{CliError, CliResult, Ctx, find_cohort};
 
 pub fn run(command: CohortCommand, ctx: &Ctx) -> CliResult {
     match command {
         CohortCommand::New(args) => create(args, ctx),
         CohortCommand::List { json } => list(json, ctx),
+        CohortCommand::Close { cohort } => close(&cohort, ctx),
+    }
+}
+
+fn close(code: &str, ctx: &Ctx) -> CliResult {
+    let code = find_cohort(ctx, code)?.code;
+    match ctx.store.close_cohort(&code)? {
+        CohortChange::Changed(_) => Ok(ctx.t(
+            &format!("✓ 班次 {code} 已结束：此后只能查询\n"),
+            &format!("✓ cohort {code} closed: look-up only from now on\n"),
+        )),
+        CohortChange::Unchanged(_) | CohortChange::Refused(_) => Ok(ctx.t(
+            &format!("= 班次 {code} 已经结束，未重复记录\n"),
+            &format!("= cohort {code} is already closed; nothing recorded\n"),
+        )),
+        CohortChange::Missing => find_cohort(ctx, &code).map(|_| String::new()),
     }
 }
 

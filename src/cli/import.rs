@@ -9,6 +9,7 @@ use crate::domain::{Cohort, PersonId};
 use crate::io::import::{self, ImportError, ImportOptions, Prepared, report};
 
 use super::args::ImportArgs;
+use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
 pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
@@ -45,8 +46,17 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
         return Ok(out + &ctx.t("试运行：未写入任何内容。\n", "dry run: nothing written\n"));
     }
     let at = ctx.clock.now();
-    ctx.store
-        .commit_import(plan.writes(), code, &plan.enrol, at)?;
+    if let Err(closed) = ctx
+        .store
+        .commit_import(plan.writes(), code, &plan.enrol, at)?
+    {
+        let why = closed_error(ctx, code.unwrap_or_default(), closed);
+        let hint = ctx.t(
+            "不带 --cohort 可只更新花名册。",
+            "; without --cohort it updates the register only",
+        );
+        return Err(CliError::Input(format!("{}{hint}", why.message(ctx.lang))));
+    }
     Ok(out
         + &if plan.is_empty() {
             ctx.t("没有需要更改的内容。\n", "nothing to change\n")

@@ -2,11 +2,12 @@
 //! check every row, and enter the new activities as planned in one durable commit
 //! (unless --dry-run, or any row is bad: then nothing is written and the exit code is 2).
 
-use crate::domain::Cohort;
+use crate::domain::{Closed, Cohort};
 use crate::io::import::ImportOptions;
 use crate::io::import::timetable::{self, TimetableInput, TimetableRead, report};
 use crate::store::{ActivityRequest, PlannedOutcome};
 
+use super::session::closed_error;
 use super::teaching_args::ImportTimetableArgs;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
@@ -40,6 +41,7 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
                 &format!("nothing imported: line {line}: {refusal}"),
             )))
         }
+        PlannedOutcome::CohortClosed => Err(closed_error(ctx, &cohort.code, Closed::Cohort)),
         PlannedOutcome::Recorded(numbers) => {
             let summary = report::summary(ctx.lang, &file_name, &read, true);
             Ok(summary + &saved(ctx, &numbers))

@@ -14,6 +14,7 @@ mod printed;
 mod report;
 mod restore;
 mod search;
+mod session;
 
 // The teaching log, the module catalogue and the training bases.
 mod base;
@@ -83,6 +84,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Person(cmd) => people::run(cmd, ctx),
         Command::Roster(args) => people::roster(args, ctx),
         Command::Search(args) => search::run(args, ctx),
+        Command::Session(cmd) => session::run(cmd, ctx),
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Import(args) => import::run(args, ctx),

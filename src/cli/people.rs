@@ -3,10 +3,10 @@
 use serde::Serialize;
 
 use crate::domain::{Gender, Person, PersonId, mask};
-use crate::store::{Batch, Store};
 
 use super::args::{PersonAddArgs, PersonCommand, RosterArgs};
 use super::cohort::parse_field;
+use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
@@ -21,12 +21,10 @@ fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
         None => None,
     };
     let person = person_from(&args, ctx)?;
-    let mut batch = Batch::default();
-    Store::stage_person(&mut batch, &person);
-    if let Some(cohort) = &cohort {
-        Store::stage_enrolment(&mut batch, &cohort.code, &person.id, ctx.clock.now(), false);
+    let code = cohort.as_ref().map(|c| c.code.as_str());
+    if let Err(closed) = ctx.store.add_person(&person, code, ctx.clock.now())? {
+        return Err(closed_error(ctx, code.unwrap_or_default(), closed));
     }
-    ctx.store.commit(batch)?;
     let enrolled = cohort.map(|c| c.code).unwrap_or_default();
     let line = match (enrolled.is_empty(), ctx.lang) {
         (true, crate::i18n::Lang::Zh) => format!("已添加 {}", person.name),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use super::closing::Closed;
 use super::cohort::Cohort;
 use super::person::PersonId;
 use super::session::Session;
@@ -141,6 +142,8 @@ pub enum Refusal {
     AlreadyOnLeave(AttendanceStatus),
     /// Undo asked for but nothing stands.
     NothingToUndo,
+    /// The cohort or the session is closed (see [`Cohort::check_attendance`]).
+    Closed(Closed),
 }
 
 /// Decides whether a new check-in with `status` may be recorded over `current`.

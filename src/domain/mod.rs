@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod base;
+pub mod closing;
 pub mod cohort;
 pub mod coverage;
 pub mod field;
@@ -16,6 +17,7 @@ pub mod teaching;
 
 pub use attendance::{AttendanceEvent, AttendanceStatus, CheckInStatus, EventKind, Refusal};
 pub use base::{BaseKind, FiveHaves, Have, TrainingBase};
+pub use closing::{Closed, SessionChange};
 pub use cohort::{Cohort, Enrolment, Level};
 pub use field::Field;
 pub use module::{Catalogue, Module};

@@ -296,6 +296,8 @@ pub enum TeachingError {
     NotStarted(Session),
     #[error("nothing to change")]
     Unchanged,
+    #[error("the cohort is closed: its teaching log is look-up only")]
+    CohortClosed,
 }
 
 impl TeachingError {
@@ -310,6 +312,7 @@ impl TeachingError {
             TeachingError::AlreadyHeld(id) => format!("教学活动 {id} 已标记为举办"),
             TeachingError::NotStarted(s) => format!("场次 {s} 尚未开始"),
             TeachingError::Unchanged => "没有需要修改的内容".to_string(),
+            TeachingError::CohortClosed => "班次已结束，教学记录只能查看".to_string(),
         }
     }
 }

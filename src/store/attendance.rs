@@ -64,7 +64,8 @@ impl Store {
     }
 
     /// A check-in committed together with `extra` writes (e.g. the enrolment of a
-    /// walk-in), all or nothing. If the rules refuse it, nothing at all is written.
+    /// walk-in), all or nothing. If the rules refuse it (a closed cohort or session
+    /// among them), nothing at all is written.
     pub fn check_in_with(
         &self,
         request: &DeskRequest<'_>,
@@ -72,6 +73,9 @@ impl Store {
         reason: Option<String>,
         extra: Batch,
     ) -> StoreResult<CheckInOutcome> {
+        if let Err(closed) = self.closed_for(request.cohort, Some(request.session))? {
+            return Ok(CheckInOutcome::Refused(Refusal::Closed(closed)));
+        }
         let current = self.status(request.cohort, request.person, request.session)?;
         if let Err(refusal) = attendance::check_in_allowed(current.as_ref(), status) {
             // "Already checked in" tells the desk the earlier check-in stands; if its
@@ -87,6 +91,9 @@ impl Store {
 
     /// Reverts the event that gives the person's current status, by appending an undo.
     pub fn undo(&self, request: &DeskRequest<'_>) -> StoreResult<CheckInOutcome> {
+        if let Err(closed) = self.closed_for(request.cohort, Some(request.session))? {
+            return Ok(CheckInOutcome::Refused(Refusal::Closed(closed)));
+        }
         let current = self.status(request.cohort, request.person, request.session)?;
         match attendance::undo_target(current.as_ref()) {
             Err(refusal) => Ok(CheckInOutcome::Refused(refusal)),

@@ -1,9 +1,10 @@
-//! Saving an import: every new or changed person and every new enrolment in one durable
-//! commit, so an interrupted import leaves the register as it was.
+//! Saving people: one person (`person add`) or an import, with their enrolments, in one
+//! durable commit, so an interrupted import leaves the register as it was. A closed
+//! cohort takes nobody new: then nothing at all is written.
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{Person, PersonId};
+use crate::domain::{Closed, Person, PersonId};
 
 use super::{Batch, Store, StoreResult};
 
@@ -15,7 +16,12 @@ impl Store {
         cohort: Option<&str>,
         enrol: &[PersonId],
         at: DateTime<FixedOffset>,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Result<(), Closed>> {
+        if let Some(code) = cohort
+            && let Err(closed) = self.closed_for(code, None)?
+        {
+            return Ok(Err(closed));
+        }
         let mut batch = Batch::default();
         for person in people {
             Store::stage_person(&mut batch, person);
@@ -25,6 +31,17 @@ impl Store {
                 Store::stage_enrolment(&mut batch, code, id, at, false);
             }
         }
-        self.commit(batch)
+        self.commit(batch).map(Ok)
+    }
+
+    /// Adds one person to the register, enrolled in `cohort` when given.
+    pub fn add_person(
+        &self,
+        person: &Person,
+        cohort: Option<&str>,
+        at: DateTime<FixedOffset>,
+    ) -> StoreResult<Result<(), Closed>> {
+        let enrol = [person.id.clone()];
+        self.commit_import([person], cohort, &enrol, at)
     }
 }

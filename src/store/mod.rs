@@ -7,6 +7,7 @@
 
 mod attendance;
 mod backup;
+mod closing;
 mod codec;
 mod cohorts;
 mod commit;
@@ -35,6 +36,7 @@ use std::path::{Path, PathBuf};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
 pub use backup::{BACKUP_FORMAT, Backup, Record};
+pub use closing::CohortChange;
 pub use commit::Batch;
 pub use error::{StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};

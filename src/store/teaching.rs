@@ -73,6 +73,9 @@ impl Store {
         details: ActivityDetails,
         planned: bool,
     ) -> StoreResult<ActivityOutcome> {
+        if let Err(refusal) = self.log_writable(request)? {
+            return Ok(ActivityOutcome::Refused(refusal));
+        }
         if let Err(refusal) = details.validate(request.cohort) {
             return Ok(ActivityOutcome::Refused(refusal));
         }
@@ -136,11 +139,24 @@ impl Store {
         }
     }
 
+    /// A closed cohort's log is look-up only (the stored cohort decides).
+    pub(super) fn log_writable(
+        &self,
+        request: &ActivityRequest<'_>,
+    ) -> StoreResult<Result<(), TeachingError>> {
+        let closed = self.closed_for(&request.cohort.code, None)?;
+        Ok(closed.map_err(|_| TeachingError::CohortClosed))
+    }
+
+    /// The activity as it stands, if the log may be changed.
     fn current(
         &self,
         request: &ActivityRequest<'_>,
         id: u32,
     ) -> StoreResult<Result<TeachingActivity, TeachingError>> {
+        if let Err(refusal) = self.log_writable(request)? {
+            return Ok(Err(refusal));
+        }
         Ok(self
             .activity(&request.cohort.code, id)?
             .ok_or(TeachingError::NotFound(id)))

@@ -17,6 +17,8 @@ pub enum PlannedOutcome {
         index: usize,
         refusal: TeachingError,
     },
+    /// The cohort is closed; nothing was written.
+    CohortClosed,
 }
 
 impl Store {
@@ -29,6 +31,9 @@ impl Store {
         activities: Vec<ActivityDetails>,
     ) -> StoreResult<PlannedOutcome> {
         let cohort = request.cohort;
+        if self.log_writable(request)?.is_err() {
+            return Ok(PlannedOutcome::CohortClosed);
+        }
         for (index, details) in activities.iter().enumerate() {
             if let Err(refusal) = details.validate(cohort) {
                 return Ok(PlannedOutcome::Refused { index, refusal });

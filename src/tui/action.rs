@@ -35,6 +35,8 @@ pub enum Action {
     Edit,
     /// Close the selected session or cohort (asks first).
     CloseItem,
+    /// Reopen the selected closed session.
+    Reopen,
     LoadDemo,
     NextField,
     PrevField,

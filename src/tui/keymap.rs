@@ -110,6 +110,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sessions, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     bind(Sessions, KeyCode::Enter, NONE, Action::Submit, T::KeyChooseSession, true),
     bind(Sessions, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyCloseSession, true),
+    bind(Sessions, KeyCode::Char('o'), NONE, Action::Reopen, T::KeyReopenSession, true),
     // Cohorts
     bind(Cohorts, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
     bind(Cohorts, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
@@ -300,6 +301,7 @@ mod tests {
             (CheckIn, true, key(KeyCode::F(4), NONE), Some(Action::GoTo(ScreenId::Sessions))),
             (CheckIn, true, key(KeyCode::Char('x'), KeyModifiers::ALT), None),
             (Sessions, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseItem)),
+            (Sessions, true, key(KeyCode::Char('o'), NONE), Some(Action::Reopen)),
             (Sessions, true, key(KeyCode::Char('a'), NONE), None),
             (Cohorts, true, key(KeyCode::Char('n'), NONE), Some(Action::New)),
             (Welcome, true, key(KeyCode::Char('d'), NONE), Some(Action::LoadDemo)),

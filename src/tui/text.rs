@@ -49,6 +49,7 @@ catalogue! {
     KeyPage => "翻页", "page";
     KeyChooseSession => "选为当前场次", "use this session";
     KeyCloseSession => "结束场次", "close session";
+    KeyReopenSession => "重新开放", "reopen";
     KeyOpenCohort => "打开班次", "open cohort";
     KeyNewCohort => "新建班次", "new cohort";
     KeyCloseCohort => "结束班次", "close cohort";
@@ -112,6 +113,7 @@ catalogue! {
     WalkInDone => "✓ 现场增补 {} · {} · {} {}", "✓ walk-in {} · {} · {} {}";
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
+    SessionClosedRefused => "{}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
     WriteFailed => "保存失败，未记录：{}", "not saved: {}";
     NotConfirmed => "未确认：{}", "not confirmed: {}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
@@ -148,6 +150,8 @@ catalogue! {
     SessionChosen => "当前场次：{}", "now checking in: {}";
     ConfirmCloseSession => "结束场次 {}？未签到的 {} 人将计为缺勤。", "Close session {}? The {} people without a check-in will count as absent.";
     SessionClosed => "场次 {} 已结束", "session {} closed";
+    SessionReopened => "场次 {} 已重新开放，可以更正签到", "session {} reopened: its attendance can be corrected";
+    SessionNotClosed => "场次 {} 没有结束，无需重新开放", "session {} is not closed; nothing to reopen";
     // Cohorts screen
     CohortsTitle => "班次", "Cohorts";
     ColCode => "代码", "Code";

@@ -9,9 +9,11 @@ use lunxun::domain::base::Accreditation;
 use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
 use lunxun::domain::{
     ActivityDetails, BaseKind, CheckInStatus, Cohort, Field, FiveHaves, Have, Level, Method,
-    Person, PersonId, Session, SlotDef, SlotKind, TrainingBase,
+    Person, PersonId, Session, SessionChange, SlotDef, SlotKind, TrainingBase,
 };
-use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, DeskRequest, Store};
+use lunxun::store::{
+    ActivityOutcome, ActivityRequest, Batch, CheckInOutcome, CohortChange, DeskRequest, Store,
+};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -93,8 +95,7 @@ fn bases() -> [TrainingBase; 2] {
 pub fn fixture(dir: &Path) {
     let store = Store::open(dir).unwrap();
     let mut batch = Batch::default();
-    let mut x = cohort("X", Level::City);
-    x.closed_sessions.push(Session::new(1, SlotKind::Pm));
+    let x = cohort("X", Level::City);
     let y = cohort("Y", Level::County);
     Store::stage_cohort(&mut batch, &x);
     Store::stage_cohort(&mut batch, &y);
@@ -121,6 +122,12 @@ pub fn fixture(dir: &Path) {
     }
     store.commit(batch).unwrap();
     attendance(&store);
+    // Closed after its attendance was taken: a closed session takes no more.
+    let pm = Session::new(1, SlotKind::Pm);
+    let closed = store.change_session("X", pm, SessionChange::Close).unwrap();
+    let CohortChange::Changed(x) = closed else {
+        panic!("{closed:?}")
+    };
     teaching(&store, &x, &y);
 }
 
@@ -135,7 +142,11 @@ fn attendance(store: &Store) {
             session,
             at: at("2015-05-04T08:20:00+08:00"),
         };
-        store.check_in(&req, status, None).unwrap();
+        let outcome = store.check_in(&req, status, None).unwrap();
+        assert!(
+            matches!(outcome, CheckInOutcome::Recorded(_)),
+            "{outcome:?}"
+        );
     };
     check("X", "p1", am, CheckInStatus::Present);
     check("X", "p1", pm, CheckInStatus::Present);

@@ -109,12 +109,20 @@ impl App {
         }
     }
 
+    /// Before a form opens (leave, walk-in): whether the store would take the session's
+    /// attendance, so nobody types a reason in vain. The store itself enforces the rule
+    /// for every write (Enter and Ctrl-Z go straight to it).
     fn desk_is_writable(&mut self) -> bool {
-        let open = self.desk.as_ref().is_some_and(|d| d.cohort.open);
-        if !open {
-            self.info(self.t(T::CohortClosedNote).to_string());
+        let Some(desk) = self.desk.as_ref() else {
+            return false;
+        };
+        match desk.cohort.check_attendance(desk.session) {
+            Ok(()) => true,
+            Err(closed) => {
+                self.info(self.closed_text(closed));
+                false
+            }
         }
-        open
     }
 
     fn check_in_selected(&mut self) {
@@ -125,11 +133,7 @@ impl App {
             self.info(self.t(T::PickSomeone).to_string());
             return;
         };
-        if !self.desk_is_writable() {
-            return;
-        }
         let now = self.now();
-        let desk = self.desk.as_ref().expect("checked above");
         let status = attendance::arrival_status(&desk.cohort, desk.session, now.naive_local());
         let mut extra = Batch::default();
         let walk_in = !desk.enrolled.contains(&person.id);
@@ -236,15 +240,15 @@ impl App {
                 T::AlreadyLeave.fill(self.lang, &[name, &s.at.format("%H:%M").to_string()])
             }
             Refusal::NothingToUndo => self.t(T::NothingToUndo).to_string(),
+            Refusal::Closed(closed) => self.closed_text(*closed),
         };
         self.info(text);
     }
 
     fn undo_last(&mut self) {
-        if !self.desk_is_writable() {
+        let Some(desk) = self.desk.as_mut() else {
             return;
-        }
-        let desk = self.desk.as_mut().expect("writable desk is open");
+        };
         let Some((person, session)) = desk.undo_stack.pop() else {
             self.info(self.t(T::NothingToUndo).to_string());
             return;
@@ -261,7 +265,13 @@ impl App {
                 desk.undo_stack.push((person, session));
                 self.fail(&e);
             }
-            Ok(CheckInOutcome::Refused(refusal)) => self.explain_refusal("", &refusal),
+            Ok(CheckInOutcome::Refused(refusal)) => {
+                if matches!(refusal, Refusal::Closed(_)) {
+                    // Still the last check-in here: undoable once the session reopens.
+                    desk.undo_stack.push((person, session));
+                }
+                self.explain_refusal("", &refusal);
+            }
             Ok(CheckInOutcome::Recorded(event)) => {
                 desk.record(event);
                 let name = self.person_name(&person);
@@ -284,10 +294,13 @@ impl App {
         let Some(desk) = self.desk.as_ref() else {
             return;
         };
-        let Some(person) = self.checkin.selected_person(desk) else {
+        let Some(person) = self.checkin.selected_person(desk).cloned() else {
             self.info(self.t(T::PickSomeone).to_string());
             return;
         };
+        if !self.desk_is_writable() {
+            return;
+        }
         let title = T::LeaveTitle.fill(self.lang, &[&person.name]);
         let form = Form::new(title, vec![FormField::text(T::LeaveReason, "")]);
         self.overlay = Some(Overlay::Form(FormKind::Leave(person.id.clone()), form));

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::domain::cohort::{self, DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
 use crate::domain::{Cohort, Level, SlotDef};
-use crate::store::{Batch, Store, StoreResult};
+use crate::store::{Batch, CohortChange, Store, StoreResult};
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, FormKind, Overlay};
 use crate::tui::screens::ScreenId;
@@ -162,7 +162,7 @@ impl App {
             return;
         };
         if !row.cohort.open {
-            return;
+            return self.info(self.t(T::CohortClosedNote).to_string());
         }
         let code = row.cohort.code.clone();
         let question = T::ConfirmCloseCohort.fill(self.lang, &[&code]);
@@ -170,25 +170,17 @@ impl App {
     }
 
     pub(crate) fn close_cohort(&mut self, code: &str) {
-        let result = self.store.cohort(code).and_then(|found| {
-            let Some(mut cohort) = found else {
-                return Ok(None);
-            };
-            cohort.open = false;
-            let mut batch = Batch::default();
-            Store::stage_cohort(&mut batch, &cohort);
-            self.store.commit(batch).map(|()| Some(cohort))
-        });
-        match result {
+        match self.store.close_cohort(code) {
             Err(e) => self.fail(&e),
-            Ok(None) => {}
-            Ok(Some(cohort)) => {
+            Ok(CohortChange::Changed(cohort)) => {
                 if let Some(desk) = self.desk.as_mut().filter(|d| d.cohort.code == code) {
                     desk.cohort = cohort;
                 }
                 let _ = self.refresh_cohorts();
                 self.done(T::CohortClosed.fill(self.lang, &[code]));
             }
+            Ok(CohortChange::Missing) => {}
+            Ok(_) => self.info(self.t(T::CohortClosedNote).to_string()),
         }
     }
 }

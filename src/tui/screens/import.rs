@@ -170,8 +170,10 @@ impl App {
             &p.plan.enrol,
             self.now(),
         );
-        if let Err(e) = result {
-            return self.fail(&e);
+        match result {
+            Err(e) => return self.fail(&e),
+            Ok(Err(closed)) => return self.info(self.closed_text(closed)),
+            Ok(Ok(())) => {}
         }
         let counts = [p.plan.new_people.len(), p.plan.updated.len()].map(|n| n.to_string());
         self.done(T::ImportDone.fill(self.lang, &[&counts[0], &counts[1]]));

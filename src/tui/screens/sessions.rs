@@ -1,8 +1,9 @@
 //! 场次: the days × sessions grid with counts; choose the session the desk works on,
-//! or close one (the rest count as absent in reports; no check-ins are invented).
+//! close one (the rest count as absent in reports; no check-ins are invented), or
+//! reopen a closed one to correct its attendance.
 
-use crate::domain::{Cohort, Session};
-use crate::store::{Batch, Store};
+use crate::domain::{Closed, Cohort, Session, SessionChange};
+use crate::store::CohortChange;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, Overlay};
 use crate::tui::text::T;
@@ -36,6 +37,7 @@ impl App {
             }
             Action::Submit => self.choose_session(),
             Action::CloseItem => self.ask_close_session(),
+            Action::Reopen => self.reopen_session(),
             _ => {}
         }
     }
@@ -64,8 +66,10 @@ impl App {
             return;
         };
         let desk = self.desk.as_ref().expect("session implies desk");
-        if desk.cohort.is_closed(session) || !desk.cohort.open {
-            return;
+        match desk.cohort.with_session(session, SessionChange::Close) {
+            Err(closed) => return self.info(self.closed_text(closed)),
+            Ok(None) => return self.info(self.t(T::SessionClosedNote).to_string()),
+            Ok(Some(_)) => {}
         }
         let missing = desk.counts(session).not_yet().to_string();
         let label = self.session_label(session);
@@ -77,19 +81,47 @@ impl App {
     }
 
     pub(crate) fn close_session(&mut self, session: Session) {
+        self.change_session(session, SessionChange::Close);
+    }
+
+    fn reopen_session(&mut self) {
+        if let Some(session) = self.selected_session() {
+            self.change_session(session, SessionChange::Reopen);
+        }
+    }
+
+    /// Closes or reopens a session through the store, which refuses it for a closed cohort.
+    fn change_session(&mut self, session: Session, change: SessionChange) {
         let Some(desk) = self.desk.as_ref() else {
             return;
         };
-        let mut cohort = desk.cohort.clone();
-        cohort.closed_sessions.push(session);
-        let mut batch = Batch::default();
-        Store::stage_cohort(&mut batch, &cohort);
-        match self.store.commit(batch) {
+        let label = self.session_label(session);
+        let (done, unchanged) = match change {
+            SessionChange::Close => (T::SessionClosed, T::SessionClosedNote),
+            SessionChange::Reopen => (T::SessionReopened, T::SessionNotClosed),
+        };
+        match self
+            .store
+            .change_session(&desk.cohort.code, session, change)
+        {
             Err(e) => self.fail(&e),
-            Ok(()) => {
+            Ok(CohortChange::Missing) => {}
+            Ok(CohortChange::Refused(closed)) => self.info(self.closed_text(closed)),
+            Ok(CohortChange::Unchanged(_)) => self.info(unchanged.fill(self.lang, &[&label])),
+            Ok(CohortChange::Changed(cohort)) => {
                 self.desk.as_mut().expect("open").cohort = cohort;
+                self.done(done.fill(self.lang, &[&label]));
+            }
+        }
+    }
+
+    /// Why a write was refused, and for a session how to reopen it.
+    pub(crate) fn closed_text(&self, closed: Closed) -> String {
+        match closed {
+            Closed::Cohort => self.t(T::CohortClosedNote).to_string(),
+            Closed::Session(session) => {
                 let label = self.session_label(session);
-                self.done(T::SessionClosed.fill(self.lang, &[&label]));
+                T::SessionClosedRefused.fill(self.lang, &[&label])
             }
         }
     }

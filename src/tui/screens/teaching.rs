@@ -3,7 +3,9 @@
 
 use crate::domain::Session;
 use crate::domain::base::TrainingBase;
-use crate::domain::teaching::{ActivityDetails, Method, TeachingActivity, parse_hours};
+use crate::domain::teaching::{
+    ActivityDetails, Method, TeachingActivity, TeachingError, parse_hours,
+};
 use crate::store::{ActivityOutcome, ActivityRequest, StoreResult};
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, FormKind, Overlay};
@@ -85,10 +87,28 @@ impl App {
         self.refresh_teaching();
     }
 
+    /// Before a form opens: a closed cohort's log is look-up only, so nobody fills in a
+    /// form in vain (the store refuses every change to it anyway).
+    fn log_is_writable(&mut self) -> bool {
+        let open = self
+            .desk
+            .as_ref()
+            .is_some_and(|d| d.cohort.check_writable().is_ok());
+        if !open {
+            let why = TeachingError::CohortClosed;
+            let reason = self.lang.pick(&why.zh(), &why.to_string()).to_string();
+            self.info(T::Refused.fill(self.lang, &[&reason]));
+        }
+        open
+    }
+
     fn open_activity_edit(&mut self) {
         let Some(a) = self.selected_activity().cloned() else {
             return;
         };
+        if !self.log_is_writable() {
+            return;
+        }
         let d = &a.details;
         let hours = d
             .minutes
@@ -196,6 +216,9 @@ impl App {
     }
 
     fn open_activity_form(&mut self) {
+        if !self.log_is_writable() {
+            return;
+        }
         let Some(desk) = &self.desk else { return };
         let title = T::ActivityFormTitle.fill(self.lang, &[&self.session_label(desk.session)]);
         let form = Form::new(title, self.activity_fields());
