@@ -217,7 +217,7 @@ impl App {
     fn learn_standing(&mut self, person: &PersonId, refusal: &Refusal) {
         let standing = match refusal {
             Refusal::AlreadyCheckedIn(s) | Refusal::AlreadyOnLeave(s) => s,
-            Refusal::NothingToUndo => return,
+            Refusal::NothingToUndo | Refusal::Closed(_) => return,
         };
         let Some(desk) = self.desk.as_mut() else {
             return;
