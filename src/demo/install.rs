@@ -1,17 +1,22 @@
-//! Puts the demo into a store: the generated register and the first cohort with about
-//! sixty village and community secretaries enrolled. A second run changes nothing.
+//! Puts the demo into a store in one durable commit: the generated register, two
+//! training bases, a cohort in progress (today is its second day: yesterday's sessions
+//! have check-ins, lates and a leave, today's has its first arrivals) and a closed
+//! cohort earlier in the year, each with its timetable. Names and dates follow the
+//! clock. A second run changes nothing.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 
-use crate::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES, next_code};
-use crate::domain::{Cohort, Field, Level, Person, SlotDef};
+use crate::domain::cohort::next_code;
+use crate::domain::{Cohort, Person, PersonId, TrainingBase};
 use crate::store::{Batch, Store, StoreResult};
 
+use super::attendance::{self, SHOWCASE_PLACES, Sitting};
+use super::cohorts;
 use super::register::generate_register;
+use super::rng::Rng;
+use super::timetable;
 
-pub const DEMO_COHORT_NAME: &str = "2015年第1期村（社区）党组织书记轮训班";
 const REGISTER_SIZE: usize = 2000;
-const ROSTER_SIZE: usize = 60;
 const SEED: u64 = 2015;
 const META_KEY: &str = "demo_cohort";
 
@@ -19,80 +24,136 @@ const META_KEY: &str = "demo_cohort";
 pub enum DemoOutcome {
     Installed {
         cohort: String,
+        name: String,
         people: usize,
         enrolled: usize,
+        /// The closed cohort held earlier in the year, if the year leaves room for it.
+        past: Option<String>,
     },
     AlreadyThere {
         cohort: String,
     },
 }
 
-/// Installs the demo in one durable commit. The cohort starts on `now`'s date so the
-/// desk has a live session to try.
+/// Installs the demo in one durable commit, dated from `now`.
 pub fn install(store: &Store, now: DateTime<FixedOffset>) -> StoreResult<DemoOutcome> {
     if let Some(cohort) = store.meta_get(META_KEY)? {
         return Ok(DemoOutcome::AlreadyThere { cohort });
     }
     let mut people = generate_register(REGISTER_SIZE, SEED);
-    let roster = pick_roster(&people);
+    let roster = cohorts::current_roster(&people);
     add_showcase_names(&mut people, &roster);
-    let existing: Vec<String> = store.cohorts()?.into_iter().map(|c| c.code).collect();
-    let cohort = demo_cohort(next_code(2015, &existing), now);
+    let past_roster = cohorts::past_roster(&people, &roster);
+    let mut codes: Vec<String> = store.cohorts()?.into_iter().map(|c| c.code).collect();
+    let past = cohorts::past(next_code(now.year(), &codes), now);
+    codes.extend(past.iter().map(|c| c.code.clone()));
+    let current = cohorts::current(next_code(now.year(), &codes), now);
+
+    let mut rng = Rng::new(SEED ^ u64::try_from(now.timestamp()).unwrap_or(0));
     let mut batch = Batch::default();
     for person in &people {
         Store::stage_person(&mut batch, person);
     }
-    Store::stage_cohort(&mut batch, &cohort);
-    for &index in &roster {
-        Store::stage_enrolment(&mut batch, &cohort.code, &people[index].id, now, false);
+    let bases = stage_bases(store, &mut batch, now, &mut rng)?;
+    let catalogue = store.catalogue()?.snapshot();
+    let ids = |places: &[usize]| -> Vec<PersonId> {
+        places.iter().map(|&i| people[i].id.clone()).collect()
+    };
+    if let Some(past) = &past {
+        let events = timetable::past(past, &bases, now, store.desk(), &mut rng);
+        stage_cohort(
+            &mut batch,
+            past,
+            &ids(&past_roster),
+            now,
+            &mut rng,
+            store.desk(),
+        );
+        stage_teaching(&mut batch, past, &events, &catalogue);
     }
-    Store::stage_meta(&mut batch, META_KEY, &cohort.code);
+    let events = timetable::current(&current, &bases, now, store.desk(), &mut rng);
+    stage_cohort(
+        &mut batch,
+        &current,
+        &ids(&roster),
+        now,
+        &mut rng,
+        store.desk(),
+    );
+    stage_teaching(&mut batch, &current, &events, &catalogue);
+    Store::stage_meta(&mut batch, META_KEY, &current.code);
     store.commit(batch)?;
     Ok(DemoOutcome::Installed {
-        cohort: cohort.code,
+        name: current.name,
+        cohort: current.code,
         people: people.len(),
         enrolled: roster.len(),
+        past: past.map(|c| c.code),
     })
 }
 
-fn demo_cohort(code: String, now: DateTime<FixedOffset>) -> Cohort {
-    Cohort {
-        code,
-        name: DEMO_COHORT_NAME.to_string(),
-        level: Level::City,
-        field_focus: Some(Field::Village),
-        start: now.date_naive(),
-        days: 4,
-        slots: SlotDef::defaults(),
-        venue: "岳阳市委党校".to_string(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
-        created_at: now,
+/// The two bases, unless bases of the same names are there already; their ids.
+fn stage_bases(
+    store: &Store,
+    batch: &mut Batch,
+    now: DateTime<FixedOffset>,
+    rng: &mut Rng,
+) -> StoreResult<Vec<String>> {
+    let mut ids = Vec::new();
+    for base in timetable::bases(now, rng) {
+        let base: TrainingBase = match store.base_named(&base.name)? {
+            Some(existing) => existing,
+            None => {
+                Store::stage_base(batch, &base);
+                base
+            }
+        };
+        ids.push(base.id);
+    }
+    Ok(ids)
+}
+
+/// The cohort, its roster (enrolled when it was created) and its attendance.
+fn stage_cohort(
+    batch: &mut Batch,
+    cohort: &Cohort,
+    roster: &[PersonId],
+    now: DateTime<FixedOffset>,
+    rng: &mut Rng,
+    desk: &str,
+) {
+    Store::stage_cohort(batch, cohort);
+    for person in roster {
+        Store::stage_enrolment(batch, &cohort.code, person, cohort.created_at, false);
+    }
+    let sitting = Sitting {
+        cohort,
+        roster,
+        now,
+        desk,
+    };
+    for event in attendance::generate(&sitting, rng) {
+        Store::stage_event(batch, &event);
     }
 }
 
-/// Every k-th village or community secretary, spread over the register.
-fn pick_roster(people: &[Person]) -> Vec<usize> {
-    let eligible: Vec<usize> = people
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| matches!(p.field, Some(Field::Village | Field::Community)))
-        .map(|(i, _)| i)
-        .collect();
-    let step = (eligible.len() / ROSTER_SIZE).max(1);
-    eligible
-        .into_iter()
-        .step_by(step)
-        .take(ROSTER_SIZE)
-        .collect()
+fn stage_teaching(
+    batch: &mut Batch,
+    cohort: &Cohort,
+    events: &[crate::domain::ActivityEvent],
+    catalogue: &crate::domain::Catalogue,
+) {
+    for event in events {
+        Store::stage_activity_event(batch, event);
+    }
+    Store::stage_cohort_catalogue(batch, &cohort.code, catalogue);
 }
 
 /// Names a new user will want to try: a polyphonic surname, a compound surname,
-/// the same name in two units, and the example from the README.
+/// the same name in two units, and the example from the README. They take the
+/// roster's first places, which the generated attendance leaves for the user today.
 fn add_showcase_names(people: &mut [Person], roster: &[usize]) {
-    const SHOWCASE: &[(&str, Option<&str>)] = &[
+    const SHOWCASE: [(&str, Option<&str>); SHOWCASE_PLACES] = [
         ("李雅婷", Some("荣家湾镇新开村")),
         ("张伟", None),
         ("曾强", None),
@@ -103,11 +164,11 @@ fn add_showcase_names(people: &mut [Person], roster: &[usize]) {
     ];
     for (slot, (name, unit)) in roster.iter().zip(SHOWCASE) {
         let person = &mut people[*slot];
-        person.name = (*name).to_string();
+        person.name = name.to_string();
         if let Some(unit) = unit {
             person.township = "荣家湾镇".to_string();
             person.county = "岳阳县".to_string();
-            person.unit = (*unit).to_string();
+            person.unit = unit.to_string();
         }
     }
     // A second 张伟 in the register, not enrolled: told apart by unit.

@@ -1,0 +1,296 @@
+//! The demo's training bases and timetables: the cohorts' activities entered as a
+//! planned timetable a few days before, and marked held once their session started.
+//! The cohort in progress covers four of the five modules and visits an accredited
+//! base; the earlier one covers all five and visits a base below the five-haves
+//! standard, so both kinds of coverage warning have something to show.
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
+
+use crate::domain::base::{Accreditation, FiveHaves, Have};
+use crate::domain::teaching::{ActivityChange, ActivityDetails, ActivityEvent};
+use crate::domain::{BaseKind, Cohort, Level, Method, Session, SlotKind, TrainingBase};
+
+use super::cohorts::local;
+use super::rng::Rng;
+
+/// One timetable row; `base` is an index into [`bases`].
+struct Row {
+    day: u16,
+    slot: SlotKind,
+    method: Method,
+    title: &'static str,
+    lecturer: &'static str,
+    role: &'static str,
+    modules: &'static [u16],
+    minutes: u32,
+    base: Option<usize>,
+    /// Who replaced the planned lecturer, the day before.
+    replaced_by: Option<(&'static str, &'static str)>,
+}
+
+const fn row(
+    (day, slot): (u16, SlotKind),
+    method: Method,
+    title: &'static str,
+    (lecturer, role): (&'static str, &'static str),
+    modules: &'static [u16],
+    minutes: u32,
+) -> Row {
+    Row {
+        day,
+        slot,
+        method,
+        title,
+        lecturer,
+        role,
+        modules,
+        minutes,
+        base: None,
+        replaced_by: None,
+    }
+}
+
+const AM: SlotKind = SlotKind::Am;
+const PM: SlotKind = SlotKind::Pm;
+
+/// The cohort in progress: modules 1–4; 5 (治理创新) is left out.
+const CURRENT: [Row; 5] = [
+    Row {
+        replaced_by: Some(("李明", "市委组织部副部长")),
+        ..row(
+            (1, AM),
+            Method::Lecture,
+            "学习习近平总书记系列重要讲话精神",
+            ("王强", "市委常委、组织部部长"),
+            &[1],
+            120,
+        )
+    },
+    row(
+        (1, AM),
+        Method::Lecture,
+        "学习党章和党内纪律规定",
+        ("陈明", "市委党校教授"),
+        &[2],
+        90,
+    ),
+    Row {
+        base: Some(0),
+        ..row(
+            (1, PM),
+            Method::Visit,
+            "观摩新开村“四议两公开”工作法",
+            ("张华", "新开村党总支书记"),
+            &[3, 4],
+            180,
+        )
+    },
+    row(
+        (2, AM),
+        Method::Sharing,
+        "优秀村党组织书记谈工作方法",
+        ("刘建国", "优秀村党组织书记"),
+        &[4],
+        180,
+    ),
+    row(
+        (2, PM),
+        Method::Case,
+        "基层依法治理案例分析",
+        ("赵红", "市委党校副教授"),
+        &[3],
+        180,
+    ),
+];
+
+/// The earlier cohort: all five modules, a visit to the base below standard.
+const PAST: [Row; 6] = [
+    row(
+        (1, AM),
+        Method::Lecture,
+        "学习习近平总书记系列重要讲话精神",
+        ("王强", "市委常委、组织部部长"),
+        &[1],
+        180,
+    ),
+    row(
+        (1, PM),
+        Method::Lecture,
+        "学习党章和党内纪律规定",
+        ("陈明", "市委党校教授"),
+        &[2],
+        180,
+    ),
+    row(
+        (2, AM),
+        Method::Case,
+        "“四议两公开”案例分析",
+        ("赵红", "市委党校副教授"),
+        &[3],
+        180,
+    ),
+    Row {
+        base: Some(1),
+        ..row(
+            (2, PM),
+            Method::Visit,
+            "观摩鹤龙湖蟹业合作社",
+            ("周平", "合作社理事长"),
+            &[4, 5],
+            180,
+        )
+    },
+    row(
+        (3, AM),
+        Method::Sharing,
+        "化解矛盾纠纷的经验",
+        ("刘建国", "优秀村党组织书记"),
+        &[5],
+        120,
+    ),
+    row(
+        (3, PM),
+        Method::Discussion,
+        "交流学习体会",
+        ("", ""),
+        &[1, 4],
+        120,
+    ),
+];
+
+/// Two bases: an accredited village meeting the five haves, and a cooperative
+/// without a feature film, not accredited.
+pub fn bases(now: DateTime<FixedOffset>, rng: &mut Rng) -> [TrainingBase; 2] {
+    let last_year = now.year() - 1;
+    let accredited = NaiveDate::from_ymd_opt(last_year, 12, 1).unwrap_or(now.date_naive());
+    let created = local(now, accredited.and_hms_opt(9, 0, 0).unwrap_or_default());
+    let base = |name: &str, kind, county: &str, haves: &[Have], rng: &mut Rng| TrainingBase {
+        id: rng.ulid_at(created),
+        name: name.to_string(),
+        kind,
+        county: county.to_string(),
+        haves: FiveHaves::from_list(haves),
+        accreditation: None,
+        notes: String::new(),
+        created_at: created,
+        updated_at: None,
+    };
+    let mut village = base("新开村", BaseKind::Village, "岳阳县", &Have::ALL, rng);
+    village.accreditation = Some(Accreditation {
+        date: accredited,
+        level: Level::City,
+    });
+    let lacking_film = [Have::Venue, Have::Guide, Have::Material, Have::Site];
+    let cooperative = base(
+        "鹤龙湖蟹业合作社",
+        BaseKind::Cooperative,
+        "湘阴县",
+        &lacking_film,
+        rng,
+    );
+    [village, cooperative]
+}
+
+/// The current cohort's timetable events up to `now`.
+pub fn current(
+    cohort: &Cohort,
+    bases: &[String],
+    now: DateTime<FixedOffset>,
+    desk: &str,
+    rng: &mut Rng,
+) -> Vec<ActivityEvent> {
+    events(cohort, &CURRENT, bases, now, desk, rng)
+}
+
+/// The earlier cohort's timetable events.
+pub fn past(
+    cohort: &Cohort,
+    bases: &[String],
+    now: DateTime<FixedOffset>,
+    desk: &str,
+    rng: &mut Rng,
+) -> Vec<ActivityEvent> {
+    events(cohort, &PAST, bases, now, desk, rng)
+}
+
+fn events(
+    cohort: &Cohort,
+    rows: &[Row],
+    bases: &[String],
+    now: DateTime<FixedOffset>,
+    desk: &str,
+    rng: &mut Rng,
+) -> Vec<ActivityEvent> {
+    let planned_at = cohort.created_at + Duration::days(1);
+    let mut events = Vec::new();
+    let rows = rows
+        .iter()
+        .filter(|r| cohort.has_session(Session::new(r.day, r.slot)));
+    for (number, row) in (1..).zip(rows) {
+        let details = details(row, bases);
+        let Some(start) = cohort.starts_at(details.session).map(|s| local(now, s)) else {
+            continue;
+        };
+        let mut push = |at: DateTime<FixedOffset>, change: ActivityChange, rng: &mut Rng| {
+            if at <= now {
+                events.push(ActivityEvent {
+                    id: rng.ulid_at(at),
+                    cohort: cohort.code.clone(),
+                    activity: number,
+                    change,
+                    at,
+                    desk: desk.to_string(),
+                    by: None,
+                });
+            }
+        };
+        if let Some((lecturer, role)) = row.replaced_by {
+            let edited = ActivityDetails {
+                lecturer: lecturer.to_string(),
+                role: role.to_string(),
+                ..details.clone()
+            };
+            push(
+                planned_at,
+                ActivityChange::Created {
+                    details,
+                    planned: true,
+                },
+                rng,
+            );
+            push(
+                start - Duration::days(1),
+                ActivityChange::Edited { details: edited },
+                rng,
+            );
+        } else {
+            push(
+                planned_at,
+                ActivityChange::Created {
+                    details,
+                    planned: true,
+                },
+                rng,
+            );
+        }
+        if start <= now {
+            let held = (start + Duration::minutes(i64::from(row.minutes))).min(now);
+            push(held, ActivityChange::Held, rng);
+        }
+    }
+    events
+}
+
+fn details(row: &Row, bases: &[String]) -> ActivityDetails {
+    ActivityDetails {
+        session: Session::new(row.day, row.slot),
+        method: row.method,
+        title: row.title.to_string(),
+        lecturer: row.lecturer.to_string(),
+        role: row.role.to_string(),
+        modules: row.modules.to_vec(),
+        minutes: Some(row.minutes),
+        base: row.base.and_then(|i| bases.get(i).cloned()),
+        notes: String::new(),
+    }
+}
