@@ -416,7 +416,12 @@ fn unique_initials_need_a_median_of_at_most_four_keystrokes() {
         .collect();
     let mut keystrokes = Vec::new();
     for (person, mine) in roster.iter().zip(&initials) {
-        let arrived = app.desk.as_ref().unwrap().status(&person.id, am2()).is_some();
+        let arrived = app
+            .desk
+            .as_ref()
+            .unwrap()
+            .status(&person.id, am2())
+            .is_some();
         if arrived || initials.iter().filter(|i| *i == mine).count() > 1 {
             continue;
         }

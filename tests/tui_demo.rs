@@ -56,9 +56,14 @@ fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
 
 /// The number written right after `label` in `line` (`到51` → 51).
 fn count_after(line: &str, label: &str) -> usize {
-    let rest = &line[line.find(label).unwrap_or_else(|| panic!("{label:?} in {line:?}")) + label.len()..];
+    let rest = &line[line
+        .find(label)
+        .unwrap_or_else(|| panic!("{label:?} in {line:?}"))
+        + label.len()..];
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or_else(|_| panic!("a number after {label:?} in {line:?}"))
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("a number after {label:?} in {line:?}"))
 }
 
 #[test]
@@ -68,23 +73,35 @@ fn every_screen_of_the_demo_has_real_data_that_follows_the_clock() {
     let name = "2031年第2期村（社区）党组织书记轮训班";
 
     let checkin = screen(&app);
-    assert!(line_with(&checkin, "轮训签到台").contains(name), "{checkin}");
+    assert!(
+        line_with(&checkin, "轮训签到台").contains(name),
+        "{checkin}"
+    );
     let status = line_with(&checkin, "第 2 天 / 共 4 天");
     assert!(status.contains("2031-05-20 上午 08:30"), "{status}");
     let arrived = count_after(status, "已到 ");
-    assert!((1..10).contains(&arrived), "a few early arrivals, most to come: {status}");
+    assert!(
+        (1..10).contains(&arrived),
+        "a few early arrivals, most to come: {status}"
+    );
     assert!(status.contains(&format!("已到 {arrived}/60")), "{status}");
     assert_eq!(count_after(status, "请假 "), 1, "{status}");
     "lyt".chars().for_each(|c| key(&mut app, KeyCode::Char(c)));
     let found = screen(&app);
-    assert!(line_with(&found, "李雅婷").contains("荣家湾镇新开村"), "{found}");
+    assert!(
+        line_with(&found, "李雅婷").contains("荣家湾镇新开村"),
+        "{found}"
+    );
     key(&mut app, KeyCode::Esc);
 
     let lookup = show(&mut app, 3);
     assert!(lookup.contains("详细信息"), "{lookup}");
     "lyt".chars().for_each(|c| key(&mut app, KeyCode::Char(c)));
     let lookup = screen(&app);
-    assert!(line_with(&lookup, "第1天上午").contains("已签到"), "{lookup}");
+    assert!(
+        line_with(&lookup, "第1天上午").contains("已签到"),
+        "{lookup}"
+    );
     assert!(line_with(&lookup, "第2天上午").contains("未到"), "{lookup}");
     key(&mut app, KeyCode::Esc);
 
@@ -95,13 +112,22 @@ fn every_screen_of_the_demo_has_real_data_that_follows_the_clock() {
     }
     assert_eq!(count_after(day1, "假"), 1, "{day1}");
     let day2 = line_with(&sessions, "第2天 05-20");
-    assert!(day2.contains("◀当前") && count_after(day2, "到") == arrived, "{day2}");
+    assert!(
+        day2.contains("◀当前") && count_after(day2, "到") == arrived,
+        "{day2}"
+    );
     assert_eq!(count_after(line_with(&sessions, "第3天 05-21"), "到"), 0);
 
     let cohorts = show(&mut app, 5);
     let past = line_with(&cohorts, "2031-01");
-    assert!(past.contains("2031年第1期") && past.contains("已结束"), "{past}");
-    assert!(line_with(&cohorts, "2031-02").contains("进行中"), "{cohorts}");
+    assert!(
+        past.contains("2031年第1期") && past.contains("已结束"),
+        "{past}"
+    );
+    assert!(
+        line_with(&cohorts, "2031-02").contains("进行中"),
+        "{cohorts}"
+    );
     assert!(!cohorts.contains("2015"), "{cohorts}");
 
     let dashboard = show(&mut app, 6);
@@ -114,26 +140,56 @@ fn every_screen_of_the_demo_has_real_data_that_follows_the_clock() {
             ratio.split('/').next().unwrap().parse::<usize>().unwrap()
         })
         .sum();
-    assert!(trained > 0, "someone completed a city cohort this year:\n{dashboard}");
+    assert!(
+        trained > 0,
+        "someone completed a city cohort this year:\n{dashboard}"
+    );
     assert!(dashboard.contains("● 4 职责方法") && dashboard.contains("· 5 治理创新"));
 
     let teaching = show(&mut app, 7);
     assert!(line_with(&teaching, "#4").contains("已举办"), "{teaching}");
     key(&mut app, KeyCode::Right);
-    assert!(line_with(&screen(&app), "#5").contains("计划"), "{}", screen(&app));
+    assert!(
+        line_with(&screen(&app), "#5").contains("计划"),
+        "{}",
+        screen(&app)
+    );
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Left);
-    assert!(line_with(&screen(&app), "#3").contains("新开村"), "{}", screen(&app));
+    assert!(
+        line_with(&screen(&app), "#3").contains("新开村"),
+        "{}",
+        screen(&app)
+    );
     key(&mut app, KeyCode::Left);
-    assert!(line_with(&screen(&app), "#1").contains("有变更"), "{}", screen(&app));
+    assert!(
+        line_with(&screen(&app), "#1").contains("有变更"),
+        "{}",
+        screen(&app)
+    );
 
     let coverage = show(&mut app, 8);
-    assert!(line_with(&coverage, "4 职责方法").contains('●'), "{coverage}");
-    assert!(!line_with(&coverage, "5 治理创新").contains('●'), "{coverage}");
-    assert!(coverage.contains("模块 5（治理创新）尚未覆盖"), "{coverage}");
+    assert!(
+        line_with(&coverage, "4 职责方法").contains('●'),
+        "{coverage}"
+    );
+    assert!(
+        !line_with(&coverage, "5 治理创新").contains('●'),
+        "{coverage}"
+    );
+    assert!(
+        coverage.contains("模块 5（治理创新）尚未覆盖"),
+        "{coverage}"
+    );
 
     let bases = show(&mut app, 9);
     assert!(line_with(&bases, "新开村").ends_with("达标"), "{bases}");
-    assert!(line_with(&bases, "新开村").contains("2030-12-01 市级"), "{bases}");
-    assert!(line_with(&bases, "鹤龙湖蟹业合作社").contains("未达标"), "{bases}");
+    assert!(
+        line_with(&bases, "新开村").contains("2030-12-01 市级"),
+        "{bases}"
+    );
+    assert!(
+        line_with(&bases, "鹤龙湖蟹业合作社").contains("未达标"),
+        "{bases}"
+    );
 }

@@ -181,13 +181,16 @@ pub fn bases(now: DateTime<FixedOffset>, rng: &mut Rng) -> [TrainingBase; 2] {
         level: Level::City,
     });
     let lacking_film = [Have::Venue, Have::Guide, Have::Material, Have::Site];
-    let cooperative = base(
+    let mut cooperative = base(
         "鹤龙湖蟹业合作社",
         BaseKind::Cooperative,
         "湘阴县",
         &lacking_film,
         rng,
     );
+    // Added a fortnight later, so it is listed second.
+    cooperative.created_at = created + Duration::weeks(2);
+    cooperative.id = rng.ulid_at(cooperative.created_at);
     [village, cooperative]
 }
 
