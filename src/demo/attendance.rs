@@ -63,7 +63,12 @@ type Mark = (usize, NaiveDateTime, Option<CheckInStatus>);
 fn full_session(size: usize, session: Session, start: NaiveDateTime, rng: &mut Rng) -> Vec<Mark> {
     let mut marks = Vec::new();
     for place in 0..size {
-        let roll = rng.below(100);
+        // The showcase names were there on time: the README's example and the look-up show it.
+        let roll = if place < SHOWCASE_PLACES {
+            50
+        } else {
+            rng.below(100)
+        };
         if place == ON_LEAVE {
             marks.push((
                 place,
