@@ -140,7 +140,7 @@ fn seeded(dir: &Path, outside: &Path) -> Vec<String> {
             "--id-number",
             &id_added,
             "--cohort",
-            "2015-01",
+            "2015-02",
         ],
     );
     assert!(add.status.success(), "{}", text_of(&add));
@@ -155,8 +155,8 @@ fn seeded(dir: &Path, outside: &Path) -> Vec<String> {
     .unwrap();
     let path = roster.to_str().unwrap();
     for args in [
-        &["import", path, "--cohort", "2015-01", "--dry-run"][..],
-        &["import", path, "--cohort", "2015-01"],
+        &["import", path, "--cohort", "2015-02", "--dry-run"][..],
+        &["import", path, "--cohort", "2015-02"],
     ] {
         let out = lunxun(dir, args);
         assert!(out.status.success(), "{}", text_of(&out));
@@ -164,7 +164,7 @@ fn seeded(dir: &Path, outside: &Path) -> Vec<String> {
     }
     let store = Store::open(dir).unwrap();
     let ids: Vec<String> = store
-        .roster("2015-01")
+        .roster("2015-02")
         .unwrap()
         .into_iter()
         .filter(|p| p.name.starts_with('秘'))
@@ -173,7 +173,7 @@ fn seeded(dir: &Path, outside: &Path) -> Vec<String> {
     drop(store);
     assert_eq!(ids.len(), 2);
     for id in &ids {
-        let out = lunxun(dir, &["checkin", "--cohort", "2015-01", "--person", id]);
+        let out = lunxun(dir, &["checkin", "--cohort", "2015-02", "--person", id]);
         assert!(out.status.success(), "{}", text_of(&out));
     }
     ids
@@ -188,31 +188,31 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
     let ids = seeded(&dir, &outside);
 
     let mut printed: Vec<Vec<&str>> = vec![
-        vec!["roster", "--cohort", "2015-01"],
-        vec!["roster", "--cohort", "2015-01", "--json"],
+        vec!["roster", "--cohort", "2015-02"],
+        vec!["roster", "--cohort", "2015-02", "--json"],
         vec!["search", "秘"],
-        vec!["search", "--json", "--cohort", "2015-01", "mi"],
+        vec!["search", "--json", "--cohort", "2015-02", "mi"],
         vec!["cohort", "list", "--json"],
         vec![
             "export",
             "signin-sheet",
             "--cohort",
-            "2015-01",
+            "2015-02",
             "--session",
-            "1:am",
+            "2:am",
         ],
         vec![
-            "export", "coverage", "--cohort", "2015-01", "--format", "md",
+            "export", "coverage", "--cohort", "2015-02", "--format", "md",
         ],
     ];
     for kind in ["attendance", "roster"] {
         for format in ["json", "csv", "md"] {
             printed.push(vec![
-                "export", kind, "--cohort", "2015-01", "--format", format,
+                "export", kind, "--cohort", "2015-02", "--format", format,
             ]);
         }
     }
-    for report in [vec!["cohort", "--cohort", "2015-01"], vec!["year"]] {
+    for report in [vec!["cohort", "--cohort", "2015-02"], vec!["year"]] {
         for format in ["md", "json"] {
             let mut args = vec!["report"];
             args.extend(&report);
@@ -249,13 +249,13 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
     };
     for kind in ["attendance", "roster"] {
         for format in ["json", "csv", "xlsx", "md"] {
-            let args = vec!["export", kind, "--cohort", "2015-01", "--format", format];
+            let args = vec!["export", kind, "--cohort", "2015-02", "--format", format];
             to_file(args, &format!("{kind}.{format}"));
         }
     }
     for format in ["md", "json"] {
         let args = vec![
-            "report", "cohort", "--cohort", "2015-01", "--format", format,
+            "report", "cohort", "--cohort", "2015-02", "--format", format,
         ];
         to_file(args, &format!("report-cohort.{format}"));
         let args = vec!["report", "year", "--format", format];
@@ -284,9 +284,9 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
                 "export",
                 "signin-sheet",
                 "--cohort",
-                "2015-01",
+                "2015-02",
                 "--session",
-                "1:am",
+                "2:am",
                 "-o",
                 path.to_str().unwrap(),
             ],
