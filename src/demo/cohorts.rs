@@ -129,10 +129,10 @@ mod tests {
     #[test]
     fn the_past_cohort_ends_before_the_current_one_in_the_same_year() {
         let now = at("2026-11-30T08:35:00+08:00");
-        let past = past("2026-01".into(), now).unwrap();
-        assert_eq!(past.start, "2026-10-19".parse().unwrap());
-        assert_eq!((past.days, past.open), (3, false));
-        assert_eq!(past.closed_sessions.len(), 6);
+        let earlier = past("2026-01".into(), now).unwrap();
+        assert_eq!(earlier.start, "2026-10-19".parse().unwrap());
+        assert_eq!((earlier.days, earlier.open), (3, false));
+        assert_eq!(earlier.closed_sessions.len(), 6);
         let early = past("2026-01".into(), at("2026-01-03T08:35:00+08:00")).unwrap();
         assert_eq!(
             (early.start.to_string(), early.days),
