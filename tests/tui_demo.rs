@@ -193,3 +193,53 @@ fn every_screen_of_the_demo_has_real_data_that_follows_the_clock() {
         "{bases}"
     );
 }
+
+/// The demo follows the clock and nothing else: two folders loaded at the same moment
+/// hold the same records (apart from each folder's own desk id), and loading it again
+/// changes nothing.
+#[test]
+fn the_same_clock_gives_the_same_demo_and_a_second_run_changes_nothing() {
+    use lunxun::demo::{DemoOutcome, install};
+    let now = clock(NOW).now();
+    let load = |dir: &std::path::Path| {
+        let store = Store::open(dir).unwrap();
+        assert!(matches!(
+            install(&store, now).unwrap(),
+            DemoOutcome::Installed { .. }
+        ));
+        store
+    };
+    let records = |store: &Store| {
+        let mut all = Vec::new();
+        for cohort in store.cohorts().unwrap() {
+            let mut events = store.events(&cohort.code).unwrap();
+            events.iter_mut().for_each(|e| e.desk.clear());
+            let mut log = store.activity_events(&cohort.code).unwrap();
+            log.iter_mut().for_each(|e| e.desk.clear());
+            let enrolled = store.enrolments(&cohort.code).unwrap();
+            all.push(format!("{cohort:?}{enrolled:?}{events:?}{log:?}"));
+        }
+        all.push(format!(
+            "{:?}{:?}",
+            store.bases().unwrap(),
+            store.people().unwrap()
+        ));
+        all
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (first, second) = (load(a.path()), load(b.path()));
+    assert_ne!(first.desk(), second.desk());
+    assert_eq!(records(&first), records(&second));
+    let before = first.backup(NOW).unwrap();
+    let again = install(&first, now).unwrap();
+    assert_eq!(
+        again,
+        DemoOutcome::AlreadyThere {
+            cohort: "2031-02".into()
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(&first.backup(NOW).unwrap().trees).unwrap(),
+        serde_json::to_value(&before.trees).unwrap()
+    );
+}

@@ -123,3 +123,76 @@ fn event(
         desk: sitting.desk.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::cohorts;
+    use crate::domain::SlotKind;
+
+    fn generated(at: &str) -> (Cohort, Vec<AttendanceEvent>) {
+        let now = DateTime::parse_from_rfc3339(at).unwrap();
+        let cohort = cohorts::current("2026-02".into(), now);
+        let roster: Vec<PersonId> = (0..60).map(|i| PersonId(format!("p{i:02}"))).collect();
+        let sitting = Sitting {
+            cohort: &cohort,
+            roster: &roster,
+            now,
+            desk: "d",
+        };
+        let events = generate(&sitting, &mut Rng::new(7));
+        (cohort, events)
+    }
+
+    fn statuses(events: &[AttendanceEvent], session: Session) -> Vec<CheckInStatus> {
+        let of = |e: &AttendanceEvent| match e.kind {
+            EventKind::CheckIn { status, .. } => status,
+            EventKind::Undo { .. } => panic!("the demo makes no undo"),
+        };
+        events
+            .iter()
+            .filter(|e| e.session == session)
+            .map(of)
+            .collect()
+    }
+
+    #[test]
+    fn yesterday_has_check_ins_lates_and_a_leave_and_today_its_first_arrivals() {
+        let (cohort, events) = generated("2026-11-30T08:35:00+08:00");
+        for slot in [SlotKind::Am, SlotKind::Pm] {
+            let day1 = statuses(&events, Session::new(1, slot));
+            let count = |s| day1.iter().filter(|x| **x == s).count();
+            assert!(count(CheckInStatus::Present) > 40, "{day1:?}");
+            assert!(count(CheckInStatus::Late) > 0, "{day1:?}");
+            assert_eq!(count(CheckInStatus::Leave), 1);
+            assert!(day1.len() < 60, "some were absent");
+        }
+        let today = statuses(&events, Session::new(2, SlotKind::Am));
+        assert_eq!(today.len(), EARLY_ARRIVALS + 1, "{today:?}");
+        let later: Vec<_> = events
+            .iter()
+            .filter(|e| e.session > Session::new(2, SlotKind::Am))
+            .collect();
+        assert!(later.is_empty(), "{later:?}");
+        for event in &events {
+            let EventKind::CheckIn { status, .. } = event.kind else {
+                continue;
+            };
+            assert!(event.at.naive_local() <= "2026-11-30T08:35:00".parse().unwrap());
+            if status != CheckInStatus::Leave {
+                let rule = arrival_status(&cohort, event.session, event.at.naive_local());
+                assert_eq!(status, rule, "{event:?}");
+            }
+            let place = event.person.as_str()[1..].parse::<usize>().unwrap();
+            assert!(place >= SHOWCASE_PLACES || status == CheckInStatus::Present);
+        }
+    }
+
+    #[test]
+    fn before_anyone_arrives_today_has_nothing_and_the_same_clock_gives_the_same_events() {
+        let (_, events) = generated("2026-11-30T07:30:00+08:00");
+        assert!(statuses(&events, Session::new(2, SlotKind::Am)).is_empty());
+        assert!(!statuses(&events, Session::new(1, SlotKind::Pm)).is_empty());
+        assert_eq!(events, generated("2026-11-30T07:30:00+08:00").1);
+    }
+}

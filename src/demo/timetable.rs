@@ -297,3 +297,65 @@ fn details(row: &Row, bases: &[String]) -> ActivityDetails {
         notes: String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::demo::cohorts;
+    use crate::domain::ActivityStatus;
+    use crate::domain::teaching::derive_all;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-30T08:35:00+08:00").unwrap()
+    }
+
+    fn covered(activities: &[crate::domain::TeachingActivity]) -> BTreeSet<u16> {
+        let held = activities.iter().filter(|a| a.status.took_place());
+        held.flat_map(|a| a.details.modules.clone()).collect()
+    }
+
+    #[test]
+    fn one_base_meets_the_five_haves_and_is_accredited_the_other_does_not() {
+        let [village, cooperative] = bases(now(), &mut Rng::new(1));
+        assert!(village.meets_standard() && village.accredited_on(now().date_naive()));
+        assert!(!cooperative.meets_standard() && cooperative.accreditation.is_none());
+        assert!(village.validate().is_ok() && cooperative.validate().is_ok());
+    }
+
+    #[test]
+    fn the_cohort_in_progress_covers_four_modules_and_plans_one_activity() {
+        let cohort = cohorts::current("2026-02".into(), now());
+        let ids = ["base-a".to_string(), "base-b".to_string()];
+        let events = current(&cohort, &ids, now(), "d", &mut Rng::new(1));
+        let activities = derive_all(&events);
+        assert_eq!(activities.len(), CURRENT.len());
+        assert!(
+            activities
+                .iter()
+                .all(|a| a.details.validate(&cohort).is_ok())
+        );
+        let status: Vec<_> = activities.iter().map(|a| a.status).collect();
+        use ActivityStatus::*;
+        assert_eq!(status, [Changed, Held, Held, Held, Planned]);
+        assert_eq!(covered(&activities), BTreeSet::from([1, 2, 3, 4]));
+        let visit = activities
+            .iter()
+            .find(|a| a.details.method == Method::Visit);
+        assert_eq!(visit.unwrap().details.base.as_deref(), Some("base-a"));
+    }
+
+    #[test]
+    fn the_earlier_cohort_covered_all_five_modules_and_visited_the_base_below_standard() {
+        let cohort = cohorts::past("2026-01".into(), now()).unwrap();
+        let ids = ["base-a".to_string(), "base-b".to_string()];
+        let activities = derive_all(&past(&cohort, &ids, now(), "d", &mut Rng::new(1)));
+        assert!(activities.iter().all(|a| a.status == ActivityStatus::Held));
+        assert_eq!(covered(&activities), BTreeSet::from([1, 2, 3, 4, 5]));
+        let visit = activities
+            .iter()
+            .find(|a| a.details.method == Method::Visit);
+        assert_eq!(visit.unwrap().details.base.as_deref(), Some("base-b"));
+    }
+}
