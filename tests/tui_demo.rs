@@ -243,3 +243,41 @@ fn the_same_clock_gives_the_same_demo_and_a_second_run_changes_nothing() {
         serde_json::to_value(&before.trees).unwrap()
     );
 }
+
+/// The demo's check-ins are records like the desk's own: someone the demo checked in
+/// today is refused a second check-in, and someone it left is not.
+#[test]
+fn the_demos_check_ins_count_at_the_desk() {
+    use lunxun::domain::{CheckInStatus, EventKind, Session, SlotKind};
+    use lunxun::store::{CheckInOutcome, DeskRequest};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    lunxun::demo::install(&store, clock(NOW).now()).unwrap();
+    let today = Session::new(2, SlotKind::Am);
+    let events = store.events("2031-02").unwrap();
+    let arrived = events
+        .iter()
+        .find(|e| {
+            e.session == today
+                && matches!(
+                    e.kind,
+                    EventKind::CheckIn {
+                        status: CheckInStatus::Present,
+                        ..
+                    }
+                )
+        })
+        .expect("an early arrival today");
+    let request = |person| DeskRequest {
+        cohort: "2031-02",
+        person,
+        session: today,
+        at: clock(NOW).now(),
+    };
+    let again = store.check_in(&request(&arrived.person), CheckInStatus::Present, None);
+    assert!(matches!(again.unwrap(), CheckInOutcome::Refused(_)));
+    let roster = store.roster("2031-02").unwrap();
+    let li = roster.iter().find(|p| p.name == "李雅婷").unwrap();
+    let first = store.check_in(&request(&li.id), CheckInStatus::Present, None);
+    assert!(matches!(first.unwrap(), CheckInOutcome::Recorded(_)));
+}
