@@ -385,7 +385,7 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
     // Method: three to the right (现场观摩); title; modules 5; hours 2; the base added
     // after the demo's two.
     desk.send("\x1b[C\x1b[C\x1b[C\t参观张谷英村\t\t\t5\t2\t\x1b[C\x1b[C\x1b[C\r");
-    desk.wait_for("✓ 已记录 #6 参观张谷英村");
+    desk.wait_for("✓ 已记录 #7 参观张谷英村");
     desk.send("\x11");
     assert_eq!(desk.exit_code(), 0);
     let out = cli(

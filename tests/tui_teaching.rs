@@ -104,8 +104,8 @@ fn a_site_visit_is_logged_from_the_form_and_covers_its_module() {
             .covered
     );
     log_visit(&mut app);
-    assert_eq!(notice(&app), "✓ 已记录 #6 参观张谷英村");
-    let logged = app.teaching.activities.iter().find(|a| a.id == 6).unwrap();
+    assert_eq!(notice(&app), "✓ 已记录 #7 参观张谷英村");
+    let logged = app.teaching.activities.iter().find(|a| a.id == 7).unwrap();
     assert_eq!(logged.details.modules, [5]);
     assert_eq!(logged.details.minutes, Some(120));
     let base = app
@@ -150,7 +150,7 @@ fn a_form_without_modules_stays_open_with_the_reason() {
     );
     drop(app);
     let logged = Store::open(dir.path()).unwrap().activities(DEMO).unwrap();
-    assert_eq!(logged.len(), 5, "the demo's timetable only");
+    assert_eq!(logged.len(), 6, "the demo's timetable only");
     assert!(
         logged
             .iter()
@@ -163,8 +163,9 @@ fn a_planned_activity_is_marked_held_in_one_key_and_deleted_after_confirming() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), Lang::En);
     key(&mut app, KeyCode::F(7));
-    key(&mut app, KeyCode::Right);
-    key(&mut app, KeyCode::Right);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Right);
+    }
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Tab);
     text(&mut app, "Case study");
@@ -176,7 +177,7 @@ fn a_planned_activity_is_marked_held_in_one_key_and_deleted_after_confirming() {
     assert_eq!(
         app.teaching.activities[0].status.code(),
         "planned",
-        "day 3 has not started"
+        "day 4 has not started"
     );
     key(&mut app, KeyCode::Char('h'));
     assert_eq!(
@@ -196,7 +197,7 @@ fn a_planned_activity_is_marked_held_in_one_key_and_deleted_after_confirming() {
         .unwrap()
         .activity_events(DEMO)
         .unwrap();
-    let history: Vec<_> = history.iter().filter(|e| e.activity == 6).collect();
+    let history: Vec<_> = history.iter().filter(|e| e.activity == 7).collect();
     assert_eq!(history.len(), 2, "created and deleted, both kept");
 }
 
@@ -315,7 +316,7 @@ fn editing_a_planned_activity_in_the_desk_marks_it_changed_and_keeps_the_plan() 
     text(&mut app, "李明");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, None, "{:?}", app.overlay);
-    assert_eq!(notice(&app), "✓ #6 已修改（原记录保留在历史中）");
+    assert_eq!(notice(&app), "✓ #7 已修改（原记录保留在历史中）");
     let a = &app.teaching.activities[1];
     assert_eq!(a.status.code(), "changed");
     assert_eq!(a.details.lecturer, "李明");

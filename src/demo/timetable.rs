@@ -53,8 +53,9 @@ const fn row(
 const AM: SlotKind = SlotKind::Am;
 const PM: SlotKind = SlotKind::Pm;
 
-/// The cohort in progress: modules 1–4; 5 (治理创新) is left out.
-const CURRENT: [Row; 5] = [
+/// The cohort in progress: modules 1–4; 5 (治理创新) is left out. Tomorrow's activity is
+/// still planned whatever the time today.
+const CURRENT: [Row; 6] = [
     Row {
         replaced_by: Some(("李明", "市委组织部副部长")),
         ..row(
@@ -100,6 +101,14 @@ const CURRENT: [Row; 5] = [
         ("赵红", "市委党校副教授"),
         &[3],
         180,
+    ),
+    row(
+        (3, AM),
+        Method::Discussion,
+        "交流学习体会",
+        ("", ""),
+        &[1, 4],
+        120,
     ),
 ];
 
@@ -338,7 +347,7 @@ mod tests {
         );
         let status: Vec<_> = activities.iter().map(|a| a.status).collect();
         use ActivityStatus::*;
-        assert_eq!(status, [Changed, Held, Held, Held, Planned]);
+        assert_eq!(status, [Changed, Held, Held, Held, Planned, Planned]);
         assert_eq!(covered(&activities), BTreeSet::from([1, 2, 3, 4]));
         let visit = activities
             .iter()

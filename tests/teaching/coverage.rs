@@ -164,8 +164,8 @@ fn the_demo_cohort_has_a_timetable_that_leaves_one_module_uncovered() {
             )
         })
         .collect();
-    // Today is day 2, 10:00: yesterday's and this morning's held, this afternoon's
-    // planned; the first lecture changed its lecturer the day before.
+    // Today is day 2, 10:00: yesterday's and this morning's held, this afternoon's and
+    // tomorrow's planned; the first lecture changed its lecturer the day before.
     assert_eq!(
         states,
         [
@@ -174,6 +174,7 @@ fn the_demo_cohort_has_a_timetable_that_leaves_one_module_uncovered() {
             ("1:pm", "held"),
             ("2:am", "held"),
             ("2:pm", "planned"),
+            ("3:am", "planned"),
         ]
     );
     let visit = log
