@@ -7,7 +7,7 @@
 use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::domain::cohort::next_code;
-use crate::domain::{Cohort, Person, PersonId, TrainingBase};
+use crate::domain::{ActivityEvent, Catalogue, Cohort, Person, PersonId, TrainingBase};
 use crate::store::{Batch, Store, StoreResult};
 
 use super::attendance::{self, SHOWCASE_PLACES, Sitting};
@@ -49,38 +49,19 @@ pub fn install(store: &Store, now: DateTime<FixedOffset>) -> StoreResult<DemoOut
     codes.extend(past.iter().map(|c| c.code.clone()));
     let current = cohorts::current(next_code(now.year(), &codes), now);
 
-    let mut rng = Rng::new(SEED ^ u64::try_from(now.timestamp()).unwrap_or(0));
-    let mut batch = Batch::default();
+    let rng = Rng::new(SEED ^ u64::try_from(now.timestamp()).unwrap_or(0));
+    let mut stage = Stage::new(store, now, rng)?;
     for person in &people {
-        Store::stage_person(&mut batch, person);
+        Store::stage_person(&mut stage.batch, person);
     }
-    let bases = stage_bases(store, &mut batch, now, &mut rng)?;
-    let catalogue = store.catalogue()?.snapshot();
     let ids = |places: &[usize]| -> Vec<PersonId> {
         places.iter().map(|&i| people[i].id.clone()).collect()
     };
     if let Some(past) = &past {
-        let events = timetable::past(past, &bases, now, store.desk(), &mut rng);
-        stage_cohort(
-            &mut batch,
-            past,
-            &ids(&past_roster),
-            now,
-            &mut rng,
-            store.desk(),
-        );
-        stage_teaching(&mut batch, past, &events, &catalogue);
+        stage.cohort(past, &ids(&past_roster), timetable::past);
     }
-    let events = timetable::current(&current, &bases, now, store.desk(), &mut rng);
-    stage_cohort(
-        &mut batch,
-        &current,
-        &ids(&roster),
-        now,
-        &mut rng,
-        store.desk(),
-    );
-    stage_teaching(&mut batch, &current, &events, &catalogue);
+    stage.cohort(&current, &ids(&roster), timetable::current);
+    let mut batch = stage.batch;
     Store::stage_meta(&mut batch, META_KEY, &current.code);
     store.commit(batch)?;
     Ok(DemoOutcome::Installed {
@@ -92,61 +73,76 @@ pub fn install(store: &Store, now: DateTime<FixedOffset>) -> StoreResult<DemoOut
     })
 }
 
-/// The two bases, unless bases of the same names are there already; their ids.
-fn stage_bases(
-    store: &Store,
-    batch: &mut Batch,
+/// What one cohort's timetable makes: its activity events up to `now`.
+type Timetable =
+    fn(&Cohort, &[String], DateTime<FixedOffset>, &str, &mut Rng) -> Vec<ActivityEvent>;
+
+/// The demo's records gathered for its one commit.
+struct Stage<'a> {
+    batch: Batch,
+    rng: Rng,
     now: DateTime<FixedOffset>,
-    rng: &mut Rng,
-) -> StoreResult<Vec<String>> {
-    let mut ids = Vec::new();
-    for base in timetable::bases(now, rng) {
-        let base: TrainingBase = match store.base_named(&base.name)? {
-            Some(existing) => existing,
-            None => {
-                Store::stage_base(batch, &base);
-                base
-            }
+    desk: &'a str,
+    catalogue: Catalogue,
+    /// The training bases' ids, in [`timetable::bases`] order.
+    bases: Vec<String>,
+}
+
+impl<'a> Stage<'a> {
+    /// Starts with the two bases, unless bases of the same names are there already.
+    fn new(store: &'a Store, now: DateTime<FixedOffset>, mut rng: Rng) -> StoreResult<Stage<'a>> {
+        let mut batch = Batch::default();
+        let mut bases = Vec::new();
+        for base in timetable::bases(now, &mut rng) {
+            let base: TrainingBase = match store.base_named(&base.name)? {
+                Some(existing) => existing,
+                None => {
+                    Store::stage_base(&mut batch, &base);
+                    base
+                }
+            };
+            bases.push(base.id);
+        }
+        let catalogue = store.catalogue()?.snapshot();
+        let desk = store.desk();
+        Ok(Stage {
+            batch,
+            rng,
+            now,
+            desk,
+            catalogue,
+            bases,
+        })
+    }
+
+    /// A cohort with its roster (enrolled when it was created), its timetable and
+    /// catalogue, and its attendance.
+    fn cohort(&mut self, cohort: &Cohort, roster: &[PersonId], timetable: Timetable) {
+        let log = timetable(cohort, &self.bases, self.now, self.desk, &mut self.rng);
+        Store::stage_cohort(&mut self.batch, cohort);
+        for person in roster {
+            Store::stage_enrolment(
+                &mut self.batch,
+                &cohort.code,
+                person,
+                cohort.created_at,
+                false,
+            );
+        }
+        let sitting = Sitting {
+            cohort,
+            roster,
+            now: self.now,
+            desk: self.desk,
         };
-        ids.push(base.id);
+        for event in attendance::generate(&sitting, &mut self.rng) {
+            Store::stage_event(&mut self.batch, &event);
+        }
+        for event in &log {
+            Store::stage_activity_event(&mut self.batch, event);
+        }
+        Store::stage_cohort_catalogue(&mut self.batch, &cohort.code, &self.catalogue);
     }
-    Ok(ids)
-}
-
-/// The cohort, its roster (enrolled when it was created) and its attendance.
-fn stage_cohort(
-    batch: &mut Batch,
-    cohort: &Cohort,
-    roster: &[PersonId],
-    now: DateTime<FixedOffset>,
-    rng: &mut Rng,
-    desk: &str,
-) {
-    Store::stage_cohort(batch, cohort);
-    for person in roster {
-        Store::stage_enrolment(batch, &cohort.code, person, cohort.created_at, false);
-    }
-    let sitting = Sitting {
-        cohort,
-        roster,
-        now,
-        desk,
-    };
-    for event in attendance::generate(&sitting, rng) {
-        Store::stage_event(batch, &event);
-    }
-}
-
-fn stage_teaching(
-    batch: &mut Batch,
-    cohort: &Cohort,
-    events: &[crate::domain::ActivityEvent],
-    catalogue: &crate::domain::Catalogue,
-) {
-    for event in events {
-        Store::stage_activity_event(batch, event);
-    }
-    Store::stage_cohort_catalogue(batch, &cohort.code, catalogue);
 }
 
 /// Names a new user will want to try: a polyphonic surname, a compound surname,
