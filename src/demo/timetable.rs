@@ -225,6 +225,13 @@ pub fn past(
     events(cohort, &PAST, bases, now, desk, rng)
 }
 
+/// Who writes the log, and when it is.
+struct Writer<'a> {
+    cohort: &'a Cohort,
+    now: DateTime<FixedOffset>,
+    desk: &'a str,
+}
+
 fn events(
     cohort: &Cohort,
     rows: &[Row],
@@ -233,64 +240,72 @@ fn events(
     desk: &str,
     rng: &mut Rng,
 ) -> Vec<ActivityEvent> {
-    let planned_at = cohort.created_at + Duration::days(1);
-    let mut events = Vec::new();
+    let writer = Writer { cohort, now, desk };
     let rows = rows
         .iter()
         .filter(|r| cohort.has_session(Session::new(r.day, r.slot)));
+    let mut events = Vec::new();
     for (number, row) in (1..).zip(rows) {
-        let details = details(row, bases);
-        let Some(start) = cohort.starts_at(details.session).map(|s| local(now, s)) else {
-            continue;
-        };
-        let mut push = |at: DateTime<FixedOffset>, change: ActivityChange, rng: &mut Rng| {
-            if at <= now {
-                events.push(ActivityEvent {
-                    id: rng.ulid_at(at),
-                    cohort: cohort.code.clone(),
-                    activity: number,
-                    change,
-                    at,
-                    desk: desk.to_string(),
-                    by: None,
-                });
-            }
-        };
-        if let Some((lecturer, role)) = row.replaced_by {
-            let edited = ActivityDetails {
-                lecturer: lecturer.to_string(),
-                role: role.to_string(),
-                ..details.clone()
-            };
-            push(
-                planned_at,
-                ActivityChange::Created {
-                    details,
-                    planned: true,
-                },
-                rng,
-            );
-            push(
-                start - Duration::days(1),
-                ActivityChange::Edited { details: edited },
-                rng,
-            );
-        } else {
-            push(
-                planned_at,
-                ActivityChange::Created {
-                    details,
-                    planned: true,
-                },
-                rng,
-            );
-        }
-        if start <= now {
-            let held = (start + Duration::minutes(i64::from(row.minutes))).min(now);
-            push(held, ActivityChange::Held, rng);
-        }
+        events.extend(row_events(&writer, number, row, bases, rng));
     }
     events
+}
+
+/// One row's events up to `now`: planned the day after the cohort was created, edited
+/// the day before if its lecturer was replaced, held once its session started.
+fn row_events(
+    writer: &Writer<'_>,
+    number: u32,
+    row: &Row,
+    bases: &[String],
+    rng: &mut Rng,
+) -> Vec<ActivityEvent> {
+    let details = details(row, bases);
+    let Some(start) = writer.cohort.starts_at(details.session) else {
+        return Vec::new();
+    };
+    let start = local(writer.now, start);
+    let mut changes = Vec::new();
+    if let Some((lecturer, role)) = row.replaced_by {
+        let (lecturer, role) = (lecturer.to_string(), role.to_string());
+        let edited = ActivityDetails {
+            lecturer,
+            role,
+            ..details.clone()
+        };
+        changes.push((
+            start - Duration::days(1),
+            ActivityChange::Edited { details: edited },
+        ));
+    }
+    let planned_at = writer.cohort.created_at + Duration::days(1);
+    changes.insert(
+        0,
+        (
+            planned_at,
+            ActivityChange::Created {
+                details,
+                planned: true,
+            },
+        ),
+    );
+    let held = (start + Duration::minutes(i64::from(row.minutes))).min(writer.now);
+    if start <= writer.now {
+        changes.push((held, ActivityChange::Held));
+    }
+    changes
+        .into_iter()
+        .filter(|(at, _)| *at <= writer.now)
+        .map(|(at, change)| ActivityEvent {
+            id: rng.ulid_at(at),
+            cohort: writer.cohort.code.clone(),
+            activity: number,
+            change,
+            at,
+            desk: writer.desk.to_string(),
+            by: None,
+        })
+        .collect()
 }
 
 fn details(row: &Row, bases: &[String]) -> ActivityDetails {
