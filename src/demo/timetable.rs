@@ -349,7 +349,7 @@ mod tests {
     }
 
     #[test]
-    fn the_cohort_in_progress_covers_four_modules_and_plans_one_activity() {
+    fn the_cohort_in_progress_covers_four_modules_and_plans_the_rest() {
         let cohort = cohorts::current("2026-02".into(), now());
         let ids = ["base-a".to_string(), "base-b".to_string()];
         let events = current(&cohort, &ids, now(), "d", &mut Rng::new(1));
