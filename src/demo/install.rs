@@ -12,7 +12,7 @@ use crate::store::{Batch, Store, StoreResult};
 
 use super::attendance::{self, SHOWCASE_PLACES, Sitting};
 use super::cohorts;
-use super::register::generate_register;
+use super::register::{fit_gender_to_name, generate_register};
 use super::rng::Rng;
 use super::timetable;
 
@@ -161,6 +161,7 @@ fn add_showcase_names(people: &mut [Person], roster: &[usize]) {
     for (slot, (name, unit)) in roster.iter().zip(SHOWCASE) {
         let person = &mut people[*slot];
         person.name = name.to_string();
+        fit_gender_to_name(person);
         if let Some(unit) = unit {
             person.township = "荣家湾镇".to_string();
             person.county = "岳阳县".to_string();
@@ -170,5 +171,6 @@ fn add_showcase_names(people: &mut [Person], roster: &[usize]) {
     // A second 张伟 in the register, not enrolled: told apart by unit.
     if let Some(other) = people.iter_mut().rev().find(|p| !p.name.starts_with('张')) {
         other.name = "张伟".to_string();
+        fit_gender_to_name(other);
     }
 }
