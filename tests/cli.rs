@@ -379,12 +379,19 @@ fn demo_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let first = stdout(&lunxun(dir.path(), &["demo"]));
     let code = last_line(&first);
+    assert_eq!(
+        code, "2015-02",
+        "2015-01 is the closed cohort earlier in the year"
+    );
     let roster = stdout(&lunxun(
         dir.path(),
         &["roster", "--cohort", &code, "--json"],
     ));
+    let cohorts = stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]));
+    let attendance = export(dir.path(), &code);
     let again = stdout(&lunxun(dir.path(), &["demo"]));
     assert!(again.contains("already"), "{again}");
+    assert_eq!(export(dir.path(), &code), attendance);
     assert_eq!(
         stdout(&lunxun(
             dir.path(),
@@ -394,9 +401,10 @@ fn demo_twice_changes_nothing() {
     );
     let people: Value = serde_json::from_str(&roster).unwrap();
     assert_eq!(people.as_array().unwrap().len(), 60);
-    let list: Value =
-        serde_json::from_str(&stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]))).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 1);
+    let list = stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]));
+    assert_eq!(list, cohorts);
+    let list: Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -405,21 +413,29 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
     stdout(&lunxun(dir.path(), &["demo"]));
     let roster: Value = serde_json::from_str(&stdout(&lunxun(
         dir.path(),
-        &["roster", "--cohort", "2015-01", "--json"],
+        &["roster", "--cohort", "2015-02", "--json"],
     )))
     .unwrap();
-    let first = roster[0]["person_id"].as_str().unwrap().to_string();
-    let second = roster[1]["person_id"].as_str().unwrap().to_string();
+    // Two showcase names: the demo leaves them for the user to check in today.
+    let id_of = |name: &str| {
+        let person = roster
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name);
+        person.unwrap()["person_id"].as_str().unwrap().to_string()
+    };
+    let (first, second) = (id_of("李雅婷"), id_of("曾强"));
     let ack = stdout(&lunxun(
         dir.path(),
         &[
             "checkin",
             "--cohort",
-            "2015-01",
+            "2015-02",
             "--person",
             &first,
             "--session",
-            "1:am",
+            "2:am",
         ],
     ));
     assert!(ack.starts_with('✓'));
@@ -429,11 +445,11 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
             .args([
                 "checkin",
                 "--cohort",
-                "2015-01",
+                "2015-02",
                 "--person",
                 &second,
                 "--session",
-                "1:pm",
+                "2:pm",
             ])
             .arg("--db")
             .arg(dir.path())
@@ -446,9 +462,9 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
         let _ = child.kill();
         let _ = child.wait();
     }
-    let export = export(dir.path(), "2015-01");
+    let export = export(dir.path(), "2015-02");
     assert_eq!(
-        status_of(&export, &first, 1, "am"),
+        status_of(&export, &first, 2, "am"),
         "late",
         "08:41 is past 08:30 + 10 min"
     );

@@ -16,7 +16,7 @@ fn text(out: &Output) -> String {
 }
 
 fn roster(dir: &Path) -> Vec<String> {
-    let out = lunxun(dir, "08:30", &["roster", "--cohort", "2015-01", "--json"]);
+    let out = lunxun(dir, "08:30", &["roster", "--cohort", "2015-02", "--json"]);
     let people: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     people
         .iter()
@@ -24,34 +24,40 @@ fn roster(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Checks `person` in for 1:am; the check-in must be acknowledged.
+/// Checks `person` in for 2:am (today, in the demo's cohort in progress); the check-in
+/// must be acknowledged.
 fn check_in(dir: &Path, person: &str) {
     let args = [
         "checkin",
         "--cohort",
-        "2015-01",
+        "2015-02",
         "--person",
         person,
         "--session",
-        "1:am",
+        "2:am",
     ];
     let out = lunxun(dir, "08:35", &args);
     assert!(text(&out).starts_with('✓'), "{}", text(&out));
 }
 
-/// Names of the people checked in (present or late) for 1:am.
+/// Names of the people checked in (present or late) for 2:am. The demo, loaded at
+/// 07:30, has no one there yet: these are the test's check-ins.
 fn checked_in(dir: &Path) -> Vec<String> {
     let out = lunxun(
         dir,
         "09:00",
-        &["export", "attendance", "--cohort", "2015-01"],
+        &["export", "attendance", "--cohort", "2015-02"],
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut names: Vec<String> = json["attendees"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|a| ["present", "late"].contains(&a["attendance"][0]["status"].as_str().unwrap()))
+        .filter(|a| {
+            let marks = a["attendance"].as_array().unwrap();
+            let today = marks.iter().find(|m| m["day"] == 2 && m["slot"] == "am");
+            ["present", "late"].contains(&today.unwrap()["status"].as_str().unwrap())
+        })
         .map(|a| a["name"].as_str().unwrap().to_string())
         .collect();
     names.sort();
@@ -81,7 +87,7 @@ fn damage(dir: &Path) {
 fn a_damaged_database_comes_back_whole_from_the_newest_backup_and_the_journal() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("desk");
-    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    assert!(lunxun(&dir, "07:30", &["demo"]).status.success());
     let backup = automatic_backup(&dir, "08:10");
     let people = roster(&dir);
     for person in &people[..5] {
@@ -96,7 +102,7 @@ fn a_damaged_database_comes_back_whole_from_the_newest_backup_and_the_journal() 
         "--unit",
         "新墙镇清水村",
         "--cohort",
-        "2015-01",
+        "2015-02",
     ];
     let added = lunxun(&dir, "08:36", &add);
     let walk_in = String::from_utf8_lossy(&added.stdout)
@@ -137,7 +143,7 @@ fn a_damaged_database_comes_back_whole_from_the_newest_backup_and_the_journal() 
 fn a_journal_that_starts_after_the_backup_is_refused_and_nothing_is_written() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("desk");
-    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    assert!(lunxun(&dir, "07:30", &["demo"]).status.success());
     let people = roster(&dir);
     let older = automatic_backup(&dir, "08:10");
     check_in(&dir, &people[0]);
@@ -161,7 +167,7 @@ fn a_journal_that_starts_after_the_backup_is_refused_and_nothing_is_written() {
 fn a_torn_end_of_the_journal_is_reported_and_the_rest_replayed() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("desk");
-    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    assert!(lunxun(&dir, "07:30", &["demo"]).status.success());
     let people = roster(&dir);
     let backup = automatic_backup(&dir, "08:10");
     check_in(&dir, &people[0]);
@@ -205,7 +211,7 @@ fn an_empty_data_file_left_by_a_kill_at_first_start_opens() {
 fn a_journal_made_anew_beside_old_commits_is_behind_until_a_backup() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("desk");
-    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    assert!(lunxun(&dir, "07:30", &["demo"]).status.success());
     let people = roster(&dir);
     check_in(&dir, &people[0]);
     std::fs::remove_file(dir.join("lunxun.journal")).unwrap();
@@ -228,7 +234,7 @@ fn a_journal_made_anew_beside_old_commits_is_behind_until_a_backup() {
 fn many_backups_in_one_millisecond_keep_the_newest() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("desk");
-    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    assert!(lunxun(&dir, "07:30", &["demo"]).status.success());
     let people = roster(&dir);
     for person in &people[..12] {
         check_in(&dir, person);
@@ -251,7 +257,7 @@ fn many_backups_in_one_millisecond_keep_the_newest() {
 fn a_folder_without_backups_is_rebuilt_from_its_journal() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("desk");
-    assert!(lunxun(&dir, "08:00", &["demo"]).status.success());
+    assert!(lunxun(&dir, "07:30", &["demo"]).status.success());
     let people = roster(&dir);
     for person in &people[..5] {
         check_in(&dir, person);

@@ -139,7 +139,7 @@ fn assert_private_tree(dir: &Path) {
     }
 }
 
-/// `person add` with a full phone and ID number, enrolled in 2015-01 or not.
+/// `person add` with a full phone and ID number, enrolled in 2015-02 or not.
 fn add_person(dir: &Path, p: &Secret, enrol: bool) {
     let mut args = vec![
         "person",
@@ -162,7 +162,7 @@ fn add_person(dir: &Path, p: &Secret, enrol: bool) {
         &p.id,
     ];
     if enrol {
-        args.extend(["--cohort", "2015-01"]);
+        args.extend(["--cohort", "2015-02"]);
     }
     let add = lunxun(dir, &args);
     assert!(add.status.success(), "{}", text_of(&add));
@@ -187,8 +187,8 @@ fn seeded(dir: &Path, outside: &Path) -> PathBuf {
     .unwrap();
     let path = roster.to_str().unwrap();
     for args in [
-        &["import", path, "--cohort", "2015-01", "--dry-run"][..],
-        &["import", path, "--cohort", "2015-01"],
+        &["import", path, "--cohort", "2015-02", "--dry-run"][..],
+        &["import", path, "--cohort", "2015-02"],
     ] {
         let out = lunxun(dir, args);
         assert!(out.status.success(), "{}", text_of(&out));
@@ -196,7 +196,7 @@ fn seeded(dir: &Path, outside: &Path) -> PathBuf {
     }
     let store = Store::open(dir).unwrap();
     let ids: Vec<String> = store
-        .roster("2015-01")
+        .roster("2015-02")
         .unwrap()
         .into_iter()
         .filter(|p| p.name.starts_with('秘'))
@@ -205,7 +205,7 @@ fn seeded(dir: &Path, outside: &Path) -> PathBuf {
     drop(store);
     assert_eq!(ids.len(), 2);
     for id in &ids {
-        let out = lunxun(dir, &["checkin", "--cohort", "2015-01", "--person", id]);
+        let out = lunxun(dir, &["checkin", "--cohort", "2015-02", "--person", id]);
         assert!(out.status.success(), "{}", text_of(&out));
     }
     roster
@@ -236,31 +236,31 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
     let roster = seeded(&dir, &outside);
 
     let mut printed: Vec<Vec<&str>> = vec![
-        vec!["roster", "--cohort", "2015-01"],
-        vec!["roster", "--cohort", "2015-01", "--json"],
+        vec!["roster", "--cohort", "2015-02"],
+        vec!["roster", "--cohort", "2015-02", "--json"],
         vec!["search", "秘"],
-        vec!["search", "--json", "--cohort", "2015-01", "mi"],
+        vec!["search", "--json", "--cohort", "2015-02", "mi"],
         vec!["cohort", "list", "--json"],
         vec![
             "export",
             "signin-sheet",
             "--cohort",
-            "2015-01",
+            "2015-02",
             "--session",
-            "1:am",
+            "2:am",
         ],
         vec![
-            "export", "coverage", "--cohort", "2015-01", "--format", "md",
+            "export", "coverage", "--cohort", "2015-02", "--format", "md",
         ],
     ];
     for kind in ["attendance", "roster"] {
         for format in ["json", "csv", "md"] {
             printed.push(vec![
-                "export", kind, "--cohort", "2015-01", "--format", format,
+                "export", kind, "--cohort", "2015-02", "--format", format,
             ]);
         }
     }
-    for report in [vec!["cohort", "--cohort", "2015-01"], vec!["year"]] {
+    for report in [vec!["cohort", "--cohort", "2015-02"], vec!["year"]] {
         for format in ["md", "json"] {
             let mut args = vec!["report"];
             args.extend(&report);
@@ -297,13 +297,13 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
     };
     for kind in ["attendance", "roster"] {
         for format in ["json", "csv", "xlsx", "md"] {
-            let args = vec!["export", kind, "--cohort", "2015-01", "--format", format];
+            let args = vec!["export", kind, "--cohort", "2015-02", "--format", format];
             to_file(args, &format!("{kind}.{format}"));
         }
     }
     for format in ["md", "json"] {
         let args = vec![
-            "report", "cohort", "--cohort", "2015-01", "--format", format,
+            "report", "cohort", "--cohort", "2015-02", "--format", format,
         ];
         to_file(args, &format!("report-cohort.{format}"));
         let args = vec!["report", "year", "--format", format];
@@ -332,9 +332,9 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
                 "export",
                 "signin-sheet",
                 "--cohort",
-                "2015-01",
+                "2015-02",
                 "--session",
-                "1:am",
+                "2:am",
                 "-o",
                 path.to_str().unwrap(),
             ],

@@ -23,6 +23,13 @@ fn events_in_newest_backup(dir: &Path) -> usize {
     lunxun::io::backup::read(&newest).unwrap().counts()["events"]
 }
 
+/// The attendance events the demo made itself (yesterday's sessions, today's first
+/// arrivals), counted in a backup taken before the desk starts.
+fn demo_events(dir: &Path) -> usize {
+    assert!(cli(dir, &["backup"]).status.success());
+    events_in_newest_backup(dir)
+}
+
 fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_lunxun"))
         .args(args)
@@ -38,19 +45,25 @@ fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
 fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cli(dir.path(), &["demo"]).status.success());
+    let before = demo_events(dir.path());
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
-    desk.wait_for("已到 0/60");
+    // Today is day 2 of the demo's 2015-02: eight arrived before 08:35.
+    desk.wait_for("已到 8/60");
     desk.wait_for("【时钟固定 03-16 08:35】"); // LUNXUN_NOW is never silent
     desk.send("lyt");
     desk.wait_for("荣家湾镇新开村");
     desk.send("\r");
     desk.wait_for("✓ 李雅婷 · 荣家湾镇新开村 · 08:35 已签到");
-    desk.wait_for("已到 1/60");
+    desk.wait_for("已到 9/60");
     desk.send("\x11"); // Ctrl-Q
     assert_eq!(desk.exit_code(), 0);
     assert!(desk.terminal_restored());
-    assert_eq!(events_in_newest_backup(dir.path()), 1, "the backup on exit");
-    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
+    assert_eq!(
+        events_in_newest_backup(dir.path()),
+        before + 1,
+        "the backup on exit"
+    );
+    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-02"]);
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     let li = json["attendees"]
         .as_array()
@@ -58,7 +71,9 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
         .iter()
         .find(|a| a["name"] == "李雅婷")
         .unwrap();
-    assert_eq!(li["attendance"][0]["status"], "present");
+    let marks = li["attendance"].as_array().unwrap();
+    let today = marks.iter().find(|m| m["day"] == 2 && m["slot"] == "am");
+    assert_eq!(today.unwrap()["status"], "present");
 }
 
 #[test]
@@ -66,7 +81,7 @@ fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cli(dir.path(), &["demo"]).status.success());
     let mut desk = Desk::open(dir.path(), "C");
-    desk.wait_for("in 0/60");
+    desk.wait_for("in 8/60");
     let second = cli(dir.path(), &["cohort", "list"]);
     assert!(!second.status.success());
     let err = String::from_utf8_lossy(&second.stderr);
@@ -79,11 +94,12 @@ fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
 
 /// Checks someone in, sends `signal` to the desk, and checks the exit code, the
 /// terminal and that the check-in is kept. Returns the data folder.
-fn signal_after_a_check_in(signal: i32, code: u32) -> tempfile::TempDir {
+fn signal_after_a_check_in(signal: i32, code: u32) -> (tempfile::TempDir, usize) {
     let dir = tempfile::tempdir().unwrap();
     assert!(cli(dir.path(), &["demo"]).status.success());
+    let before = demo_events(dir.path());
     let mut desk = Desk::open(dir.path(), "C");
-    desk.wait_for("in 0/60");
+    desk.wait_for("in 8/60");
     desk.send("lyt\r");
     desk.wait_for("✓ 李雅婷");
     let pid = desk.child.process_id().unwrap() as i32;
@@ -91,17 +107,25 @@ fn signal_after_a_check_in(signal: i32, code: u32) -> tempfile::TempDir {
     assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
     assert_eq!(desk.exit_code(), code);
     assert!(desk.terminal_restored());
-    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-01"]);
-    assert!(String::from_utf8_lossy(&export.stdout).contains("\"present\""));
-    dir
+    let export = cli(dir.path(), &["export", "attendance", "--cohort", "2015-02"]);
+    let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
+    let attendees = json["attendees"].as_array().unwrap();
+    let li = attendees.iter().find(|a| a["name"] == "李雅婷").unwrap();
+    let today = li["attendance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["day"] == 2 && m["slot"] == "am");
+    assert_eq!(today.unwrap()["status"], "present");
+    (dir, before)
 }
 
 #[test]
 fn sigterm_restores_the_terminal_and_exits_143_with_the_check_in_kept() {
-    let dir = signal_after_a_check_in(libc::SIGTERM, 143);
+    let (dir, before) = signal_after_a_check_in(libc::SIGTERM, 143);
     assert_eq!(
         events_in_newest_backup(dir.path()),
-        0,
+        before,
         "the backup at start"
     );
 }
@@ -128,7 +152,7 @@ fn a_panic_restores_the_terminal_then_prints_the_message_and_exits_non_zero() {
     cmd.env("RUST_BACKTRACE", "0");
     cmd.env("RUST_LIB_BACKTRACE", "0");
     let mut desk = Desk::spawn(cmd);
-    desk.wait_for("in 0/60");
+    desk.wait_for("in 8/60");
     assert!(
         desk.alternate_screen(),
         "the desk runs on the alternate screen"
@@ -157,7 +181,8 @@ fn a_first_run_offers_the_demo_in_one_key() {
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("load the demo");
     desk.send("d");
-    desk.wait_for("demo loaded: 2000 people");
+    desk.wait_for("demo loaded: 2000 people, cohort 2015-02");
+    desk.wait_for("day 2 of 4");
     desk.send("\x11");
     assert_eq!(desk.exit_code(), 0);
 }
@@ -169,7 +194,7 @@ fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
     let dir = tempfile::tempdir().unwrap();
     assert!(cli(dir.path(), &["demo"]).status.success());
     let mut desk = Desk::open(dir.path(), "C");
-    desk.wait_for("in 0/60");
+    desk.wait_for("in 8/60");
     // Let the reader thread close its copy of the pty (it wakes on the redraw), then
     // close ours: the last master descriptor gone, the kernel hangs up the terminal.
     desk.stop.store(true, Ordering::SeqCst);
@@ -228,20 +253,21 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
     ];
     assert!(cli(dir.path(), &base).status.success());
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
-    desk.wait_for("已到 0/60");
+    desk.wait_for("已到 8/60");
     desk.send("\x1b[18~"); // F7
-    desk.wait_for("本场次还没有教学记录");
+    desk.wait_for("优秀村党组织书记谈工作方法"); // the demo's #4, today's morning
     desk.send("n");
     desk.wait_for("记录教学活动");
-    // Method: three to the right (现场观摩); title; modules 5; hours 2; the base.
-    desk.send("\x1b[C\x1b[C\x1b[C\t参观张谷英村\t\t\t5\t2\t\x1b[C\r");
-    desk.wait_for("✓ 已记录 #1 参观张谷英村");
+    // Method: three to the right (现场观摩); title; modules 5; hours 2; the base added
+    // after the demo's two.
+    desk.send("\x1b[C\x1b[C\x1b[C\t参观张谷英村\t\t\t5\t2\t\x1b[C\x1b[C\x1b[C\r");
+    desk.wait_for("✓ 已记录 #7 参观张谷英村");
     desk.send("\x11");
     assert_eq!(desk.exit_code(), 0);
     let out = cli(
         dir.path(),
         &[
-            "export", "coverage", "--cohort", "2015-01", "--format", "json",
+            "export", "coverage", "--cohort", "2015-02", "--format", "json",
         ],
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -252,7 +278,11 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
         .find(|m| m["number"] == 5)
         .unwrap();
     assert_eq!(m5["covered"], true, "{m5}");
-    assert_eq!(m5["sessions"], serde_json::json!(["1:am"]));
+    assert_eq!(
+        m5["sessions"],
+        serde_json::json!(["2:am"]),
+        "the module the demo left out"
+    );
 }
 
 /// A workbook that makes calamine ask for hundreds of gigabytes (a cell in XFD1048576)
@@ -264,7 +294,7 @@ fn a_workbook_that_would_exhaust_memory_is_refused_and_the_desk_carries_on() {
     assert!(cli(dir.path(), &["demo"]).status.success());
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/far-corners.xlsx");
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
-    desk.wait_for("已到 0/60");
+    desk.wait_for("已到 8/60");
     desk.send("\x1b[21~"); // F10
     desk.send(&format!("{}\r", file.display()));
     desk.wait_for("无法读取工作簿");
@@ -272,7 +302,7 @@ fn a_workbook_that_would_exhaust_memory_is_refused_and_the_desk_carries_on() {
     desk.send("lyt");
     desk.wait_for("荣家湾镇新开村");
     desk.send("\r");
-    desk.wait_for("已到 1/60");
+    desk.wait_for("已到 9/60");
     desk.send("\x11");
     assert_eq!(desk.exit_code(), 0);
     assert!(desk.terminal_restored());

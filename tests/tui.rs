@@ -14,8 +14,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 mod common;
 use common::{column_starts, screen_text, visible_cells};
 
-/// Day 1 of the demo cohort, 08:35: the morning session, within the grace period.
+/// Day 2 of the demo cohort, 08:35: the morning session, within the grace period.
 const NOW: &str = "2015-03-16T08:35:00+08:00";
+/// The demo cohort in progress (2015-01 is the closed one held earlier in the year).
+const DEMO: &str = "2015-02";
 
 fn clock(at: &str) -> Clock {
     Clock::Fixed(DateTime::parse_from_rfc3339(at).unwrap())
@@ -49,22 +51,36 @@ fn notice(app: &App) -> String {
         .unwrap_or_default()
 }
 
-fn am1() -> Session {
-    Session::new(1, SlotKind::Am)
+/// The session the clock is in: day 2, morning.
+fn am2() -> Session {
+    Session::new(2, SlotKind::Am)
 }
 
 /// Reopens the store after the app is dropped and reads a person's status.
 fn stored_status(dir: &std::path::Path, name: &str, session: Session) -> Option<CheckInStatus> {
     let store = Store::open(dir).unwrap();
     let person = store
-        .roster("2015-01")
+        .roster(DEMO)
         .unwrap()
         .into_iter()
         .find(|p| p.name == name)?;
     store
-        .status("2015-01", &person.id, session)
+        .status(DEMO, &person.id, session)
         .unwrap()
         .map(|s| s.status)
+}
+
+/// Reopens the store after the app is dropped and counts the events of a person in a
+/// session (the demo has events of its own in other sessions and for other people).
+fn stored_events(dir: &std::path::Path, name: &str, session: Session) -> usize {
+    let store = Store::open(dir).unwrap();
+    let roster = store.roster(DEMO).unwrap();
+    let person = roster.iter().find(|p| p.name == name).unwrap();
+    let events = store.events(DEMO).unwrap();
+    events
+        .iter()
+        .filter(|e| e.person == person.id && e.session == session)
+        .count()
 }
 
 #[test]
@@ -73,8 +89,8 @@ fn the_desk_opens_on_the_demo_cohort_and_the_session_the_clock_is_in() {
     let app = demo_app(dir.path(), Lang::En);
     assert_eq!(app.screen, ScreenId::CheckIn);
     let desk = app.desk.as_ref().unwrap();
-    assert_eq!(desk.cohort.code, "2015-01");
-    assert_eq!(desk.session, am1());
+    assert_eq!(desk.cohort.code, DEMO);
+    assert_eq!(desk.session, am2());
 }
 
 #[test]
@@ -91,7 +107,7 @@ fn initials_and_enter_check_the_person_in_durably() {
         );
     }
     assert_eq!(
-        stored_status(dir.path(), "李雅婷", am1()),
+        stored_status(dir.path(), "李雅婷", am2()),
         Some(CheckInStatus::Present)
     );
 }
@@ -111,8 +127,7 @@ fn a_second_enter_says_already_checked_in_and_records_nothing() {
     );
     assert_eq!(app.notice.as_ref().unwrap().kind, NoticeKind::Info);
     drop(app);
-    let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.events("2015-01").unwrap().len(), 1);
+    assert_eq!(stored_events(dir.path(), "李雅婷", am2()), 1);
 }
 
 #[test]
@@ -131,9 +146,8 @@ fn undo_reverts_the_last_check_in_as_an_event() {
         ctrl(&mut app, 'z');
         assert_eq!(notice(&app), "nothing to undo");
     }
-    assert_eq!(stored_status(dir.path(), "李雅婷", am1()), None);
-    let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.events("2015-01").unwrap().len(), 2);
+    assert_eq!(stored_status(dir.path(), "李雅婷", am2()), None);
+    assert_eq!(stored_events(dir.path(), "李雅婷", am2()), 2);
 }
 
 #[test]
@@ -150,7 +164,7 @@ fn leave_is_recorded_with_a_reason_from_the_form() {
         assert_eq!(notice(&app), "✓ 李雅婷 请假：生病");
     }
     assert_eq!(
-        stored_status(dir.path(), "李雅婷", am1()),
+        stored_status(dir.path(), "李雅婷", am2()),
         Some(CheckInStatus::Leave)
     );
 }
@@ -179,7 +193,7 @@ fn a_walk_in_is_added_enrolled_and_checked_in_in_one_form() {
         assert_eq!(app.desk.as_ref().unwrap().enrolled.len(), 61);
     }
     assert_eq!(
-        stored_status(dir.path(), "王新来", am1()),
+        stored_status(dir.path(), "王新来", am2()),
         Some(CheckInStatus::Present)
     );
 }
@@ -211,24 +225,29 @@ fn the_afternoon_session_is_chosen_on_the_sessions_screen() {
     assert_eq!(app.screen, ScreenId::CheckIn);
     assert_eq!(
         app.desk.as_ref().unwrap().session,
-        Session::new(1, SlotKind::Pm)
+        Session::new(2, SlotKind::Pm)
     );
 }
 
 #[test]
 fn closing_a_session_marks_it_closed_without_writing_check_ins() {
     let dir = tempfile::tempdir().unwrap();
+    let before = {
+        let store = Store::open(dir.path()).unwrap();
+        lunxun::demo::install(&store, clock(NOW).now()).unwrap();
+        store.events(DEMO).unwrap()
+    };
     {
         let mut app = demo_app(dir.path(), Lang::En);
         press(&mut app, KeyCode::F(4));
         press(&mut app, KeyCode::Char('x'));
         assert!(matches!(app.overlay, Some(Overlay::Confirm(..))));
         press(&mut app, KeyCode::Char('y'));
-        assert!(app.desk.as_ref().unwrap().cohort.is_closed(am1()));
+        assert!(app.desk.as_ref().unwrap().cohort.is_closed(am2()));
     }
     let store = Store::open(dir.path()).unwrap();
-    assert!(store.cohort("2015-01").unwrap().unwrap().is_closed(am1()));
-    assert!(store.events("2015-01").unwrap().is_empty());
+    assert!(store.cohort(DEMO).unwrap().unwrap().is_closed(am2()));
+    assert_eq!(store.events(DEMO).unwrap(), before);
 }
 
 #[test]
@@ -299,8 +318,8 @@ fn the_cohort_form_refuses_a_bad_date_and_creates_a_good_cohort() {
     type_text(&mut app, "2015-03-23");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, None);
-    assert_eq!(app.desk.as_ref().unwrap().cohort.code, "2015-02");
-    assert_eq!(app.cohorts.list.len(), 2);
+    assert_eq!(app.desk.as_ref().unwrap().cohort.code, "2015-03");
+    assert_eq!(app.cohorts.list.len(), 3);
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
@@ -397,7 +416,13 @@ fn unique_initials_need_a_median_of_at_most_four_keystrokes() {
         .collect();
     let mut keystrokes = Vec::new();
     for (person, mine) in roster.iter().zip(&initials) {
-        if initials.iter().filter(|i| *i == mine).count() > 1 {
+        let arrived = app
+            .desk
+            .as_ref()
+            .unwrap()
+            .status(&person.id, am2())
+            .is_some();
+        if arrived || initials.iter().filter(|i| *i == mine).count() > 1 {
             continue;
         }
         press(&mut app, KeyCode::Esc);
@@ -456,7 +481,7 @@ fn control_characters_in_names_are_drawn_harmlessly() {
         );
         odd.unit = "新墙镇\u{7}清水村".into();
         Store::stage_person(&mut batch, &odd);
-        Store::stage_enrolment(&mut batch, "2015-01", &odd.id, clock(NOW).now(), false);
+        Store::stage_enrolment(&mut batch, DEMO, &odd.id, clock(NOW).now(), false);
         store.commit(batch).unwrap();
     }
     let mut app = App::new(Store::open(dir.path()).unwrap(), clock(NOW), Lang::En).unwrap();

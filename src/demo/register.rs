@@ -124,6 +124,32 @@ fn id_number(rng: &mut Rng, region: &str, gender: Option<Gender>) -> String {
     format!("{body}{}", check_char(&body))
 }
 
+/// Gives a person renamed after generation the gender their name suggests, and an ID
+/// number that agrees with it (the sequence's parity and the check digit).
+pub fn fit_gender_to_name(person: &mut Person) {
+    let gender = if names::looks_female(&person.name) {
+        Gender::Female
+    } else {
+        Gender::Male
+    };
+    person.gender = Some(gender);
+    if let Some(number) = person
+        .id_number
+        .as_mut()
+        .filter(|n| n.len() == 18 && n.is_ascii())
+    {
+        let last = number.as_bytes()[16] - b'0';
+        let odd = gender == Gender::Male;
+        let digit = if (last % 2 == 1) == odd {
+            last
+        } else {
+            last ^ 1
+        };
+        let body = format!("{}{digit}", &number[..16]);
+        *number = format!("{body}{}", check_char(&body));
+    }
+}
+
 fn check_char(body: &str) -> char {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     let sum: u32 = body
@@ -137,6 +163,20 @@ fn check_char(body: &str) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_renamed_person_gets_the_gender_of_the_name_and_a_matching_id_number() {
+        for mut person in generate_register(200, 3) {
+            person.name = "李雅婷".into();
+            fit_gender_to_name(&mut person);
+            assert_eq!(person.gender, Some(Gender::Female));
+            assert_eq!(person.validate(), Ok(()), "{person:?}");
+            if let Some(number) = &person.id_number {
+                assert_eq!((number.as_bytes()[16] - b'0') % 2, 0, "{number}");
+                assert_eq!(number.chars().last(), Some(check_char(&number[..17])));
+            }
+        }
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_register() {

@@ -43,3 +43,13 @@ impl Rng {
         self.below(100) < percent as usize
     }
 }
+
+impl Rng {
+    /// A ULID stamped with `at`, its random part from the generator: the same clock and
+    /// seed give the same ids, and ids made for later times sort after earlier ones.
+    pub fn ulid_at(&mut self, at: chrono::DateTime<chrono::FixedOffset>) -> String {
+        let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
+        let random = (u128::from(self.next_u64()) << 16) ^ u128::from(self.next_u64());
+        ulid::Ulid::from_parts(millis, random).to_string()
+    }
+}

@@ -105,6 +105,14 @@ impl Store {
         }
     }
 
+    /// Stages an event already made (the demo's generated attendance) under the same
+    /// key a check-in at the desk would use. The caller checks the rules and commits.
+    pub fn stage_event(batch: &mut Batch, event: &AttendanceEvent) {
+        let mut key = thread_prefix(&event.cohort, &event.person, event.session);
+        key.extend_from_slice(event.id.as_bytes());
+        batch.put(TreeName::Events, key, encode(event));
+    }
+
     fn append(
         &self,
         request: &DeskRequest<'_>,

@@ -196,6 +196,14 @@ impl Store {
         Ok(ActivityOutcome::Recorded(Box::new(recorded)))
     }
 
+    /// Stages an activity event already made (the demo's timetable) under the same key
+    /// the log would use. The caller checks the details and commits.
+    pub fn stage_activity_event(batch: &mut Batch, event: &ActivityEvent) {
+        let mut key = activity_prefix(&event.cohort, event.activity);
+        key.extend_from_slice(event.id.as_bytes());
+        batch.put(TreeName::Activities, key, encode(event));
+    }
+
     /// One more than the highest activity number of the cohort (deleted ones count).
     pub(super) fn next_activity_number(&self, code: &str) -> StoreResult<u32> {
         let prefix = scope_prefix(code);

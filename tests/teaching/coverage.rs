@@ -148,14 +148,51 @@ fn bases_show_whether_they_meet_the_five_haves_standard() {
 }
 
 #[test]
-fn the_demo_cohort_has_an_empty_log_and_the_five_modules() {
+fn the_demo_cohort_has_a_timetable_that_leaves_one_module_uncovered() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let code = last_line(&out(d, "demo"));
+    let log = json(d, &format!("teach list --cohort {code} --json"));
+    let states: Vec<_> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["session"].as_str().unwrap(),
+                a["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Today is day 2, 10:00: yesterday's and this morning's held, this afternoon's and
+    // tomorrow's planned; the first lecture changed its lecturer the day before.
     assert_eq!(
-        json(d, &format!("teach list --cohort {code} --json")),
-        j!([])
+        states,
+        [
+            ("1:am", "changed"),
+            ("1:am", "held"),
+            ("1:pm", "held"),
+            ("2:am", "held"),
+            ("2:pm", "planned"),
+            ("3:am", "planned"),
+        ]
     );
+    let visit = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["method"] == "visit");
+    assert_eq!(visit.unwrap()["base"], "新开村");
     let cov = json(d, &format!("export coverage --cohort {code}"));
-    assert_eq!(cov["modules"].as_array().unwrap().len(), 5);
+    let covered: Vec<_> = cov["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["covered"].as_bool().unwrap())
+        .collect();
+    assert_eq!(covered, [true, true, true, true, false]);
+    let warnings = cov["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0]["kind"], "module_not_covered");
+    assert_eq!(warnings[0]["module"], 5);
 }
