@@ -91,7 +91,7 @@ fn desk_at(dir: &Path, now: &str, env: &[(&str, &Path)]) -> Desk {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
     cmd.arg("--db");
     cmd.arg(dir);
-    cmd.env("LANG", "C");
+    cmd.env("LC_ALL", "C");
     cmd.env("LUNXUN_NOW", now);
     for (key, value) in env {
         cmd.env(key, value);
@@ -234,7 +234,7 @@ fn the_check_mark_comes_only_after_sled_the_journal_and_the_commit_count_are_syn
             .arg(ids[name].as_str())
             .args(["--session", &session.code(), "--db"])
             .arg(dir.path())
-            .env("LANG", "C")
+            .env("LC_ALL", "C")
             .env("LUNXUN_NOW", &now)
             .env("LUNXUN_TRACE_SYNC", &trace)
             .output()

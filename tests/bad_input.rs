@@ -472,7 +472,7 @@ fn the_corpus_of_bad_files_never_crashes_the_importer() {
             .arg(&path)
             .arg("--db")
             .arg(db.path())
-            .env("LANG", "C")
+            .env("LC_ALL", "C")
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);

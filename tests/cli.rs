@@ -20,8 +20,7 @@ fn lunxun_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .arg("--db")
         .arg(dir)
         .env_remove("LUNXUN_DB")
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
+        .env("LC_ALL", "C")
         .env_remove("LC_MESSAGES")
         .env("LUNXUN_NOW", NOW);
     for (k, v) in env {
@@ -361,7 +360,7 @@ fn a_second_lunxun_on_the_same_folder_gets_a_plain_message() {
     assert!(!out.status.success());
     assert!(err.contains("already open in another lunxun"), "{err}");
     assert!(!err.contains("os error"), "{err}");
-    let zh = lunxun_env(dir.path(), &["cohort", "list"], &[("LANG", "zh_CN.UTF-8")]);
+    let zh = lunxun_env(dir.path(), &["cohort", "list"], &[("LC_ALL", "zh_CN.UTF-8")]);
     assert!(String::from_utf8_lossy(&zh.stderr).contains("已在另一个 lunxun 中打开"));
     assert!(
         held.events(&code).unwrap().is_empty(),
@@ -524,7 +523,7 @@ fn a_fixed_clock_is_announced_once_on_stderr_and_a_real_one_not_at_all() {
             "lunxun: 注意：时钟已固定为 2015-03-16T08:41:00+08:00（LUNXUN_NOW）\n",
         ),
     ] {
-        let out = lunxun_env(dir.path(), &["cohort", "list"], &[("LANG", lang)]);
+        let out = lunxun_env(dir.path(), &["cohort", "list"], &[("LC_ALL", lang)]);
         assert!(out.status.success());
         assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
     }
@@ -540,7 +539,7 @@ fn a_fixed_clock_is_announced_once_on_stderr_and_a_real_one_not_at_all() {
         .args(["cohort", "list", "--db"])
         .arg(dir.path())
         .env_remove("LUNXUN_NOW")
-        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .output()
         .unwrap();
     assert!(real.status.success());

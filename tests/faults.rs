@@ -210,7 +210,7 @@ fn the_command_line_reports_a_failed_write_and_a_retry_works() {
         ])
         .arg("--db")
         .arg(dir.path())
-        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00");
         if let Some(f) = fault {
             cmd.env("LUNXUN_FAULT", f);

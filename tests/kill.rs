@@ -25,7 +25,7 @@ fn lunxun(dir: &Path, args: &[&str]) -> Command {
         .arg("--db")
         .arg(dir)
         .env("LUNXUN_NOW", NOW)
-        .env("LANG", "C");
+        .env("LC_ALL", "C");
     cmd
 }
 

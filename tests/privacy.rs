@@ -77,7 +77,7 @@ fn lunxun(dir: &Path, args: &[&str]) -> Output {
         .arg("--db")
         .arg(dir)
         .env("LUNXUN_NOW", NOW)
-        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .output()
         .unwrap()
 }

@@ -36,7 +36,7 @@ fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
         .arg("--db")
         .arg(dir)
         .env("LUNXUN_NOW", NOW)
-        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .output()
         .unwrap()
 }
@@ -147,7 +147,7 @@ fn a_panic_restores_the_terminal_then_prints_the_message_and_exits_non_zero() {
     cmd.arg(r#""$0" --db "$1"; echo "exit=$?"; read line; echo "read=[$line]""#);
     cmd.arg(env!("CARGO_BIN_EXE_lunxun"));
     cmd.arg(dir.path());
-    cmd.env("LANG", "C");
+    cmd.env("LC_ALL", "C");
     cmd.env("LUNXUN_TEST_PANIC", "1");
     cmd.env("RUST_BACKTRACE", "0");
     cmd.env("RUST_LIB_BACKTRACE", "0");

@@ -255,7 +255,7 @@ mod on_a_terminal {
         cmd.env_remove("LUNXUN_DB");
         cmd.env_remove("LC_ALL");
         cmd.env_remove("LC_MESSAGES");
-        cmd.env("LANG", lang);
+        cmd.env("LC_ALL", lang);
         cmd.env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00");
         let mut child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);

@@ -27,7 +27,7 @@ fn run_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LUNXUN_FAULT")
-        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .env("LUNXUN_NOW", BEFORE);
     for (key, value) in vars {
         command.env(key, value);
@@ -318,7 +318,7 @@ fn every_bad_row_is_listed_with_its_line_and_nothing_is_written() {
         "--cohort",
         "2015-01",
     ];
-    let zh = refused(run_env(d, &args, &[("LANG", "zh_CN.UTF-8")]));
+    let zh = refused(run_env(d, &args, &[("LC_ALL", "zh_CN.UTF-8")]));
     assert!(zh.contains("未导入任何教学活动：7 行有错误"), "{zh}");
     assert!(zh.contains("第 5 行：本班次没有晚上的场次"), "{zh}");
 

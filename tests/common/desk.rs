@@ -35,7 +35,7 @@ impl Desk {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
         cmd.arg("--db");
         cmd.arg(dir);
-        cmd.env("LANG", lang);
+        cmd.env("LC_ALL", lang);
         Desk::spawn(cmd)
     }
 

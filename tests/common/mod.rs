@@ -114,7 +114,7 @@ pub fn lunxun_at(
         .env_remove("LUNXUN_DB")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
+        .env("LC_ALL", lang)
         .env("LUNXUN_NOW", now)
         .output()
         .expect("the binary runs")

@@ -281,7 +281,7 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
         .env_remove("LUNXUN_DB")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("LANG", "zh_CN.UTF-8")
+        .env("LC_ALL", "zh_CN.UTF-8")
         .env("LUNXUN_NOW", "2015-12-31T18:00:00+08:00")
         .output()
         .unwrap()
