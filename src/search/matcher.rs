@@ -168,6 +168,11 @@ impl<'a> Name<'a> {
     /// character itself (`zhangwei`, `zw`, `zhw`, `zhangw`, `zwei`, `张w` for 张伟), else
     /// `Prefix`.
     fn full_or_prefix(&self, term: &Term, alt: bool) -> MatchTier {
+        // Every piece is at least one character long (the common case while typing:
+        // `z` or `zh` against a name of two or three characters).
+        if term.len() < self.units.len() {
+            return MatchTier::Prefix;
+        }
         let mut full = 1u128;
         for u in 0..self.units.len() {
             full = self.step(term, self.glyph(u), full, alt, true);
