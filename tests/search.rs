@@ -188,6 +188,8 @@ fn zh_ch_sh_initials_and_mixed_spellings_spell_the_whole_name() {
         ("zhwei", "张伟", Full),
         ("zhangwm", "张伟明", Full),
         ("chjming", "陈杰明", Full),
+        ("lzh", "李志", Full),
+        ("lizh", "李志", Full),
         ("zhw", "张伟明", Prefix),
         ("zhan", "张伟", Prefix),
         ("zhangwe", "张伟", Prefix),

@@ -170,7 +170,7 @@ impl<'a> Name<'a> {
     fn full_or_prefix(&self, term: &Term, alt: bool) -> MatchTier {
         // Every piece is at least one character long (the common case while typing:
         // `z` or `zh` against a name of two or three characters).
-        if term.len() < self.units.len() {
+        if term.len() < self.units.len() || !self.may_end_whole(term, alt) {
             return MatchTier::Prefix;
         }
         let mut full = 1u128;
@@ -185,6 +185,26 @@ impl<'a> Name<'a> {
         } else {
             MatchTier::Prefix
         }
+    }
+
+    /// Whether the term ends with a whole piece of the last character: its whole
+    /// reading, its initial, or the character itself (a quick test that rules out
+    /// most prefixes while typing: `zhan` cannot spell 张伟 whole).
+    fn may_end_whole(&self, term: &Term, alt: bool) -> bool {
+        let (Some(&last), m) = (self.units.last(), term.len()) else {
+            return false;
+        };
+        let g = &self.ix.glyphs[last as usize];
+        if term.latin[m - 1] == 0 {
+            return term.chars[m - 1] == g.ch;
+        }
+        self.ix.readings(g, alt).iter().any(|&r| {
+            let r = self.ix.syllables.bytes(r);
+            let retroflex = r.len() > 2 && matches!(r[..2], [b'z' | b'c' | b's', b'h']);
+            term.latin.ends_with(r)
+                || term.latin[m - 1] == r[0]
+                || (retroflex && term.latin.ends_with(&r[..2]))
+        })
     }
 
     /// One way the term matches: which name characters, by which piece. `fuzzy` lets
