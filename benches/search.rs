@@ -23,6 +23,8 @@ const QUERIES: &[(&str, &str, bool)] = &[
     ("1 Hanzi", "张", true),
     ("initials", "zw", true),
     ("full pinyin", "zhangwei", true),
+    ("zh as one initial", "zhw", true),
+    ("syllable + initial", "zhangw", true),
     ("unit word", "新开", true),
     ("multi-term", "lyt 新开", false),
 ];

@@ -171,6 +171,110 @@ fn initials_and_full_pinyin() {
     ]);
 }
 
+/// Pinyin input methods take `zh`, `ch` and `sh` as one initial and let full syllables
+/// and initials mix: each of these spells the whole name (tier `Full`), while a query
+/// that leaves characters over or stops inside a syllable is a `Prefix`.
+#[test]
+fn zh_ch_sh_initials_and_mixed_spellings_spell_the_whole_name() {
+    use MatchTier::{Full, Prefix};
+    let cases: &[(&str, &str, MatchTier)] = &[
+        ("zhw", "张伟", Full),
+        ("zhw", "周惠文", Full),
+        ("chj", "陈杰", Full),
+        ("shxm", "沈小明", Full),
+        ("sxm", "孙小明", Full),
+        ("zhangw", "张伟", Full),
+        ("zwei", "张伟", Full),
+        ("zhwei", "张伟", Full),
+        ("zhangwm", "张伟明", Full),
+        ("chjming", "陈杰明", Full),
+        ("lzh", "李志", Full),
+        ("lizh", "李志", Full),
+        ("zhw", "张伟明", Prefix),
+        ("zhan", "张伟", Prefix),
+        ("zhangwe", "张伟", Prefix),
+    ];
+    for &(query, name, tier) in cases {
+        let people = named(&[name]);
+        let hits = SearchIndex::build(&people).search(query, 5);
+        assert_eq!(hits.len(), 1, "{query:?} finds {name}");
+        assert_eq!(hits[0].tier, tier, "{query:?} for {name}");
+    }
+    check(&[
+        (
+            "zh-w and z-h-w alike, then longer names",
+            &["张伟明", "周惠文", "祖伟", "张伟"],
+            "zhw",
+            &["张伟", "周惠文", "张伟明"],
+        ),
+        (
+            "ch-j before a prefix",
+            &["陈杰明", "曹华军", "陈杰"],
+            "chj",
+            &["陈杰", "曹华军", "陈杰明"],
+        ),
+    ]);
+}
+
+/// On a generated 100k register (the benchmark's seed), `query` lists every person
+/// named `name` among the names it spells whole, before any longer or partial match;
+/// names it spells whole with more characters (周惠文 for `zhw`) share their tier.
+fn spelt_whole_first(people: &[Person], ix: &SearchIndex, query: &str, name: &str) {
+    let hits = ix.search(query, people.len());
+    let chars = |h: &Hit| people[h.index].name.chars().count();
+    let named: Vec<usize> = (0..hits.len())
+        .filter(|&i| people[hits[i].index].name == name)
+        .collect();
+    let expected = people.iter().filter(|p| p.name == name).count();
+    assert!(expected > 0, "the register has {name}");
+    assert_eq!(named.len(), expected, "{query:?} lists every {name}");
+    let last = named[named.len() - 1];
+    let score = hits[named[0]].score;
+    for h in &hits[..=last] {
+        let who = &people[h.index].name;
+        assert_eq!(h.tier, MatchTier::Full, "{query:?}: {who} before {name}");
+        assert_eq!(h.score, score, "{query:?}: {who} scored like {name}");
+        assert_eq!(
+            chars(h),
+            name.chars().count(),
+            "{query:?}: {who} before {name}"
+        );
+    }
+    assert!(
+        named[0] < 50,
+        "{query:?}: the first page shows {name} (first at {})",
+        named[0]
+    );
+    let full = hits.iter().filter(|h| h.tier == MatchTier::Full).count();
+    eprintln!(
+        "{query}: {} hits, {full} spelt whole, {name} x{expected} at {}..={last}",
+        hits.len(),
+        named[0]
+    );
+}
+
+#[test]
+fn zh_ch_sh_queries_find_the_name_first_in_a_100k_register() {
+    let people = lunxun::demo::generate_register(100_000, 2024);
+    let ix = SearchIndex::build(&people);
+    for (query, name) in [
+        ("zhw", "张伟"),
+        ("chj", "陈杰"),
+        ("zhangw", "张伟"),
+        ("zwei", "张伟"),
+        ("zhwei", "张伟"),
+    ] {
+        spelt_whole_first(&people, &ix, query, name);
+    }
+    let hits = ix.search("zhw", people.len());
+    let three = hits
+        .iter()
+        .find(|h| people[h.index].name.chars().count() == 3)
+        .expect("a three-character name read z-h-w");
+    assert_eq!(three.tier, MatchTier::Full, "{}", people[three.index].name);
+    assert_eq!(three.score, hits[0].score, "{}", people[three.index].name);
+}
+
 #[test]
 fn hanzi_match_from_the_first_character() {
     check(&[
@@ -451,7 +555,15 @@ fn typing_narrows_to_the_same_results_as_searching_afresh() {
     let people = lunxun::demo::generate_register(3000, 5);
     let ix = SearchIndex::build(&people);
     let mut searcher = Searcher::new(&ix);
-    for typed in ["zhangwei", "张伟", "lyt 新开", "w f 书"] {
+    for typed in [
+        "zhangwei",
+        "张伟",
+        "lyt 新开",
+        "w f 书",
+        "zhwei",
+        "chj 新",
+        "zwei",
+    ] {
         let chars: Vec<char> = typed.chars().collect();
         for end in 1..=chars.len() {
             let query: String = chars[..end].iter().collect();

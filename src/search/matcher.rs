@@ -45,6 +45,26 @@ fn packed_prefix(term: u64, reading: u64) -> (usize, usize) {
     (same.min(whole), whole)
 }
 
+/// Lengths (as bits: bit k for length k) of the pieces that spell a reading in full
+/// or by its initial, given the common prefix `l` of term and reading: the whole
+/// reading, its first letter, and `zh`/`ch`/`sh` (typed as one initial by pinyin input
+/// methods: `zhw` for 张伟).
+#[inline]
+fn whole_or_initial(l: usize, whole: usize, reading: u64) -> u128 {
+    if l == 0 {
+        return 0;
+    }
+    let mut bits = 1 << 1;
+    if l == whole {
+        bits |= 1 << whole;
+    }
+    let retroflex = matches!(reading as u8, b'z' | b'c' | b's') && (reading >> 8) as u8 == b'h';
+    if l >= 2 && retroflex {
+        bits |= 1 << 2;
+    }
+    bits
+}
+
 impl<'a> Name<'a> {
     pub(crate) fn new(ix: &'a SearchIndex, idx: u32) -> Name<'a> {
         Name {
@@ -64,7 +84,7 @@ impl<'a> Name<'a> {
     }
 
     /// Term positions reachable by matching one piece against glyph `g` from any
-    /// position in `from`. `full` allows only whole readings (for full-pinyin matches);
+    /// position in `from`. `full` allows only whole readings and initials (for `Full`);
     /// `alt` allows readings other than the preferred one.
     #[inline]
     fn step(&self, term: &Term, g: &Glyph, from: u128, alt: bool, full: bool) -> u128 {
@@ -83,9 +103,7 @@ impl<'a> Name<'a> {
             for &r in self.ix.packed_readings(g, alt) {
                 let (l, whole) = packed_prefix(term.packed[i], r);
                 if full {
-                    if l == whole {
-                        out |= 1 << (i + l);
-                    }
+                    out |= whole_or_initial(l, whole, r) << i;
                 } else if l > 0 {
                     out |= ((1u128 << l) - 1) << (i + 1);
                 }
@@ -145,9 +163,16 @@ impl<'a> Name<'a> {
         None
     }
 
-    /// For a term known to match from the first character: `Full` if it spells every
-    /// character in whole readings or initials, else `Prefix`.
+    /// For a term known to match from the first character: `Full` if some reading of
+    /// the term spells every character, each by its whole reading, its initial or the
+    /// character itself (`zhangwei`, `zw`, `zhw`, `zhangw`, `zwei`, `张w` for 张伟), else
+    /// `Prefix`.
     fn full_or_prefix(&self, term: &Term, alt: bool) -> MatchTier {
+        // Every piece is at least one character long (the common case while typing:
+        // `z` or `zh` against a name of two or three characters).
+        if term.len() < self.units.len() || !self.may_end_whole(term, alt) {
+            return MatchTier::Prefix;
+        }
         let mut full = 1u128;
         for u in 0..self.units.len() {
             full = self.step(term, self.glyph(u), full, alt, true);
@@ -155,28 +180,31 @@ impl<'a> Name<'a> {
                 break;
             }
         }
-        if full & (1u128 << term.len()) != 0 || self.spells_initials(term, alt) {
+        if full & (1u128 << term.len()) != 0 {
             MatchTier::Full
         } else {
             MatchTier::Prefix
         }
     }
 
-    /// Whether the term gives exactly one initial (or the character itself) per name
-    /// character: `zw` for 张伟.
-    fn spells_initials(&self, term: &Term, alt: bool) -> bool {
-        term.len() == self.units.len()
-            && (0..self.units.len()).all(|u| {
-                let g = self.glyph(u);
-                match term.latin[u] {
-                    0 => term.chars[u] == g.ch,
-                    b => self
-                        .ix
-                        .readings(g, alt)
-                        .iter()
-                        .any(|&r| self.ix.syllables.bytes(r)[0] == b),
-                }
-            })
+    /// Whether the term ends with a whole piece of the last character: its whole
+    /// reading, its initial, or the character itself (a quick test that rules out
+    /// most prefixes while typing: `zhan` cannot spell 张伟 whole).
+    fn may_end_whole(&self, term: &Term, alt: bool) -> bool {
+        let (Some(&last), m) = (self.units.last(), term.len()) else {
+            return false;
+        };
+        let g = &self.ix.glyphs[last as usize];
+        if term.latin[m - 1] == 0 {
+            return term.chars[m - 1] == g.ch;
+        }
+        self.ix.readings(g, alt).iter().any(|&r| {
+            let r = self.ix.syllables.bytes(r);
+            let retroflex = r.len() > 2 && matches!(r[..2], [b'z' | b'c' | b's', b'h']);
+            term.latin.ends_with(r)
+                || term.latin[m - 1] == r[0]
+                || (retroflex && term.latin.ends_with(&r[..2]))
+        })
     }
 
     /// One way the term matches: which name characters, by which piece. `fuzzy` lets
@@ -286,8 +314,19 @@ mod tests {
         assert_eq!(tier_of("张伟", "zhangwei"), Some((Full, false)));
         assert_eq!(tier_of("张伟", "zw"), Some((Full, false)));
         assert_eq!(tier_of("张伟明", "zw"), Some((Prefix, false)));
-        assert_eq!(tier_of("张伟", "zhangw"), Some((Prefix, false)));
-        assert_eq!(tier_of("张伟", "zhw"), Some((Prefix, false)));
+        assert_eq!(tier_of("张伟", "zhangw"), Some((Full, false)));
+        assert_eq!(tier_of("张伟", "zwei"), Some((Full, false)));
+        assert_eq!(tier_of("张伟", "zhw"), Some((Full, false)));
+        assert_eq!(tier_of("周惠文", "zhw"), Some((Full, false)));
+        assert_eq!(tier_of("陈杰", "chj"), Some((Full, false)));
+        assert_eq!(tier_of("孙小明", "sxm"), Some((Full, false)));
+        assert_eq!(tier_of("沈小明", "shxm"), Some((Full, false)));
+        assert_eq!(tier_of("张伟明", "zhw"), Some((Prefix, false)));
+        assert_eq!(tier_of("张伟", "zhanw"), Some((Prefix, false)));
+        assert_eq!(tier_of("张伟", "zhangwe"), Some((Prefix, false)));
+        assert_eq!(tier_of("张伟", "zh"), Some((Prefix, false)));
+        assert_eq!(tier_of("赵伟", "zhw"), Some((Full, false)));
+        assert_eq!(tier_of("祖伟", "zhw"), None);
         assert_eq!(tier_of("张大伟", "zw"), Some((Fuzzy, false)));
         assert_eq!(tier_of("张伟", "wei"), Some((Fuzzy, false)));
         assert_eq!(tier_of("张伟", "hang"), None);

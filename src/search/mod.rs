@@ -10,11 +10,14 @@
 //! match, each on any field (`lyt 新开` finds 李雅婷 of 新开村). A term matches:
 //! - the name, read character by character as either the character itself or a
 //!   prefix of one of its pinyin readings: Hanzi (`张`, `张伟`), full pinyin
-//!   (`zhangwei`), initials (`zw`), and mixes (`zhw`, `张w`). Pinyin pieces start at
-//!   syllable starts (`hang` does not match 张); name characters may be skipped
-//!   (fuzzy: `zw` and `伟` match 张大伟). Surnames prefer their surname reading (曾
-//!   zeng, 单 shan, 尉迟 yuchi, 万俟 moqi; see [`surname_len`] for compound surnames);
-//!   other readings of any character still match, ranked lower.
+//!   (`zhangwei`), initials (`zw`, or `zhw` with `zh`/`ch`/`sh` as one initial, as
+//!   pinyin input methods take them), and mixes (`zhangw`, `zwei`, `张w`). Every way of
+//!   cutting the term into pieces is tried (`zhw` is zh-w for 张伟 and z-h-w for
+//!   周惠文, both spelling the whole name). Pinyin pieces start at syllable starts
+//!   (`hang` does not match 张); name characters may be skipped (fuzzy: `zw` and `伟`
+//!   match 张大伟). Surnames prefer their surname reading (曾 zeng, 单 shan, 尉迟
+//!   yuchi, 万俟 moqi; see [`surname_len`] for compound surnames); other readings of
+//!   any character still match, ranked lower.
 //! - or, as a substring, the unit, township, county or position (`新开` matches
 //!   荣家湾镇新开村).
 //!
@@ -54,9 +57,11 @@ pub enum MatchTier {
     Field = 1,
     /// A term matched the name skipping characters (`伟` or `zw` for 张大伟).
     Fuzzy = 2,
-    /// A term matched the start of the name (`张`, `zh`, `zhangw` for 张伟).
+    /// A term matched the start of the name (`张`, `zh`, `zhan` for 张伟; `zhw` for 张伟明).
     Prefix = 3,
-    /// A term spelt the whole name: full pinyin (`zhangwei`) or initials (`zw`).
+    /// A term spelt the whole name, each character by its whole reading or its initial
+    /// (`zh`, `ch`, `sh` count as one): `zhangwei`, `zw`, `zhw`, `zhangw`, `zwei` for
+    /// 张伟, and `zhw` for 周惠文 alike.
     Full = 4,
     /// The name is the query (ignoring case and spaces).
     Exact = 5,
