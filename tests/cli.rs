@@ -360,7 +360,11 @@ fn a_second_lunxun_on_the_same_folder_gets_a_plain_message() {
     assert!(!out.status.success());
     assert!(err.contains("already open in another lunxun"), "{err}");
     assert!(!err.contains("os error"), "{err}");
-    let zh = lunxun_env(dir.path(), &["cohort", "list"], &[("LC_ALL", "zh_CN.UTF-8")]);
+    let zh = lunxun_env(
+        dir.path(),
+        &["cohort", "list"],
+        &[("LC_ALL", "zh_CN.UTF-8")],
+    );
     assert!(String::from_utf8_lossy(&zh.stderr).contains("已在另一个 lunxun 中打开"));
     assert!(
         held.events(&code).unwrap().is_empty(),

@@ -25,13 +25,13 @@ fn bidi_overrides_from_a_roster_file_are_shown_escaped_and_kept_in_json() {
     std::fs::write(&file, "姓名,单位\n\u{202e}李雅琴\u{202c},\u{2067}新开村\n").unwrap();
     let import = lunxun(
         dir.path(),
-        &["import", file.to_str().unwrap(), "--cohort", "2015-01"],
+        &["import", file.to_str().unwrap(), "--cohort", "2015-02"],
     );
     assert!(import.status.success(), "{import:?}");
     for args in [
-        &["roster", "--cohort", "2015-01"][..],
+        &["roster", "--cohort", "2015-02"][..],
         &["search", "李雅琴"],
-        &["roster", "--cohort", "2015-01", "--json"],
+        &["roster", "--cohort", "2015-02", "--json"],
     ] {
         let out = lunxun(dir.path(), args);
         assert!(out.status.success(), "{args:?}");
@@ -42,7 +42,7 @@ fn bidi_overrides_from_a_roster_file_are_shown_escaped_and_kept_in_json() {
             String::from_utf8_lossy(&out.stdout)
         );
     }
-    let json = lunxun(dir.path(), &["roster", "--cohort", "2015-01", "--json"]);
+    let json = lunxun(dir.path(), &["roster", "--cohort", "2015-02", "--json"]);
     let people: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
     assert!(
         people.iter().any(|p| p["name"] == "\u{202e}李雅琴\u{202c}"),
@@ -55,43 +55,43 @@ fn bidi_overrides_from_a_roster_file_are_shown_escaped_and_kept_in_json() {
 const TEXT_EXPORTS: &[(&str, &str)] = &[
     (
         "attendance.json",
-        "export attendance --cohort 2015-01 --format json",
+        "export attendance --cohort 2015-02 --format json",
     ),
     (
         "attendance.csv",
-        "export attendance --cohort 2015-01 --format csv",
+        "export attendance --cohort 2015-02 --format csv",
     ),
     (
         "attendance.md",
-        "export attendance --cohort 2015-01 --format md",
+        "export attendance --cohort 2015-02 --format md",
     ),
     (
         "roster.json",
-        "export roster --cohort 2015-01 --format json",
+        "export roster --cohort 2015-02 --format json",
     ),
-    ("roster.csv", "export roster --cohort 2015-01 --format csv"),
-    ("roster.md", "export roster --cohort 2015-01 --format md"),
+    ("roster.csv", "export roster --cohort 2015-02 --format csv"),
+    ("roster.md", "export roster --cohort 2015-02 --format md"),
     (
         "signin.md",
-        "export signin-sheet --cohort 2015-01 --session 1:am --format md",
+        "export signin-sheet --cohort 2015-02 --session 1:am --format md",
     ),
     (
         "coverage.md",
-        "export coverage --cohort 2015-01 --format md",
+        "export coverage --cohort 2015-02 --format md",
     ),
     (
         "coverage.json",
-        "export coverage --cohort 2015-01 --format json",
+        "export coverage --cohort 2015-02 --format json",
     ),
     ("coverage-all.md", "export coverage --all --format md"),
     ("coverage-all.json", "export coverage --all --format json"),
     (
         "cohort-report.md",
-        "report cohort --cohort 2015-01 --format md",
+        "report cohort --cohort 2015-02 --format md",
     ),
     (
         "cohort-report.json",
-        "report cohort --cohort 2015-01 --format json",
+        "report cohort --cohort 2015-02 --format json",
     ),
     ("year-report.md", "report year --year 2015 --format md"),
     ("year-report.json", "report year --year 2015 --format json"),
@@ -101,19 +101,19 @@ const TEXT_EXPORTS: &[(&str, &str)] = &[
 const WORKBOOKS: &[(&str, &str)] = &[
     (
         "attendance.xlsx",
-        "export attendance --cohort 2015-01 --format xlsx",
+        "export attendance --cohort 2015-02 --format xlsx",
     ),
     (
         "roster.xlsx",
-        "export roster --cohort 2015-01 --format xlsx",
+        "export roster --cohort 2015-02 --format xlsx",
     ),
     (
         "signin.xlsx",
-        "export signin-sheet --cohort 2015-01 --session 1:am --format xlsx",
+        "export signin-sheet --cohort 2015-02 --session 1:am --format xlsx",
     ),
     (
         "cohort-report.xlsx",
-        "report cohort --cohort 2015-01 --format xlsx",
+        "report cohort --cohort 2015-02 --format xlsx",
     ),
     ("year-report.xlsx", "report year --year 2015 --format xlsx"),
 ];
@@ -127,7 +127,7 @@ fn words(command: &str) -> Vec<&str> {
 const ODD_NAME: &str = "张\u{1b}[31m伟\u{202e}";
 const ODD_UNIT: &str = "新墙镇\t清水村";
 
-/// The demo, with the odd person enrolled in 2015-01 and checked in for 1:am, so every
+/// The demo, with the odd person enrolled in 2015-02 and checked in for 1:am, so every
 /// export holds them.
 fn cohort_with_an_odd_name() -> tempfile::TempDir {
     use lunxun::domain::{Person, PersonId};
@@ -141,13 +141,13 @@ fn cohort_with_an_odd_name() -> tempfile::TempDir {
         odd.unit = ODD_UNIT.into();
         let at = chrono::DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap();
         Store::stage_person(&mut batch, &odd);
-        Store::stage_enrolment(&mut batch, "2015-01", &odd.id, at, false);
+        Store::stage_enrolment(&mut batch, "2015-02", &odd.id, at, false);
         store.commit(batch).unwrap();
     }
     let args = [
         "checkin",
         "--cohort",
-        "2015-01",
+        "2015-02",
         "--person",
         "01ZZZZZZZZZZZZZZZZZZZZZZZZ",
         "--session",

@@ -141,6 +141,15 @@ impl App {
         let session = cohort
             .session_near(now)
             .unwrap_or(Session::new(1, crate::domain::SlotKind::Am));
+        // The cohorts list opens on the cohort in use, not on the oldest.
+        if let Some(i) = self
+            .cohorts
+            .list
+            .iter()
+            .position(|r| r.cohort.code == cohort.code)
+        {
+            self.cohorts.selected = i;
+        }
         let desk = Desk::load(&self.store, cohort, session)?;
         self.sessions.select(&desk.cohort, session);
         self.desk = Some(desk);

@@ -94,7 +94,7 @@ impl Walk {
 }
 
 /// Walks the desk over the data folder `dir` where `people` are in the register, the
-/// first two also enrolled in 2015-01 and checked in. `roster` is a file to import,
+/// first two also enrolled in 2015-02 and checked in. `roster` is a file to import,
 /// `bad_roster` one whose row has the wrong ID number `bad_numbers[0]`.
 pub fn walk_every_screen(
     dir: &Path,
@@ -193,8 +193,8 @@ fn lookup_screen(w: &mut Walk, people: &[Secret]) {
 fn sessions_and_cohorts(w: &mut Walk) {
     let sessions = w.shot("sessions");
     assert!(
-        sessions.contains("到2"),
-        "the sessions count the two:\n{sessions}"
+        sessions.contains("到10"),
+        "the sessions count the two beside the demo's eight:\n{sessions}"
     );
     w.help();
     w.overlay(
