@@ -21,6 +21,7 @@ mod people;
 mod person_codec;
 mod preserve;
 mod repair;
+mod restore_check;
 mod seq;
 
 // The teaching log, the module catalogue and the training bases.
@@ -33,7 +34,7 @@ use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
-pub use backup::{BACKUP_FORMAT, Backup, Record};
+pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record};
 pub use commit::Batch;
 pub use error::{StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
