@@ -357,3 +357,70 @@ fn backup_and_restore_from_the_command_line() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a lunxun backup"));
 }
+
+/// The desk's clock, moved on by hand.
+fn desk_clock(app: &mut lunxun::tui::App, minutes: i64, seconds: i64) {
+    let at = now() + Duration::minutes(minutes) + Duration::seconds(seconds);
+    app.clock = lunxun::clock::Clock::Fixed(at);
+}
+
+fn backup_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(backup::folder(dir))
+        .into_iter()
+        .flatten()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A running desk backs up every 30 minutes by its own clock (the backup at start,
+/// made before the desk opens, starts the count), and not before.
+#[test]
+fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    lunxun::demo::install(&store, now()).unwrap();
+    let clock = lunxun::clock::Clock::Fixed(now());
+    let mut app = lunxun::tui::App::new(store, clock, lunxun::i18n::Lang::En).unwrap();
+    assert_eq!(app.backup_if_due(), None);
+    desk_clock(&mut app, 10, 0);
+    for c in "lyt".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    desk_clock(&mut app, 29, 59);
+    assert_eq!(app.backup_if_due(), None, "not before 30 minutes");
+    assert_eq!(backup_names(dir.path()), Vec::<String>::new());
+    desk_clock(&mut app, 30, 0);
+    let made = app.backup_if_due().expect("a backup after 30 minutes");
+    assert_eq!(
+        backup_names(dir.path()),
+        ["lunxun-20150316-090500.000.json"]
+    );
+    let saved = backup::read(&made).unwrap();
+    assert_eq!(
+        saved.counts()["events"],
+        1,
+        "it holds the check-in made since"
+    );
+    desk_clock(&mut app, 59, 59);
+    assert_eq!(
+        app.backup_if_due(),
+        None,
+        "the next 30 minutes count from it"
+    );
+    desk_clock(&mut app, 60, 0);
+    assert!(app.backup_if_due().is_some());
+    assert_eq!(backup_names(dir.path()).len(), 2);
+    // A clock set back two hours: the 30 minutes count again from there.
+    desk_clock(&mut app, -60, 0);
+    assert_eq!(app.backup_if_due(), None);
+    desk_clock(&mut app, -30, 0);
+    assert!(
+        app.backup_if_due().is_some(),
+        "not stopped by a clock set back"
+    );
+    assert_eq!(backup_names(dir.path()).len(), 3);
+}
