@@ -12,10 +12,32 @@ fn lunxun(dir: &Path, args: &[&str], lang: &str) -> std::process::Output {
     common::lunxun_at(dir, args, lang, "2015-03-16T08:35:00+08:00")
 }
 
+/// The newer of the two backups [`demo_copy`] makes: the one a refusal must name.
+const NEWEST_BACKUP: &str = "lunxun-20150316-084000.000.json";
+
+/// The demo in a new data folder with two automatic backups, the newer made at 08:40.
 fn demo_copy(name: &str, base: &Path) -> std::path::PathBuf {
     let dir = base.join(name);
     assert!(lunxun(&dir, &["demo"], "C").status.success());
+    assert!(lunxun(&dir, &["backup"], "C").status.success());
+    let later = common::lunxun_at(&dir, &["backup"], "C", "2015-03-16T08:40:00+08:00");
+    assert!(later.status.success());
+    let made = std::fs::read_dir(dir.join("backups")).unwrap().count();
+    assert_eq!(made, 2, "two backups");
+    assert!(dir.join("backups").join(NEWEST_BACKUP).is_file());
     dir
+}
+
+/// The way out a refusal must give: the newest backup, by its full path, in the
+/// restore command (its Chinese form says 新文件夹 for NEWDIR).
+fn restore_command(dir: &Path, lang: &str) -> String {
+    let newdir = if lang == "C" {
+        "NEWDIR"
+    } else {
+        "新文件夹"
+    };
+    let newest = dir.join("backups").join(NEWEST_BACKUP);
+    format!("lunxun restore {} --db {newdir}", newest.display())
 }
 
 /// Every file under `root`, by path relative to it, with its bytes.
@@ -53,6 +75,7 @@ fn assert_refused(dir: &Path, what: &str, found: &BTreeMap<PathBuf, Vec<u8>>) {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{what}: {err}");
         assert!(!err.contains("panicked"), "{what}: {err}");
+        assert!(err.contains(&restore_command(dir, lang)), "{what}: {err}");
         if lang == "C" {
             assert!(
                 err.contains("is damaged")
@@ -106,6 +129,14 @@ fn flipped_bytes_are_refused_with_how_to_recover() {
     }
     std::fs::write(&file, bytes).unwrap();
     assert_refused(&dir, "flipped bytes", &files(&dir.join("sled")));
+    // The way out named works: the newest backup restores into a new folder.
+    let newest = dir.join("backups").join(NEWEST_BACKUP);
+    let new_dir = base.path().join("restored");
+    let out = lunxun(&new_dir, &["restore", newest.to_str().unwrap()], "C");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let list = lunxun(&new_dir, &["cohort", "list"], "C");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("2015-01"));
 }
 
 /// With `lunxun.seq` lost as well, the journal still shows that records were confirmed
@@ -207,6 +238,7 @@ fn a_damaged_snapshot_never_loses_records_silently() {
                 .starts_with("snap.")
         })
         .collect();
+    assert!(!snaps.is_empty(), "sled wrote no snapshot to damage");
     for snap in &snaps {
         let len = std::fs::metadata(snap).unwrap().len();
         std::fs::OpenOptions::new()

@@ -138,7 +138,8 @@ impl Store {
             // sled rewrites what it opens: it opens the copy first, and the files
             // themselves only once the copy has passed every check.
             Some(copy) => {
-                let tried = Store::open_locked(dir, &copy, lock, Opening::Check);
+                let tried = Store::open_locked(dir, &copy, lock, Opening::Check)
+                    .map_err(|e| e.at_open(dir));
                 let checked = tried.map(|(store, repaired)| (store.release(), repaired));
                 preserve::discard(&copy);
                 let (lock, repaired) = checked.map_err(|e| e.untouched())?;
@@ -150,7 +151,9 @@ impl Store {
         };
         // From here sled writes: a kill before the next clean close must find no seal.
         preserve::unseal(dir).map_err(folder_error)?;
-        Store::open_locked(dir, &sled_dir, lock, Opening::Live).map(|(store, _)| store)
+        Store::open_locked(dir, &sled_dir, lock, Opening::Live)
+            .map(|(store, _)| store)
+            .map_err(|e| e.at_open(dir))
     }
 
     /// Opens sled in `sled_dir` and checks it; returns whether its snapshots had to be
@@ -199,6 +202,10 @@ impl Store {
             _lock: lock,
         };
         store.check_schema(existed, opening)?;
+        if opening == Opening::Check {
+            // Only a copy that reads whole lets sled open the files themselves.
+            store.read_every_record()?;
+        }
         if repaired {
             // Rebuilt from sled's log: every record must read and every reference resolve.
             store.check_integrity().map_err(|e| StoreError::Damaged {
