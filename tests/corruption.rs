@@ -207,6 +207,51 @@ fn a_truncated_database_file_is_refused() {
     assert_refused(&dir, "truncated db", &files(&dir.join("sled")));
 }
 
+/// A copy of a data folder, as private as lunxun made the original.
+fn copy_folder(from: &Path, to: &Path) {
+    for (path, bytes) in files(from) {
+        let target = to.join(&path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, bytes).unwrap();
+        #[cfg(unix)]
+        for (copied, original) in to.join(&path).ancestors().zip(from.join(&path).ancestors()) {
+            let mode = std::fs::metadata(original).unwrap().permissions();
+            std::fs::set_permissions(copied, mode).unwrap();
+            if copied == to {
+                break;
+            }
+        }
+    }
+}
+
+/// sled reads the pages a snapshot names only when asked, so a file cut short under a
+/// snapshot could open and fail only in the middle of a command: wherever the cut
+/// falls, the database is refused at open, with the way out.
+#[test]
+fn a_database_file_cut_anywhere_under_a_snapshot_is_refused() {
+    let base = tempfile::tempdir().unwrap();
+    let made = demo_copy("made", base.path());
+    let snapshots = std::fs::read_dir(made.join("sled"))
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().starts_with("snap.")
+        })
+        .count();
+    assert!(snapshots > 0, "sled wrote no snapshot");
+    for eighth in 1..8u64 {
+        let dir = base.path().join(format!("cut-{eighth}"));
+        copy_folder(&made, &dir);
+        let file = dir.join("sled").join("db");
+        let len = std::fs::metadata(&file).unwrap().len();
+        let db = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+        db.set_len(len * eighth / 8).unwrap();
+        drop(db);
+        let what = format!("cut at {eighth}/8");
+        assert_refused(&dir, &what, &files(&dir.join("sled")));
+    }
+}
+
 #[test]
 fn a_damaged_snapshot_never_loses_records_silently() {
     let base = tempfile::tempdir().unwrap();

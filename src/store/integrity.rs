@@ -4,9 +4,12 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
+
 use crate::domain::{AttendanceEvent, Cohort, Enrolment, PersonId};
 
 use super::codec::decode;
+use super::people::{Range, key_ranges};
 use super::person_codec;
 use super::{Store, StoreError, StoreResult, TreeName};
 
@@ -24,10 +27,17 @@ impl Store {
     /// (a log cut short under a snapshot that still points into it) shows at open, on
     /// the copy, rather than in the middle of a command.
     pub(super) fn read_every_record(&self) -> StoreResult<()> {
-        for tree in TreeName::ALL {
-            for entry in self.tree(tree).iter() {
-                entry?;
-            }
+        for name in TreeName::ALL {
+            let tree = self.tree(name);
+            // The register in key ranges on all cores, as `people` reads it.
+            key_ranges(tree)?
+                .into_par_iter()
+                .try_for_each(|range: Range| {
+                    for entry in tree.range::<Vec<u8>, _>(range) {
+                        entry?;
+                    }
+                    Ok::<(), StoreError>(())
+                })?;
         }
         Ok(())
     }

@@ -202,8 +202,10 @@ impl Store {
             _lock: lock,
         };
         store.check_schema(existed, opening)?;
-        if opening == Opening::Check {
-            // Only a copy that reads whole lets sled open the files themselves.
+        // sled trusts a snapshot and reads the pages it names only when asked: only a
+        // copy that reads whole lets sled open the files themselves. (Without one,
+        // sled's recovery has just read its whole log.)
+        if opening == Opening::Check && repair::has_snapshots(sled_dir) {
             store.read_every_record()?;
         }
         if repaired {
