@@ -4,10 +4,17 @@
 use std::path::Path;
 use std::process::Command;
 
-use chrono::{DateTime, Duration, FixedOffset};
-use lunxun::domain::{CheckInStatus, Person, PersonId, Session, SlotKind};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use lunxun::domain::module::ModuleNames;
+use lunxun::domain::{
+    ActivityDetails, BaseKind, CheckInStatus, FiveHaves, Have, Level, Method, Person, PersonId,
+    Session, SlotKind, TrainingBase,
+};
 use lunxun::io::backup;
-use lunxun::store::{Batch, CheckInOutcome, DeskRequest, Store};
+use lunxun::store::{
+    ActivityOutcome, ActivityRequest, Backup, Batch, CheckInOutcome, DeskRequest, PlannedOutcome,
+    Store, TreeName,
+};
 
 fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap()
@@ -84,7 +91,89 @@ fn seeded(dir: &Path) -> Store {
     let mut batch = Batch::default();
     Store::stage_cohort(&mut batch, &cohort);
     store.commit(batch).unwrap();
+    seed_teaching(&store);
     store
+}
+
+/// A module added to the catalogue, a training base, a held site visit there (which
+/// gives the cohort its copy of the catalogue) and a planned lecture from a timetable.
+fn seed_teaching(store: &Store) {
+    let added = store
+        .change_catalogue(|c| {
+            c.add(ModuleNames {
+                name_zh: Some("乡村振兴".into()),
+                ..ModuleNames::default()
+            })
+        })
+        .unwrap();
+    let added = added.unwrap();
+    let base = TrainingBase {
+        id: "01BASE0000000000000000000A".into(),
+        name: "新开村".into(),
+        kind: BaseKind::Village,
+        county: "岳阳县".into(),
+        haves: FiveHaves::from_list(&[Have::Venue, Have::Guide, Have::Site]),
+        accreditation: Some(lunxun::domain::base::Accreditation {
+            date: NaiveDate::from_ymd_opt(2015, 1, 10).unwrap(),
+            level: Level::City,
+        }),
+        notes: String::new(),
+        created_at: now(),
+        updated_at: None,
+    };
+    let mut batch = Batch::default();
+    Store::stage_base(&mut batch, &base);
+    store.commit(batch).unwrap();
+    let cohort = store.cohort(DEMO).unwrap().unwrap();
+    let request = ActivityRequest {
+        cohort: &cohort,
+        at: now(),
+        by: Some("张干事".into()),
+        catalogue: None,
+    };
+    let visit = ActivityDetails {
+        session: Session::new(1, SlotKind::Am),
+        method: Method::Visit,
+        title: "观摩新开村".into(),
+        lecturer: "李书记".into(),
+        role: "优秀村党组织书记".into(),
+        modules: vec![3, added],
+        minutes: Some(90),
+        base: Some(base.id.clone()),
+        notes: String::new(),
+    };
+    let held = store.add_activity(&request, visit, false).unwrap();
+    assert!(matches!(held, ActivityOutcome::Recorded(_)), "{held:?}");
+    let lecture = ActivityDetails {
+        session: Session::new(2, SlotKind::Pm),
+        method: Method::Lecture,
+        title: "学习党章".into(),
+        modules: vec![2],
+        base: None,
+        ..store.activities(DEMO).unwrap()[0].details.clone()
+    };
+    let planned = store
+        .add_planned_activities(&request, vec![lecture])
+        .unwrap();
+    assert!(
+        matches!(planned, PlannedOutcome::Recorded(_)),
+        "{planned:?}"
+    );
+}
+
+/// Records per tree without the folder's own settings (its desk id and commit count),
+/// which a restored folder keeps for itself.
+fn shared_records(backup: &Backup, tree: TreeName) -> serde_json::Value {
+    let own = |r: &&lunxun::store::Record| {
+        tree == TreeName::Meta && (r.key == "desk" || r.key == "commit_seq")
+    };
+    let records = backup.trees.get(tree.name()).map(Vec::as_slice);
+    let kept: Vec<_> = records
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| !own(r))
+        .collect();
+    serde_json::to_value(kept).unwrap()
 }
 
 #[test]
@@ -94,10 +183,18 @@ fn every_record_kind_round_trips_through_a_backup() {
     let file = from.path().join("b.json");
     let original = seeded(from.path());
     let saved = backup::write(&original, &file, now()).unwrap();
+    for tree in TreeName::ALL {
+        let held = shared_records(&saved, tree).as_array().map_or(0, Vec::len);
+        assert!(
+            held > 0,
+            "the seed holds no '{}' record: seed one",
+            tree.name()
+        );
+    }
+    let read_back = backup::read(&file).unwrap();
     let restored = Store::open(to.path()).unwrap();
-    restored
-        .restore(&backup::read(&file).unwrap(), &[])
-        .unwrap();
+    restored.restore(&read_back, &[]).unwrap();
+    assert_eq!(restored.restore_differences(&read_back, &[]).unwrap(), []);
     assert_eq!(restored.people().unwrap(), original.people().unwrap());
     assert_eq!(restored.cohorts().unwrap(), original.cohorts().unwrap());
     for code in ["2015-01", DEMO] {
@@ -114,6 +211,10 @@ fn every_record_kind_round_trips_through_a_backup() {
             original.activity_events(code).unwrap()
         );
     }
+    assert_eq!(restored.catalogue().unwrap(), original.catalogue().unwrap());
+    let own_catalogue = original.cohort_catalogue(DEMO).unwrap();
+    assert!(own_catalogue.is_some());
+    assert_eq!(restored.cohort_catalogue(DEMO).unwrap(), own_catalogue);
     assert_eq!(restored.bases().unwrap(), original.bases().unwrap());
     assert_ne!(
         restored.desk(),
@@ -124,22 +225,75 @@ fn every_record_kind_round_trips_through_a_backup() {
         restored.check_integrity().unwrap(),
         original.check_integrity().unwrap()
     );
-    let mut again = restored.backup(&now().to_rfc3339()).unwrap();
-    let mut saved = saved;
-    for b in [&mut again, &mut saved] {
-        b.trees
-            .get_mut("meta")
-            .unwrap()
-            .retain(|r| r.key != "desk" && r.key != "commit_seq");
+    let again = restored.backup(&now().to_rfc3339()).unwrap();
+    for tree in TreeName::ALL {
+        assert_eq!(
+            shared_records(&again, tree),
+            shared_records(&saved, tree),
+            "the '{}' records came back changed",
+            tree.name()
+        );
     }
-    assert_eq!(
-        serde_json::to_value(&again.trees).unwrap(),
-        serde_json::to_value(&saved.trees).unwrap()
-    );
     assert_eq!(
         saved.counts()["events"],
         demo_events() + 6,
         "the demo's, and 4 check-ins, 1 undo, 1 walk-in"
+    );
+}
+
+/// Restore's own check looks at every tree: one record more in any tree is found, and
+/// named, whichever tree it is in.
+#[test]
+fn the_check_after_a_restore_finds_a_stray_record_in_every_tree() {
+    let from = tempfile::tempdir().unwrap();
+    let to = tempfile::tempdir().unwrap();
+    let saved = seeded(from.path()).backup(&now().to_rfc3339()).unwrap();
+    let restored = Store::open(to.path()).unwrap();
+    restored.restore(&saved, &[]).unwrap();
+    assert_eq!(restored.restore_differences(&saved, &[]).unwrap(), []);
+    let mut strayed = Vec::new();
+    for tree in TreeName::ALL {
+        let mut batch = Batch::default();
+        batch.put(tree, "zz-stray", b"{}".to_vec());
+        restored.commit(batch).unwrap();
+        strayed.push(tree);
+        assert_eq!(restored.restore_differences(&saved, &[]).unwrap(), strayed);
+    }
+}
+
+/// Module numbers are two raw bytes in the key; from 128 on those bytes are not text.
+/// A catalogue of 300 modules is backed up (as at every desk start) and restored.
+#[test]
+fn three_hundred_modules_back_up_and_restore() {
+    let from = tempfile::tempdir().unwrap();
+    let store = Store::open(from.path()).unwrap();
+    let added = store
+        .change_catalogue(|c| {
+            for n in 6..=300 {
+                c.add(ModuleNames {
+                    name_zh: Some(format!("专题{n}")),
+                    name_en: Some(format!("Topic {n}")),
+                    ..ModuleNames::default()
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(added, Ok(()));
+    let catalogue = store.catalogue().unwrap();
+    assert_eq!(catalogue.modules.len(), 300);
+    let path = backup::automatic(&store, now()).unwrap();
+    drop(store);
+    let to = tempfile::tempdir().unwrap();
+    let target = to.path().join("new");
+    let out = lunxun(&target, &["restore", path.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let restored = Store::open(&target).unwrap();
+    assert_eq!(restored.catalogue().unwrap(), catalogue);
+    assert_eq!(
+        restored.catalogue().unwrap().get(300).unwrap().name_en,
+        "Topic 300"
     );
 }
 
@@ -195,7 +349,7 @@ fn lunxun(dir: &Path, args: &[&str]) -> std::process::Output {
         .args(args)
         .arg("--db")
         .arg(dir)
-        .env("LANG", "C")
+        .env("LC_ALL", "C")
         .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00")
         .output()
         .unwrap()
@@ -237,4 +391,69 @@ fn backup_and_restore_from_the_command_line() {
     );
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a lunxun backup"));
+}
+
+/// The desk's clock, moved on by hand.
+fn desk_clock(app: &mut lunxun::tui::App, minutes: i64, seconds: i64) {
+    let at = now() + Duration::minutes(minutes) + Duration::seconds(seconds);
+    app.clock = lunxun::clock::Clock::Fixed(at);
+}
+
+fn backup_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(backup::folder(dir))
+        .into_iter()
+        .flatten()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A running desk backs up every 30 minutes by its own clock (the backup at start,
+/// made before the desk opens, starts the count), and not before.
+#[test]
+fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    lunxun::demo::install(&store, now()).unwrap();
+    let clock = lunxun::clock::Clock::Fixed(now());
+    let before = store.backup("").unwrap().counts()["events"];
+    let mut app = lunxun::tui::App::new(store, clock, lunxun::i18n::Lang::En).unwrap();
+    assert_eq!(app.backup_if_due(), None);
+    desk_clock(&mut app, 10, 0);
+    for c in "lyt".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    desk_clock(&mut app, 29, 59);
+    assert_eq!(app.backup_if_due(), None, "not before 30 minutes");
+    assert_eq!(backup_names(dir.path()), Vec::<String>::new());
+    desk_clock(&mut app, 30, 0);
+    let made = app.backup_if_due().expect("a backup after 30 minutes");
+    assert_eq!(
+        backup_names(dir.path()),
+        ["lunxun-20150316-090500.000.json"]
+    );
+    let saved = backup::read(&made).unwrap();
+    let events = saved.counts()["events"];
+    assert_eq!(events, before + 1, "it holds the check-in made since");
+    desk_clock(&mut app, 59, 59);
+    assert_eq!(
+        app.backup_if_due(),
+        None,
+        "the next 30 minutes count from it"
+    );
+    desk_clock(&mut app, 60, 0);
+    assert!(app.backup_if_due().is_some());
+    assert_eq!(backup_names(dir.path()).len(), 2);
+    // A clock set back two hours: the 30 minutes count again from there.
+    desk_clock(&mut app, -60, 0);
+    assert_eq!(app.backup_if_due(), None);
+    desk_clock(&mut app, -30, 0);
+    assert!(
+        app.backup_if_due().is_some(),
+        "not stopped by a clock set back"
+    );
+    assert_eq!(backup_names(dir.path()).len(), 3);
 }

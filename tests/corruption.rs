@@ -12,10 +12,32 @@ fn lunxun(dir: &Path, args: &[&str], lang: &str) -> std::process::Output {
     common::lunxun_at(dir, args, lang, "2015-03-16T08:35:00+08:00")
 }
 
+/// The newer of the two backups [`demo_copy`] makes: the one a refusal must name.
+const NEWEST_BACKUP: &str = "lunxun-20150316-084000.000.json";
+
+/// The demo in a new data folder with two automatic backups, the newer made at 08:40.
 fn demo_copy(name: &str, base: &Path) -> std::path::PathBuf {
     let dir = base.join(name);
     assert!(lunxun(&dir, &["demo"], "C").status.success());
+    assert!(lunxun(&dir, &["backup"], "C").status.success());
+    let later = common::lunxun_at(&dir, &["backup"], "C", "2015-03-16T08:40:00+08:00");
+    assert!(later.status.success());
+    let made = std::fs::read_dir(dir.join("backups")).unwrap().count();
+    assert_eq!(made, 2, "two backups");
+    assert!(dir.join("backups").join(NEWEST_BACKUP).is_file());
     dir
+}
+
+/// The way out a refusal must give: the newest backup, by its full path, in the
+/// restore command (its Chinese form says 新文件夹 for NEWDIR).
+fn restore_command(dir: &Path, lang: &str) -> String {
+    let newdir = if lang == "C" {
+        "NEWDIR"
+    } else {
+        "新文件夹"
+    };
+    let newest = dir.join("backups").join(NEWEST_BACKUP);
+    format!("lunxun restore {} --db {newdir}", newest.display())
 }
 
 /// Every file under `root`, by path relative to it, with its bytes.
@@ -53,6 +75,7 @@ fn assert_refused(dir: &Path, what: &str, found: &BTreeMap<PathBuf, Vec<u8>>) {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{what}: {err}");
         assert!(!err.contains("panicked"), "{what}: {err}");
+        assert!(err.contains(&restore_command(dir, lang)), "{what}: {err}");
         if lang == "C" {
             assert!(
                 err.contains("is damaged")
@@ -106,6 +129,14 @@ fn flipped_bytes_are_refused_with_how_to_recover() {
     }
     std::fs::write(&file, bytes).unwrap();
     assert_refused(&dir, "flipped bytes", &files(&dir.join("sled")));
+    // The way out named works: the newest backup restores into a new folder.
+    let newest = dir.join("backups").join(NEWEST_BACKUP);
+    let new_dir = base.path().join("restored");
+    let out = lunxun(&new_dir, &["restore", newest.to_str().unwrap()], "C");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let list = lunxun(&new_dir, &["cohort", "list"], "C");
+    assert!(String::from_utf8_lossy(&list.stdout).contains("2015-01"));
 }
 
 /// With `lunxun.seq` lost as well, the journal still shows that records were confirmed
@@ -184,6 +215,78 @@ fn a_truncated_database_file_is_refused() {
     assert_refused(&dir, "truncated db", &files(&dir.join("sled")));
 }
 
+/// A copy of a data folder, as private as lunxun made the original.
+fn copy_folder(from: &Path, to: &Path) {
+    for (path, bytes) in files(from) {
+        let target = to.join(&path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, bytes).unwrap();
+        #[cfg(unix)]
+        for (copied, original) in to.join(&path).ancestors().zip(from.join(&path).ancestors()) {
+            let mode = std::fs::metadata(original).unwrap().permissions();
+            std::fs::set_permissions(copied, mode).unwrap();
+            if copied == to {
+                break;
+            }
+        }
+    }
+}
+
+/// sled reads the pages a snapshot names only when asked, so a file cut short under a
+/// snapshot could open and fail only in the middle of a command: wherever the cut
+/// falls, the database is refused at open, with the way out.
+#[test]
+fn a_database_file_cut_anywhere_under_a_snapshot_is_refused() {
+    let base = tempfile::tempdir().unwrap();
+    let made = demo_copy("made", base.path());
+    let snapshots = std::fs::read_dir(made.join("sled"))
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().starts_with("snap.")
+        })
+        .count();
+    assert!(snapshots > 0, "sled wrote no snapshot");
+    let whole = records_of(&made, &base.path().join("whole"));
+    let mut refused = 0;
+    for eighth in 1..8u64 {
+        let dir = base.path().join(format!("cut-{eighth}"));
+        copy_folder(&made, &dir);
+        let file = dir.join("sled").join("db");
+        let len = std::fs::metadata(&file).unwrap().len();
+        let db = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+        db.set_len(len * eighth / 8).unwrap();
+        drop(db);
+        let what = format!("cut at {eighth}/8");
+        let opens = lunxun(&dir, &["cohort", "list"], "C").status.success();
+        if opens {
+            // sled's file ends in space it has not used yet: a cut there loses nothing,
+            // and every record must still be there.
+            let cut = records_of(&dir, &base.path().join(format!("cut-{eighth}-open")));
+            assert!(cut == whole, "{what}: opened, but records differ");
+        } else {
+            assert_refused(&dir, &what, &files(&dir.join("sled")));
+            refused += 1;
+        }
+    }
+    eprintln!("cuts refused: {refused} of 7 (the rest fell in unused space and lost nothing)");
+    assert!(refused >= 4, "only {refused} of 7 cuts were refused");
+}
+
+/// Every record of the folder `dir` (opened in a copy at `scratch`), as its backup holds them.
+fn records_of(dir: &Path, scratch: &Path) -> serde_json::Value {
+    copy_folder(dir, scratch);
+    let file = scratch.join("records.json");
+    let out = lunxun(scratch, &["backup", "-o", file.to_str().unwrap()], "C");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let backup: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    backup["trees"].clone()
+}
+
 #[test]
 fn a_damaged_snapshot_never_loses_records_silently() {
     let base = tempfile::tempdir().unwrap();
@@ -215,6 +318,7 @@ fn a_damaged_snapshot_never_loses_records_silently() {
                 .starts_with("snap.")
         })
         .collect();
+    assert!(!snaps.is_empty(), "sled wrote no snapshot to damage");
     for snap in &snaps {
         let len = std::fs::metadata(snap).unwrap().len();
         std::fs::OpenOptions::new()

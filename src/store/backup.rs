@@ -22,8 +22,67 @@ pub struct Backup {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Record {
-    pub key: String,
+    pub key: Key,
     pub value: Value,
+}
+
+/// A record's key as the backup writes it: text when its bytes are UTF-8 (nearly every
+/// key), else `{"$bytes": "<hex>"}` (a module's number is two raw bytes, not text from
+/// 128 on). Keys of backups written before this form existed are all text, and read as
+/// before; a lunxun that predates it refuses a backup holding byte keys, as not a
+/// backup, rather than restoring it wrongly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Key {
+    Text(String),
+    Bytes {
+        #[serde(rename = "$bytes")]
+        bytes: HexBytes,
+    },
+}
+
+/// Bytes written as lowercase hex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct HexBytes(pub Vec<u8>);
+
+impl Key {
+    pub fn from_bytes(bytes: &[u8]) -> Key {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Key::Text(text.to_string()),
+            Err(_) => Key::Bytes {
+                bytes: HexBytes(bytes.to_vec()),
+            },
+        }
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Text(text) => text.as_bytes(),
+            Key::Bytes { bytes } => &bytes.0,
+        }
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, text: &&str) -> bool {
+        self.as_bytes() == text.as_bytes()
+    }
+}
+
+impl TryFrom<String> for HexBytes {
+    type Error = String;
+    fn try_from(text: String) -> Result<HexBytes, String> {
+        unhex(&text)
+            .map(HexBytes)
+            .ok_or_else(|| format!("'{text}' is not hex bytes"))
+    }
+}
+
+impl From<HexBytes> for String {
+    fn from(bytes: HexBytes) -> String {
+        hex(&bytes.0)
+    }
 }
 
 impl Backup {
@@ -63,11 +122,9 @@ impl Store {
             let mut records = Vec::new();
             for entry in self.tree(tree).iter() {
                 let (key, bytes) = entry?;
-                let key = String::from_utf8(key.to_vec())
-                    .map_err(|_| corrupt(tree, "key is not text"))?;
                 records.push(Record {
                     value: export_value(tree, &bytes)?,
-                    key,
+                    key: Key::from_bytes(&key),
                 });
             }
             trees.insert(tree.name().to_string(), records);
@@ -99,16 +156,9 @@ impl Store {
         }
         let mut batch = Batch::default();
         for (name, records) in &backup.trees {
-            let tree = TreeName::ALL
-                .into_iter()
-                .find(|t| t.name() == name)
-                .ok_or_else(|| {
-                    StoreError::Corrupt(format!("unknown record kind '{name}' in the backup"))
-                })?;
+            let tree = tree_named(name)?;
             // The restoring folder keeps its own desk id; events keep the desk that wrote them.
-            let keep_own = |r: &&Record| {
-                tree == TreeName::Meta && ["desk", super::seq::SEQ_KEY].contains(&r.key.as_str())
-            };
+            let keep_own = |r: &&Record| tree == TreeName::Meta && is_own_setting(r.key.as_bytes());
             for record in records.iter().filter(|r| !keep_own(r)) {
                 batch.put(
                     tree,
@@ -127,7 +177,15 @@ impl Store {
     }
 }
 
-fn is_own_setting(key: &[u8]) -> bool {
+/// The tree a backup names.
+pub(super) fn tree_named(name: &str) -> StoreResult<TreeName> {
+    TreeName::ALL
+        .into_iter()
+        .find(|t| t.name() == name)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown record kind '{name}' in the backup")))
+}
+
+pub(super) fn is_own_setting(key: &[u8]) -> bool {
     key == b"desk" || key == super::seq::SEQ_KEY.as_bytes()
 }
 
@@ -151,7 +209,7 @@ fn export_value(tree: TreeName, bytes: &[u8]) -> StoreResult<Value> {
     }
 }
 
-fn import_value(tree: TreeName, value: &Value) -> StoreResult<Vec<u8>> {
+pub(super) fn import_value(tree: TreeName, value: &Value) -> StoreResult<Vec<u8>> {
     if tree == TreeName::People {
         let person =
             serde_json::from_value(value.clone()).map_err(|e| corrupt(tree, &e.to_string()))?;
@@ -178,4 +236,30 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys as a backup made before byte keys existed writes them (module 5 is the
+    /// text "\u0000\u0005"), and a key that is not text, both read back byte for byte.
+    #[test]
+    fn text_keys_of_older_backups_and_byte_keys_read_back_exactly() {
+        let old: Record =
+            serde_json::from_str(r#"{"key":"\u0000\u0005","value":{"number":5}}"#).unwrap();
+        assert_eq!(old.key, Key::Text("\u{0}\u{5}".into()));
+        assert_eq!(old.key.as_bytes(), [0, 5]);
+        for key in [&[0u8, 128][..], &[1, 44], &[0xff, 0xff], &[0x80]] {
+            let written = serde_json::to_string(&Key::from_bytes(key)).unwrap();
+            let read: Key = serde_json::from_str(&written).unwrap();
+            assert_eq!(read.as_bytes(), key, "{written}");
+        }
+        assert_eq!(
+            serde_json::to_string(&Key::from_bytes(&[0, 128])).unwrap(),
+            r#"{"$bytes":"0080"}"#
+        );
+        assert!(serde_json::from_str::<Key>(r#"{"$bytes":"0g"}"#).is_err());
+        assert!(serde_json::from_str::<Key>(r#"{"$bytes":"008"}"#).is_err());
+    }
 }

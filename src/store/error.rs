@@ -52,6 +52,21 @@ impl StoreError {
         }
     }
 
+    /// The same error met while opening the database in `dir`: sled's report of a
+    /// damaged record (a snapshot pointing past a cut-off log, say) becomes
+    /// [`StoreError::Damaged`], whose message names the newest backup and the restore
+    /// command.
+    pub(super) fn at_open(self, dir: &Path) -> StoreError {
+        match self {
+            StoreError::Sled(e) if reads_as_damage(&e) => StoreError::Damaged {
+                dir: dir.to_path_buf(),
+                reason: format!("sled cannot read its files ({e})"),
+                untouched: false,
+            },
+            other => other,
+        }
+    }
+
     /// One line in the user's language, saying what to do where there is something to do.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {

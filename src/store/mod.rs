@@ -22,6 +22,7 @@ mod people;
 mod person_codec;
 mod preserve;
 mod repair;
+mod restore_check;
 mod seq;
 pub mod trace;
 
@@ -35,7 +36,7 @@ use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
-pub use backup::{BACKUP_FORMAT, Backup, Record};
+pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record};
 pub use closing::CohortChange;
 pub use commit::Batch;
 pub use error::{StoreError, StoreResult};
@@ -140,7 +141,8 @@ impl Store {
             // sled rewrites what it opens: it opens the copy first, and the files
             // themselves only once the copy has passed every check.
             Some(copy) => {
-                let tried = Store::open_locked(dir, &copy, lock, Opening::Check);
+                let tried = Store::open_locked(dir, &copy, lock, Opening::Check)
+                    .map_err(|e| e.at_open(dir));
                 let checked = tried.map(|(store, repaired)| (store.release(), repaired));
                 preserve::discard(&copy);
                 let (lock, repaired) = checked.map_err(|e| e.untouched())?;
@@ -152,7 +154,9 @@ impl Store {
         };
         // From here sled writes: a kill before the next clean close must find no seal.
         preserve::unseal(dir).map_err(folder_error)?;
-        Store::open_locked(dir, &sled_dir, lock, Opening::Live).map(|(store, _)| store)
+        Store::open_locked(dir, &sled_dir, lock, Opening::Live)
+            .map(|(store, _)| store)
+            .map_err(|e| e.at_open(dir))
     }
 
     /// Opens sled in `sled_dir` and checks it; returns whether its snapshots had to be
@@ -201,6 +205,12 @@ impl Store {
             _lock: lock,
         };
         store.check_schema(existed, opening)?;
+        // sled trusts a snapshot and reads the pages it names only when asked: only a
+        // copy that reads whole lets sled open the files themselves. (Without one,
+        // sled's recovery has just read its whole log.)
+        if opening == Opening::Check && repair::has_snapshots(sled_dir) {
+            store.read_every_record()?;
+        }
         if repaired {
             // Rebuilt from sled's log: every record must read and every reference resolve.
             store.check_integrity().map_err(|e| StoreError::Damaged {

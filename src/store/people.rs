@@ -49,9 +49,9 @@ impl Store {
 /// the last id is cut into equal parts (work stealing evens out uneven parts).
 const RANGES: u128 = 64;
 
-type Range = (Bound<Vec<u8>>, Bound<Vec<u8>>);
+pub(super) type Range = (Bound<Vec<u8>>, Bound<Vec<u8>>);
 
-fn key_ranges(tree: &sled::Tree) -> StoreResult<Vec<Range>> {
+pub(super) fn key_ranges(tree: &sled::Tree) -> StoreResult<Vec<Range>> {
     let whole = vec![(Bound::Unbounded, Bound::Unbounded)];
     let (Some((first, _)), Some((last, _))) = (tree.first()?, tree.last()?) else {
         return Ok(whole);

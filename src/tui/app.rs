@@ -85,6 +85,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
+    /// When the last automatic backup was made (see autobackup.rs).
+    pub(super) last_backup: DateTime<FixedOffset>,
 }
 
 const LAST_COHORT: &str = "last_cohort";
@@ -112,6 +114,7 @@ impl App {
             overlay: None,
             notice: None,
             quit: false,
+            last_backup: clock.now(),
         };
         app.refresh_cohorts()?;
         app.welcome = app.cohorts.list.is_empty();

@@ -4,6 +4,7 @@
 
 mod action;
 mod app;
+mod autobackup;
 mod desk;
 mod keymap;
 mod overlay;
@@ -15,12 +16,13 @@ mod views;
 mod widgets;
 
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
 pub use action::Action;
 pub use app::{App, Notice, NoticeKind, Overlay};
+pub use autobackup::BACKUP_EVERY;
 pub use desk::SearchScope;
 pub use keymap::{BINDINGS, Scope, resolve};
 pub use screens::ScreenId;
@@ -70,7 +72,6 @@ fn spawn_reader() -> mpsc::Receiver<Event> {
 fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<Exit> {
     let events = spawn_reader();
     let mut dirty = true;
-    let mut last_backup = Instant::now();
     let mut minute = app.now().format("%H:%M").to_string();
     loop {
         if let Some(signal) = signals::received() {
@@ -94,7 +95,7 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
             Ok(Event::Resize(..)) => true,
             Ok(_) => false,
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                backup_if_due(app, &mut last_backup);
+                app.backup_if_due();
                 let now = app.now().format("%H:%M").to_string();
                 let changed = now != minute;
                 minute = now;
@@ -109,23 +110,6 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
 
 /// Debug builds only (the test suite): with `LUNXUN_TEST_PANIC=1` the first key press
 /// panics, to prove a panic restores the terminal (tests/pty.rs).
-/// How often a running desk writes an automatic backup (besides start and exit), so a
-/// damaged database after a crash loses at most this much.
-const BACKUP_EVERY: Duration = Duration::from_secs(30 * 60);
-
-fn backup_if_due(app: &mut App, last: &mut Instant) {
-    if last.elapsed() < BACKUP_EVERY {
-        return;
-    }
-    *last = Instant::now();
-    if let Err(e) = crate::io::backup::automatic(&app.store, app.now()) {
-        app.notice = Some(Notice {
-            kind: NoticeKind::Error,
-            text: e.to_string(),
-        });
-    }
-}
-
 fn panic_if_test_asks() {
     if cfg!(debug_assertions) && std::env::var_os("LUNXUN_TEST_PANIC").is_some_and(|v| v == "1") {
         panic!("LUNXUN_TEST_PANIC: the desk panicked on purpose");
