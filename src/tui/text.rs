@@ -122,6 +122,8 @@ catalogue! {
     LeaveReason => "请假事由", "Reason";
     WalkInTitle => "现场增补（加入本班并签到）", "Walk-in (enrol and check in)";
     FieldName => "姓名", "Name";
+    // The name of a thing (a cohort, a base), not of a person.
+    ItemName => "名称", "Name";
     FieldUnit => "单位", "Unit";
     FieldCounty => "县市区", "County";
     FieldTownship => "乡镇/街道", "Township";

@@ -62,7 +62,7 @@ impl App {
             })
             .to_vec();
         let fields = vec![
-            FormField::text(T::FieldName, ""),
+            FormField::text(T::ItemName, ""),
             FormField::choice(T::FieldKind, kinds),
             FormField::text(T::FieldCounty, ""),
             FormField::toggles(T::FieldHaves, haves),

@@ -92,7 +92,7 @@ impl App {
         .map(|(c, l)| (c.to_string(), l.to_string()))
         .to_vec();
         let fields = vec![
-            FormField::text(T::FieldName, ""),
+            FormField::text(T::ItemName, ""),
             FormField::text(T::FieldStart, &today),
             FormField::text(T::FieldDays, "4"),
             FormField::text(T::FieldSlots, "am,pm"),
@@ -119,7 +119,7 @@ impl App {
     fn cohort_from_form(&self, form: &Form) -> Result<Cohort, String> {
         let name = form.value(0);
         if name.is_empty() {
-            return Err(T::Required.fill(self.lang, &[self.t(T::FieldName)]));
+            return Err(T::Required.fill(self.lang, &[self.t(T::ItemName)]));
         }
         let start = NaiveDate::parse_from_str(form.value(1), "%Y-%m-%d")
             .map_err(|_| self.t(T::BadDate).to_string())?;

@@ -24,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let header = Row::new(
         [
-            T::FieldName,
+            T::ItemName,
             T::FieldKind,
             T::FieldCounty,
             T::FieldHaves,

@@ -18,7 +18,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let header = Row::new(
         [
             T::ColCode,
-            T::FieldName,
+            T::ItemName,
             T::ColDates,
             T::ColEnrolled,
             T::ColState,
