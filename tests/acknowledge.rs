@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::{Lcg, opening_copies};
 use desk::Desk;
 use lunxun::domain::{PersonId, Session, SlotKind};
 use lunxun::store::Store;
@@ -43,18 +44,9 @@ fn names() -> Vec<String> {
 fn cohort(dir: &Path) -> HashMap<String, PersonId> {
     let run = |args: &[&str]| common::ok(&common::lunxun_at(dir, args, "C", NOW));
     let days = DAYS.to_string();
-    run(&[
-        "cohort",
-        "new",
-        "--name",
-        "轮训班",
-        "--start",
-        "2015-03-16",
-        "--days",
-        &days,
-        "--slots",
-        "am,pm,eve",
-    ]);
+    let mut new = common::cohort_new("轮训班", &days);
+    new.extend(["--slots", "am,pm,eve"]);
+    run(&new);
     let mut roster = String::from("姓名,单位\n");
     for (i, name) in names().iter().enumerate() {
         roster.push_str(&format!("{name},{}号村\n", i + 1));
@@ -105,29 +97,6 @@ fn desk_at(dir: &Path, now: &str, env: &[(&str, &Path)]) -> Desk {
 fn check_in(desk: &mut Desk, name: &str) {
     desk.send(&format!("{name}\r"));
     desk.wait_until_shown(&format!("✓ {name} ·"));
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-/// Copies of sled's folder made before opening (`sled-opening-…`) in `dir`. Looked at
-/// before anything opens the folder again (an open removes stale ones first).
-fn opening_copies(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-"))
-        .collect()
 }
 
 #[test]
@@ -229,16 +198,18 @@ fn the_check_mark_comes_only_after_sled_the_journal_and_the_commit_count_are_syn
     let trace = traced.path().join("syncs");
     let (session, now) = session(0);
     for name in &names[..3] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"))
-            .args(["checkin", "--cohort", "2015-01", "--person"])
-            .arg(ids[name].as_str())
-            .args(["--session", &session.code(), "--db"])
-            .arg(dir.path())
-            .env("LC_ALL", "C")
-            .env("LUNXUN_NOW", &now)
-            .env("LUNXUN_TRACE_SYNC", &trace)
-            .output()
-            .unwrap();
+        let (person, code) = (ids[name].as_str(), session.code());
+        let args = [
+            "checkin",
+            "--cohort",
+            "2015-01",
+            "--person",
+            person,
+            "--session",
+            &code,
+        ];
+        let trace = ("LUNXUN_TRACE_SYNC", trace.to_str().unwrap());
+        let out = common::lunxun_env(dir.path(), &args, "C", &now, &[trace]);
         assert!(common::ok(&out).starts_with('✓'));
     }
     let mut desk = desk_at(dir.path(), &now, &[("LUNXUN_TRACE_SYNC", &trace)]);

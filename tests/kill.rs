@@ -14,41 +14,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::{Lcg, opening_copies};
 use lunxun::domain::{PersonId, Session, SlotKind};
 use lunxun::store::Store;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
 
 fn lunxun(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
-    cmd.args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LUNXUN_NOW", NOW)
-        .env("LC_ALL", "C");
-    cmd
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-/// Copies of sled's folder made before opening (`sled-opening-…`) in `dir`.
-fn opening_copies(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-"))
-        .collect()
+    common::lunxun_command(dir, args, "C", NOW)
 }
 
 #[test]
@@ -203,16 +176,7 @@ fn a_kill_during_the_first_start_leaves_a_folder_that_opens() {
 fn large_cohort(people: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| common::ok(&lunxun(dir.path(), args).output().unwrap());
-    run(&[
-        "cohort",
-        "new",
-        "--name",
-        "轮训班",
-        "--start",
-        "2015-03-16",
-        "--days",
-        "4",
-    ]);
+    run(&common::cohort_new("轮训班", "4"));
     let mut roster = String::from("姓名,单位,县市区,职务\n");
     for i in 0..people {
         roster.push_str(&format!("学员{i},第{i}村,岳阳县,村党组织书记\n"));
