@@ -28,18 +28,8 @@ fn last_line(text: &str) -> String {
 
 /// A two-day cohort with two people enrolled (ids returned) and one planned activity.
 fn setup(dir: &Path) -> (String, String) {
-    let new = [
-        "cohort",
-        "new",
-        "--name",
-        "第1期",
-        "--start",
-        "2015-03-16",
-        "--days",
-        "2",
-        "--code",
-        CODE,
-    ];
+    let mut new = common::cohort_new("第1期", "2");
+    new.extend(["--code", CODE]);
     ok(&run(dir, &new));
     let add = |name: &str| {
         let args = [

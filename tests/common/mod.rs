@@ -184,8 +184,12 @@ pub fn opening_copies(dir: &std::path::Path) -> Vec<String> {
 /// The output of a command that must succeed.
 #[allow(dead_code)]
 pub fn ok(out: &std::process::Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "failed: {err}");
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
