@@ -13,7 +13,10 @@ use lunxun::domain::{
 use lunxun::i18n::Lang;
 use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
 use lunxun::tui::{App, Overlay, ScreenId};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+use common::app::{ctrl, notice, press, type_text};
 
 /// Day 1, 08:35: the morning session, within the grace period.
 const NOW: &str = "2015-03-16T08:35:00+08:00";
@@ -109,27 +112,6 @@ fn records(dir: &Path) -> Records {
         activity_events: store.activity_events(CODE).unwrap().len(),
         cohort_open: store.cohort(CODE).unwrap().unwrap().open,
     }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 /// Searches (in the roster, or the register when `register`) and presses `key`.

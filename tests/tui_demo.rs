@@ -7,12 +7,10 @@ use lunxun::clock::Clock;
 use lunxun::i18n::Lang;
 use lunxun::store::Store;
 use lunxun::tui::{App, ScreenId};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 mod common;
-use common::screen_text;
+use common::app::press as key;
 
 /// Day 2 of the demo cohort, five minutes into the morning session.
 const NOW: &str = "2031-05-20T08:35:00+08:00";
@@ -30,14 +28,8 @@ fn demo_from_the_welcome_screen(dir: &std::path::Path, at: &str) -> App {
     app
 }
 
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| lunxun::tui::render(app, f)).unwrap();
-    screen_text(terminal.backend().buffer())
+    common::app::screen(app, 120, 40)
 }
 
 fn show(app: &mut App, f: u8) -> String {

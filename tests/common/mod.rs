@@ -1,5 +1,7 @@
 //! Helpers shared by the test files.
 
+pub mod app;
+
 use ratatui::buffer::Buffer;
 
 /// The buffer as plain lines, one per row, with the cell hidden behind each wide
