@@ -6,10 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 use lunxun::clock::Clock;
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
-use lunxun::domain::{
-    ActivityDetails, Cohort, Level, Method, Person, PersonId, Session, SlotDef, SlotKind,
-};
+use lunxun::domain::{ActivityDetails, Cohort, Method, Person, PersonId, Session, SlotKind};
 use lunxun::i18n::Lang;
 use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
 use lunxun::tui::{App, Overlay, ScreenId};
@@ -31,21 +28,7 @@ fn am1() -> Session {
 }
 
 fn cohort() -> Cohort {
-    Cohort {
-        code: CODE.into(),
-        name: "第1期".into(),
-        level: Level::County,
-        field_focus: None,
-        start: now().date_naive(),
-        days: 2,
-        slots: SlotDef::defaults(),
-        venue: String::new(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
-        created_at: now(),
-    }
+    common::cohort::cohort(CODE)
 }
 
 /// Three people enrolled (李雅婷, 张伟, 王芳), 赵强 in the register only, and a lecture

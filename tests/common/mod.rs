@@ -1,6 +1,7 @@
 //! Helpers shared by the test files.
 
 pub mod app;
+pub mod cohort;
 
 use ratatui::buffer::Buffer;
 
