@@ -112,6 +112,14 @@ fn check_in(person: &str, session: &str) -> Vec<String> {
     .to_vec()
 }
 
+/// `lunxun session close` or `reopen` (`verb`) of session 1:am, which must succeed.
+fn session_1am(dir: &Path, verb: &str) -> String {
+    ok(&run(
+        dir,
+        &["session", verb, "--cohort", CODE, "--session", "1:am"],
+    ))
+}
+
 fn args(list: &[String]) -> Vec<&str> {
     list.iter().map(String::as_str).collect()
 }
@@ -122,10 +130,7 @@ fn a_closed_session_refuses_check_in_leave_and_undo_and_says_how_to_reopen() {
     let d = dir.path();
     let (first, second) = setup(d);
     ok(&run(d, &args(&check_in(&first, "1:am"))));
-    let closed = ok(&run(
-        d,
-        &["session", "close", "--cohort", CODE, "--session", "1:am"],
-    ));
+    let closed = session_1am(d, "close");
     assert_eq!(
         closed,
         "✓ session 1:am closed: no check-in counts as absent\n"
@@ -155,18 +160,12 @@ fn a_closed_session_refuses_check_in_leave_and_undo_and_says_how_to_reopen() {
     assert_eq!(records(d), before, "nothing written");
 
     ok(&run(d, &args(&check_in(&second, "1:pm"))));
-    let again = ok(&run(
-        d,
-        &["session", "close", "--cohort", CODE, "--session", "1:am"],
-    ));
+    let again = session_1am(d, "close");
     assert_eq!(
         again,
         "= session 1:am is already closed; nothing recorded\n"
     );
-    let reopened = ok(&run(
-        d,
-        &["session", "reopen", "--cohort", CODE, "--session", "1:am"],
-    ));
+    let reopened = session_1am(d, "reopen");
     assert_eq!(
         reopened,
         "✓ session 1:am reopened: its attendance can be corrected\n"

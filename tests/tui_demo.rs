@@ -46,6 +46,11 @@ fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
         .trim_matches(|c: char| c == '│' || c.is_whitespace())
 }
 
+/// The line holding `needle` on `screen` shows `expected`.
+fn row_shows(screen: &str, needle: &str, expected: &str) {
+    assert!(line_with(screen, needle).contains(expected), "{screen}");
+}
+
 /// The number written right after `label` in `line` (`到51` → 51).
 fn count_after(line: &str, label: &str) -> usize {
     let rest = &line[line
@@ -140,26 +145,14 @@ fn every_screen_of_the_demo_has_real_data_that_follows_the_clock() {
     assert!(dashboard.contains("● 4 职责方法") && dashboard.contains("· 5 治理创新"));
 
     let teaching = show(&mut app, 7);
-    assert!(line_with(&teaching, "#4").contains("已举办"), "{teaching}");
+    row_shows(&teaching, "#4", "已举办");
     key(&mut app, KeyCode::Right);
-    assert!(
-        line_with(&screen(&app), "#5").contains("计划"),
-        "{}",
-        screen(&app)
-    );
+    row_shows(&screen(&app), "#5", "计划");
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Left);
-    assert!(
-        line_with(&screen(&app), "#3").contains("新开村"),
-        "{}",
-        screen(&app)
-    );
+    row_shows(&screen(&app), "#3", "新开村");
     key(&mut app, KeyCode::Left);
-    assert!(
-        line_with(&screen(&app), "#1").contains("有变更"),
-        "{}",
-        screen(&app)
-    );
+    row_shows(&screen(&app), "#1", "有变更");
 
     let coverage = show(&mut app, 8);
     assert!(
