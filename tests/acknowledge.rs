@@ -16,10 +16,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Lcg, opening_copies};
+use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding};
 use desk::Desk;
 use lunxun::domain::{PersonId, Session, SlotKind};
-use lunxun::store::Store;
 use portable_pty::CommandBuilder;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
@@ -136,33 +135,13 @@ fn every_check_in_the_desk_acknowledged_survives_a_sigkill_right_after() {
             copies.is_empty(),
             "seed {seed}, run {run}: a desk that started removes the copies made before opening: {copies:?}"
         );
-        let journaled = common::kept_for_a_restore(dir.path());
-        for (person, session) in &acknowledged {
-            assert!(
-                journaled
-                    .iter()
-                    .any(|e| e.person == *person && e.session == *session),
-                "seed {seed}, run {run}: acknowledged check-in of {person} in {session} is not in the backup or the journal"
-            );
-        }
+        let context = format!("seed {seed}, run {run}");
+        assert_kept_for_a_restore(dir.path(), &acknowledged, &context);
     }
     let elapsed = started.elapsed();
-    let store = Store::open(dir.path()).expect("the store opens after every kill");
-    let integrity = store
-        .check_integrity()
-        .expect("the store passes the integrity check");
-    for (person, session) in &acknowledged {
-        let status = store.status("2015-01", person, *session).unwrap();
-        assert!(
-            status.is_some(),
-            "seed {seed}: acknowledged check-in of {person} in {session} lost by sled"
-        );
-    }
-    assert_eq!(
-        integrity.events,
-        acknowledged.len(),
-        "nothing more, nothing less"
-    );
+    let context = format!("seed {seed}");
+    let (_, events) = reopened_holding(dir.path(), "2015-01", &acknowledged, &context);
+    assert_eq!(events, acknowledged.len(), "nothing more, nothing less");
     eprintln!(
         "desk kills: {kills} in {elapsed:.1?}, acknowledged check-ins: {}, lost: 0",
         acknowledged.len()

@@ -14,9 +14,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Lcg, opening_copies};
+use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding};
 use lunxun::domain::{PersonId, Session, SlotKind};
-use lunxun::store::Store;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
 
@@ -110,31 +109,15 @@ fn every_acknowledged_check_in_survives_sigkill() {
             killed_early += 1;
         }
     }
-    let store = Store::open(dir.path()).expect("the store opens after every kill");
-    let integrity = store
-        .check_integrity()
-        .expect("the store passes the integrity check");
+    let context = format!("seed {seed}");
+    let (_store, events) = reopened_holding(dir.path(), "2015-02", &acknowledged, &context);
     // The second copy, what a restore gives back if sled's files are damaged: the
     // newest backup (made when a start finds the journal behind) plus the journal,
     // readable to its end (an entry torn by a kill is cut off when the store opens).
-    let journaled = common::kept_for_a_restore(dir.path());
-    for (person, session) in &acknowledged {
-        let status = store.status("2015-02", person, *session).unwrap();
-        assert!(
-            status.is_some(),
-            "seed {seed}: acknowledged check-in of {person} in {session} lost"
-        );
-        assert!(
-            journaled
-                .iter()
-                .any(|e| e.person == *person && e.session == *session),
-            "seed {seed}: acknowledged check-in of {person} in {session} not in the backup or journal"
-        );
-    }
+    assert_kept_for_a_restore(dir.path(), &acknowledged, &context);
     eprintln!(
-        "kills: {kills} (0–{latest:?} after start), acknowledged before the kill: {}, killed before acknowledging: {killed_early}, events: {}",
-        acknowledged.len(),
-        integrity.events
+        "kills: {kills} (0–{latest:?} after start), acknowledged before the kill: {}, killed before acknowledging: {killed_early}, events: {events}",
+        acknowledged.len()
     );
     assert!(
         killed_early > 0,

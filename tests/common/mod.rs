@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cohort;
+pub mod kills;
 
 use ratatui::buffer::Buffer;
 
@@ -156,32 +157,6 @@ pub fn cohort_new<'a>(name: &'a str, days: &'a str) -> Vec<&'a str> {
     vec![
         "cohort", "new", "--name", name, "--start", start, "--days", days,
     ]
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-#[allow(dead_code)]
-pub struct Lcg(pub u64);
-
-#[allow(dead_code)]
-impl Lcg {
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-/// Copies of sled's folder made before opening (`sled-opening-…`) in `dir`. Look before
-/// anything opens the folder again (an open removes stale ones first).
-#[allow(dead_code)]
-pub fn opening_copies(dir: &std::path::Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-"))
-        .collect()
 }
 
 /// The output of a command that must succeed.
