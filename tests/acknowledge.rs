@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding};
+use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding, soak};
 use desk::Desk;
 use lunxun::domain::{PersonId, Session, SlotKind};
 use portable_pty::CommandBuilder;
@@ -100,10 +100,7 @@ fn check_in(desk: &mut Desk, name: &str) {
 
 #[test]
 fn every_check_in_the_desk_acknowledged_survives_a_sigkill_right_after() {
-    let kills: usize = std::env::var("LUNXUN_SOAK_DESK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let kills = soak("LUNXUN_SOAK_DESK", 50);
     let dir = tempfile::tempdir().unwrap();
     let ids = cohort(dir.path());
     let names = names();

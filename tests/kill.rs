@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding};
+use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding, soak};
 use lunxun::domain::{PersonId, Session, SlotKind};
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
@@ -25,10 +25,7 @@ fn lunxun(dir: &Path, args: &[&str]) -> Command {
 
 #[test]
 fn every_acknowledged_check_in_survives_sigkill() {
-    let kills: usize = std::env::var("LUNXUN_SOAK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(120);
+    let kills = soak("LUNXUN_SOAK", 120);
     let dir = tempfile::tempdir().unwrap();
     assert!(
         lunxun(dir.path(), &["demo"])

@@ -7,6 +7,14 @@ use std::path::Path;
 use lunxun::domain::{PersonId, Session};
 use lunxun::store::Store;
 
+/// How many kills a soak test makes: the number in the variable `var`, else `default`.
+pub fn soak(var: &str, default: usize) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// A small deterministic generator, so a failure can be replayed from its seed.
 pub struct Lcg(pub u64);
 
