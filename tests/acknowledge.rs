@@ -16,9 +16,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding, soak};
 use desk::Desk;
 use lunxun::domain::{PersonId, Session, SlotKind};
-use lunxun::store::Store;
 use portable_pty::CommandBuilder;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
@@ -43,18 +43,9 @@ fn names() -> Vec<String> {
 fn cohort(dir: &Path) -> HashMap<String, PersonId> {
     let run = |args: &[&str]| common::ok(&common::lunxun_at(dir, args, "C", NOW));
     let days = DAYS.to_string();
-    run(&[
-        "cohort",
-        "new",
-        "--name",
-        "轮训班",
-        "--start",
-        "2015-03-16",
-        "--days",
-        &days,
-        "--slots",
-        "am,pm,eve",
-    ]);
+    let mut new = common::cohort_new("轮训班", &days);
+    new.extend(["--slots", "am,pm,eve"]);
+    run(&new);
     let mut roster = String::from("姓名,单位\n");
     for (i, name) in names().iter().enumerate() {
         roster.push_str(&format!("{name},{}号村\n", i + 1));
@@ -107,35 +98,9 @@ fn check_in(desk: &mut Desk, name: &str) {
     desk.wait_until_shown(&format!("✓ {name} ·"));
 }
 
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-/// Copies of sled's folder made before opening (`sled-opening-…`) in `dir`. Looked at
-/// before anything opens the folder again (an open removes stale ones first).
-fn opening_copies(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-"))
-        .collect()
-}
-
 #[test]
 fn every_check_in_the_desk_acknowledged_survives_a_sigkill_right_after() {
-    let kills: usize = std::env::var("LUNXUN_SOAK_DESK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let kills = soak("LUNXUN_SOAK_DESK", 50);
     let dir = tempfile::tempdir().unwrap();
     let ids = cohort(dir.path());
     let names = names();
@@ -167,33 +132,13 @@ fn every_check_in_the_desk_acknowledged_survives_a_sigkill_right_after() {
             copies.is_empty(),
             "seed {seed}, run {run}: a desk that started removes the copies made before opening: {copies:?}"
         );
-        let journaled = common::kept_for_a_restore(dir.path());
-        for (person, session) in &acknowledged {
-            assert!(
-                journaled
-                    .iter()
-                    .any(|e| e.person == *person && e.session == *session),
-                "seed {seed}, run {run}: acknowledged check-in of {person} in {session} is not in the backup or the journal"
-            );
-        }
+        let context = format!("seed {seed}, run {run}");
+        assert_kept_for_a_restore(dir.path(), &acknowledged, &context);
     }
     let elapsed = started.elapsed();
-    let store = Store::open(dir.path()).expect("the store opens after every kill");
-    let integrity = store
-        .check_integrity()
-        .expect("the store passes the integrity check");
-    for (person, session) in &acknowledged {
-        let status = store.status("2015-01", person, *session).unwrap();
-        assert!(
-            status.is_some(),
-            "seed {seed}: acknowledged check-in of {person} in {session} lost by sled"
-        );
-    }
-    assert_eq!(
-        integrity.events,
-        acknowledged.len(),
-        "nothing more, nothing less"
-    );
+    let context = format!("seed {seed}");
+    let (_, events) = reopened_holding(dir.path(), "2015-01", &acknowledged, &context);
+    assert_eq!(events, acknowledged.len(), "nothing more, nothing less");
     eprintln!(
         "desk kills: {kills} in {elapsed:.1?}, acknowledged check-ins: {}, lost: 0",
         acknowledged.len()
@@ -229,16 +174,18 @@ fn the_check_mark_comes_only_after_sled_the_journal_and_the_commit_count_are_syn
     let trace = traced.path().join("syncs");
     let (session, now) = session(0);
     for name in &names[..3] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"))
-            .args(["checkin", "--cohort", "2015-01", "--person"])
-            .arg(ids[name].as_str())
-            .args(["--session", &session.code(), "--db"])
-            .arg(dir.path())
-            .env("LC_ALL", "C")
-            .env("LUNXUN_NOW", &now)
-            .env("LUNXUN_TRACE_SYNC", &trace)
-            .output()
-            .unwrap();
+        let (person, code) = (ids[name].as_str(), session.code());
+        let args = [
+            "checkin",
+            "--cohort",
+            "2015-01",
+            "--person",
+            person,
+            "--session",
+            &code,
+        ];
+        let trace = ("LUNXUN_TRACE_SYNC", trace.to_str().unwrap());
+        let out = common::lunxun_env(dir.path(), &args, "C", &now, &[trace]);
         assert!(common::ok(&out).starts_with('✓'));
     }
     let mut desk = desk_at(dir.path(), &now, &[("LUNXUN_TRACE_SYNC", &trace)]);

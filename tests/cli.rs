@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 mod common;
+use common::ok;
 
 const NOW: &str = "2015-03-16T08:41:00+08:00";
 
@@ -15,28 +16,7 @@ fn lunxun(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn lunxun_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
-    cmd.args(args)
-        .arg("--db")
-        .arg(dir)
-        .env_remove("LUNXUN_DB")
-        .env("LC_ALL", "C")
-        .env_remove("LC_MESSAGES")
-        .env("LUNXUN_NOW", NOW);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("the binary runs")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
+    common::lunxun_env(dir, args, "C", NOW, env)
 }
 
 fn last_line(text: &str) -> String {
@@ -45,20 +25,8 @@ fn last_line(text: &str) -> String {
 
 /// A data folder with one cohort starting on NOW's date and one enrolled person.
 fn cohort_with_person(dir: &Path) -> (String, String) {
-    let out = lunxun(
-        dir,
-        &[
-            "cohort",
-            "new",
-            "--name",
-            "第1期",
-            "--start",
-            "2015-03-16",
-            "--days",
-            "2",
-        ],
-    );
-    let code = last_line(&stdout(&out));
+    let out = lunxun(dir, &common::cohort_new("第1期", "2"));
+    let code = last_line(&ok(&out));
     let out = lunxun(
         dir,
         &[
@@ -78,7 +46,7 @@ fn cohort_with_person(dir: &Path) -> (String, String) {
             &code,
         ],
     );
-    (code, last_line(&stdout(&out)))
+    (code, last_line(&ok(&out)))
 }
 
 fn export(dir: &Path, code: &str) -> Value {
@@ -86,7 +54,7 @@ fn export(dir: &Path, code: &str) -> Value {
         dir,
         &["export", "attendance", "--cohort", code, "--format", "json"],
     );
-    serde_json::from_str(&stdout(&out)).unwrap()
+    serde_json::from_str(&ok(&out)).unwrap()
 }
 
 fn status_of(export: &Value, person: &str, day: u64, slot: &str) -> String {
@@ -111,7 +79,7 @@ fn cohort_new_prints_its_code_last_and_cohort_list_shows_it() {
     let (code, _) = cohort_with_person(dir.path());
     assert_eq!(code, "2015-01");
     let list: Value =
-        serde_json::from_str(&stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&lunxun(dir.path(), &["cohort", "list", "--json"]))).unwrap();
     assert_eq!(list[0]["code"], "2015-01");
     assert_eq!(list[0]["enrolled"], 1);
     assert_eq!(list[0]["sessions"], 4);
@@ -121,7 +89,7 @@ fn cohort_new_prints_its_code_last_and_cohort_list_shows_it() {
 fn check_in_shows_in_export_and_undo_reverts_it() {
     let dir = tempfile::tempdir().unwrap();
     let (code, id) = cohort_with_person(dir.path());
-    let out = stdout(&lunxun(
+    let out = ok(&lunxun(
         dir.path(),
         &["checkin", "--cohort", &code, "--person", &id],
     ));
@@ -132,13 +100,13 @@ fn check_in_shows_in_export_and_undo_reverts_it() {
     );
     assert_eq!(status_of(&export(dir.path(), &code), &id, 1, "am"), "late");
 
-    let again = stdout(&lunxun(
+    let again = ok(&lunxun(
         dir.path(),
         &["checkin", "--cohort", &code, "--person", &id],
     ));
     assert!(again.contains("already checked in"), "{again}");
 
-    let undone = stdout(&lunxun(
+    let undone = ok(&lunxun(
         dir.path(),
         &[
             "undo",
@@ -171,7 +139,7 @@ fn leave_is_recorded_with_its_reason() {
         "--reason",
         "生病",
     ];
-    stdout(&lunxun(dir.path(), &args));
+    ok(&lunxun(dir.path(), &args));
     let export = export(dir.path(), &code);
     assert_eq!(status_of(&export, &id, 2, "pm"), "leave");
     let text = export.to_string();
@@ -182,7 +150,7 @@ fn leave_is_recorded_with_its_reason() {
 fn roster_json_masks_phone_and_id_number() {
     let dir = tempfile::tempdir().unwrap();
     let (code, id) = cohort_with_person(dir.path());
-    let out = stdout(&lunxun(
+    let out = ok(&lunxun(
         dir.path(),
         &["roster", "--cohort", &code, "--json"],
     ));
@@ -321,8 +289,7 @@ fn bad_input_is_one_line_exit_2_and_writes_nothing() {
         &["person", "add", "--name", "王五", "--cohort", "nope"],
         "unknown cohort",
     );
-    let list: Value =
-        serde_json::from_str(&stdout(&lunxun(d, &["cohort", "list", "--json"]))).unwrap();
+    let list: Value = serde_json::from_str(&ok(&lunxun(d, &["cohort", "list", "--json"]))).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1, "no cohort was created");
 }
 
@@ -347,7 +314,7 @@ fn db_is_accepted_before_the_command_too() {
         .args(["cohort", "list", "--json"])
         .output()
         .unwrap();
-    assert_eq!(stdout(&out).trim(), "[]");
+    assert_eq!(ok(&out).trim(), "[]");
 }
 
 #[test]
@@ -371,7 +338,7 @@ fn a_second_lunxun_on_the_same_folder_gets_a_plain_message() {
         "the first one is unaffected"
     );
     drop(held);
-    stdout(&lunxun(
+    ok(&lunxun(
         dir.path(),
         &["checkin", "--cohort", &code, "--person", &id],
     ));
@@ -380,23 +347,23 @@ fn a_second_lunxun_on_the_same_folder_gets_a_plain_message() {
 #[test]
 fn demo_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let first = stdout(&lunxun(dir.path(), &["demo"]));
+    let first = ok(&lunxun(dir.path(), &["demo"]));
     let code = last_line(&first);
     assert_eq!(
         code, "2015-02",
         "2015-01 is the closed cohort earlier in the year"
     );
-    let roster = stdout(&lunxun(
+    let roster = ok(&lunxun(
         dir.path(),
         &["roster", "--cohort", &code, "--json"],
     ));
-    let cohorts = stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]));
+    let cohorts = ok(&lunxun(dir.path(), &["cohort", "list", "--json"]));
     let attendance = export(dir.path(), &code);
-    let again = stdout(&lunxun(dir.path(), &["demo"]));
+    let again = ok(&lunxun(dir.path(), &["demo"]));
     assert!(again.contains("already"), "{again}");
     assert_eq!(export(dir.path(), &code), attendance);
     assert_eq!(
-        stdout(&lunxun(
+        ok(&lunxun(
             dir.path(),
             &["roster", "--cohort", &code, "--json"]
         )),
@@ -404,7 +371,7 @@ fn demo_twice_changes_nothing() {
     );
     let people: Value = serde_json::from_str(&roster).unwrap();
     assert_eq!(people.as_array().unwrap().len(), 60);
-    let list = stdout(&lunxun(dir.path(), &["cohort", "list", "--json"]));
+    let list = ok(&lunxun(dir.path(), &["cohort", "list", "--json"]));
     assert_eq!(list, cohorts);
     let list: Value = serde_json::from_str(&list).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 2);
@@ -413,8 +380,8 @@ fn demo_twice_changes_nothing() {
 #[test]
 fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
     let dir = tempfile::tempdir().unwrap();
-    stdout(&lunxun(dir.path(), &["demo"]));
-    let roster: Value = serde_json::from_str(&stdout(&lunxun(
+    ok(&lunxun(dir.path(), &["demo"]));
+    let roster: Value = serde_json::from_str(&ok(&lunxun(
         dir.path(),
         &["roster", "--cohort", "2015-02", "--json"],
     )))
@@ -429,7 +396,7 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
         person.unwrap()["person_id"].as_str().unwrap().to_string()
     };
     let (first, second) = (id_of("李雅婷"), id_of("曾强"));
-    let ack = stdout(&lunxun(
+    let ack = ok(&lunxun(
         dir.path(),
         &[
             "checkin",
@@ -476,8 +443,8 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
 #[test]
 fn search_finds_an_enrolled_person_by_initials_and_hanzi() {
     let dir = tempfile::tempdir().unwrap();
-    let code = last_line(&stdout(&lunxun(dir.path(), &["demo"])));
-    let out = stdout(&lunxun(
+    let code = last_line(&ok(&lunxun(dir.path(), &["demo"])));
+    let out = ok(&lunxun(
         dir.path(),
         &["search", "--cohort", &code, "--json", "lyt"],
     ));
@@ -487,7 +454,7 @@ fn search_finds_an_enrolled_person_by_initials_and_hanzi() {
     for key in ["person_id", "county", "score"] {
         assert!(hits[0].get(key).is_some(), "missing {key}");
     }
-    let out = stdout(&lunxun(
+    let out = ok(&lunxun(
         dir.path(),
         &["search", "--json", "--limit", "50", "张伟"],
     ));
@@ -504,7 +471,7 @@ fn search_finds_an_enrolled_person_by_initials_and_hanzi() {
         "both 张伟 of the register come first: {names:?}"
     );
     assert!(names[exact..].iter().all(|n| *n != "张伟"));
-    let multi = stdout(&lunxun(
+    let multi = ok(&lunxun(
         dir.path(),
         &["search", "--cohort", &code, "lyt", "新开"],
     ));

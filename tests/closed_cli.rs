@@ -28,18 +28,8 @@ fn last_line(text: &str) -> String {
 
 /// A two-day cohort with two people enrolled (ids returned) and one planned activity.
 fn setup(dir: &Path) -> (String, String) {
-    let new = [
-        "cohort",
-        "new",
-        "--name",
-        "第1期",
-        "--start",
-        "2015-03-16",
-        "--days",
-        "2",
-        "--code",
-        CODE,
-    ];
+    let mut new = common::cohort_new("第1期", "2");
+    new.extend(["--code", CODE]);
     ok(&run(dir, &new));
     let add = |name: &str| {
         let args = [
@@ -122,6 +112,14 @@ fn check_in(person: &str, session: &str) -> Vec<String> {
     .to_vec()
 }
 
+/// `lunxun session close` or `reopen` (`verb`) of session 1:am, which must succeed.
+fn session_1am(dir: &Path, verb: &str) -> String {
+    ok(&run(
+        dir,
+        &["session", verb, "--cohort", CODE, "--session", "1:am"],
+    ))
+}
+
 fn args(list: &[String]) -> Vec<&str> {
     list.iter().map(String::as_str).collect()
 }
@@ -132,10 +130,7 @@ fn a_closed_session_refuses_check_in_leave_and_undo_and_says_how_to_reopen() {
     let d = dir.path();
     let (first, second) = setup(d);
     ok(&run(d, &args(&check_in(&first, "1:am"))));
-    let closed = ok(&run(
-        d,
-        &["session", "close", "--cohort", CODE, "--session", "1:am"],
-    ));
+    let closed = session_1am(d, "close");
     assert_eq!(
         closed,
         "✓ session 1:am closed: no check-in counts as absent\n"
@@ -165,18 +160,12 @@ fn a_closed_session_refuses_check_in_leave_and_undo_and_says_how_to_reopen() {
     assert_eq!(records(d), before, "nothing written");
 
     ok(&run(d, &args(&check_in(&second, "1:pm"))));
-    let again = ok(&run(
-        d,
-        &["session", "close", "--cohort", CODE, "--session", "1:am"],
-    ));
+    let again = session_1am(d, "close");
     assert_eq!(
         again,
         "= session 1:am is already closed; nothing recorded\n"
     );
-    let reopened = ok(&run(
-        d,
-        &["session", "reopen", "--cohort", CODE, "--session", "1:am"],
-    ));
+    let reopened = session_1am(d, "reopen");
     assert_eq!(
         reopened,
         "✓ session 1:am reopened: its attendance can be corrected\n"

@@ -6,14 +6,14 @@ use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
 use lunxun::clock::Clock;
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
-use lunxun::domain::{
-    ActivityDetails, Cohort, Level, Method, Person, PersonId, Session, SlotDef, SlotKind,
-};
+use lunxun::domain::{ActivityDetails, Cohort, Method, Person, PersonId, Session, SlotKind};
 use lunxun::i18n::Lang;
 use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
 use lunxun::tui::{App, Overlay, ScreenId};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+use common::app::{ctrl, notice, press, type_text};
 
 /// Day 1, 08:35: the morning session, within the grace period.
 const NOW: &str = "2015-03-16T08:35:00+08:00";
@@ -28,21 +28,7 @@ fn am1() -> Session {
 }
 
 fn cohort() -> Cohort {
-    Cohort {
-        code: CODE.into(),
-        name: "第1期".into(),
-        level: Level::County,
-        field_focus: None,
-        start: now().date_naive(),
-        days: 2,
-        slots: SlotDef::defaults(),
-        venue: String::new(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
-        created_at: now(),
-    }
+    common::cohort::cohort(CODE)
 }
 
 /// Three people enrolled (李雅婷, 张伟, 王芳), 赵强 in the register only, and a lecture
@@ -109,27 +95,6 @@ fn records(dir: &Path) -> Records {
         activity_events: store.activity_events(CODE).unwrap().len(),
         cohort_open: store.cohort(CODE).unwrap().unwrap().open,
     }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 /// Searches (in the roster, or the register when `register`) and presses `key`.

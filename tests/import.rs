@@ -34,16 +34,7 @@ fn refused(out: &Output) -> String {
 /// A data folder with cohort 2015-01.
 fn with_cohort() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "cohort",
-        "new",
-        "--name",
-        "第1期",
-        "--start",
-        "2015-03-16",
-        "--days",
-        "2",
-    ];
+    let args = common::cohort_new("第1期", "2");
     assert!(ok(&lunxun(dir.path(), &args)).ends_with("2015-01\n"));
     dir
 }

@@ -14,49 +14,18 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding, soak};
 use lunxun::domain::{PersonId, Session, SlotKind};
-use lunxun::store::Store;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
 
 fn lunxun(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
-    cmd.args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LUNXUN_NOW", NOW)
-        .env("LC_ALL", "C");
-    cmd
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
-
-/// Copies of sled's folder made before opening (`sled-opening-…`) in `dir`.
-fn opening_copies(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("sled-opening-"))
-        .collect()
+    common::lunxun_command(dir, args, "C", NOW)
 }
 
 #[test]
 fn every_acknowledged_check_in_survives_sigkill() {
-    let kills: usize = std::env::var("LUNXUN_SOAK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(120);
+    let kills = soak("LUNXUN_SOAK", 120);
     let dir = tempfile::tempdir().unwrap();
     assert!(
         lunxun(dir.path(), &["demo"])
@@ -137,31 +106,15 @@ fn every_acknowledged_check_in_survives_sigkill() {
             killed_early += 1;
         }
     }
-    let store = Store::open(dir.path()).expect("the store opens after every kill");
-    let integrity = store
-        .check_integrity()
-        .expect("the store passes the integrity check");
+    let context = format!("seed {seed}");
+    let (_store, events) = reopened_holding(dir.path(), "2015-02", &acknowledged, &context);
     // The second copy, what a restore gives back if sled's files are damaged: the
     // newest backup (made when a start finds the journal behind) plus the journal,
     // readable to its end (an entry torn by a kill is cut off when the store opens).
-    let journaled = common::kept_for_a_restore(dir.path());
-    for (person, session) in &acknowledged {
-        let status = store.status("2015-02", person, *session).unwrap();
-        assert!(
-            status.is_some(),
-            "seed {seed}: acknowledged check-in of {person} in {session} lost"
-        );
-        assert!(
-            journaled
-                .iter()
-                .any(|e| e.person == *person && e.session == *session),
-            "seed {seed}: acknowledged check-in of {person} in {session} not in the backup or journal"
-        );
-    }
+    assert_kept_for_a_restore(dir.path(), &acknowledged, &context);
     eprintln!(
-        "kills: {kills} (0–{latest:?} after start), acknowledged before the kill: {}, killed before acknowledging: {killed_early}, events: {}",
-        acknowledged.len(),
-        integrity.events
+        "kills: {kills} (0–{latest:?} after start), acknowledged before the kill: {}, killed before acknowledging: {killed_early}, events: {events}",
+        acknowledged.len()
     );
     assert!(
         killed_early > 0,
@@ -203,16 +156,7 @@ fn a_kill_during_the_first_start_leaves_a_folder_that_opens() {
 fn large_cohort(people: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| common::ok(&lunxun(dir.path(), args).output().unwrap());
-    run(&[
-        "cohort",
-        "new",
-        "--name",
-        "轮训班",
-        "--start",
-        "2015-03-16",
-        "--days",
-        "4",
-    ]);
+    run(&common::cohort_new("轮训班", "4"));
     let mut roster = String::from("姓名,单位,县市区,职务\n");
     for i in 0..people {
         roster.push_str(&format!("学员{i},第{i}村,岳阳县,村党组织书记\n"));

@@ -1,33 +1,12 @@
 //! The store on a real sled database in a temporary folder: round trips, reopen,
 //! the folder lock, the schema check, and the attendance rules applied through it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+mod common;
+
+use common::cohort::{at, cohort};
 use lunxun::domain::attendance::Refusal;
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
-use lunxun::domain::{CheckInStatus, Cohort, Level, Person, PersonId, Session, SlotDef, SlotKind};
+use lunxun::domain::{CheckInStatus, Person, PersonId, Session, SlotKind};
 use lunxun::store::{Batch, CheckInOutcome, DeskRequest, SCHEMA_VERSION, Store, StoreError};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-fn cohort(code: &str) -> Cohort {
-    Cohort {
-        code: code.into(),
-        name: "第1期".into(),
-        level: Level::County,
-        field_focus: None,
-        start: NaiveDate::from_ymd_opt(2015, 3, 16).unwrap(),
-        days: 2,
-        slots: SlotDef::defaults(),
-        venue: String::new(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
-        created_at: at("2015-03-01T08:00:00+08:00"),
-    }
-}
 
 fn person(id: &str, name: &str) -> Person {
     let mut p = Person::named(PersonId(id.into()), name);

@@ -11,34 +11,18 @@ mod support;
 #[path = "teaching/teach.rs"]
 mod teach;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
+use chrono::NaiveDateTime;
+use common::cohort::at;
 use lunxun::domain::module::{ModuleError, ModuleNames};
 use lunxun::domain::teaching::{ActivityChange, ActivityEdit, TeachingError};
-use lunxun::domain::{
-    ActivityDetails, ActivityStatus, Cohort, Level, Method, Session, SlotDef, TeachingActivity,
-};
+use lunxun::domain::{ActivityDetails, ActivityStatus, Cohort, Method, Session, TeachingActivity};
 use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
 
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
+/// The common test cohort, named after its code so that two differ.
 fn cohort(code: &str) -> Cohort {
     Cohort {
-        code: code.into(),
         name: format!("第{code}期"),
-        level: Level::County,
-        field_focus: None,
-        start: NaiveDate::from_ymd_opt(2015, 3, 16).unwrap(),
-        days: 2,
-        slots: SlotDef::defaults(),
-        venue: String::new(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
-        created_at: at("2015-03-01T08:00:00+08:00"),
+        ..common::cohort::cohort(code)
     }
 }
 

@@ -4,13 +4,15 @@
 //! file is made here.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+mod common;
 #[path = "timetable/files.rs"]
 mod files;
 
+use common::ok;
 use files::{HEADER, TITLE, csv_text, file, gbk, timetable_xlsx};
 
 /// A week before the cohort starts: every session is still to come.
@@ -18,31 +20,11 @@ const BEFORE: &str = "2015-03-09T09:00:00+08:00";
 
 /// Runs lunxun in English a week before the cohort; `vars` override the environment.
 fn run_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_lunxun"));
-    command
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env_remove("LUNXUN_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LUNXUN_FAULT")
-        .env("LC_ALL", "C")
-        .env("LUNXUN_NOW", BEFORE);
-    for (key, value) in vars {
-        command.env(key, value);
-    }
-    command.output().expect("the binary runs")
+    common::lunxun_env(dir, args, "C", BEFORE, vars)
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     run_env(dir, args, &[])
-}
-
-fn ok(out: Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "failed: {err}");
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Exit code 2; returns stderr.
@@ -57,18 +39,9 @@ fn refused(out: Output) -> String {
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let cohort = [
-        "cohort",
-        "new",
-        "--name",
-        "第1期",
-        "--start",
-        "2015-03-16",
-        "--days",
-        "4",
-    ];
-    assert!(ok(run(d, &cohort)).ends_with("2015-01\n"));
-    ok(run(
+    let cohort = common::cohort_new("第1期", "4");
+    assert!(ok(&run(d, &cohort)).ends_with("2015-01\n"));
+    ok(&run(
         d,
         &[
             "base",
@@ -96,7 +69,7 @@ fn import(dir: &Path, file: &Path, extra: &[&str]) -> Output {
 }
 
 fn list(dir: &Path) -> Value {
-    serde_json::from_str(&ok(run(
+    serde_json::from_str(&ok(&run(
         dir,
         &["teach", "list", "--cohort", "2015-01", "--json"],
     )))
@@ -104,7 +77,7 @@ fn list(dir: &Path) -> Value {
 }
 
 fn history(dir: &Path) -> String {
-    ok(run(
+    ok(&run(
         dir,
         &["teach", "history", "--cohort", "2015-01", "--json"],
     ))
@@ -137,7 +110,7 @@ fn a_gbk_csv_timetable_becomes_the_planned_log_and_importing_it_again_changes_no
     let dir = setup();
     let d = dir.path();
     let csv = file(d, "课程表.csv", &gbk(&csv_text(&HEADER, str::to_string)));
-    let dry = ok(import(d, &csv, &["--dry-run"]));
+    let dry = ok(&import(d, &csv, &["--dry-run"]));
     assert!(dry.contains("GBK/GB18030"), "{dry}");
     assert!(
         dry.contains("header on line 2 (1 title row(s) skipped)"),
@@ -147,7 +120,7 @@ fn a_gbk_csv_timetable_becomes_the_planned_log_and_importing_it_again_changes_no
     assert_eq!(count(&dry, "to create (planned):"), 10);
     assert_eq!(list(d), serde_json::json!([]), "a dry run writes nothing");
 
-    let out = ok(import(d, &csv, &["--by", "张干事"]));
+    let out = ok(&import(d, &csv, &["--by", "张干事"]));
     assert_eq!(count(&out, "created (planned):"), 10, "{out}");
     assert_eq!(count(&out, "unchanged:"), 0);
     assert_eq!(count(&out, "errors:"), 0);
@@ -184,7 +157,7 @@ fn a_gbk_csv_timetable_becomes_the_planned_log_and_importing_it_again_changes_no
     // During the course: one activity held as planned, one held with another lecturer.
     let day2 = [("LUNXUN_NOW", "2015-03-17T15:00:00+08:00")];
     let held = ["teach", "held", "--cohort", "2015-01", "--id"];
-    ok(run_env(d, &[&held[..], &["3"]].concat(), &day2));
+    ok(&run_env(d, &[&held[..], &["3"]].concat(), &day2));
     let edit = [
         "teach",
         "edit",
@@ -195,15 +168,15 @@ fn a_gbk_csv_timetable_becomes_the_planned_log_and_importing_it_again_changes_no
         "--lecturer",
         "孙丽",
     ];
-    ok(run_env(d, &edit, &day2));
-    ok(run_env(d, &[&held[..], &["4"]].concat(), &day2));
+    ok(&run_env(d, &edit, &day2));
+    ok(&run_env(d, &[&held[..], &["4"]].concat(), &day2));
     let statuses: Vec<Value> = list(d).as_array().unwrap()[2..4]
         .iter()
         .map(|a| a["status"].clone())
         .collect();
     assert_eq!(statuses, ["held", "changed"]);
     let before = history(d);
-    let again = ok(import(d, &csv, &[]));
+    let again = ok(&import(d, &csv, &[]));
     assert_eq!(count(&again, "created (planned):"), 0, "{again}");
     assert_eq!(count(&again, "unchanged:"), 10);
     assert!(
@@ -222,10 +195,10 @@ fn an_xlsx_with_excel_dates_and_merged_cells_gives_the_same_plan_as_the_csv() {
         "t.csv",
         &gbk(&csv_text(&HEADER, str::to_string)),
     );
-    ok(import(from_csv.path(), &csv, &[]));
+    ok(&import(from_csv.path(), &csv, &[]));
     let from_xlsx = setup();
     let xlsx = file(from_xlsx.path(), "课程表.xlsx", &timetable_xlsx());
-    let out = ok(import(from_xlsx.path(), &xlsx, &["--sheet", "课程表"]));
+    let out = ok(&import(from_xlsx.path(), &xlsx, &["--sheet", "课程表"]));
     assert!(out.contains("xlsx sheet '课程表'"), "{out}");
     assert_eq!(count(&out, "created (planned):"), 10, "{out}");
     assert_eq!(
@@ -242,7 +215,7 @@ fn day_numbers_and_every_date_form_give_the_same_sessions() {
         "t.csv",
         csv_text(&HEADER, str::to_string).as_bytes(),
     );
-    ok(import(reference.path(), &csv, &[]));
+    ok(&import(reference.path(), &csv, &[]));
     let want = plans(&list(reference.path()));
     let day_forms = ["第1天", "2", "第三天", "Day 4"];
     let iso = |c: &str| match c
@@ -270,7 +243,7 @@ fn day_numbers_and_every_date_form_give_the_same_sessions() {
     ] {
         let dir = setup();
         let path = file(dir.path(), name, text.as_bytes());
-        ok(import(dir.path(), &path, &[]));
+        ok(&import(dir.path(), &path, &[]));
         assert_eq!(plans(&list(dir.path())), want, "{name}");
     }
 }
@@ -355,7 +328,7 @@ fn the_activities_are_written_in_one_commit() {
     );
     // Only the first commit of the command may fail: had it written one activity at a
     // time, the second write would fail here.
-    let out = ok(run_env(d, &args, &[("LUNXUN_FAULT", "write:2")]));
+    let out = ok(&run_env(d, &args, &[("LUNXUN_FAULT", "write:2")]));
     assert_eq!(count(&out, "created (planned):"), 10);
     assert_eq!(list(d).as_array().unwrap().len(), 10);
 }

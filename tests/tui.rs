@@ -7,11 +7,10 @@ use lunxun::domain::{CheckInStatus, Session, SlotKind};
 use lunxun::i18n::Lang;
 use lunxun::store::Store;
 use lunxun::tui::{App, NoticeKind, Overlay, ScreenId, SearchScope};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 mod common;
+use common::app::{ctrl, draw, notice, press, screen, type_text};
 use common::{column_starts, screen_text, visible_cells};
 
 /// Day 2 of the demo cohort, 08:35: the morning session, within the grace period.
@@ -28,27 +27,6 @@ fn demo_app(dir: &std::path::Path, lang: Lang) -> App {
     let store = Store::open(dir).unwrap();
     lunxun::demo::install(&store, clock(NOW).now()).unwrap();
     App::new(store, clock(NOW), lang).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 /// The session the clock is in: day 2, morning.
@@ -320,18 +298,6 @@ fn the_cohort_form_refuses_a_bad_date_and_creates_a_good_cohort() {
     assert_eq!(app.overlay, None);
     assert_eq!(app.desk.as_ref().unwrap().cohort.code, "2015-03");
     assert_eq!(app.cohorts.list.len(), 3);
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    screen_text(draw(app, width, height).backend().buffer())
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| lunxun::tui::render(app, frame))
-        .unwrap();
-    terminal
 }
 
 #[test]

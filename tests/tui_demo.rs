@@ -7,12 +7,10 @@ use lunxun::clock::Clock;
 use lunxun::i18n::Lang;
 use lunxun::store::Store;
 use lunxun::tui::{App, ScreenId};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 mod common;
-use common::screen_text;
+use common::app::press as key;
 
 /// Day 2 of the demo cohort, five minutes into the morning session.
 const NOW: &str = "2031-05-20T08:35:00+08:00";
@@ -30,14 +28,8 @@ fn demo_from_the_welcome_screen(dir: &std::path::Path, at: &str) -> App {
     app
 }
 
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| lunxun::tui::render(app, f)).unwrap();
-    screen_text(terminal.backend().buffer())
+    common::app::screen(app, 120, 40)
 }
 
 fn show(app: &mut App, f: u8) -> String {
@@ -52,6 +44,11 @@ fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
         .find(|l| l.contains(needle))
         .unwrap_or_else(|| panic!("no line with {needle:?} in\n{screen}"))
         .trim_matches(|c: char| c == '│' || c.is_whitespace())
+}
+
+/// The line holding `needle` on `screen` shows `expected`.
+fn row_shows(screen: &str, needle: &str, expected: &str) {
+    assert!(line_with(screen, needle).contains(expected), "{screen}");
 }
 
 /// The number written right after `label` in `line` (`到51` → 51).
@@ -148,26 +145,14 @@ fn every_screen_of_the_demo_has_real_data_that_follows_the_clock() {
     assert!(dashboard.contains("● 4 职责方法") && dashboard.contains("· 5 治理创新"));
 
     let teaching = show(&mut app, 7);
-    assert!(line_with(&teaching, "#4").contains("已举办"), "{teaching}");
+    row_shows(&teaching, "#4", "已举办");
     key(&mut app, KeyCode::Right);
-    assert!(
-        line_with(&screen(&app), "#5").contains("计划"),
-        "{}",
-        screen(&app)
-    );
+    row_shows(&screen(&app), "#5", "计划");
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Left);
-    assert!(
-        line_with(&screen(&app), "#3").contains("新开村"),
-        "{}",
-        screen(&app)
-    );
+    row_shows(&screen(&app), "#3", "新开村");
     key(&mut app, KeyCode::Left);
-    assert!(
-        line_with(&screen(&app), "#1").contains("有变更"),
-        "{}",
-        screen(&app)
-    );
+    row_shows(&screen(&app), "#1", "有变更");
 
     let coverage = show(&mut app, 8);
     assert!(

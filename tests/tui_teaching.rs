@@ -5,12 +5,10 @@ use lunxun::clock::Clock;
 use lunxun::i18n::Lang;
 use lunxun::store::Store;
 use lunxun::tui::{App, NoticeKind, Overlay, ScreenId};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 mod common;
-use common::screen_text;
+use common::app::{ctrl, notice, press as key, screen, type_text as text};
 
 /// Day 2 of the demo cohort in progress (2015-02), half an hour into the morning.
 const NOW: &str = "2015-03-16T09:00:00+08:00";
@@ -21,31 +19,6 @@ fn app(dir: &std::path::Path, lang: Lang) -> App {
     let store = Store::open(dir).unwrap();
     lunxun::demo::install(&store, clock.now()).unwrap();
     App::new(store, clock, lang).unwrap()
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn text(app: &mut App, s: &str) {
-    s.chars().for_each(|c| key(app, KeyCode::Char(c)));
-}
-
-fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| lunxun::tui::render(app, f)).unwrap();
-    screen_text(terminal.backend().buffer())
 }
 
 /// Adds an accredited base with all five haves through the bases screen.

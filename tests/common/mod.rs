@@ -1,5 +1,9 @@
 //! Helpers shared by the test files.
 
+pub mod app;
+pub mod cohort;
+pub mod kills;
+
 use ratatui::buffer::Buffer;
 
 /// The buffer as plain lines, one per row, with the cell hidden behind each wide
@@ -98,8 +102,8 @@ pub fn kept_for_a_restore(dir: &std::path::Path) -> Vec<lunxun::domain::Attendan
     events
 }
 
-/// Runs the binary on the data folder `dir` in language `lang` (a LANG value) with the
-/// clock fixed at `now` (RFC 3339), untouched by the caller's own lunxun settings.
+/// Runs the binary on the data folder `dir` in language `lang` (an LC_ALL value) with
+/// the clock fixed at `now` (RFC 3339), untouched by the caller's own lunxun settings.
 #[allow(dead_code)]
 pub fn lunxun_at(
     dir: &std::path::Path,
@@ -107,24 +111,63 @@ pub fn lunxun_at(
     lang: &str,
     now: &str,
 ) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
+    lunxun_env(dir, args, lang, now, &[])
+}
+
+/// [`lunxun_at`] with the variables `vars` set on top (`LUNXUN_FAULT`, …).
+#[allow(dead_code)]
+pub fn lunxun_env(
+    dir: &std::path::Path,
+    args: &[&str],
+    lang: &str,
+    now: &str,
+    vars: &[(&str, &str)],
+) -> std::process::Output {
+    let mut cmd = lunxun_command(dir, args, lang, now);
+    cmd.envs(vars.iter().copied());
+    cmd.output().expect("the binary runs")
+}
+
+/// The command [`lunxun_at`] runs, for a test that spawns it (to kill it, to read its
+/// output as it comes).
+#[allow(dead_code)]
+pub fn lunxun_command(
+    dir: &std::path::Path,
+    args: &[&str],
+    lang: &str,
+    now: &str,
+) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"));
+    cmd.args(args)
         .arg("--db")
         .arg(dir)
         .env_remove("LUNXUN_DB")
-        .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LUNXUN_FAULT")
         .env("LC_ALL", lang)
-        .env("LUNXUN_NOW", now)
-        .output()
-        .expect("the binary runs")
+        .env("LUNXUN_NOW", now);
+    cmd
+}
+
+/// The arguments of `cohort new` for a cohort `name` of `days` days starting on Monday
+/// 2015-03-16, the week the tests' fixed clocks are in.
+#[allow(dead_code)]
+pub fn cohort_new<'a>(name: &'a str, days: &'a str) -> Vec<&'a str> {
+    let start = "2015-03-16";
+    vec![
+        "cohort", "new", "--name", name, "--start", start, "--days", days,
+    ]
 }
 
 /// The output of a command that must succeed.
 #[allow(dead_code)]
 pub fn ok(out: &std::process::Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "failed: {err}");
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 

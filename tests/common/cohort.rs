@@ -1,0 +1,32 @@
+//! A cohort record for tests that write to the store directly (without the binary).
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
+use lunxun::domain::{Cohort, Level, SlotDef};
+
+/// A moment written in RFC 3339.
+pub fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+/// Open county cohort `code`, 第1期: two days from Monday 2015-03-16 with the default
+/// morning and afternoon sessions, the default grace period and completion rate,
+/// created on 2015-03-01.
+pub fn cohort(code: &str) -> Cohort {
+    Cohort {
+        code: code.into(),
+        name: "第1期".into(),
+        level: Level::County,
+        field_focus: None,
+        start: NaiveDate::from_ymd_opt(2015, 3, 16).unwrap(),
+        days: 2,
+        slots: SlotDef::defaults(),
+        venue: String::new(),
+        open: true,
+        grace_minutes: DEFAULT_GRACE_MINUTES,
+        completion_percent: DEFAULT_COMPLETION_PERCENT,
+        closed_sessions: vec![],
+        created_at: at("2015-03-01T08:00:00+08:00"),
+    }
+}
