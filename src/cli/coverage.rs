@@ -4,23 +4,16 @@
 use crate::io::coverage::{self, markdown};
 
 use super::teaching_args::{CoverageFormat, ExportCoverageArgs};
-use super::{CliError, CliResult, Ctx, Printed, find_cohort, write_file};
+use super::{CliError, CliResult, Ctx, Printed, find_cohort};
 
 pub fn export(args: ExportCoverageArgs, ctx: &Ctx) -> Result<Printed, CliError> {
     let text = match &args.cohort {
         Some(code) => one_cohort(code, args.format, ctx)?,
         None => every_cohort(args.format, ctx)?,
     };
-    match args.output {
-        None => Ok(Printed::Export(text)),
-        Some(path) => {
-            write_file(&path, &text)?;
-            Ok(Printed::Text(ctx.t(
-                &format!("已导出到 {}\n", path.display()),
-                &format!("written to {}\n", path.display()),
-            )))
-        }
-    }
+    super::printed::deliver(Printed::Export(text), args.output, |path| {
+        super::export::exported_to(ctx, path)
+    })
 }
 
 fn one_cohort(code: &str, format: CoverageFormat, ctx: &Ctx) -> CliResult {

@@ -9,7 +9,7 @@ use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
 
 use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
-use super::{CliError, Ctx, Printed, find_cohort, pick_session, write_file};
+use super::{CliError, Ctx, Printed, find_cohort, pick_session};
 
 type ExportResult = Result<Printed, CliError>;
 
@@ -22,12 +22,6 @@ pub fn run(command: ExportCommand, ctx: &Ctx) -> ExportResult {
     }
 }
 
-/// What goes out: text (printable) or the bytes of a workbook.
-enum Output {
-    Text(String),
-    Binary(Vec<u8>),
-}
-
 fn attendance(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let format = pick_format(args.format, args.output.as_deref());
     let cohort = find_cohort(ctx, &args.cohort)?;
@@ -36,7 +30,9 @@ fn attendance(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let output = match format {
         ExportFormat::Json => {
             let export = attendance_json::build(&cohort, &roster, &events);
-            Output::Text(serde_json::to_string_pretty(&export).expect("export serialises") + "\n")
+            Printed::Export(
+                serde_json::to_string_pretty(&export).expect("export serialises") + "\n",
+            )
         }
         _ => {
             let privacy = privacy(args.include_sensitive);
@@ -55,7 +51,7 @@ fn roster(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let output = match format {
         ExportFormat::Json => {
             let out = people::roster_json(&roster, privacy);
-            Output::Text(serde_json::to_string_pretty(&out).expect("roster serialises") + "\n")
+            Printed::Export(serde_json::to_string_pretty(&out).expect("roster serialises") + "\n")
         }
         _ => {
             let sheet = people::roster_sheet(&cohort, &roster, ctx.lang, privacy);
@@ -104,36 +100,30 @@ fn extension(path: Option<&Path>) -> Option<String> {
 
 /// CSV always carries its byte order mark (so Excel reads it as UTF-8, not GBK), on
 /// standard output too: a redirected export is the same file as `-o` writes.
-fn sheet_output(sheet: &Sheet, format: ExportFormat, ctx: &Ctx) -> Result<Output, CliError> {
+fn sheet_output(sheet: &Sheet, format: ExportFormat, ctx: &Ctx) -> Result<Printed, CliError> {
     Ok(match format {
-        ExportFormat::Csv => Output::Text(export::to_csv(sheet, true)),
-        ExportFormat::Md => Output::Text(export::to_markdown(sheet)),
+        ExportFormat::Csv => Printed::Export(export::to_csv(sheet, true)),
+        ExportFormat::Md => Printed::Export(export::to_markdown(sheet)),
         ExportFormat::Xlsx => {
             // The clock's time as the creation time, so the same records give the same bytes.
             let created = ctx.clock.now().naive_utc();
             let bytes = export::to_workbook(std::slice::from_ref(sheet), created)
                 .map_err(|e| CliError::Io(format!("xlsx: {e}")))?;
-            Output::Binary(bytes)
+            Printed::Workbook(bytes)
         }
         ExportFormat::Json => unreachable!("JSON is built by the caller"),
     })
 }
 
 /// The export on standard output, or written atomically to the file with a line saying where.
-fn deliver(output: Output, path: Option<PathBuf>, ctx: &Ctx) -> ExportResult {
-    let Some(path) = path else {
-        return Ok(match output {
-            Output::Text(text) => Printed::Export(text),
-            Output::Binary(bytes) => Printed::Workbook(bytes),
-        });
-    };
-    match &output {
-        Output::Text(text) => write_file(&path, text)?,
-        Output::Binary(bytes) => crate::io::write_atomic(&path, bytes)
-            .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?,
-    }
-    Ok(Printed::Text(ctx.t(
+fn deliver(made: Printed, path: Option<PathBuf>, ctx: &Ctx) -> ExportResult {
+    super::printed::deliver(made, path, |path| exported_to(ctx, path))
+}
+
+/// The line after an export or a coverage table was written to `path`.
+pub(super) fn exported_to(ctx: &Ctx, path: &Path) -> String {
+    ctx.t(
         &format!("已导出到 {}\n", path.display()),
         &format!("written to {}\n", path.display()),
-    )))
+    )
 }

@@ -146,9 +146,3 @@ fn pick_session(ctx: &Ctx, cohort: &Cohort, text: Option<&str>) -> Result<Sessio
         })
     })
 }
-
-/// Writes `text` to `path` atomically (temporary file, fsync, rename), private to the user.
-fn write_file(path: &std::path::Path, text: &str) -> Result<(), CliError> {
-    crate::io::write_atomic(path, text.as_bytes())
-        .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))
-}

@@ -3,6 +3,7 @@
 //! when standard output is a pipe or a file, and escaped only on a terminal.
 
 use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 
 use crate::display;
 use crate::i18n::Lang;
@@ -31,6 +32,26 @@ impl Printed {
             Printed::Workbook(bytes) => Cow::Borrowed(bytes),
         })
     }
+}
+
+/// An export or a report (`Printed::Export` or `Printed::Workbook`): on standard output
+/// as it is, or written to `path` atomically (private to the user), then the line
+/// `written` says where it went.
+pub(super) fn deliver(
+    made: Printed,
+    path: Option<PathBuf>,
+    written: impl FnOnce(&Path) -> String,
+) -> Result<Printed, CliError> {
+    let Some(path) = path else {
+        return Ok(made);
+    };
+    let bytes = match &made {
+        Printed::Export(text) | Printed::Text(text) => text.as_bytes(),
+        Printed::Workbook(bytes) => bytes,
+    };
+    crate::io::write_atomic(&path, bytes)
+        .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?;
+    Ok(Printed::Text(written(&path)))
 }
 
 fn bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {

@@ -9,7 +9,7 @@ use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::year::{CohortRecords, CohortTeaching};
 use crate::io::report::{self, markdown, teaching, xlsx};
 
-use super::{CliError, Ctx, Printed, find_cohort, write_file};
+use super::{CliError, Ctx, Printed, find_cohort};
 
 type ReportResult = Result<Printed, CliError>;
 
@@ -27,12 +27,6 @@ pub enum ReportFormat {
     Json,
     /// An Excel workbook, one tab per section (-o FILE, or standard output redirected to a file)
     Xlsx,
-}
-
-/// What a report command produces: text to print or write, or a workbook's bytes.
-enum Rendered {
-    Text(String),
-    Workbook(Vec<u8>),
 }
 
 #[derive(Debug, Args)]
@@ -95,17 +89,17 @@ fn cohort(args: CohortReportArgs, ctx: &Ctx) -> ReportResult {
         generated_at: &stamp,
         include_sensitive: args.include_sensitive,
     });
-    let rendered = match args.format {
+    let made = match args.format {
         ReportFormat::Json => {
-            Rendered::Text(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
+            Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
         }
-        ReportFormat::Md => Rendered::Text(markdown::cohort(&model, ctx.lang)),
-        ReportFormat::Xlsx => Rendered::Workbook(
+        ReportFormat::Md => Printed::Export(markdown::cohort(&model, ctx.lang)),
+        ReportFormat::Xlsx => Printed::Workbook(
             xlsx::cohort_workbook(&model, ctx.lang, ctx.clock.now().naive_utc())
                 .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
         ),
     };
-    deliver(ctx, rendered, args.output)
+    deliver(ctx, made, args.output)
 }
 
 fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
@@ -149,35 +143,26 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
         include_sensitive: args.include_sensitive,
     })
     .with_coverage(&ctx.store.catalogue()?, &logs);
-    let rendered = match args.format {
+    let made = match args.format {
         ReportFormat::Json => {
-            Rendered::Text(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
+            Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
         }
-        ReportFormat::Md => Rendered::Text(markdown::year(&model, ctx.lang)),
-        ReportFormat::Xlsx => Rendered::Workbook(
+        ReportFormat::Md => Printed::Export(markdown::year(&model, ctx.lang)),
+        ReportFormat::Xlsx => Printed::Workbook(
             xlsx::year_workbook(&model, ctx.lang, ctx.clock.now().naive_utc())
                 .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
         ),
     };
-    deliver(ctx, rendered, args.output)
+    deliver(ctx, made, args.output)
 }
 
 /// The report on standard output (the same bytes as its file), or written atomically
 /// to the file with a line saying where.
-fn deliver(ctx: &Ctx, rendered: Rendered, output: Option<PathBuf>) -> ReportResult {
-    match (output, rendered) {
-        (None, Rendered::Text(text)) => Ok(Printed::Export(text)),
-        (None, Rendered::Workbook(bytes)) => Ok(Printed::Workbook(bytes)),
-        (Some(path), rendered) => {
-            match rendered {
-                Rendered::Text(text) => write_file(&path, &text)?,
-                Rendered::Workbook(bytes) => crate::io::write_atomic(&path, &bytes)
-                    .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?,
-            }
-            Ok(Printed::Text(ctx.t(
-                &format!("已写入 {}\n", path.display()),
-                &format!("written to {}\n", path.display()),
-            )))
-        }
-    }
+fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
+    super::printed::deliver(made, output, |path| {
+        ctx.t(
+            &format!("已写入 {}\n", path.display()),
+            &format!("written to {}\n", path.display()),
+        )
+    })
 }

@@ -105,8 +105,8 @@ impl Store {
         }
     }
 
-    /// Stages an event already made (the demo's generated attendance) under the same
-    /// key a check-in at the desk would use. The caller checks the rules and commits.
+    /// Stages an event under its key (see `thread_prefix`): the desk's and the command
+    /// line's check-ins and undos, and the demo's attendance. The caller checks and commits.
     pub fn stage_event(batch: &mut Batch, event: &AttendanceEvent) {
         let mut key = thread_prefix(&event.cohort, &event.person, event.session);
         key.extend_from_slice(event.id.as_bytes());
@@ -128,9 +128,7 @@ impl Store {
             at: request.at,
             desk: self.desk().to_string(),
         };
-        let mut key = thread_prefix(request.cohort, request.person, request.session);
-        key.extend_from_slice(event.id.as_bytes());
-        batch.put(TreeName::Events, key, encode(&event));
+        Store::stage_event(&mut batch, &event);
         self.commit(batch)?;
         Ok(event)
     }

@@ -179,9 +179,7 @@ impl Store {
             by: request.by.clone(),
         };
         let mut batch = Batch::default();
-        let mut key = activity_prefix(code, activity);
-        key.extend_from_slice(event.id.as_bytes());
-        batch.put(TreeName::Activities, key, encode(&event));
+        Store::stage_activity_event(&mut batch, &event);
         match &request.catalogue {
             Some(catalogue) => Store::stage_cohort_catalogue(&mut batch, code, catalogue),
             None if self.cohort_catalogue(code)?.is_none() => {
@@ -196,8 +194,8 @@ impl Store {
         Ok(ActivityOutcome::Recorded(Box::new(recorded)))
     }
 
-    /// Stages an activity event already made (the demo's timetable) under the same key
-    /// the log would use. The caller checks the details and commits.
+    /// Stages an activity event under its key (`cohort 0 activity event-ulid`): the log's
+    /// writes, a timetable import and the demo's timetable. The caller checks and commits.
     pub fn stage_activity_event(batch: &mut Batch, event: &ActivityEvent) {
         let mut key = activity_prefix(&event.cohort, event.activity);
         key.extend_from_slice(event.id.as_bytes());

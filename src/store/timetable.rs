@@ -3,9 +3,7 @@
 
 use crate::domain::teaching::{ActivityChange, ActivityDetails, ActivityEvent, TeachingError};
 
-use super::codec::encode;
-use super::teaching::activity_prefix;
-use super::{ActivityRequest, Batch, Store, StoreResult, TreeName};
+use super::{ActivityRequest, Batch, Store, StoreResult};
 
 /// What came of entering a timetable's activities.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +58,7 @@ impl Store {
                 desk: self.desk().to_string(),
                 by: request.by.clone(),
             };
-            let mut key = activity_prefix(&cohort.code, number);
-            key.extend_from_slice(event.id.as_bytes());
-            batch.put(TreeName::Activities, key, encode(&event));
+            Store::stage_activity_event(&mut batch, &event);
             numbers.push(number);
         }
         match &request.catalogue {
