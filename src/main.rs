@@ -9,9 +9,9 @@ use clap::Parser;
 use lunxun::cli::{self, Cli, CliError, Command, Ctx, Printed};
 use lunxun::clock::Clock;
 use lunxun::display;
-use lunxun::i18n::Lang;
 use lunxun::io::import::workbook;
 use lunxun::store::{self, Store};
+use lunxun::text::Lang;
 use lunxun::tui;
 
 fn main() -> ExitCode {

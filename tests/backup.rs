@@ -419,7 +419,7 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
     lunxun::demo::install(&store, now()).unwrap();
     let clock = lunxun::clock::Clock::Fixed(now());
     let before = store.backup("").unwrap().counts()["events"];
-    let mut app = lunxun::tui::App::new(store, clock, lunxun::i18n::Lang::En).unwrap();
+    let mut app = lunxun::tui::App::new(store, clock, lunxun::text::Lang::En).unwrap();
     assert_eq!(app.backup_if_due(), None);
     desk_clock(&mut app, 10, 0);
     for c in "lyt".chars() {

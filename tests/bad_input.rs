@@ -194,7 +194,7 @@ fn import(bytes: &[u8], extension: &str) {
             PersonId(format!("new{next}"))
         });
         for error in &file.errors {
-            let _ = error.message(lunxun::i18n::Lang::Zh);
+            let _ = error.message(lunxun::text::Lang::Zh);
         }
     }
 }

@@ -7,8 +7,8 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 use lunxun::clock::Clock;
 use lunxun::domain::{ActivityDetails, Cohort, Method, Person, PersonId, Session, SlotKind};
-use lunxun::i18n::Lang;
 use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
+use lunxun::text::Lang;
 use lunxun::tui::{App, Overlay, ScreenId};
 use ratatui::crossterm::event::KeyCode;
 

@@ -168,7 +168,7 @@ fn a_database_from_a_newer_schema_is_refused() {
     }
     match Store::open(dir.path()) {
         Err(err @ StoreError::NewerSchema { .. }) => {
-            let message = err.message(lunxun::i18n::Lang::En);
+            let message = err.message(lunxun::text::Lang::En);
             assert!(message.contains("newer lunxun"), "{message}");
             assert!(message.contains("Upgrade"), "{message}");
         }

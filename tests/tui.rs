@@ -4,8 +4,8 @@
 use chrono::DateTime;
 use lunxun::clock::Clock;
 use lunxun::domain::{CheckInStatus, Session, SlotKind};
-use lunxun::i18n::Lang;
 use lunxun::store::Store;
+use lunxun::text::Lang;
 use lunxun::tui::{App, NoticeKind, Overlay, ScreenId, SearchScope};
 use ratatui::crossterm::event::KeyCode;
 

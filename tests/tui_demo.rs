@@ -4,8 +4,8 @@
 
 use chrono::DateTime;
 use lunxun::clock::Clock;
-use lunxun::i18n::Lang;
 use lunxun::store::Store;
+use lunxun::text::Lang;
 use lunxun::tui::{App, ScreenId};
 use ratatui::crossterm::event::KeyCode;
 

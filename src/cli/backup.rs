@@ -51,9 +51,9 @@ pub(super) fn summary(
     let (people, cohorts, enrolments, events) =
         (n("people"), n("cohorts"), n("enrolments"), n("events"));
     let verb = match (wrote, ctx.lang) {
-        (true, crate::i18n::Lang::Zh) => "已备份到",
+        (true, crate::text::Lang::Zh) => "已备份到",
         (true, _) => "backed up to",
-        (false, crate::i18n::Lang::Zh) => "已恢复并核对，位于",
+        (false, crate::text::Lang::Zh) => "已恢复并核对，位于",
         (false, _) => "restored and verified in",
     };
     ctx.t(

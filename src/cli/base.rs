@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use crate::domain::base::{Accreditation, FiveHaves, Have};
 use crate::domain::{BaseKind, Level, TrainingBase};
-use crate::i18n::Lang;
 use crate::store::{Batch, Store};
+use crate::text::Lang;
 
 use super::teaching_args::{BaseAddArgs, BaseCommand, BaseEditArgs};
 use super::{CliError, CliResult, Ctx};

@@ -3,8 +3,8 @@
 
 use crate::domain::attendance::{self, AttendanceStatus, CheckInStatus, EventKind, Refusal};
 use crate::domain::{Cohort, Person, Session};
-use crate::i18n::Lang;
 use crate::store::{CheckInOutcome, DeskRequest};
+use crate::text::Lang;
 
 use super::args::{CheckinArgs, UndoArgs};
 use super::session::closed_error;

@@ -26,8 +26,8 @@ mod teaching_args;
 
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
-use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
+use crate::text::Lang;
 
 pub use args::{Cli, Command};
 pub use printed::Printed;

@@ -105,8 +105,8 @@ fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
             String::new()
         };
         let (name, text) = match ctx.lang {
-            crate::i18n::Lang::Zh => (&m.name_zh, &m.text_zh),
-            crate::i18n::Lang::En => (&m.name_en, &m.text_en),
+            crate::text::Lang::Zh => (&m.name_zh, &m.text_zh),
+            crate::text::Lang::En => (&m.name_en, &m.text_en),
         };
         out.push_str(&format!("{}\t{name}\t{text}{retired}\n", m.number));
     }

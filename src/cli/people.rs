@@ -27,9 +27,9 @@ fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
     }
     let enrolled = cohort.map(|c| c.code).unwrap_or_default();
     let line = match (enrolled.is_empty(), ctx.lang) {
-        (true, crate::i18n::Lang::Zh) => format!("已添加 {}", person.name),
+        (true, crate::text::Lang::Zh) => format!("已添加 {}", person.name),
         (true, _) => format!("added {}", person.name),
-        (false, crate::i18n::Lang::Zh) => format!("已添加 {} 并编入班次 {enrolled}", person.name),
+        (false, crate::text::Lang::Zh) => format!("已添加 {} 并编入班次 {enrolled}", person.name),
         (false, _) => format!("added {} and enrolled in {enrolled}", person.name),
     };
     Ok(format!("{line}\n{}\n", person.id))

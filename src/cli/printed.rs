@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::display;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::CliError;
 

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

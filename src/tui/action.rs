@@ -1,7 +1,7 @@
 //! What a key asks the app to do. Key handling maps keys to actions (keymap.rs);
 //! `App::dispatch` carries them out, one small method per action.
 
-use super::screens::ScreenId;
+use super::state::ScreenId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {

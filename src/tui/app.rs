@@ -6,23 +6,23 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::clock::Clock;
 use crate::domain::{Cohort, Session};
-use crate::i18n::Lang;
 use crate::store::{Batch, Store, StoreError, StoreResult};
+use crate::text::Lang;
 
 use super::action::Action;
 use super::desk::Desk;
 use super::keymap::{self, Context, Scope};
-use super::screens::ScreenId;
-use super::screens::bases::BasesState;
-use super::screens::checkin::SearchBox;
-use super::screens::cohorts::CohortsState;
-use super::screens::coverage::CoverageState;
-use super::screens::dashboard::DashboardState;
-use super::screens::import::ImportState;
-use super::screens::sessions::SessionsState;
-use super::screens::teaching::TeachingState;
-use super::text::T;
+use super::state::ScreenId;
+use super::state::bases::BasesState;
+use super::state::checkin::SearchBox;
+use super::state::cohorts::CohortsState;
+use super::state::coverage::CoverageState;
+use super::state::dashboard::DashboardState;
+use super::state::import::ImportState;
+use super::state::sessions::SessionsState;
+use super::state::teaching::TeachingState;
 use super::widgets::form::Form;
+use crate::text::Desk as T;
 
 /// The status line under the screen: what just happened.
 #[derive(Debug, Clone, PartialEq, Eq)]

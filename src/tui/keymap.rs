@@ -5,8 +5,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::screens::ScreenId;
-use super::text::T;
+use super::state::ScreenId;
+use crate::text::Desk as T;
 
 /// Where the keyboard focus is: a screen, or an overlay on top of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

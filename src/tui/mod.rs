@@ -6,13 +6,12 @@ mod action;
 mod app;
 mod autobackup;
 mod desk;
+mod draw;
 mod keymap;
 mod overlay;
-mod screens;
 mod signals;
-mod text;
+mod state;
 mod theme;
-mod views;
 mod widgets;
 
 use std::sync::mpsc;
@@ -20,14 +19,14 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
+pub use crate::text::Desk as T;
 pub use action::Action;
 pub use app::{App, Notice, NoticeKind, Overlay};
 pub use autobackup::BACKUP_EVERY;
 pub use desk::SearchScope;
+pub use draw::render;
 pub use keymap::{BINDINGS, Scope, resolve};
-pub use screens::ScreenId;
-pub use text::T;
-pub use views::render;
+pub use state::ScreenId;
 
 /// How the desk ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +80,7 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
             return Ok(Exit::Quit);
         }
         if dirty {
-            terminal.draw(|frame| views::render(app, frame))?;
+            terminal.draw(|frame| draw::render(app, frame))?;
         }
         dirty = match events.recv_timeout(Duration::from_millis(250)) {
             Ok(Event::Key(key)) => {

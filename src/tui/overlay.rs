@@ -77,8 +77,8 @@ impl App {
         let person = person.normalise();
         person.validate().map_err(|e| e.to_string())?;
         if person.unit.is_empty() {
-            let label = super::text::T::FieldUnit.get(lang);
-            return Err(super::text::T::Required.fill(lang, &[label]));
+            let label = crate::text::Desk::FieldUnit.get(lang);
+            return Err(crate::text::Desk::Required.fill(lang, &[label]));
         }
         let desk = self.desk.as_ref().ok_or_default()?;
         let now = self.now();

@@ -9,8 +9,8 @@ use std::path::Path;
 
 use chrono::DateTime;
 use lunxun::clock::Clock;
-use lunxun::i18n::Lang;
 use lunxun::store::Store;
+use lunxun::text::Lang;
 use lunxun::tui::{App, ScreenId};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -3,7 +3,7 @@
 use crate::domain::Cohort;
 use crate::domain::coverage::{Cell, CohortCoverage, CohortsMatrix};
 use crate::domain::teaching::hours;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::{module_label, warning_message};
 

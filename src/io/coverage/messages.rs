@@ -2,7 +2,7 @@
 
 use crate::domain::coverage::{CohortCoverage, Warning};
 use crate::domain::{Cohort, Session};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 /// One warning as a sentence for the organiser.
 pub fn warning_message(

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::domain::coverage::{CohortCoverage, CohortsMatrix, MethodUse, ModuleCoverage, Warning};
 use crate::domain::teaching::hours;
 use crate::domain::{Cohort, Module, Session};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 #[derive(Debug, Serialize)]
 pub struct CoverageJson {

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::attendance::derive_all;
 use crate::domain::report::{Mark, attendance::mark};
 use crate::domain::{AttendanceEvent, AttendanceStatus, Cohort, Person, PersonId, Session};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::people::Privacy;
 use super::sheet::{Cell, Layout, Sheet};

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::domain::{Cohort, Gender, Person, mask};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::sheet::{Cell, Layout, Sheet};
 

@@ -2,8 +2,8 @@
 //! name in pinyin order, with an empty column to sign in.
 
 use crate::domain::{Cohort, Person, Session};
-use crate::i18n::Lang;
 use crate::search::full_pinyin;
+use crate::text::Lang;
 
 use super::sheet::{Cell, Layout, Sheet};
 

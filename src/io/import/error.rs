@@ -1,7 +1,7 @@
 //! What can go wrong with an imported file, as a whole or row by row, in words a person
 //! can act on. Personal data (phone, ID number) only ever appears masked.
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::headers::Column;
 

@@ -1,7 +1,7 @@
 //! Finding the header row (title rows above it are skipped) and mapping the county's own
 //! column names (姓名, 工作单位, 县(市、区), 身份证号码, …) to the register's fields.
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::error::ImportError;
 use super::table::RawRow;

@@ -2,7 +2,7 @@
 //! columns were read, and the counts (new, updated, unchanged, enrolled, duplicates,
 //! errors). Shared by the command line and the desk.
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::plan::ImportPlan;
 use super::table::{Delimiter, Source};

@@ -6,7 +6,7 @@ mod teaching;
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::cohort::CohortReport;
 use super::text::{

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::domain::{ActivityStatus, BaseKind, Have};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::Count;
 use super::teaching::ModuleName;

@@ -11,8 +11,8 @@ pub use year::year_sheets;
 
 use chrono::NaiveDateTime;
 
-use crate::i18n::Lang;
 use crate::io::export::{Cell, Layout, Sheet, xlsx_file};
+use crate::text::Lang;
 
 use super::Count;
 use super::cohort::CohortReport;

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::input::TextInput;
-use crate::i18n::Lang;
-use crate::tui::text::T;
+use crate::text::Desk as T;
+use crate::text::Lang;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

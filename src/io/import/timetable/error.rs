@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::SlotKind;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::super::error::ImportError;
 use super::headers::TimetableColumn;

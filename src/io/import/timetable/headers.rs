@@ -2,7 +2,7 @@
 //! holds: 日期 or 第几天, 时段, 方式, 题目, 授课人, 职务, 模块, 基地, 学时, 备注.
 
 use crate::domain::Cohort;
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::super::headers::normalise;
 use super::super::table::RawRow;

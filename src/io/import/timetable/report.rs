@@ -1,7 +1,7 @@
 //! The summary of a timetable import, in the user's language: where the rows came from,
 //! how the columns were read, and the counts (created, unchanged, errors).
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::super::report::{other_sheets_line, source_text};
 use super::{TimetableColumn, TimetableRead};

@@ -7,7 +7,7 @@ use crate::domain::cohort::tests::cohort;
 use crate::domain::module::Catalogue;
 use crate::domain::teaching::{self, ActivityChange, ActivityEvent};
 use crate::domain::{BaseKind, Method, Session, SlotKind, TeachingActivity, TrainingBase};
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::super::ImportOptions;
 use super::{TimetableError, TimetableInput, TimetableProblem as P, TimetableRead, read};

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
 use crate::io::coverage::MatrixJson;
+use crate::text::Lang;
 
 use super::super::text::{focus_label, level_label, list, table};
 use super::super::year::LevelFieldCount;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 use super::super::teaching::{BaseLine, TeachingSection};
 use super::super::text::{

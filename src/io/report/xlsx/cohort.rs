@@ -2,8 +2,8 @@
 //! session and by person, then methods, modules, bases and the teaching log.
 
 use crate::domain::Session;
-use crate::i18n::Lang;
 use crate::io::export::{Cell, Sheet};
+use crate::text::Lang;
 
 use super::super::cohort::CohortReport;
 use super::super::teaching::TeachingSection;

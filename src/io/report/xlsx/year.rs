@@ -1,8 +1,8 @@
 //! The year report's tabs: cohorts held (and by level and field), people trained by
 //! field and by county, the cohorts × modules matrix, the quota and the untrained.
 
-use crate::i18n::Lang;
 use crate::io::export::{Cell, Sheet};
+use crate::text::Lang;
 
 use super::super::text::{field_label, focus_label, level_label, list};
 use super::super::year::YearReport;

@@ -6,8 +6,8 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::base::{Have, TrainingBase};
+use crate::text::Desk as T;
 use crate::tui::app::App;
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
@@ -65,7 +65,7 @@ fn haves(app: &App, b: &TrainingBase) -> String {
             let name = app.lang.pick(h.zh(), h.code());
             let first: String = name
                 .chars()
-                .take(if app.lang == crate::i18n::Lang::Zh {
+                .take(if app.lang == crate::text::Lang::Zh {
                     1
                 } else {
                     2

@@ -6,8 +6,8 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::teaching::{TeachingActivity, hours};
+use crate::text::Desk as T;
 use crate::tui::app::App;
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 

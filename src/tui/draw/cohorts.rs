@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Row, Table, Widget};
 
+use crate::text::Desk as T;
 use crate::tui::app::App;
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 

@@ -9,9 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 
+use crate::text::Desk as T;
 use crate::tui::app::App;
 use crate::tui::desk::Desk;
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 

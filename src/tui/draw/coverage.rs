@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 use crate::domain::coverage::CohortCoverage;
 use crate::domain::teaching::hours;
 use crate::io::coverage::module_label;
+use crate::text::Desk as T;
 use crate::tui::app::App;
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 

@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use crate::text::Desk as T;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keymap::{self, Scope};
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::form::FormView;
 use crate::tui::widgets::{pad_to, widest};

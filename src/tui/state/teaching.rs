@@ -7,9 +7,9 @@ use crate::domain::teaching::{
     ActivityDetails, Method, TeachingActivity, TeachingError, parse_hours,
 };
 use crate::store::{ActivityOutcome, ActivityRequest, StoreResult};
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, FormKind, Overlay};
-use crate::tui::text::T;
 use crate::tui::widgets::form::{Form, FormField};
 
 #[derive(Debug, Clone, Default)]

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::{Person, mask};
+use crate::text::Desk as T;
 use crate::tui::app::App;
 use crate::tui::desk::{Desk, SearchScope};
-use crate::tui::screens::checkin::{SearchBox, status_text};
-use crate::tui::text::T;
+use crate::tui::state::checkin::{SearchBox, status_text};
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use crate::domain::cohort::{self, DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
 use crate::domain::{Cohort, Level, SlotDef};
 use crate::store::{Batch, CohortChange, Store, StoreResult};
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, FormKind, Overlay};
-use crate::tui::screens::ScreenId;
-use crate::tui::text::T;
+use crate::tui::state::ScreenId;
 use crate::tui::widgets::form::{Form, FormField};
 
 /// One line of the list: the cohort and how many are enrolled.

@@ -20,10 +20,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, NoticeKind};
 use super::keymap::{self, Scope};
-use super::screens::ScreenId;
-use super::text::T;
+use super::state::ScreenId;
 use super::theme;
 use super::widgets::sanitize;
+use crate::text::Desk as T;
 
 /// Smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;

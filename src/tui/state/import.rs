@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use crate::domain::PersonId;
 use crate::io::import::{self, ImportOptions, Prepared, report};
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, Overlay};
-use crate::tui::text::T;
 use crate::tui::widgets::input::TextInput;
 
 #[derive(Debug, Clone, Default)]

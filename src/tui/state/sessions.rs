@@ -4,9 +4,9 @@
 
 use crate::domain::{Closed, Cohort, Session, SessionChange};
 use crate::store::CohortChange;
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, Overlay};
-use crate::tui::text::T;
 
 #[derive(Debug, Clone, Default)]
 pub struct SessionsState {
@@ -58,7 +58,7 @@ impl App {
         self.checkin.clear();
         let label = self.session_label(session);
         self.done(T::SessionChosen.fill(self.lang, &[&label]));
-        self.screen = crate::tui::screens::ScreenId::CheckIn;
+        self.screen = crate::tui::state::ScreenId::CheckIn;
     }
 
     fn ask_close_session(&mut self) {

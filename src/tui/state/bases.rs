@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use crate::domain::Level;
 use crate::domain::base::{Accreditation, BaseKind, FiveHaves, Have, TrainingBase};
 use crate::store::{Batch, Store};
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, FormKind, Overlay};
-use crate::tui::text::T;
 use crate::tui::widgets::form::{Form, FormField};
 
 #[derive(Debug, Clone, Default)]

@@ -5,10 +5,10 @@ use crate::domain::{CheckInStatus, Person, PersonId};
 use crate::search::Hit;
 use crate::store::{Batch, CheckInOutcome, DeskRequest, Store};
 
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, FormKind, Overlay};
 use crate::tui::desk::{Desk, SearchScope};
-use crate::tui::text::T;
 use crate::tui::widgets::form::{Form, FormField};
 use crate::tui::widgets::input::TextInput;
 

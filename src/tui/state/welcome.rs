@@ -1,10 +1,10 @@
 //! The first start: no cohort yet. Load the demo in one key, or create a cohort.
 
 use crate::demo::{self, DemoOutcome};
+use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::screens::ScreenId;
-use crate::tui::text::T;
+use crate::tui::state::ScreenId;
 
 impl App {
     pub(crate) fn on_welcome(&mut self, action: Action) {

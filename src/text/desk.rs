@@ -1,26 +1,10 @@
-//! Every string the screens show, in Chinese and English, in one catalogue.
-//! `{}` placeholders are filled in order by [`T::fill`]; a test checks that both
-//! languages of every entry exist and take the same number of placeholders.
+//! What the desk shows, in both languages. Part of the one catalogue ([`crate::text`]).
 
-use crate::i18n::Lang;
-
-macro_rules! catalogue {
-    ($($id:ident => $zh:literal, $en:literal;)*) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum T { $($id),* }
-
-        impl T {
-            pub const ALL: &'static [T] = &[$(T::$id),*];
-
-            /// (Chinese, English).
-            pub fn pair(self) -> (&'static str, &'static str) {
-                match self { $(T::$id => ($zh, $en)),* }
-            }
-        }
-    };
-}
+use super::Lang;
 
 catalogue! {
+    /// What the desk shows: titles, key hints, forms, notices.
+    pub enum Desk {
     AppTitle => "轮训签到台", "lunxun check-in desk";
     FixedClock => "【时钟固定 {}】", "[clock fixed {}]";
     // Screens
@@ -81,7 +65,6 @@ catalogue! {
     KeyNewBase => "新增基地", "add a base";
     KeyPreview => "预览/导入", "preview/import";
     KeyEnrol => "同时编入本班", "also enrol in this cohort";
-    KeyToggleModule => "切换模块", "toggle module";
     KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
     // Check-in screen
     DayOfDays => "第 {} 天 / 共 {} 天", "day {} of {}";
@@ -110,7 +93,6 @@ catalogue! {
     Undone => "↶ 已撤销 {} 的{}", "↶ undone: {}'s {}";
     NothingToUndo => "没有可撤销的签到", "nothing to undo";
     LeaveRecorded => "✓ {} 请假：{}", "✓ {} on leave: {}";
-    WalkInDone => "✓ 现场增补 {} · {} · {} {}", "✓ walk-in {} · {} · {} {}";
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
     SessionClosedRefused => "{}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
@@ -237,16 +219,12 @@ catalogue! {
     HelpTitle => "按键说明 · {}", "Keys · {}";
     HelpGlobal => "任何屏幕", "Anywhere";
     TooSmall => "终端窗口太小（至少 60×15）", "terminal too small (need 60×15)";
-    Working => "处理中……", "working…";
+    }
 }
 
-impl T {
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (zh, en) = self.pair();
-        lang.pick(zh, en)
-    }
-
-    /// The entry with each `{}` replaced by the next argument.
+impl Desk {
+    /// Positional `{}` filling, kept only until the desk's entries take named arguments
+    /// like the rest of the catalogue ([`crate::tr!`]).
     pub fn fill(self, lang: Lang, args: &[&str]) -> String {
         let mut out = String::new();
         let mut args = args.iter();
@@ -258,33 +236,5 @@ impl T {
             }
         }
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_entry_exists_in_both_languages_with_the_same_placeholders() {
-        for t in T::ALL {
-            let (zh, en) = t.pair();
-            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{t:?}");
-            assert_eq!(zh.matches("{}").count(), en.matches("{}").count(), "{t:?}");
-            let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-            assert!(
-                has_cjk(zh) || zh == en,
-                "{t:?}: Chinese text has no Chinese: {zh}"
-            );
-        }
-    }
-
-    #[test]
-    fn fill_replaces_placeholders_in_order() {
-        assert_eq!(T::DayOfDays.fill(Lang::En, &["2", "4"]), "day 2 of 4");
-        assert_eq!(
-            T::DayOfDays.fill(Lang::Zh, &["2", "4"]),
-            "第 2 天 / 共 4 天"
-        );
     }
 }

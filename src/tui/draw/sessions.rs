@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::Session;
+use crate::text::Desk as T;
 use crate::tui::app::App;
 use crate::tui::desk::Desk;
-use crate::tui::text::T;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 

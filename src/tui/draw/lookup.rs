@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, Paragraph, Widget, Wrap};
 
 use crate::domain::{Person, mask};
+use crate::text::Desk as T;
 use crate::tui::app::App;
 use crate::tui::desk::Desk;
-use crate::tui::screens::checkin::status_text;
-use crate::tui::text::T;
+use crate::tui::state::checkin::status_text;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 

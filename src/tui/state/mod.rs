@@ -12,7 +12,7 @@ pub mod teaching;
 pub mod welcome;
 
 use super::keymap::Scope;
-use super::text::T;
+use crate::text::Desk as T;
 
 /// The screens, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,104 @@
+//! The promises of the catalogue, checked over every section.
+
+use super::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_entry_has_both_languages_with_the_same_placeholders() {
+    for (section, entries) in sections() {
+        for (name, zh, en) in entries {
+            assert!(!zh.trim().is_empty(), "{section}::{name}: no Chinese");
+            assert!(!en.trim().is_empty(), "{section}::{name}: no English");
+            let mut a = placeholders(zh);
+            let mut b = placeholders(en);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{section}::{name}: placeholders differ");
+            assert!(
+                has_cjk(zh) || zh == en,
+                "{section}::{name}: the Chinese text has no Chinese: {zh}"
+            );
+        }
+    }
+}
+
+#[test]
+fn entry_names_are_unique_across_sections() {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (section, entries) in sections() {
+        for (name, _, _) in entries {
+            if let Some(other) = seen.insert(name, section) {
+                panic!(
+                    "{name} is in both {other} and {section}: the unused-entry check needs unique names"
+                );
+            }
+        }
+    }
+}
+
+fn source_files(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            if !path.ends_with("text") {
+                source_files(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(std::fs::read_to_string(&path).expect("read source"));
+        }
+    }
+}
+
+/// Words that follow `::` anywhere in the crate outside the catalogue itself.
+fn used_after_path_separators() -> BTreeSet<String> {
+    let mut files = Vec::new();
+    source_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut used = BTreeSet::new();
+    for text in files {
+        for part in text.split("::").skip(1) {
+            let word: String = part
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            used.insert(word);
+        }
+    }
+    used
+}
+
+#[test]
+fn no_entry_is_unused() {
+    let used = used_after_path_separators();
+    let unused: Vec<String> = sections()
+        .into_iter()
+        .flat_map(|(section, entries)| {
+            entries
+                .into_iter()
+                .filter(|(name, _, _)| !used.contains(*name))
+                .map(move |(name, _, _)| format!("{section}::{name}"))
+        })
+        .collect();
+    assert!(unused.is_empty(), "entries no code uses: {unused:?}");
+}
+
+#[test]
+fn named_arguments_fill_by_name_in_any_order() {
+    assert_eq!(
+        fill("{a} of {b}", &[Arg("b", &4), Arg("a", &"2")]),
+        "2 of 4"
+    );
+    assert_eq!(fill("{{literal}} {x}", &[Arg("x", &1)]), "{literal} 1");
+    assert_eq!(fill("{missing}", &[]), "{missing}");
+    assert_eq!(
+        placeholders("第 {day} 天 / 共 {days} 天"),
+        vec!["day", "days"]
+    );
+}
