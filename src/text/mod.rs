@@ -15,11 +15,14 @@ pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use desk::Desk;
 pub use lang::Lang;
 
-/// Every section of the catalogue, for the tests: (section name, its entries).
-pub fn sections() -> Vec<(
+/// A section's name and its entries as (name, Chinese, English).
+pub type Section = (
     &'static str,
     Vec<(&'static str, &'static str, &'static str)>,
-)> {
+);
+
+/// Every section of the catalogue, for the tests: (section name, its entries).
+pub fn sections() -> Vec<Section> {
     vec![section::<Desk>("Desk")]
 }
 
