@@ -35,6 +35,7 @@
 mod candidates;
 mod hash;
 mod index;
+mod lists;
 mod matcher;
 mod passes;
 mod query;

@@ -7,14 +7,11 @@
 use rayon::prelude::*;
 
 use super::MatchTier;
-use super::candidates::union;
 use super::index::SearchIndex;
+use super::lists::union;
 use super::query::Query;
-use super::rank::{Scored, evaluate};
+use super::rank::{PARALLEL_FROM, Scored, evaluate};
 use super::text::{is_latin, letter_bit};
-
-/// Candidate counts from which evaluation runs on all cores and in two passes.
-pub(crate) const PARALLEL_FROM: usize = 16_384;
 
 /// Who to evaluate: everybody (pinyin-only queries, pre-filtered per person by letter
 /// mask) or a sorted candidate list from the posting lists.

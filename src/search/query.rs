@@ -2,8 +2,8 @@
 //! term analysed once against the index (which letters must start a syllable, which
 //! posting lists and field texts it touches) so per-person work stays small.
 
-use super::candidates::intersect;
 use super::index::{SearchIndex, sig_bit};
+use super::lists::intersect;
 use super::readings::{pack, pack_le};
 use super::text::{fold, is_latin, letter_bit};
 

@@ -10,9 +10,11 @@ use rayon::prelude::*;
 
 use super::index::{NO_FIELD, SearchIndex};
 use super::matcher::Name;
-use super::passes::PARALLEL_FROM;
 use super::query::{Query, Term};
 use super::{Hit, MatchTier};
+
+/// Candidate counts from which evaluation runs on all cores and in two passes.
+pub(crate) const PARALLEL_FROM: usize = 16_384;
 
 /// Tiers sit above any sum of per-term points.
 const TIER_SHIFT: u32 = 40;

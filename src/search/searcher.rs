@@ -2,7 +2,8 @@
 //! (every term must match, and a longer term matches a subset), so the searcher keeps
 //! the previous query's full match list and evaluates only those people next time.
 
-use super::candidates::{candidates, intersect};
+use super::candidates::candidates;
+use super::lists::intersect;
 use super::passes::{Candidates, evaluate_pass};
 use super::query::Query;
 use super::rank::select;
