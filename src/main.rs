@@ -9,7 +9,7 @@ use clap::Parser;
 use lunxun::cli::{self, Cli, CliError, Command, Ctx, Printed};
 use lunxun::clock::Clock;
 use lunxun::display;
-use lunxun::io::import::workbook;
+use lunxun::io::tabular::workbook;
 use lunxun::store::{self, Store};
 use lunxun::text::Lang;
 use lunxun::tui;

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use lunxun::domain::{Person, PersonId};
-use lunxun::io::import::{ImportOptions, plan, read, workbook};
+use lunxun::io::roster::{ImportOptions, plan, read};
+use lunxun::io::tabular::workbook;
 use lunxun::search::{Hit, SearchIndex, Searcher};
 use proptest::prelude::*;
 

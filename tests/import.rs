@@ -1,7 +1,7 @@
 //! `lunxun import`: rosters as counties send them (GBK CSV saved by Excel, UTF-8 with and
 //! without BOM, tab-separated text, .xlsx, .xls), run through the built binary on a
 //! temporary data folder. Every file is made here, except the small committed .xls in
-//! tests/fixtures/. (The property test of matching is in src/io/import/tests.rs.)
+//! tests/fixtures/. (The property test of matching is in src/io/roster/tests.rs.)
 
 mod common;
 

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use lunxun::domain::PersonId;
-use lunxun::io::import::{ImportOptions, plan, read};
+use lunxun::io::roster::{ImportOptions, plan, read};
 
 const EXTENSIONS: [&str; 5] = ["csv", "txt", "xlsx", "xls", "ods"];
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::io::import::EncodingChoice;
+use crate::io::tabular::EncodingChoice;
 
 use super::teaching_args::{
     BaseCommand, ExportCoverageArgs, ImportTimetableArgs, ModuleCommand, TeachCommand,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::IsTerminal;
 
 use crate::domain::{Cohort, PersonId};
-use crate::io::import::{self, ImportError, ImportOptions, Prepared, report};
+use crate::io::roster::{self as import, ImportError, ImportOptions, Prepared, report};
 
 use super::args::ImportArgs;
 use super::session::closed_error;

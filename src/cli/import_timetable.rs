@@ -3,8 +3,8 @@
 //! (unless --dry-run, or any row is bad: then nothing is written and the exit code is 2).
 
 use crate::domain::{Closed, Cohort};
-use crate::io::import::ImportOptions;
-use crate::io::import::timetable::{self, TimetableInput, TimetableRead, report};
+use crate::io::tabular::ImportOptions;
+use crate::io::timetable::{self, TimetableInput, TimetableRead, report};
 use crate::store::{ActivityRequest, PlannedOutcome};
 
 use super::session::closed_error;
@@ -55,7 +55,7 @@ fn read_file(
     ctx: &Ctx,
     cohort: &Cohort,
 ) -> Result<TimetableRead, CliError> {
-    let bytes = crate::io::import::read_bytes(&args.file)
+    let bytes = crate::io::tabular::read_bytes(&args.file)
         .map_err(|e| CliError::Input(e.message(ctx.lang)))?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let options = ImportOptions {

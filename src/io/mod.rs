@@ -1,11 +1,14 @@
-//! Files in and out: rosters imported from CSV and Excel, reports exported as JSON, CSV,
-//! Excel and Markdown. Backups and reports too. Conversions are pure; files are written by [`write_atomic`].
+//! Files in and out: tabular files read (CSV in UTF-8 or GBK, Excel workbooks) and turned
+//! into rosters and timetables by their importers; reports exported as JSON, CSV, Excel
+//! and Markdown; backups. Conversions are pure; files are written by [`write_atomic`].
 
 pub mod backup;
 pub mod coverage;
 pub mod export;
-pub mod import;
 pub mod report;
+pub mod roster;
+pub mod tabular;
+pub mod timetable;
 
 pub use export::attendance_json;
 

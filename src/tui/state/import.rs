@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::domain::PersonId;
-use crate::io::import::{self, ImportOptions, Prepared, report};
+use crate::io::roster::{self as import, ImportOptions, Prepared, report};
 use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, Overlay};

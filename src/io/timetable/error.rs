@@ -6,14 +6,15 @@ use chrono::NaiveDate;
 use crate::domain::SlotKind;
 use crate::text::Lang;
 
-use super::super::error::ImportError;
-use super::headers::TimetableColumn;
+use crate::io::tabular::TabularError;
+
+use super::column::TimetableColumn;
 
 /// The file as a whole cannot be read: nothing is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimetableError {
-    /// Encoding, size, workbook: as for a roster.
-    Read(ImportError),
+    /// Encoding, size, workbook: the file is not a readable table.
+    Read(TabularError),
     NoHeader {
         searched: usize,
     },
@@ -23,8 +24,8 @@ pub enum TimetableError {
     },
 }
 
-impl From<ImportError> for TimetableError {
-    fn from(error: ImportError) -> Self {
+impl From<TabularError> for TimetableError {
+    fn from(error: TabularError) -> Self {
         TimetableError::Read(error)
     }
 }

@@ -6,9 +6,11 @@
 use crate::domain::person::{self, MAX_NAME, MAX_TEXT, PersonError};
 use crate::domain::{Field, Gender, Person, PersonId, mask};
 
+use crate::io::tabular::RawRow;
+
+use super::column::Column;
 use super::error::{RowError, RowProblem};
-use super::headers::{Column, HeaderMap, Slot};
-use super::table::RawRow;
+use super::headers::{HeaderMap, Slot};
 
 /// A person read from one row; `person.id` is empty until matched against the register.
 #[derive(Debug, Clone, PartialEq, Eq)]

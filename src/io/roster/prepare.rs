@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::domain::{Person, PersonId};
 
-use super::{ImportError, ImportOptions, ImportPlan, MAX_FILE_BYTES, ReadFile, RowError};
+use crate::io::tabular;
+
+use super::{ImportError, ImportOptions, ImportPlan, ReadFile, RowError};
 
 /// A file read, checked and matched: what would be written, and every row's problem.
 #[derive(Debug, Clone)]
@@ -19,16 +21,7 @@ pub struct Prepared {
 
 /// Reads a file from disk, refusing one over the size cap before reading it.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| ImportError::Unreadable(e.to_string()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(|e| ImportError::Unreadable(e.to_string()))
+    Ok(tabular::read_bytes(path)?)
 }
 
 /// Reads `bytes` (named by `extension`) and plans the import against `register` (and

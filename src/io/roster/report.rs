@@ -4,8 +4,9 @@
 
 use crate::text::Lang;
 
+use crate::io::tabular::source;
+
 use super::plan::ImportPlan;
-use super::table::{Delimiter, Source};
 use super::{ReadFile, Slot};
 
 /// How many duplicate pairs are listed by line before `…`.
@@ -59,15 +60,8 @@ pub fn summary(
 }
 
 fn source_lines(lang: Lang, name: &str, read: &ReadFile) -> String {
-    let what = source_text(lang, &read.source);
     let (line, titles) = (read.header.line, read.header.title_rows);
-    let mut out = match lang {
-        Lang::Zh => format!("读取 {name}：{what}；表头在第 {line} 行（跳过标题行 {titles} 行）\n"),
-        Lang::En => {
-            format!("read {name}: {what}; header on line {line} ({titles} title row(s) skipped)\n")
-        }
-    };
-    out += &other_sheets_line(lang, &read.source);
+    let mut out = source::read_lines(lang, name, &read.source, line, titles);
     if !read.repeated_headers.is_empty() {
         let lines: Vec<String> = read.repeated_headers.iter().map(usize::to_string).collect();
         let lines = lines.join(", ");
@@ -77,40 +71,6 @@ fn source_lines(lang: Lang, name: &str, read: &ReadFile) -> String {
         };
     }
     out
-}
-
-/// `GBK/GB18030, comma-separated` or `xlsx sheet '课程表'`.
-pub(super) fn source_text(lang: Lang, source: &Source) -> String {
-    match source {
-        Source::Text {
-            encoding,
-            delimiter,
-        } => {
-            let sep = match delimiter {
-                Delimiter::Comma => lang.pick("逗号分隔", "comma-separated"),
-                Delimiter::Tab => lang.pick("制表符分隔", "tab-separated"),
-            };
-            format!("{}, {sep}", encoding.name())
-        }
-        Source::Workbook { kind, sheet, .. } => match lang {
-            Lang::Zh => format!("{} 工作表“{sheet}”", kind.name()),
-            Lang::En => format!("{} sheet '{sheet}'", kind.name()),
-        },
-    }
-}
-
-/// The workbook's other sheets with data, which were not read (empty if none).
-pub(super) fn other_sheets_line(lang: Lang, source: &Source) -> String {
-    match source {
-        Source::Workbook { other_sheets, .. } if !other_sheets.is_empty() => {
-            let list = other_sheets.join(", ");
-            match lang {
-                Lang::Zh => format!("未读取的其他工作表：{list}（用 --sheet 选择）\n"),
-                Lang::En => format!("other sheets not read: {list} (choose with --sheet)\n"),
-            }
-        }
-        _ => String::new(),
-    }
 }
 
 /// `columns: 姓名→name, 工作单位→unit, …` and the columns kept in notes.

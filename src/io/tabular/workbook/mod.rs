@@ -14,8 +14,8 @@ mod reader;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use super::error::ImportError;
-use super::table::Table;
+use super::error::TabularError;
+use super::grid::RawRow;
 
 pub use reader::serve;
 
@@ -65,6 +65,15 @@ impl WorkbookKind {
     }
 }
 
+/// One sheet read: its rows, and the names of the other sheets with data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub name: String,
+    /// Sheets with data that were not read (only one sheet is imported).
+    pub other_sheets: Vec<String>,
+    pub rows: Vec<RawRow>,
+}
+
 static READER: OnceLock<PathBuf> = OnceLock::new();
 
 /// Read workbooks in child processes of `exe` (the lunxun binary). Set once, at start.
@@ -73,7 +82,7 @@ pub fn read_in_child_process(exe: PathBuf) {
 }
 
 /// Reads one sheet: the one named `sheet`, else the first with data.
-pub fn read(bytes: &[u8], kind: WorkbookKind, sheet: Option<&str>) -> Result<Table, ImportError> {
+pub fn read(bytes: &[u8], kind: WorkbookKind, sheet: Option<&str>) -> Result<Sheet, TabularError> {
     match READER.get() {
         Some(exe) => reader::read_in_child(exe, bytes, kind, sheet),
         None => cells::read_here(bytes, kind, sheet),

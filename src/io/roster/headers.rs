@@ -1,61 +1,10 @@
 //! Finding the header row (title rows above it are skipped) and mapping the county's own
 //! column names (姓名, 工作单位, 县(市、区), 身份证号码, …) to the register's fields.
 
-use crate::text::Lang;
+use crate::io::tabular::{RawRow, normalise_header};
 
+use super::column::Column;
 use super::error::ImportError;
-use super::table::RawRow;
-
-/// The register's fields a column can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Column {
-    Name,
-    Gender,
-    Unit,
-    County,
-    Township,
-    Position,
-    Field,
-    Phone,
-    IdNumber,
-    Notes,
-}
-
-impl Column {
-    pub fn en(self) -> &'static str {
-        match self {
-            Column::Name => "name",
-            Column::Gender => "gender",
-            Column::Unit => "unit",
-            Column::County => "county",
-            Column::Township => "township",
-            Column::Position => "position",
-            Column::Field => "field",
-            Column::Phone => "phone",
-            Column::IdNumber => "ID number",
-            Column::Notes => "notes",
-        }
-    }
-
-    pub fn zh(self) -> &'static str {
-        match self {
-            Column::Name => "姓名",
-            Column::Gender => "性别",
-            Column::Unit => "单位",
-            Column::County => "县市区",
-            Column::Township => "乡镇",
-            Column::Position => "职务",
-            Column::Field => "领域",
-            Column::Phone => "电话",
-            Column::IdNumber => "身份证号",
-            Column::Notes => "备注",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        lang.pick(self.zh(), self.en())
-    }
-}
 
 /// What one column of the file becomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +88,7 @@ pub fn find_header(rows: &[RawRow]) -> Result<HeaderMap, ImportError> {
 
 /// Maps a header text to a slot: exact names first, then telling words.
 pub fn classify(header: &str) -> Option<Slot> {
-    let key = normalise(header);
+    let key = normalise_header(header);
     if key.is_empty() {
         return None;
     }
@@ -147,18 +96,6 @@ pub fn classify(header: &str) -> Option<Slot> {
         return Some(slot);
     }
     contains(&key)
-}
-
-/// Lower case, without spaces, brackets, punctuation or a required-field star:
-/// `县（市、区）` → `县市区`, `姓  名*` → `姓名`, `ID No.` → `idno`. Timetable headers
-/// are matched the same way.
-pub(crate) fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .filter(|c| !"()（）[]【】*＊:：、,，.。/_-#".contains(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn exact(key: &str) -> Option<Slot> {

@@ -9,8 +9,8 @@ use crate::domain::teaching::{self, ActivityChange, ActivityEvent};
 use crate::domain::{BaseKind, Method, Session, SlotKind, TeachingActivity, TrainingBase};
 use crate::text::Lang;
 
-use super::super::ImportOptions;
 use super::{TimetableError, TimetableInput, TimetableProblem as P, TimetableRead, read};
+use crate::io::tabular::ImportOptions;
 
 fn base(name: &str) -> TrainingBase {
     TrainingBase {

@@ -4,7 +4,7 @@
 
 use encoding_rs::{DecoderResult, GB18030};
 
-use super::error::ImportError;
+use super::error::TabularError;
 
 /// `--encoding`: what the user says the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,19 +38,22 @@ impl TextEncoding {
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes a whole text file; see the module docs for the rules.
-pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, TextEncoding), ImportError> {
+pub fn decode(
+    bytes: &[u8],
+    choice: EncodingChoice,
+) -> Result<(String, TextEncoding), TabularError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(ImportError::Utf16);
+        return Err(TabularError::Utf16);
     }
     check_nul(bytes)?;
     let (text, encoding) = match (bytes.strip_prefix(UTF8_BOM), choice) {
-        (Some(_), EncodingChoice::Gbk) => return Err(ImportError::BomMismatch),
+        (Some(_), EncodingChoice::Gbk) => return Err(TabularError::BomMismatch),
         (Some(rest), _) => (strict_utf8(rest)?, TextEncoding::Utf8Bom),
         (None, EncodingChoice::Utf8) => (strict_utf8(bytes)?, TextEncoding::Utf8),
         (None, EncodingChoice::Gbk) => match gb18030(bytes) {
             Ok(text) => (text, TextEncoding::Gb18030),
             Err(at) => {
-                return Err(ImportError::NotGb18030 {
+                return Err(TabularError::NotGb18030 {
                     line: line_at(bytes, at),
                 });
             }
@@ -58,14 +61,14 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, TextEncod
         (None, EncodingChoice::Auto) => auto(bytes)?,
     };
     if let Some(at) = text.find('\u{FFFD}') {
-        return Err(ImportError::ReplacementChar {
+        return Err(TabularError::ReplacementChar {
             line: line_at(text.as_bytes(), at),
         });
     }
     Ok((text, encoding))
 }
 
-fn auto(bytes: &[u8]) -> Result<(String, TextEncoding), ImportError> {
+fn auto(bytes: &[u8]) -> Result<(String, TextEncoding), TabularError> {
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok((text.to_string(), TextEncoding::Utf8)),
         Err(e) => e,
@@ -74,13 +77,13 @@ fn auto(bytes: &[u8]) -> Result<(String, TextEncoding), ImportError> {
     if looks_like_utf8_chinese(valid) {
         // Chinese UTF-8 text before the first bad byte: a damaged UTF-8 file. Decoding it
         // as GB18030 might succeed, and would give mojibake.
-        return Err(ImportError::DamagedUtf8 {
+        return Err(TabularError::DamagedUtf8 {
             line: line_at(bytes, valid.len()),
         });
     }
     match gb18030(bytes) {
         Ok(text) => Ok((text, TextEncoding::Gb18030)),
-        Err(at) => Err(ImportError::UnknownEncoding {
+        Err(at) => Err(TabularError::UnknownEncoding {
             line: line_at(bytes, at),
         }),
     }
@@ -96,10 +99,10 @@ fn looks_like_utf8_chinese(valid: &[u8]) -> bool {
 }
 
 /// Strict UTF-8 (a BOM holds no newline, so line numbers are the same without it).
-fn strict_utf8(bytes: &[u8]) -> Result<String, ImportError> {
+fn strict_utf8(bytes: &[u8]) -> Result<String, TabularError> {
     std::str::from_utf8(bytes)
         .map(str::to_string)
-        .map_err(|e| ImportError::NotUtf8 {
+        .map_err(|e| TabularError::NotUtf8 {
             line: line_at(bytes, e.valid_up_to()),
         })
 }
@@ -124,13 +127,13 @@ fn gb18030(bytes: &[u8]) -> Result<String, usize> {
 
 /// UTF-16 without a BOM has a NUL in every other byte of ASCII text; other NULs mean a
 /// binary file (a renamed .doc, an image).
-fn check_nul(bytes: &[u8]) -> Result<(), ImportError> {
+fn check_nul(bytes: &[u8]) -> Result<(), TabularError> {
     let sample = &bytes[..bytes.len().min(4096)];
     let nuls = sample.iter().filter(|b| **b == 0).count();
     match nuls {
         0 if !bytes.contains(&0) => Ok(()),
-        n if n * 4 >= sample.len() => Err(ImportError::Utf16),
-        _ => Err(ImportError::Binary),
+        n if n * 4 >= sample.len() => Err(TabularError::Utf16),
+        _ => Err(TabularError::Binary),
     }
 }
 
@@ -166,17 +169,17 @@ mod tests {
     fn utf16_and_binary_are_refused() {
         assert_eq!(
             decode(b"\xFF\xFEa\0", EncodingChoice::Auto),
-            Err(ImportError::Utf16)
+            Err(TabularError::Utf16)
         );
         assert_eq!(
             decode(b"a\0b\0c\0", EncodingChoice::Auto),
-            Err(ImportError::Utf16)
+            Err(TabularError::Utf16)
         );
         let mut binary = vec![b'x'; 100];
         binary[50] = 0;
         assert_eq!(
             decode(&binary, EncodingChoice::Auto),
-            Err(ImportError::Binary)
+            Err(TabularError::Binary)
         );
     }
 
@@ -186,13 +189,13 @@ mod tests {
         bytes.extend_from_slice(b"\x81\x20bad\n");
         assert_eq!(
             decode(&bytes, EncodingChoice::Auto),
-            Err(ImportError::UnknownEncoding { line: 3 })
+            Err(TabularError::UnknownEncoding { line: 3 })
         );
         let mut damaged = "姓名\n李雅婷\n".as_bytes().to_vec();
         damaged.extend_from_slice(b"\xE6\x9D\n");
         assert_eq!(
             decode(&damaged, EncodingChoice::Auto),
-            Err(ImportError::DamagedUtf8 { line: 3 })
+            Err(TabularError::DamagedUtf8 { line: 3 })
         );
     }
 
@@ -200,12 +203,12 @@ mod tests {
     fn forced_encodings_are_strict() {
         assert_eq!(
             decode(&gbk("a\n姓名"), EncodingChoice::Utf8),
-            Err(ImportError::NotUtf8 { line: 2 })
+            Err(TabularError::NotUtf8 { line: 2 })
         );
         let bom = [UTF8_BOM, b"x"].concat();
         assert_eq!(
             decode(&bom, EncodingChoice::Gbk),
-            Err(ImportError::BomMismatch)
+            Err(TabularError::BomMismatch)
         );
         let (t, _) = decode(&gbk("李"), EncodingChoice::Gbk).unwrap();
         assert_eq!(t, "李");
@@ -216,7 +219,7 @@ mod tests {
         let text = "姓名\n李\u{FFFD}婷";
         assert_eq!(
             decode(text.as_bytes(), EncodingChoice::Auto),
-            Err(ImportError::ReplacementChar { line: 2 })
+            Err(TabularError::ReplacementChar { line: 2 })
         );
     }
 }

@@ -5,9 +5,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 
-use super::super::error::ImportError;
-use super::super::table::{RawRow, Source, Table, keep_row};
-use super::WorkbookKind;
+use super::super::error::TabularError;
+use super::super::grid::{RawRow, keep_row};
+use super::{Sheet, WorkbookKind};
 
 type Book<'a> = Sheets<Cursor<&'a [u8]>>;
 
@@ -17,19 +17,19 @@ pub fn read_here(
     bytes: &[u8],
     kind: WorkbookKind,
     sheet: Option<&str>,
-) -> Result<Table, ImportError> {
+) -> Result<Sheet, TabularError> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| read_unguarded(bytes, kind, sheet));
     std::panic::set_hook(previous);
-    result.unwrap_or(Err(ImportError::WorkbookUnreadable))
+    result.unwrap_or(Err(TabularError::WorkbookUnreadable))
 }
 
 fn read_unguarded(
     bytes: &[u8],
     kind: WorkbookKind,
     sheet: Option<&str>,
-) -> Result<Table, ImportError> {
+) -> Result<Sheet, TabularError> {
     let mut book = open(bytes, kind)?;
     let names = book.sheet_names();
     let (chosen, range) = match sheet {
@@ -42,19 +42,16 @@ fn read_unguarded(
         .filter(|n| book.worksheet_range(n).is_ok_and(|r| has_data(&r)))
         .cloned()
         .collect();
-    Ok(Table {
-        source: Source::Workbook {
-            kind,
-            sheet: chosen,
-            other_sheets,
-        },
+    Ok(Sheet {
+        name: chosen,
+        other_sheets,
         rows: rows_of(&range),
     })
 }
 
-fn open(bytes: &[u8], kind: WorkbookKind) -> Result<Book<'_>, ImportError> {
+fn open(bytes: &[u8], kind: WorkbookKind) -> Result<Book<'_>, TabularError> {
     let cursor = Cursor::new(bytes);
-    let failed = |e: &dyn std::fmt::Display| ImportError::Workbook(e.to_string());
+    let failed = |e: &dyn std::fmt::Display| TabularError::Workbook(e.to_string());
     Ok(match kind {
         WorkbookKind::Xls => {
             Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(cursor).map_err(|e| failed(&e))?)
@@ -75,34 +72,34 @@ fn named_sheet(
     book: &mut Book<'_>,
     names: &[String],
     wanted: &str,
-) -> Result<(String, Range<Data>), ImportError> {
+) -> Result<(String, Range<Data>), TabularError> {
     let found = names
         .iter()
         .find(|n| n.as_str() == wanted)
         .or_else(|| names.iter().find(|n| n.trim() == wanted.trim()))
-        .ok_or_else(|| ImportError::NoSheet {
+        .ok_or_else(|| TabularError::NoSheet {
             name: wanted.to_string(),
             available: names.to_vec(),
         })?;
     let range = book
         .worksheet_range(found)
-        .map_err(|e| ImportError::Workbook(e.to_string()))?;
+        .map_err(|e| TabularError::Workbook(e.to_string()))?;
     Ok((found.clone(), range))
 }
 
 fn first_with_data(
     book: &mut Book<'_>,
     names: &[String],
-) -> Result<(String, Range<Data>), ImportError> {
+) -> Result<(String, Range<Data>), TabularError> {
     for name in names {
         let range = book
             .worksheet_range(name)
-            .map_err(|e| ImportError::Workbook(e.to_string()))?;
+            .map_err(|e| TabularError::Workbook(e.to_string()))?;
         if has_data(&range) {
             return Ok((name.clone(), range));
         }
     }
-    Err(ImportError::NoData)
+    Err(TabularError::NoData)
 }
 
 fn has_data(range: &Range<Data>) -> bool {

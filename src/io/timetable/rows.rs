@@ -8,10 +8,12 @@ use crate::domain::module::{Catalogue, ModuleError};
 use crate::domain::person::MAX_TEXT;
 use crate::domain::{ActivityDetails, Cohort, Session, SlotKind, TrainingBase};
 
-use super::super::table::RawRow;
+use crate::io::tabular::RawRow;
+
 use super::cells;
+use super::column::TimetableColumn as C;
 use super::error::{TimetableProblem, TimetableRowError};
-use super::headers::{TimetableColumn as C, TimetableHeader};
+use super::headers::TimetableHeader;
 
 /// An activity read from one row.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use crate::domain::teaching::TeachingActivity;
 use crate::domain::{ActivityDetails, Method, Session};
 
+use super::column::TimetableColumn;
 use super::error::{TimetableProblem, TimetableRowError};
-use super::headers::TimetableColumn;
 use super::rows::PlannedRow;
 
 /// A row already in the log.

@@ -1,41 +1,33 @@
 //! Rosters (花名册) from office files: CSV/TXT in UTF-8 or GBK, and Excel workbooks.
 //!
 //! The steps are pure functions, so the command line and the desk share them:
-//! [`read`] turns bytes into people with line numbers (decode → table → header → rows),
-//! and [`plan::plan`] matches them against the register. Committing is the caller's.
-//! Timetables (课程表) go through the same decoding and table reading: see [`timetable`].
+//! [`read`] turns bytes into people with line numbers (a grid of cells read by
+//! [`crate::io::tabular`] → header → rows), and [`plan::plan`] matches them against the
+//! register. Committing is the caller's (`Store::commit_import`).
 
-pub mod decode;
+pub mod column;
 pub mod error;
 pub mod headers;
 pub mod plan;
 pub mod prepare;
 pub mod report;
 pub mod rows;
-pub mod table;
-pub mod timetable;
-pub mod workbook;
 
 #[cfg(test)]
 mod tests;
 
-pub use decode::{EncodingChoice, TextEncoding};
+use crate::io::tabular::{self, RawRow, Source};
+
+pub use crate::io::tabular::{EncodingChoice, ImportOptions};
+pub use column::Column;
 pub use error::{ImportError, RowError, RowProblem};
-pub use headers::{Column, HeaderMap, Slot};
+pub use headers::{HeaderMap, Slot};
 pub use plan::{ImportPlan, plan};
 pub use prepare::{Prepared, prepare, read_bytes};
 pub use rows::Draft;
-pub use table::{Delimiter, MAX_FILE_BYTES, RawRow, Source};
 
 /// How often `read` reports progress, in rows.
 pub const PROGRESS_EVERY: usize = 10_000;
-
-/// `--encoding` and `--sheet`.
-#[derive(Debug, Clone, Default)]
-pub struct ImportOptions {
-    pub encoding: EncodingChoice,
-    pub sheet: Option<String>,
-}
 
 /// A file read and checked row by row, before matching against the register.
 #[derive(Debug, Clone)]
@@ -58,13 +50,7 @@ pub fn read(
     options: &ImportOptions,
     mut progress: impl FnMut(usize),
 ) -> Result<ReadFile, ImportError> {
-    let extension = extension.to_ascii_lowercase();
-    let table = table::read_table(
-        bytes,
-        &extension,
-        options.encoding,
-        options.sheet.as_deref(),
-    )?;
+    let table = tabular::read_table(bytes, extension, options)?;
     let header = headers::find_header(&table.rows)?;
     let name_column = header
         .slots

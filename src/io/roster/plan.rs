@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::{Person, PersonId};
 
+use super::column::Column;
 use super::error::{RowError, RowProblem};
-use super::headers::Column;
 use super::rows::Draft;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

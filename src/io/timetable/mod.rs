@@ -1,9 +1,10 @@
 //! Timetables (课程表): a cohort's plan of teaching activities from CSV/TXT or Excel,
-//! read with the roster machinery (encodings, title rows, line numbers) and checked row
+//! read as a grid of cells by [`crate::io::tabular`] (encodings, line numbers) and checked row
 //! by row against the cohort (its days and slots), the module catalogue and the training
 //! bases. Pure: the caller loads what the rows are checked against and commits the plan.
 
 pub mod cells;
+pub mod column;
 pub mod error;
 pub mod headers;
 pub mod plan;
@@ -17,11 +18,11 @@ use crate::domain::module::Catalogue;
 use crate::domain::teaching::TeachingActivity;
 use crate::domain::{Cohort, TrainingBase};
 
-use super::ImportOptions;
-use super::table::{self, RawRow, Source};
+use crate::io::tabular::{self, ImportOptions, RawRow, Source};
 
+pub use column::TimetableColumn;
 pub use error::{TimetableError, TimetableProblem, TimetableRowError};
-pub use headers::{TimetableColumn, TimetableHeader};
+pub use headers::TimetableHeader;
 pub use plan::{TimetablePlan, Unchanged};
 pub use rows::PlannedRow;
 
@@ -58,10 +59,7 @@ pub fn read(
     options: &ImportOptions,
     input: TimetableInput<'_>,
 ) -> Result<TimetableRead, TimetableError> {
-    let extension = extension.to_ascii_lowercase();
-    let encoding = options.encoding;
-    let sheet = options.sheet.as_deref();
-    let table = table::read_table(bytes, &extension, encoding, sheet)?;
+    let table = tabular::read_table(bytes, extension, options)?;
     let header = headers::find_header(&table.rows, input.cohort)?;
     let first_use = input.own.is_none();
     let own = input.own.unwrap_or_else(|| input.current.snapshot());

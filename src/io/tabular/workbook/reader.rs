@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::super::error::ImportError;
-use super::super::table::{MAX_FILE_BYTES, RawRow, Source, Table};
-use super::{WorkbookKind, cells};
+use super::super::MAX_FILE_BYTES;
+use super::super::error::TabularError;
+use super::super::grid::RawRow;
+use super::{Sheet, WorkbookKind, cells};
 
 /// The hidden subcommand the child runs.
 pub const SUBCOMMAND: &str = "read-workbook";
@@ -46,7 +47,7 @@ pub fn read_in_child(
     bytes: &[u8],
     kind: WorkbookKind,
     sheet: Option<&str>,
-) -> Result<Table, ImportError> {
+) -> Result<Sheet, TabularError> {
     let mut command = Command::new(exe);
     command.arg(SUBCOMMAND).arg(kind.name());
     if let Some(sheet) = sheet {
@@ -57,14 +58,14 @@ pub fn read_in_child(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| ImportError::Workbook(format!("the workbook reader did not start: {e}")))?;
+        .map_err(|e| TabularError::Workbook(format!("the workbook reader did not start: {e}")))?;
     let output = exchange(&mut child, bytes)?;
     let reply: Reply = serde_json::from_slice(&output).map_err(|_| damaged())?;
-    into_table(reply, kind)
+    into_sheet(reply)
 }
 
 /// Writes the bytes, collects stdout, and waits for the child within the time limit.
-fn exchange(child: &mut Child, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
+fn exchange(child: &mut Child, bytes: &[u8]) -> Result<Vec<u8>, TabularError> {
     let mut stdin = child.stdin.take().ok_or_else(damaged)?;
     let mut stdout = child.stdout.take().ok_or_else(damaged)?;
     std::thread::scope(|scope| {
@@ -82,7 +83,7 @@ fn exchange(child: &mut Child, bytes: &[u8]) -> Result<Vec<u8>, ImportError> {
         match finished {
             Some(true) => Ok(output),
             Some(false) => Err(damaged()),
-            None => Err(ImportError::WorkbookTooSlow {
+            None => Err(TabularError::WorkbookTooSlow {
                 seconds: TIME_LIMIT.as_secs(),
             }),
         }
@@ -105,27 +106,24 @@ fn wait_within(child: &mut Child, limit: Duration) -> Option<bool> {
     }
 }
 
-fn damaged() -> ImportError {
-    ImportError::WorkbookUnreadable
+fn damaged() -> TabularError {
+    TabularError::WorkbookUnreadable
 }
 
-fn into_table(reply: Reply, kind: WorkbookKind) -> Result<Table, ImportError> {
+fn into_sheet(reply: Reply) -> Result<Sheet, TabularError> {
     match reply {
         Reply::Read {
             sheet,
             other_sheets,
             rows,
-        } => Ok(Table {
-            source: Source::Workbook {
-                kind,
-                sheet,
-                other_sheets,
-            },
+        } => Ok(Sheet {
+            name: sheet,
+            other_sheets,
             rows,
         }),
-        Reply::NoSheet { name, available } => Err(ImportError::NoSheet { name, available }),
-        Reply::NoData => Err(ImportError::NoData),
-        Reply::Failed(reason) => Err(ImportError::Workbook(reason)),
+        Reply::NoSheet { name, available } => Err(TabularError::NoSheet { name, available }),
+        Reply::NoData => Err(TabularError::NoData),
+        Reply::Failed(reason) => Err(TabularError::Workbook(reason)),
     }
 }
 
@@ -154,25 +152,20 @@ pub fn serve(kind: &str, sheet: Option<&str>) -> i32 {
     }
 }
 
-fn to_reply(read: Result<Table, ImportError>) -> Reply {
+fn to_reply(read: Result<Sheet, TabularError>) -> Reply {
     match read {
-        Ok(Table {
-            source:
-                Source::Workbook {
-                    sheet,
-                    other_sheets,
-                    ..
-                },
+        Ok(Sheet {
+            name,
+            other_sheets,
             rows,
         }) => Reply::Read {
-            sheet,
+            sheet: name,
             other_sheets,
             rows,
         },
-        Ok(_) => Reply::Failed("not a workbook".into()),
-        Err(ImportError::NoSheet { name, available }) => Reply::NoSheet { name, available },
-        Err(ImportError::NoData) => Reply::NoData,
-        Err(ImportError::Workbook(reason)) => Reply::Failed(reason),
+        Err(TabularError::NoSheet { name, available }) => Reply::NoSheet { name, available },
+        Err(TabularError::NoData) => Reply::NoData,
+        Err(TabularError::Workbook(reason)) => Reply::Failed(reason),
         Err(other) => Reply::Failed(other.to_string()),
     }
 }

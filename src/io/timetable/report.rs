@@ -3,7 +3,8 @@
 
 use crate::text::Lang;
 
-use super::super::report::{other_sheets_line, source_text};
+use crate::io::tabular::source;
+
 use super::{TimetableColumn, TimetableRead};
 
 /// How many rows already in the log are listed by line before `…`.
@@ -11,17 +12,8 @@ const UNCHANGED_LISTED: usize = 10;
 
 /// One line per fact. `written`: the activities were committed (else "to create").
 pub fn summary(lang: Lang, file_name: &str, read: &TimetableRead, written: bool) -> String {
-    let what = source_text(lang, &read.source);
     let (line, titles) = (read.header.line, read.header.index);
-    let mut out = match lang {
-        Lang::Zh => {
-            format!("读取 {file_name}：{what}；表头在第 {line} 行（跳过标题行 {titles} 行）\n")
-        }
-        Lang::En => format!(
-            "read {file_name}: {what}; header on line {line} ({titles} title row(s) skipped)\n"
-        ),
-    };
-    out += &other_sheets_line(lang, &read.source);
+    let mut out = source::read_lines(lang, file_name, &read.source, line, titles);
     out += &column_lines(lang, read);
     let count = |zh: &str, en: &str, n: usize| format!("{}{n}\n", lang.pick(zh, en));
     out += &count("活动行：", "rows: ", read.rows);
