@@ -10,10 +10,16 @@
 mod catalogue;
 mod desk;
 mod lang;
+mod roster;
+mod tabular;
+mod timetable;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use desk::Desk;
 pub use lang::Lang;
+pub use roster::Roster;
+pub use tabular::{Tabular, list_of};
+pub use timetable::Timetable;
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -23,7 +29,12 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk")]
+    vec![
+        section::<Desk>("Desk"),
+        section::<Tabular>("Tabular"),
+        section::<Roster>("Roster"),
+        section::<Timetable>("Timetable"),
+    ]
 }
 
 fn section<E: Entry>(

@@ -2,9 +2,9 @@
 //! columns were read, and the counts (new, updated, unchanged, enrolled, duplicates,
 //! errors). Shared by the command line and the desk.
 
-use crate::text::Lang;
-
 use crate::io::tabular::source;
+use crate::text::{Lang, Roster, Tabular};
+use crate::tr;
 
 use super::plan::ImportPlan;
 use super::{ReadFile, Slot};
@@ -23,40 +23,48 @@ pub fn summary(
 ) -> String {
     let mut out = source_lines(lang, file_name, read);
     out += &column_lines(lang, read);
-    let count = |zh: &str, en: &str, n: usize| format!("{}{n}\n", lang.pick(zh, en));
-    out += &count("数据行：", "rows: ", read.rows);
-    out += &count("新增人员：", "new people: ", plan.new_people.len());
-    out += &count("更新：", "updated: ", plan.updated.len());
-    out += &count("无变化：", "unchanged: ", plan.unchanged);
-    let (enrolled, already) = (plan.enrol.len(), plan.already_enrolled);
-    out += &match (cohort, lang) {
-        (Some(c), Lang::Zh) => format!("编入班次 {c}：{enrolled}（已在班：{already}）\n"),
-        (Some(c), Lang::En) => {
-            format!("enrolled in {c}: {enrolled} (already enrolled: {already})\n")
-        }
-        (None, _) => lang
-            .pick(
-                "未指定 --cohort：只导入花名册\n",
-                "no --cohort: register only\n",
-            )
-            .to_string(),
+    let mut line = |text: String| {
+        out += &text;
+        out.push('\n');
     };
+    line(tr!(lang, Roster::RosterRows, count = read.rows));
+    let new_people = plan.new_people.len();
+    line(tr!(lang, Roster::RosterNewPeople, count = new_people));
+    line(tr!(lang, Roster::RosterUpdated, count = plan.updated.len()));
+    line(tr!(
+        lang,
+        Tabular::ImportUnchangedLine,
+        count = plan.unchanged
+    ));
+    line(match cohort {
+        Some(cohort) => tr!(
+            lang,
+            Roster::RosterEnrolled,
+            cohort = cohort,
+            enrolled = plan.enrol.len(),
+            already = plan.already_enrolled
+        ),
+        None => tr!(lang, Roster::RosterRegisterOnly),
+    });
     let duplicates = &plan.duplicates;
-    out += &count(
-        "文件内重复：",
-        "duplicates within the file: ",
-        duplicates.len(),
-    );
-    for (line, first) in duplicates.iter().take(DUPLICATES_LISTED) {
-        out += &match lang {
-            Lang::Zh => format!("  第 {line} 行同第 {first} 行\n"),
-            Lang::En => format!("  line {line} repeats line {first}\n"),
-        };
+    line(tr!(
+        lang,
+        Roster::RosterDuplicates,
+        count = duplicates.len()
+    ));
+    for (at, first) in duplicates.iter().take(DUPLICATES_LISTED) {
+        line(tr!(
+            lang,
+            Roster::RosterDuplicateOf,
+            line = at,
+            first = first
+        ));
     }
     if duplicates.len() > DUPLICATES_LISTED {
-        out += "  …\n";
+        line("  …".into());
     }
-    out + &count("错误：", "errors: ", errors)
+    line(tr!(lang, Tabular::ImportErrorsLine, count = errors));
+    out
 }
 
 fn source_lines(lang: Lang, name: &str, read: &ReadFile) -> String {
@@ -64,11 +72,12 @@ fn source_lines(lang: Lang, name: &str, read: &ReadFile) -> String {
     let mut out = source::read_lines(lang, name, &read.source, line, titles);
     if !read.repeated_headers.is_empty() {
         let lines: Vec<String> = read.repeated_headers.iter().map(usize::to_string).collect();
-        let lines = lines.join(", ");
-        out += &match lang {
-            Lang::Zh => format!("跳过重复的表头行：{lines}\n"),
-            Lang::En => format!("repeated header rows skipped: lines {lines}\n"),
-        };
+        out += &tr!(
+            lang,
+            Roster::RosterRepeatedHeaders,
+            lines = lines.join(", ")
+        );
+        out.push('\n');
     }
     out
 }
@@ -81,19 +90,24 @@ fn column_lines(lang: Lang, read: &ReadFile) -> String {
         .iter()
         .zip(&h.headers)
         .filter_map(|(slot, header)| match slot {
-            Slot::Field(c) if header == c.label(lang) => Some(header.clone()),
-            Slot::Field(c) => Some(format!("{header}→{}", c.label(lang))),
+            Slot::Field(c) => Some(source::mapped_header(header, c.label(lang))),
             _ => None,
         })
         .collect();
-    let mut out = format!("{}{}\n", lang.pick("列：", "columns: "), mapped.join(", "));
+    let mut out = tr!(
+        lang,
+        Tabular::ImportColumnsLine,
+        columns = mapped.join(", ")
+    );
+    out.push('\n');
     let extras = h.extras();
     if !extras.is_empty() {
-        let label = lang.pick(
-            "未识别的列（保存在备注中）：",
-            "unknown columns (kept in notes): ",
+        out += &tr!(
+            lang,
+            Roster::RosterUnknownColumns,
+            columns = extras.join(", ")
         );
-        out += &format!("{label}{}\n", extras.join(", "));
+        out.push('\n');
     }
     out
 }

@@ -1,7 +1,8 @@
 //! Where a grid of cells came from (a text file's encoding and delimiter, or a workbook's
 //! sheet), and how that is told in the summary of an import.
 
-use crate::text::Lang;
+use crate::text::{Lang, Tabular};
+use crate::tr;
 
 use super::decode::TextEncoding;
 use super::delimited::Delimiter;
@@ -31,17 +32,22 @@ pub fn read_lines(
     header_line: usize,
     title_rows: usize,
 ) -> String {
-    let what = source_text(lang, source);
-    let (line, titles) = (header_line, title_rows);
-    let mut out = match lang {
-        Lang::Zh => {
-            format!("读取 {file_name}：{what}；表头在第 {line} 行（跳过标题行 {titles} 行）\n")
-        }
-        Lang::En => format!(
-            "read {file_name}: {what}; header on line {line} ({titles} title row(s) skipped)\n"
-        ),
-    };
-    out += &other_sheets_line(lang, source);
+    let mut out = tr!(
+        lang,
+        Tabular::ReadHeaderOn,
+        file = file_name,
+        source = source_text(lang, source),
+        line = header_line,
+        titles = title_rows
+    );
+    out.push('\n');
+    if let Source::Workbook { other_sheets, .. } = source
+        && !other_sheets.is_empty()
+    {
+        let sheets = other_sheets.join(", ");
+        out += &tr!(lang, Tabular::OtherSheets, sheets = sheets);
+        out.push('\n');
+    }
     out
 }
 
@@ -52,29 +58,29 @@ fn source_text(lang: Lang, source: &Source) -> String {
             encoding,
             delimiter,
         } => {
-            let sep = match delimiter {
-                Delimiter::Comma => lang.pick("逗号分隔", "comma-separated"),
-                Delimiter::Tab => lang.pick("制表符分隔", "tab-separated"),
+            let separated = match delimiter {
+                Delimiter::Comma => Tabular::CommaSeparated,
+                Delimiter::Tab => Tabular::TabSeparated,
             };
-            format!("{}, {sep}", encoding.name())
+            format!("{}, {}", encoding.name(), separated.get(lang))
         }
-        Source::Workbook { kind, sheet, .. } => match lang {
-            Lang::Zh => format!("{} 工作表“{sheet}”", kind.name()),
-            Lang::En => format!("{} sheet '{sheet}'", kind.name()),
-        },
+        Source::Workbook { kind, sheet, .. } => {
+            tr!(
+                lang,
+                Tabular::WorkbookSheet,
+                kind = kind.name(),
+                sheet = sheet
+            )
+        }
     }
 }
 
-/// The workbook's other sheets with data, which were not read (empty if none).
-fn other_sheets_line(lang: Lang, source: &Source) -> String {
-    match source {
-        Source::Workbook { other_sheets, .. } if !other_sheets.is_empty() => {
-            let list = other_sheets.join(", ");
-            match lang {
-                Lang::Zh => format!("未读取的其他工作表：{list}（用 --sheet 选择）\n"),
-                Lang::En => format!("other sheets not read: {list} (choose with --sheet)\n"),
-            }
-        }
-        _ => String::new(),
+/// A header as the summary shows it: as written when it is the column's own name, else
+/// `工作单位→单位` (written → read as).
+pub fn mapped_header(written: &str, label: &str) -> String {
+    if written == label {
+        written.to_string()
+    } else {
+        format!("{written}→{label}")
     }
 }

@@ -1,6 +1,6 @@
 //! What a timetable column can hold, and its name as a person reads it.
 
-use crate::text::Lang;
+use crate::text::{Lang, Timetable};
 
 /// What a timetable column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -21,41 +21,26 @@ pub enum TimetableColumn {
 }
 
 impl TimetableColumn {
-    pub fn zh(self) -> &'static str {
-        match self {
-            TimetableColumn::Date => "日期",
-            TimetableColumn::Day => "第几天",
-            TimetableColumn::Slot => "时段",
-            TimetableColumn::Method => "方式",
-            TimetableColumn::Title => "题目",
-            TimetableColumn::Lecturer => "授课人",
-            TimetableColumn::Role => "职务",
-            TimetableColumn::Modules => "模块",
-            TimetableColumn::Base => "基地",
-            TimetableColumn::Hours => "学时",
-            TimetableColumn::Notes => "备注",
-            TimetableColumn::Serial => "序号",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            TimetableColumn::Date => "date",
-            TimetableColumn::Day => "day",
-            TimetableColumn::Slot => "slot",
-            TimetableColumn::Method => "method",
-            TimetableColumn::Title => "title",
-            TimetableColumn::Lecturer => "lecturer",
-            TimetableColumn::Role => "role",
-            TimetableColumn::Modules => "modules",
-            TimetableColumn::Base => "base",
-            TimetableColumn::Hours => "hours",
-            TimetableColumn::Notes => "notes",
-            TimetableColumn::Serial => "serial",
-        }
-    }
-
+    /// The column's name as the user reads it (the summary, row errors).
     pub fn label(self, lang: Lang) -> &'static str {
-        lang.pick(self.zh(), self.en())
+        self.entry().get(lang)
+    }
+
+    fn entry(self) -> Timetable {
+        use TimetableColumn as C;
+        match self {
+            C::Date => Timetable::TtColDate,
+            C::Day => Timetable::TtColDay,
+            C::Slot => Timetable::TtColSlot,
+            C::Method => Timetable::TtColMethod,
+            C::Title => Timetable::TtColTitle,
+            C::Lecturer => Timetable::TtColLecturer,
+            C::Role => Timetable::TtColRole,
+            C::Modules => Timetable::TtColModules,
+            C::Base => Timetable::TtColBase,
+            C::Hours => Timetable::TtColHours,
+            C::Notes => Timetable::TtColNotes,
+            C::Serial => Timetable::TtColSerial,
+        }
     }
 }

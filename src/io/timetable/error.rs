@@ -1,10 +1,11 @@
 //! What can go wrong with a timetable, as a whole or row by row, in words a person can
-//! act on (Chinese and English).
+//! act on (the catalogue's `Timetable` section).
 
 use chrono::NaiveDate;
 
 use crate::domain::SlotKind;
-use crate::text::Lang;
+use crate::text::{Lang, Tabular, Timetable, list_of};
+use crate::tr;
 
 use crate::io::tabular::TabularError;
 
@@ -32,43 +33,37 @@ impl From<TabularError> for TimetableError {
 
 impl TimetableError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (TimetableError::Read(e), _) => e.message(lang),
-            (TimetableError::NoHeader { searched }, Lang::En) => format!(
-                "no header row in the first {searched} rows: a timetable needs a row naming its \
-                 columns, e.g. 日期, 时段, 方式, 题目, 授课人, 模块"
-            ),
-            (TimetableError::NoHeader { searched }, Lang::Zh) => format!(
-                "前 {searched} 行中没有表头行：课程表需要一行列名，如 日期、时段、方式、题目、授课人、模块。"
-            ),
-            (TimetableError::MissingColumns { line, missing }, Lang::En) => {
-                let names: Vec<String> = missing
-                    .iter()
-                    .map(|c| format!("{} ({})", c.en(), c.zh()))
-                    .collect();
-                let or_day = if missing.contains(&TimetableColumn::Date) {
-                    "; a date column may be a day column (第几天) instead"
-                } else {
-                    ""
-                };
-                format!(
-                    "the header on line {line} has no column for: {}{or_day}",
-                    names.join(", ")
-                )
+        match self {
+            TimetableError::Read(e) => e.message(lang),
+            TimetableError::NoHeader { searched } => {
+                tr!(lang, Timetable::TtNoHeader, searched = searched)
             }
-            (TimetableError::MissingColumns { line, missing }, Lang::Zh) => {
-                let names: Vec<&str> = missing.iter().map(|c| c.zh()).collect();
+            TimetableError::MissingColumns { line, missing } => {
+                let names: Vec<String> = missing.iter().map(|c| named(lang, *c)).collect();
                 let or_day = if missing.contains(&TimetableColumn::Date) {
-                    "（日期列也可以用“第几天”列代替）"
+                    tr!(lang, Timetable::TtOrDayColumn)
                 } else {
-                    ""
+                    String::new()
                 };
-                format!(
-                    "第 {line} 行的表头缺少这些列：{}{or_day}。",
-                    names.join("、")
+                tr!(
+                    lang,
+                    Timetable::TtMissingColumns,
+                    line = line,
+                    columns = list_of(lang, &names),
+                    or_day = or_day
                 )
             }
         }
+    }
+}
+
+/// A column as the file should name it: `日期`, or in English `date (日期)`.
+fn named(lang: Lang, column: TimetableColumn) -> String {
+    let (label, chinese) = (column.label(lang), column.label(Lang::Zh));
+    if label == chinese {
+        label.to_string()
+    } else {
+        format!("{label} ({chinese})")
     }
 }
 
@@ -82,10 +77,8 @@ pub struct TimetableRowError {
 impl TimetableRowError {
     /// `line N: reason` / `第 N 行：原因`.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("line {}: {}", self.line, self.problem.en()),
-            Lang::Zh => format!("第 {} 行：{}", self.line, self.problem.zh()),
-        }
+        let reason = self.problem.message(lang);
+        tr!(lang, Tabular::RowLine, line = self.line, reason = reason)
     }
 }
 
@@ -150,121 +143,68 @@ pub enum TimetableProblem {
 }
 
 impl TimetableProblem {
-    fn en(&self) -> String {
+    /// The reason alone, in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        use Timetable as T;
         use TimetableProblem as P;
         match self {
-            P::NoDay => "no date or day (日期 / 第几天), and no row above to take it from".into(),
-            P::BadDate { value } => {
-                format!("date '{value}' is not a date: write 2015-03-16, 2015/3/16 or 3月16日")
-            }
-            P::DateOutside { date, first, last } => {
-                format!("date {date} is not a day of the cohort ({first} to {last})")
-            }
-            P::BadDay { value } => {
-                format!("day '{value}' is not a day number: write 2, 第2天 or 第二天")
-            }
-            P::DayOutside { day, days } => {
-                format!("day {day} is not a day of the cohort (it has {days} days)")
-            }
+            P::NoDay => tr!(lang, T::TtNoDay),
+            P::BadDate { value } => tr!(lang, T::TtBadDate, value = value),
+            P::DateOutside { date, first, last } => tr!(
+                lang,
+                T::TtDateOutside,
+                date = date,
+                first = first,
+                last = last
+            ),
+            P::BadDay { value } => tr!(lang, T::TtBadDay, value = value),
+            P::DayOutside { day, days } => tr!(lang, T::TtDayOutside, day = day, days = days),
             P::DateDayDisagree {
                 date,
                 day_of_date,
                 day,
-            } => format!(
-                "date {date} is day {day_of_date} of the cohort, but the day column says {day}"
+            } => tr!(
+                lang,
+                T::TtDateDayDisagree,
+                date = date,
+                day_of_date = day_of_date,
+                day = day
             ),
-            P::NoSlot => "no session slot (时段: 上午, 下午 or 晚上)".into(),
-            P::BadSlot { value } => format!(
-                "slot '{value}' is not a session slot: write 上午, 下午, 晚上 (am, pm, eve)"
-            ),
+            P::NoSlot => tr!(lang, T::TtNoSlot),
+            P::BadSlot { value } => tr!(lang, T::TtBadSlot, value = value),
             P::SlotNotInCohort { slot, slots } => {
-                let list: Vec<&str> = slots.iter().map(|s| s.en()).collect();
-                format!(
-                    "the cohort has no {} session (its slots: {})",
-                    slot.en(),
-                    list.join(", ")
+                let names: Vec<&str> = slots.iter().map(|s| slot_name(lang, *s)).collect();
+                tr!(
+                    lang,
+                    T::TtSlotNotInCohort,
+                    slot = slot_name(lang, *slot),
+                    slots = list_of(lang, &names)
                 )
             }
-            P::NoMethod => "no method (方式); a row that is not a teaching activity (报到, 午餐) \
-                            should be deleted from the file"
-                .into(),
-            P::BadMethod { value } => format!(
-                "method '{value}' is unknown: use 专题辅导, 经验介绍, 案例分析, 现场观摩, 讨论交流, \
-                 菜单选学 (lecture, sharing, case, visit, discussion, elective)"
+            P::NoMethod => tr!(lang, T::TtNoMethod),
+            P::BadMethod { value } => tr!(lang, T::TtBadMethod, value = value),
+            P::NoTitle => tr!(lang, T::TtNoTitle),
+            P::NoModules => tr!(lang, T::TtNoModules),
+            P::UnknownModule { value } => tr!(lang, T::TtUnknownModule, value = value),
+            P::RetiredModule { number } => tr!(lang, T::TtRetiredModule, number = number),
+            P::UnknownBase { value } => tr!(lang, T::TtUnknownBase, value = value),
+            P::BadHours { value } => tr!(lang, T::TtBadHours, value = value),
+            P::ControlChars(c) => tr!(lang, Tabular::CellControlChars, column = c.label(lang)),
+            P::TooLong { column, limit } => tr!(
+                lang,
+                Tabular::CellTooLong,
+                column = column.label(lang),
+                limit = limit
             ),
-            P::NoTitle => "no title (题目)".into(),
-            P::NoModules => "no content module (模块), e.g. 1,3 or 模块一、模块三".into(),
-            P::UnknownModule { value } => format!(
-                "module '{value}' is unknown; `lunxun module list` shows the numbers and names"
-            ),
-            P::RetiredModule { number } => format!("module {number} is retired"),
-            P::UnknownBase { value } => format!(
-                "no training base named '{value}'; `lunxun base list` shows them, \
-                 `lunxun base add` adds one"
-            ),
-            P::BadHours { value } => format!(
-                "hours '{value}' is not a number of hours such as 2, 1.5 or 1:30 (at most 24)"
-            ),
-            P::ControlChars(c) => format!("{} contains control characters", c.en()),
-            P::TooLong { column, limit } => {
-                format!("{} is longer than {limit} characters", column.en())
-            }
-            P::Repeats { first_line } => format!(
-                "the same session, method and title as line {first_line}; keep one of the two rows"
-            ),
+            P::Repeats { first_line } => tr!(lang, T::TtRepeats, first_line = first_line),
         }
     }
+}
 
-    fn zh(&self) -> String {
-        use TimetableProblem as P;
-        match self {
-            P::NoDay => "没有日期或第几天，上方也没有可沿用的行".into(),
-            P::BadDate { value } => {
-                format!("日期“{value}”无效；请写 2015-03-16、2015/3/16 或 3月16日")
-            }
-            P::DateOutside { date, first, last } => {
-                format!("日期 {date} 不在本班次的培训日期内（{first} 至 {last}）")
-            }
-            P::BadDay { value } => format!("第几天“{value}”无效；请写 2、第2天 或 第二天"),
-            P::DayOutside { day, days } => format!("第 {day} 天不在本班次内（共 {days} 天）"),
-            P::DateDayDisagree {
-                date,
-                day_of_date,
-                day,
-            } => {
-                format!("日期 {date} 是本班次第 {day_of_date} 天，但第几天一列写的是 {day}")
-            }
-            P::NoSlot => "没有时段（上午、下午或晚上）".into(),
-            P::BadSlot { value } => format!("时段“{value}”无效；请写 上午、下午 或 晚上"),
-            P::SlotNotInCohort { slot, slots } => {
-                let list: Vec<&str> = slots.iter().map(|s| s.zh()).collect();
-                format!(
-                    "本班次没有{}的场次（时段为：{}）",
-                    slot.zh(),
-                    list.join("、")
-                )
-            }
-            P::NoMethod => "没有教学方式；不是教学活动的行（报到、午餐等）请从文件中删除".into(),
-            P::BadMethod { value } => format!(
-                "教学方式“{value}”无效；可选 专题辅导、经验介绍、案例分析、现场观摩、讨论交流、菜单选学"
-            ),
-            P::NoTitle => "没有题目".into(),
-            P::NoModules => "没有内容模块，如 1,3 或 模块一、模块三".into(),
-            P::UnknownModule { value } => {
-                format!("没有内容模块“{value}”；用 lunxun module list 查看模块编号和名称")
-            }
-            P::RetiredModule { number } => format!("模块 {number} 已停用"),
-            P::UnknownBase { value } => format!(
-                "没有名为“{value}”的培训基地；用 lunxun base list 查看，或用 lunxun base add 添加"
-            ),
-            P::BadHours { value } => {
-                format!("学时“{value}”无效；请写小时数，如 2、1.5 或 1:30（不超过 24）")
-            }
-            P::ControlChars(c) => format!("{}含有控制字符", c.zh()),
-            P::TooLong { column, limit } => format!("{}超过 {limit} 个字符", column.zh()),
-            P::Repeats { first_line } => {
-                format!("与第 {first_line} 行的场次、方式和题目相同；请保留其中一行")
-            }
-        }
+/// The slot's name from the domain (上午 / morning).
+fn slot_name(lang: Lang, slot: SlotKind) -> &'static str {
+    match lang {
+        Lang::Zh => slot.zh(),
+        Lang::En => slot.en(),
     }
 }

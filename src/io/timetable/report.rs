@@ -1,9 +1,9 @@
 //! The summary of a timetable import, in the user's language: where the rows came from,
 //! how the columns were read, and the counts (created, unchanged, errors).
 
-use crate::text::Lang;
-
 use crate::io::tabular::source;
+use crate::text::{Lang, Tabular, Timetable, list_of};
+use crate::tr;
 
 use super::{TimetableColumn, TimetableRead};
 
@@ -15,24 +15,23 @@ pub fn summary(lang: Lang, file_name: &str, read: &TimetableRead, written: bool)
     let (line, titles) = (read.header.line, read.header.index);
     let mut out = source::read_lines(lang, file_name, &read.source, line, titles);
     out += &column_lines(lang, read);
-    let count = |zh: &str, en: &str, n: usize| format!("{}{n}\n", lang.pick(zh, en));
-    out += &count("活动行：", "rows: ", read.rows);
-    out += &if written {
-        count(
-            "已创建（计划）：",
-            "created (planned): ",
-            read.plan.create.len(),
-        )
-    } else {
-        count(
-            "待创建（计划）：",
-            "to create (planned): ",
-            read.plan.create.len(),
-        )
+    let mut line = |text: String| {
+        out += &text;
+        out.push('\n');
     };
-    out += &count("无变化：", "unchanged: ", read.plan.unchanged.len());
+    line(tr!(lang, Timetable::TtRows, count = read.rows));
+    let planned = if written {
+        Timetable::TtCreated
+    } else {
+        Timetable::TtToCreate
+    };
+    line(tr!(lang, planned, count = read.plan.create.len()));
+    let unchanged = read.plan.unchanged.len();
+    line(tr!(lang, Tabular::ImportUnchangedLine, count = unchanged));
     out += &unchanged_lines(lang, read);
-    out + &count("错误：", "errors: ", read.errors.len())
+    out += &tr!(lang, Tabular::ImportErrorsLine, count = read.errors.len());
+    out.push('\n');
+    out
 }
 
 /// `columns: 日期→date, 题目→title, …` and the columns not read.
@@ -44,15 +43,23 @@ fn column_lines(lang: Lang, read: &TimetableRead) -> String {
         .zip(&h.headers)
         .filter_map(|(column, header)| match column {
             None | Some(TimetableColumn::Serial) => None,
-            Some(c) if header == c.label(lang) => Some(header.clone()),
-            Some(c) => Some(format!("{header}→{}", c.label(lang))),
+            Some(c) => Some(source::mapped_header(header, c.label(lang))),
         })
         .collect();
-    let mut out = format!("{}{}\n", lang.pick("列：", "columns: "), mapped.join(", "));
+    let mut out = tr!(
+        lang,
+        Tabular::ImportColumnsLine,
+        columns = mapped.join(", ")
+    );
+    out.push('\n');
     let ignored = h.ignored();
     if !ignored.is_empty() {
-        let label = lang.pick("未读取的列：", "columns not read: ");
-        out += &format!("{label}{}\n", ignored.join(", "));
+        out += &tr!(
+            lang,
+            Timetable::TtColumnsNotRead,
+            columns = ignored.join(", ")
+        );
+        out.push('\n');
     }
     out
 }
@@ -68,20 +75,14 @@ fn unchanged_lines(lang: Lang, read: &TimetableRead) -> String {
     let mut out = String::new();
     for u in differing.iter().take(UNCHANGED_LISTED) {
         let columns: Vec<&str> = u.differs.iter().map(|c| c.label(lang)).collect();
-        out += &match lang {
-            Lang::Zh => format!(
-                "  第 {} 行：已记录为教学活动 {}（不同之处：{}），保留已记录的内容\n",
-                u.line,
-                u.activity,
-                columns.join("、")
-            ),
-            Lang::En => format!(
-                "  line {}: already logged as activity {} (differs: {}); kept as logged\n",
-                u.line,
-                u.activity,
-                columns.join(", ")
-            ),
-        };
+        out += &tr!(
+            lang,
+            Timetable::TtAlreadyLogged,
+            line = u.line,
+            activity = u.activity,
+            columns = list_of(lang, &columns)
+        );
+        out.push('\n');
     }
     if differing.len() > UNCHANGED_LISTED {
         out += "  …\n";

@@ -38,7 +38,10 @@ enum Reply {
         available: Vec<String>,
     },
     NoData,
+    /// calamine failed, with its reason.
     Failed(String),
+    /// calamine panicked on the file.
+    Damaged,
 }
 
 /// Parent side: reads the workbook in a child process of `exe`.
@@ -58,7 +61,7 @@ pub fn read_in_child(
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| TabularError::Workbook(format!("the workbook reader did not start: {e}")))?;
+        .map_err(|e| TabularError::ReaderNotStarted(e.to_string()))?;
     let output = exchange(&mut child, bytes)?;
     let reply: Reply = serde_json::from_slice(&output).map_err(|_| damaged())?;
     into_sheet(reply)
@@ -124,6 +127,7 @@ fn into_sheet(reply: Reply) -> Result<Sheet, TabularError> {
         Reply::NoSheet { name, available } => Err(TabularError::NoSheet { name, available }),
         Reply::NoData => Err(TabularError::NoData),
         Reply::Failed(reason) => Err(TabularError::Workbook(reason)),
+        Reply::Damaged => Err(damaged()),
     }
 }
 
@@ -166,7 +170,8 @@ fn to_reply(read: Result<Sheet, TabularError>) -> Reply {
         Err(TabularError::NoSheet { name, available }) => Reply::NoSheet { name, available },
         Err(TabularError::NoData) => Reply::NoData,
         Err(TabularError::Workbook(reason)) => Reply::Failed(reason),
-        Err(other) => Reply::Failed(other.to_string()),
+        // A panic in calamine (WorkbookUnreadable); read_here returns nothing else.
+        Err(_) => Reply::Damaged,
     }
 }
 
