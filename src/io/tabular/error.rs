@@ -98,3 +98,24 @@ impl fmt::Display for TabularError {
 }
 
 impl std::error::Error for TabularError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_in_messages_are_written_as_each_language_writes_them() {
+        let error = TabularError::NoSheet {
+            name: "名单".into(),
+            available: vec!["Sheet1".into(), "课程表".into()],
+        };
+        assert_eq!(
+            error.message(Lang::Zh),
+            "工作簿中没有名为“名单”的工作表；现有：Sheet1、课程表"
+        );
+        assert_eq!(
+            error.to_string(),
+            "the workbook has no sheet named '名单'; its sheets are: Sheet1, 课程表"
+        );
+    }
+}

@@ -182,6 +182,10 @@ fn a_missing_column_or_header_refuses_the_file() {
         message.contains("method (方式), modules (模块)"),
         "{message}"
     );
+    assert_eq!(
+        err.message(Lang::Zh),
+        "第 1 行的表头缺少这些列：方式、模块。"
+    );
     let err = read_with("a,b\nc,d\n", &[]).unwrap_err();
     assert!(matches!(err, TimetableError::NoHeader { .. }));
 }

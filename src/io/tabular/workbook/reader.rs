@@ -192,3 +192,36 @@ fn limit_memory() {
 
 #[cfg(not(unix))]
 fn limit_memory() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the child says crosses back as the same error, so the parent words it in
+    /// the user's language (a damaged file once came back as English text in a Chinese
+    /// message).
+    #[test]
+    fn the_childs_reply_keeps_the_error() {
+        let round_trip = |read| {
+            let json = serde_json::to_vec(&to_reply(read)).unwrap();
+            into_sheet(serde_json::from_slice(&json).unwrap())
+        };
+        for error in [
+            TabularError::WorkbookUnreadable,
+            TabularError::NoData,
+            TabularError::Workbook("bad zip".into()),
+            TabularError::NoSheet {
+                name: "x".into(),
+                available: vec!["y".into()],
+            },
+        ] {
+            assert_eq!(round_trip(Err(error.clone())), Err(error));
+        }
+        let sheet = Sheet {
+            name: "名单".into(),
+            other_sheets: vec![],
+            rows: vec![],
+        };
+        assert_eq!(round_trip(Ok(sheet.clone())), Ok(sheet));
+    }
+}
