@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::io::tabular::TabularError;
+use crate::io::tabular::{CellProblem, TabularError};
 use crate::text::{Lang, Roster, Tabular};
 use crate::tr;
 
@@ -112,13 +112,10 @@ impl RowProblem {
         match self {
             P::EmptyName => tr!(lang, Roster::RowEmptyName),
             P::NameControl => tr!(lang, Roster::RowNameControl),
-            P::ControlChars(c) => tr!(lang, Tabular::CellControlChars, column = c.label(lang)),
-            P::TooLong { column, limit } => tr!(
-                lang,
-                Tabular::CellTooLong,
-                column = column.label(lang),
-                limit = limit
-            ),
+            P::ControlChars(c) => CellProblem::ControlChars.message(lang, c.label(lang)),
+            P::TooLong { column, limit } => {
+                CellProblem::TooLong { limit: *limit }.message(lang, column.label(lang))
+            }
             P::BadPhone { masked } => tr!(lang, Roster::RowBadPhone, masked = masked),
             P::IdLength { masked, len } => {
                 tr!(lang, Roster::RowIdLength, masked = masked, len = len)

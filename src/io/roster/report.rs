@@ -94,20 +94,6 @@ fn column_lines(lang: Lang, read: &ReadFile) -> String {
             _ => None,
         })
         .collect();
-    let mut out = tr!(
-        lang,
-        Tabular::ImportColumnsLine,
-        columns = mapped.join(", ")
-    );
-    out.push('\n');
     let extras = h.extras();
-    if !extras.is_empty() {
-        out += &tr!(
-            lang,
-            Roster::RosterUnknownColumns,
-            columns = extras.join(", ")
-        );
-        out.push('\n');
-    }
-    out
+    source::column_lines(lang, &mapped, Roster::RosterUnknownColumns, &extras)
 }

@@ -90,6 +90,25 @@ impl TabularError {
     }
 }
 
+/// What is wrong with one cell, whatever the importer: `column` is its name as the user
+/// reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellProblem {
+    ControlChars,
+    TooLong { limit: usize },
+}
+
+impl CellProblem {
+    pub fn message(self, lang: Lang, column: &str) -> String {
+        match self {
+            CellProblem::ControlChars => tr!(lang, Tabular::CellControlChars, column = column),
+            CellProblem::TooLong { limit } => {
+                tr!(lang, Tabular::CellTooLong, column = column, limit = limit)
+            }
+        }
+    }
+}
+
 /// In English, for logs and `{}`; people are shown [`TabularError::message`].
 impl fmt::Display for TabularError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -14,7 +14,7 @@ use std::path::Path;
 
 pub use decode::{EncodingChoice, TextEncoding};
 pub use delimited::Delimiter;
-pub use error::TabularError;
+pub use error::{CellProblem, TabularError};
 pub use grid::RawRow;
 pub use source::Source;
 pub use workbook::WorkbookKind;

@@ -1,7 +1,7 @@
 //! Where a grid of cells came from (a text file's encoding and delimiter, or a workbook's
 //! sheet), and how that is told in the summary of an import.
 
-use crate::text::{Lang, Tabular};
+use crate::text::{Entry, Lang, Tabular};
 use crate::tr;
 
 use super::decode::TextEncoding;
@@ -83,4 +83,20 @@ pub fn mapped_header(written: &str, label: &str) -> String {
     } else {
         format!("{written}→{label}")
     }
+}
+
+/// `columns: 姓名→name, …` (the columns read), then `others` under their own `label`
+/// (columns kept in notes, or not read) when there are any.
+pub fn column_lines(lang: Lang, mapped: &[String], label: impl Entry, others: &[&str]) -> String {
+    let mut out = tr!(
+        lang,
+        Tabular::ImportColumnsLine,
+        columns = mapped.join(", ")
+    );
+    out.push('\n');
+    if !others.is_empty() {
+        out += &tr!(lang, label, columns = others.join(", "));
+        out.push('\n');
+    }
+    out
 }

@@ -7,7 +7,7 @@ use crate::domain::SlotKind;
 use crate::text::{Lang, Tabular, Timetable, list_of};
 use crate::tr;
 
-use crate::io::tabular::TabularError;
+use crate::io::tabular::{CellProblem, TabularError};
 
 use super::column::TimetableColumn;
 
@@ -189,13 +189,10 @@ impl TimetableProblem {
             P::RetiredModule { number } => tr!(lang, T::TtRetiredModule, number = number),
             P::UnknownBase { value } => tr!(lang, T::TtUnknownBase, value = value),
             P::BadHours { value } => tr!(lang, T::TtBadHours, value = value),
-            P::ControlChars(c) => tr!(lang, Tabular::CellControlChars, column = c.label(lang)),
-            P::TooLong { column, limit } => tr!(
-                lang,
-                Tabular::CellTooLong,
-                column = column.label(lang),
-                limit = limit
-            ),
+            P::ControlChars(c) => CellProblem::ControlChars.message(lang, c.label(lang)),
+            P::TooLong { column, limit } => {
+                CellProblem::TooLong { limit: *limit }.message(lang, column.label(lang))
+            }
             P::Repeats { first_line } => tr!(lang, T::TtRepeats, first_line = first_line),
         }
     }

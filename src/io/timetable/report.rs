@@ -46,22 +46,8 @@ fn column_lines(lang: Lang, read: &TimetableRead) -> String {
             Some(c) => Some(source::mapped_header(header, c.label(lang))),
         })
         .collect();
-    let mut out = tr!(
-        lang,
-        Tabular::ImportColumnsLine,
-        columns = mapped.join(", ")
-    );
-    out.push('\n');
     let ignored = h.ignored();
-    if !ignored.is_empty() {
-        out += &tr!(
-            lang,
-            Timetable::TtColumnsNotRead,
-            columns = ignored.join(", ")
-        );
-        out.push('\n');
-    }
-    out
+    source::column_lines(lang, &mapped, Timetable::TtColumnsNotRead, &ignored)
 }
 
 /// Rows already in the log whose other details differ: the log is kept, and says so.
