@@ -8,11 +8,15 @@
 
 #[macro_use]
 mod catalogue;
+mod checkin;
 mod desk;
+mod import;
 mod lang;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
+pub use checkin::Attendance;
 pub use desk::Desk;
+pub use import::RosterImport;
 pub use lang::Lang;
 
 /// A section's name and its entries as (name, Chinese, English).
@@ -23,7 +27,11 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk")]
+    vec![
+        section::<Desk>("Desk"),
+        section::<Attendance>("Attendance"),
+        section::<RosterImport>("RosterImport"),
+    ]
 }
 
 fn section<E: Entry>(

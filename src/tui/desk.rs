@@ -114,8 +114,16 @@ impl Desk {
         Ok(())
     }
 
-    /// Adds a person enrolled at the desk (walk-in) to the roster and its index.
+    /// Adds a person enrolled at the desk (walk-in) to the roster and its index, and to
+    /// the register's when it is loaded and they are new to it.
     pub fn enrol(&mut self, person: Person) {
+        if let Some(register) = self.register.as_mut()
+            && !register.people.iter().any(|p| p.id == person.id)
+        {
+            let mut people = std::mem::take(&mut register.people);
+            people.push(person.clone());
+            *register = Indexed::new(people);
+        }
         self.enrolled.insert(person.id.clone());
         let mut people = std::mem::take(&mut self.roster.people);
         people.push(person);
