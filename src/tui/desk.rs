@@ -96,6 +96,15 @@ impl Desk {
         Ok(())
     }
 
+    /// Someone on the roster, or in the register when it is loaded.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        fn find<'p>(people: &'p [Person], id: &PersonId) -> Option<&'p Person> {
+            people.iter().find(|p| &p.id == id)
+        }
+        let register = self.register.as_ref();
+        find(&self.roster.people, id).or_else(|| register.and_then(|r| find(&r.people, id)))
+    }
+
     pub fn status(&self, person: &PersonId, session: Session) -> Option<&AttendanceStatus> {
         self.statuses.get(&(person.clone(), session))
     }

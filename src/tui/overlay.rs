@@ -1,6 +1,6 @@
 //! Keys inside overlays: forms (leave, walk-in, new cohort) and confirmations.
 
-use crate::domain::{Person, PersonId};
+use crate::domain::PersonId;
 use crate::ops::checkin::{self as ops, Leave, NewPerson};
 use crate::text::Desk as T;
 
@@ -48,7 +48,7 @@ impl App {
     }
 
     fn submit_leave(&mut self, id: &PersonId, form: &Form) -> Result<(), String> {
-        let Some(person) = self.find_person(id) else {
+        let Some(person) = self.desk.as_ref().and_then(|d| d.person(id)).cloned() else {
             return Ok(());
         };
         let LeaveForm { reason } = LeaveForm::read(form);
@@ -68,13 +68,6 @@ impl App {
         self.record_check_in(None, |store, now, at| {
             ops::walk_in(store, now, at, details).map(|w| (w.person, w.checked_in))
         })
-    }
-
-    fn find_person(&self, id: &PersonId) -> Option<Person> {
-        let desk = self.desk.as_ref()?;
-        let in_list = |people: &[Person]| people.iter().find(|p| &p.id == id).cloned();
-        in_list(&desk.roster.people)
-            .or_else(|| desk.register.as_ref().and_then(|r| in_list(&r.people)))
     }
 
     pub(crate) fn on_confirm(&mut self, action: Action) {

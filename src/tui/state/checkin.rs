@@ -6,7 +6,7 @@ use crate::domain::attendance::{AttendanceStatus, Refusal};
 use crate::domain::{CheckInStatus, Person, PersonId};
 use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
 use crate::search::Hit;
-use crate::store::Store;
+use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
 use crate::tui::action::Action;
@@ -83,6 +83,20 @@ impl SearchBox {
             _ => return false,
         }
         true
+    }
+
+    /// Ctrl-R: the cohort's roster or the whole register (loaded the first time).
+    pub fn toggle_scope(&mut self, desk: &mut Desk, store: &Store) -> StoreResult<()> {
+        let scope = match self.scope {
+            SearchScope::Roster => SearchScope::Register,
+            SearchScope::Register => SearchScope::Roster,
+        };
+        if scope == SearchScope::Register {
+            desk.ensure_register(store)?;
+        }
+        self.scope = scope;
+        self.refresh(desk);
+        Ok(())
     }
 
     fn type_char(&mut self, c: char, desk: &Desk) {
@@ -285,7 +299,8 @@ impl App {
         match ops::undo(&self.store, self.clock.now(), input) {
             Ok(undone) => {
                 desk.record(undone.event);
-                let name = self.person_name(&person);
+                let name = desk.person(&person).map(|p| p.name.clone());
+                let name = name.unwrap_or_default();
                 let status = self.t(status_text(previous));
                 self.done(crate::tr!(
                     self.lang,
@@ -309,15 +324,6 @@ impl App {
                 }
             }
         }
-    }
-
-    fn person_name(&self, id: &PersonId) -> String {
-        let desk = self.desk.as_ref();
-        let find = |people: &[Person]| people.iter().find(|p| &p.id == id).map(|p| p.name.clone());
-        desk.and_then(|d| {
-            find(&d.roster.people).or_else(|| d.register.as_ref().and_then(|r| find(&r.people)))
-        })
-        .unwrap_or_default()
     }
 
     fn open_leave_form(&mut self) {
@@ -344,24 +350,11 @@ impl App {
     }
 
     fn toggle_checkin_scope(&mut self) {
-        let scope = match self.checkin.scope {
-            SearchScope::Roster => SearchScope::Register,
-            SearchScope::Register => SearchScope::Roster,
-        };
-        if let Err(e) = self.load_register_if(scope) {
-            self.fail(&e);
+        let Some(desk) = self.desk.as_mut() else {
             return;
-        }
-        self.checkin.scope = scope;
-        if let Some(desk) = self.desk.as_ref() {
-            self.checkin.refresh(desk);
-        }
-    }
-
-    pub(crate) fn load_register_if(&mut self, scope: SearchScope) -> crate::store::StoreResult<()> {
-        match (scope, self.desk.as_mut()) {
-            (SearchScope::Register, Some(desk)) => desk.ensure_register(&self.store),
-            _ => Ok(()),
+        };
+        if let Err(e) = self.checkin.toggle_scope(desk, &self.store) {
+            self.fail(&e);
         }
     }
 }
