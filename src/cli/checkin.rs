@@ -4,15 +4,16 @@
 use clap::Args;
 
 use crate::domain::attendance::{AttendanceStatus, CheckInStatus, Refusal};
-use crate::domain::{Person, Session};
+use crate::domain::{Cohort, Person, Session};
 use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
 use crate::text::{Attendance, Lang};
 
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort, find_person, pick_session};
 
+/// Whose attendance in which session: what `checkin` and `undo` both name.
 #[derive(Debug, Args)]
-pub struct CheckinArgs {
+pub struct Attendee {
     #[arg(long, value_name = "CODE")]
     pub cohort: String,
     #[arg(long, value_name = "ID")]
@@ -20,6 +21,12 @@ pub struct CheckinArgs {
     /// DAY:SLOT, e.g. 2:pm (default: the session the clock is in)
     #[arg(long)]
     pub session: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    #[command(flatten)]
+    pub attendee: Attendee,
     /// present, late or leave (default: present, or late after start + grace)
     #[arg(long)]
     pub status: Option<String>,
@@ -34,19 +41,20 @@ pub struct CheckinArgs {
 
 #[derive(Debug, Args)]
 pub struct UndoArgs {
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    #[arg(long, value_name = "ID")]
-    pub person: String,
-    /// DAY:SLOT (default: the session the clock is in)
-    #[arg(long)]
-    pub session: Option<String>,
+    #[command(flatten)]
+    pub attendee: Attendee,
+}
+
+/// The cohort, the person and the session named, each looked up.
+fn find(ctx: &Ctx, who: &Attendee) -> Result<(Cohort, Person, Session), CliError> {
+    let cohort = find_cohort(ctx, &who.cohort)?;
+    let person = find_person(ctx, &who.person)?;
+    let session = pick_session(ctx, &cohort, who.session.as_deref())?;
+    Ok((cohort, person, session))
 }
 
 pub fn check_in(args: CheckinArgs, ctx: &Ctx) -> CliResult {
-    let cohort = find_cohort(ctx, &args.cohort)?;
-    let person = find_person(ctx, &args.person)?;
-    let session = pick_session(ctx, &cohort, args.session.as_deref())?;
+    let (cohort, person, session) = find(ctx, &args.attendee)?;
     let status = match args.status.as_deref() {
         None => None,
         Some(text) => Some(CheckInStatus::parse(text).ok_or_else(|| {
@@ -71,9 +79,7 @@ pub fn check_in(args: CheckinArgs, ctx: &Ctx) -> CliResult {
 }
 
 pub fn undo(args: UndoArgs, ctx: &Ctx) -> CliResult {
-    let cohort = find_cohort(ctx, &args.cohort)?;
-    let person = find_person(ctx, &args.person)?;
-    let session = pick_session(ctx, &cohort, args.session.as_deref())?;
+    let (cohort, person, session) = find(ctx, &args.attendee)?;
     let at = Where {
         cohort: &cohort,
         session,

@@ -145,10 +145,17 @@ mod tests {
         DateTime::parse_from_rfc3339("2015-03-16T08:00:00+08:00").unwrap()
     }
 
-    fn roster(dir: &Path, text: &str) -> std::path::PathBuf {
+    /// The roster `text` written to a CSV file in `dir` and prepared (nothing written).
+    fn preview(store: &Store, dir: &Path, text: &str, cohort: Option<&str>) -> Prepared {
         let path = dir.join("roster.csv");
         std::fs::write(&path, text).unwrap();
-        path
+        let options = ImportOptions::default();
+        let file = RosterFile {
+            path: &path,
+            options: &options,
+            cohort,
+        };
+        prepare(store, file, |_| {}).unwrap()
     }
 
     fn store_with_cohort(dir: &Path) -> Store {
@@ -163,14 +170,12 @@ mod tests {
     fn an_import_is_previewed_without_writing_then_committed_once_with_its_enrolments() {
         let dir = tempfile::tempdir().unwrap();
         let store = store_with_cohort(dir.path());
-        let path = roster(dir.path(), "姓名,单位\n张伟,城关镇\n李娜,新墙镇\n");
-        let options = ImportOptions::default();
-        let file = RosterFile {
-            path: &path,
-            options: &options,
-            cohort: Some("2015-01"),
-        };
-        let prepared = prepare(&store, file, |_| {}).unwrap();
+        let prepared = preview(
+            &store,
+            dir.path(),
+            "姓名,单位\n张伟,城关镇\n李娜,新墙镇\n",
+            Some("2015-01"),
+        );
         assert!(
             store.people().unwrap().is_empty(),
             "a preview writes nothing"
@@ -190,14 +195,7 @@ mod tests {
     fn a_bad_row_imports_nothing_unless_bad_rows_are_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let store = store_with_cohort(dir.path());
-        let path = roster(dir.path(), "姓名,单位\n张伟,城关镇\n,无名\n");
-        let options = ImportOptions::default();
-        let file = RosterFile {
-            path: &path,
-            options: &options,
-            cohort: None,
-        };
-        let prepared = prepare(&store, file, |_| {}).unwrap();
+        let prepared = preview(&store, dir.path(), "姓名,单位\n张伟,城关镇\n,无名\n", None);
         let refused = Commit {
             prepared: &prepared,
             cohort: None,
@@ -221,14 +219,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = store_with_cohort(dir.path());
         store.close_cohort("2015-01").unwrap();
-        let path = roster(dir.path(), "姓名,单位\n张伟,城关镇\n");
-        let options = ImportOptions::default();
-        let file = RosterFile {
-            path: &path,
-            options: &options,
-            cohort: Some("2015-01"),
-        };
-        let prepared = prepare(&store, file, |_| {}).unwrap();
+        let prepared = preview(
+            &store,
+            dir.path(),
+            "姓名,单位\n张伟,城关镇\n",
+            Some("2015-01"),
+        );
         let input = Commit {
             prepared: &prepared,
             cohort: Some("2015-01"),
