@@ -48,11 +48,11 @@ pub enum Command {
     /// Search people by name (Hanzi, pinyin, initials), unit, township, county or position
     Search(SearchArgs),
     /// Check a person in for a session (签到), or record leave (请假)
-    Checkin(CheckinArgs),
+    Checkin(super::checkin::CheckinArgs),
     /// Revert a person's last check-in for a session (recorded as an undo event)
-    Undo(UndoArgs),
+    Undo(super::checkin::UndoArgs),
     /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls)
-    Import(ImportArgs),
+    Import(super::import::ImportArgs),
     /// Import a cohort's timetable (课程表) as planned teaching activities, from CSV/TXT
     /// or Excel
     ImportTimetable(ImportTimetableArgs),
@@ -198,62 +198,6 @@ pub struct SearchArgs {
     /// Terms, all of which must match: Hanzi, pinyin, initials, unit words
     #[arg(required = true)]
     pub query: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckinArgs {
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    #[arg(long, value_name = "ID")]
-    pub person: String,
-    /// DAY:SLOT, e.g. 2:pm (default: the session the clock is in)
-    #[arg(long)]
-    pub session: Option<String>,
-    /// present, late or leave (default: present, or late after start + grace)
-    #[arg(long)]
-    pub status: Option<String>,
-    /// Reason, e.g. for leave
-    #[arg(long)]
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct UndoArgs {
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    #[arg(long, value_name = "ID")]
-    pub person: String,
-    /// DAY:SLOT (default: the session the clock is in)
-    #[arg(long)]
-    pub session: Option<String>,
-}
-
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Headers are matched by their usual names (姓名, 性别, 单位, 县市区, 乡镇, 职务, 领域, \
-联系电话, 身份证号, 备注, or English); title rows above the header are skipped; other columns are kept \
-in notes. People already in the register are matched by ID number, else phone and name, else name \
-and unit. Any invalid row imports nothing (exit code 2) unless --skip-invalid."
-)]
-pub struct ImportArgs {
-    /// The roster: .csv or .txt (comma or tab separated), .xlsx or .xls
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// Also enrol everyone in this cohort (default: the register only)
-    #[arg(long, value_name = "CODE")]
-    pub cohort: Option<String>,
-    /// Show what would happen and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Text encoding of a CSV/TXT file
-    #[arg(long, value_enum, default_value = "auto")]
-    pub encoding: EncodingArg,
-    /// Workbook sheet to read (default: the first sheet with data)
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-    /// Import the valid rows and list the others (default: all or nothing)
-    #[arg(long)]
-    pub skip_invalid: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,161 +1,164 @@
-//! `lunxun checkin` and `lunxun undo`. A confirmation is printed only after the
-//! store has returned from its durable commit.
+//! `lunxun checkin` and `lunxun undo`: the command line's side of [`crate::ops::checkin`].
+//! A confirmation is printed only after the store has returned from its durable commit.
 
-use crate::domain::attendance::{self, AttendanceStatus, CheckInStatus, EventKind, Refusal};
+use clap::Args;
+
+use crate::domain::attendance::{AttendanceStatus, CheckInStatus, Refusal};
 use crate::domain::{Cohort, Person, Session};
-use crate::store::{CheckInOutcome, DeskRequest};
-use crate::text::Lang;
+use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
+use crate::text::{Attendance, Lang};
 
-use super::args::{CheckinArgs, UndoArgs};
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort, find_person, pick_session};
 
+/// Whose attendance in which session: what `checkin` and `undo` both name.
+#[derive(Debug, Args)]
+pub struct Attendee {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long, value_name = "ID")]
+    pub person: String,
+    /// DAY:SLOT, e.g. 2:pm (default: the session the clock is in)
+    #[arg(long)]
+    pub session: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    #[command(flatten)]
+    pub attendee: Attendee,
+    /// present, late or leave (default: present, or late after start + grace)
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Reason, e.g. for leave
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Someone not on the cohort's roster: enrol them as a walk-in (现场增补) and check
+    /// them in, as the desk's Enter does (default: refuse)
+    #[arg(long)]
+    pub walk_in: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    #[command(flatten)]
+    pub attendee: Attendee,
+}
+
+/// The cohort, the person and the session named, each looked up.
+fn find(ctx: &Ctx, who: &Attendee) -> Result<(Cohort, Person, Session), CliError> {
+    let cohort = find_cohort(ctx, &who.cohort)?;
+    let person = find_person(ctx, &who.person)?;
+    let session = pick_session(ctx, &cohort, who.session.as_deref())?;
+    Ok((cohort, person, session))
+}
+
 pub fn check_in(args: CheckinArgs, ctx: &Ctx) -> CliResult {
-    let cohort = find_cohort(ctx, &args.cohort)?;
-    let person = find_person(ctx, &args.person)?;
-    let session = pick_session(ctx, &cohort, args.session.as_deref())?;
-    require_enrolled(ctx, &cohort, &person)?;
-    let now = ctx.clock.now();
+    let (cohort, person, session) = find(ctx, &args.attendee)?;
     let status = match args.status.as_deref() {
-        None => attendance::arrival_status(&cohort, session, now.naive_local()),
-        Some(text) => CheckInStatus::parse(text).ok_or_else(|| {
-            CliError::Input(ctx.t(
-                &format!("状态“{text}”无效；可选 present、late、leave。"),
-                &format!("bad status '{text}': use present, late or leave"),
-            ))
-        })?,
+        None => None,
+        Some(text) => Some(CheckInStatus::parse(text).ok_or_else(|| {
+            CliError::Input(crate::tr!(ctx.lang, Attendance::BadStatus, text = text))
+        })?),
     };
-    let request = DeskRequest {
-        cohort: &cohort.code,
-        person: &person.id,
+    let at = Where {
+        cohort: &cohort,
         session,
-        at: now,
     };
-    let reason = args
-        .reason
-        .map(|r| r.trim().to_string())
-        .filter(|r| !r.is_empty());
-    match ctx.store.check_in(&request, status, reason)? {
-        CheckInOutcome::Recorded(_) => Ok(confirmation(ctx.lang, &person, session, now, status)),
-        CheckInOutcome::Refused(refusal) => refused(ctx, &cohort, &person, session, &refusal),
+    let input = CheckIn {
+        at,
+        person: &person,
+        status,
+        reason: args.reason,
+        walk_in: args.walk_in,
+    };
+    match ops::check_in(&ctx.store, ctx.clock.now(), input) {
+        Ok(done) => Ok(confirmation(ctx.lang, &person, session, &done)),
+        Err(e) => refused(ctx, at, &person, e),
     }
 }
 
 pub fn undo(args: UndoArgs, ctx: &Ctx) -> CliResult {
-    let cohort = find_cohort(ctx, &args.cohort)?;
-    let person = find_person(ctx, &args.person)?;
-    let session = pick_session(ctx, &cohort, args.session.as_deref())?;
-    let request = DeskRequest {
-        cohort: &cohort.code,
-        person: &person.id,
+    let (cohort, person, session) = find(ctx, &args.attendee)?;
+    let at = Where {
+        cohort: &cohort,
         session,
-        at: ctx.clock.now(),
     };
-    match ctx.store.undo(&request)? {
-        CheckInOutcome::Recorded(event) => {
-            let EventKind::Undo { target } = &event.kind else {
-                unreachable!("undo records an undo event")
-            };
-            Ok(match ctx.lang {
-                Lang::Zh => format!("↶ 已撤销 {} 在 {session} 的记录（{target}）\n", person.name),
-                Lang::En => format!(
-                    "↶ undid {}'s record for {session} ({target})\n",
-                    person.name
-                ),
-            })
-        }
-        CheckInOutcome::Refused(refusal) => refused(ctx, &cohort, &person, session, &refusal),
+    let input = ops::Undo {
+        at,
+        person: &person.id,
+    };
+    match ops::undo(&ctx.store, ctx.clock.now(), input) {
+        Ok(undone) => Ok(crate::tr!(
+            ctx.lang,
+            Attendance::CliUndone,
+            name = person.name,
+            session = session,
+            target = undone.target
+        )),
+        Err(e) => refused(ctx, at, &person, e),
     }
-}
-
-fn require_enrolled(ctx: &Ctx, cohort: &Cohort, person: &Person) -> Result<(), CliError> {
-    if ctx.store.is_enrolled(&cohort.code, &person.id)? {
-        return Ok(());
-    }
-    Err(CliError::Input(ctx.t(
-        &format!(
-            "{} 不在班次 {} 的名单中；可用 person add --cohort 增补。",
-            person.name, cohort.code
-        ),
-        &format!(
-            "{} is not enrolled in cohort {}; add them with `person add --cohort`",
-            person.name, cohort.code
-        ),
-    )))
 }
 
 fn status_word(lang: Lang, status: CheckInStatus) -> &'static str {
-    match lang {
-        Lang::Zh => status.zh(),
-        Lang::En => status.code(),
-    }
+    let word = match status {
+        CheckInStatus::Present => Attendance::WordPresent,
+        CheckInStatus::Late => Attendance::WordLate,
+        CheckInStatus::Leave => Attendance::WordLeave,
+    };
+    word.get(lang)
 }
 
-fn confirmation(
-    lang: Lang,
-    person: &Person,
-    session: Session,
-    now: chrono::DateTime<chrono::FixedOffset>,
-    status: CheckInStatus,
-) -> String {
+fn confirmation(lang: Lang, person: &Person, session: Session, done: &CheckedIn) -> String {
     let unit = if person.unit.is_empty() {
         "—"
     } else {
         &person.unit
     };
-    format!(
-        "✓ {} · {unit} · {session} {} {}\n",
-        person.name,
-        now.format("%H:%M"),
-        status_word(lang, status)
+    let entry = if done.enrolled {
+        Attendance::CliWalkedIn
+    } else {
+        Attendance::CliCheckedIn
+    };
+    crate::tr!(
+        lang,
+        entry,
+        name = person.name,
+        unit = unit,
+        session = session,
+        time = done.event.at.format("%H:%M"),
+        status = status_word(lang, done.status)
     )
 }
 
-/// "Already so" is an answer (exit 0, nothing written); a closed cohort or session is
-/// a refusal (exit 2, nothing written).
-fn refused(
-    ctx: &Ctx,
-    cohort: &Cohort,
-    person: &Person,
-    session: Session,
-    refusal: &Refusal,
-) -> CliResult {
-    match refusal {
-        Refusal::Closed(closed) => Err(closed_error(ctx, &cohort.code, *closed)),
-        other => Ok(answer(ctx.lang, person, session, other)),
+/// "Already so" is an answer (exit 0, nothing written); not on the roster, a closed
+/// cohort or session is a refusal (exit 2, nothing written).
+fn refused(ctx: &Ctx, at: Where<'_>, person: &Person, error: CheckInError) -> CliResult {
+    match error {
+        CheckInError::NotOnRoster(not) => Err(CliError::Input(not.message(ctx.lang))),
+        CheckInError::Invalid(invalid) => Err(CliError::Input(invalid.message(ctx.lang))),
+        CheckInError::Store(e) => Err(e.into()),
+        CheckInError::Refused(Refusal::Closed(closed)) => {
+            Err(closed_error(ctx, &at.cohort.code, closed))
+        }
+        CheckInError::Refused(other) => Ok(answer(ctx.lang, person, at.session, &other)),
     }
 }
 
 fn answer(lang: Lang, person: &Person, session: Session, refusal: &Refusal) -> String {
     let describe =
         |s: &AttendanceStatus| format!("{} {}", s.at.format("%H:%M"), status_word(lang, s.status));
-    match (refusal, lang) {
-        (Refusal::AlreadyCheckedIn(s), Lang::Zh) => format!(
-            "= {} 已于 {} 在 {session} 签到，未重复记录\n",
-            person.name,
-            describe(s)
-        ),
-        (Refusal::AlreadyCheckedIn(s), Lang::En) => format!(
-            "= {} already checked in for {session} ({}); nothing recorded\n",
-            person.name,
-            describe(s)
-        ),
-        (Refusal::AlreadyOnLeave(s), Lang::Zh) => format!(
-            "= {} 在 {session} 已请假（{}），未重复记录\n",
-            person.name,
-            describe(s)
-        ),
-        (Refusal::AlreadyOnLeave(s), Lang::En) => format!(
-            "= {} is already on leave for {session} ({}); nothing recorded\n",
-            person.name,
-            describe(s)
-        ),
-        (Refusal::NothingToUndo, Lang::Zh) => {
-            format!("= {} 在 {session} 没有可撤销的记录\n", person.name)
-        }
-        (Refusal::NothingToUndo, Lang::En) => {
-            format!("= {} has nothing to undo for {session}\n", person.name)
-        }
-        (Refusal::Closed(_), _) => unreachable!("a closed cohort or session is refused above"),
-    }
+    let (entry, when) = match refusal {
+        Refusal::AlreadyCheckedIn(s) => (Attendance::CliAlreadyIn, describe(s)),
+        Refusal::AlreadyOnLeave(s) => (Attendance::CliAlreadyOnLeave, describe(s)),
+        Refusal::NothingToUndo => (Attendance::CliNothingToUndo, String::new()),
+        Refusal::Closed(_) => unreachable!("a closed cohort or session is refused above"),
+    };
+    crate::tr!(
+        lang,
+        entry,
+        name = person.name,
+        session = session,
+        when = when
+    )
 }

@@ -1,34 +1,66 @@
 //! `lunxun import FILE`: read a roster, match it against the register, print what would
 //! change, and commit it as one durable transaction (unless --dry-run, or any row is bad
 //! and --skip-invalid was not given: then nothing is written and the exit code is 2).
+//! The reading, planning and committing are [`crate::ops::import`]'s, shared with the desk.
 
-use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
-use crate::domain::{Cohort, PersonId};
-use crate::io::roster::{self as import, ImportError, ImportOptions, Prepared, report};
+use clap::Args;
 
-use super::args::ImportArgs;
+use crate::io::roster::{ImportOptions, Prepared, report};
+use crate::ops::import::{self as ops, Commit, CommitError, RosterFile};
+use crate::text::RosterImport;
+
+use super::args::EncodingArg;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Headers are matched by their usual names (姓名, 性别, 单位, 县市区, 乡镇, 职务, 领域, \
+联系电话, 身份证号, 备注, or English); title rows above the header are skipped; other columns are kept \
+in notes. People already in the register are matched by ID number, else phone and name, else name \
+and unit. Any invalid row imports nothing (exit code 2) unless --skip-invalid."
+)]
+pub struct ImportArgs {
+    /// The roster: .csv or .txt (comma or tab separated), .xlsx or .xls
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Also enrol everyone in this cohort (default: the register only)
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+    /// Show what would happen and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Text encoding of a CSV/TXT file
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: EncodingArg,
+    /// Workbook sheet to read (default: the first sheet with data)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Import the valid rows and list the others (default: all or nothing)
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
 
 pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
     let cohort = match &args.cohort {
         Some(code) => Some(find_cohort(ctx, code)?),
         None => None,
     };
-    let prepared = prepare_file(&args, cohort.as_ref(), ctx)?;
+    let code = cohort.as_ref().map(|c| c.code.as_str());
+    let prepared = prepare_file(&args, code, ctx)?;
     let Prepared { read, plan, errors } = &prepared;
     let file_name = args.file.file_name().unwrap_or(args.file.as_os_str());
-    let code = cohort.as_ref().map(|c| c.code.as_str());
     let file_name = file_name.to_string_lossy();
     let summary = report::summary(ctx.lang, &file_name, read, plan, code, errors.len());
     let error_lines: String = errors.iter().map(|e| e.message(ctx.lang) + "\n").collect();
-    if !errors.is_empty() && !args.skip_invalid {
-        let n = errors.len();
-        let head = ctx.t(
-            &format!("未导入任何人员：{n} 行有错误。请修正后重试，或用 --skip-invalid 只导入无误的行。"),
-            &format!("nothing imported: {n} row(s) have errors; fix them, or use --skip-invalid to import the other rows"),
+    if !ops::importable(&prepared, args.skip_invalid) {
+        let head = crate::tr!(
+            ctx.lang,
+            RosterImport::ImportRefusedRows,
+            count = errors.len()
         );
         let tail = if args.dry_run {
             format!("\n{summary}")
@@ -40,74 +72,61 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
     }
     let mut out = summary;
     if !errors.is_empty() {
-        out += &(ctx.t("跳过的行：\n", "rows skipped:\n") + &error_lines);
+        out += &(crate::tr!(ctx.lang, RosterImport::ImportRowsSkipped) + "\n" + &error_lines);
     }
     if args.dry_run {
-        return Ok(out + &ctx.t("试运行：未写入任何内容。\n", "dry run: nothing written\n"));
+        return Ok(out + &crate::tr!(ctx.lang, RosterImport::ImportDryRun) + "\n");
     }
-    let at = ctx.clock.now();
-    if let Err(closed) = ctx
-        .store
-        .commit_import(plan.writes(), code, &plan.enrol, at)?
-    {
-        let why = closed_error(ctx, code.unwrap_or_default(), closed);
-        let hint = ctx.t(
-            "不带 --cohort 可只更新花名册。",
-            "; without --cohort it updates the register only",
-        );
-        return Err(CliError::Input(format!("{}{hint}", why.message(ctx.lang))));
-    }
-    Ok(out
-        + &if plan.is_empty() {
-            ctx.t("没有需要更改的内容。\n", "nothing to change\n")
-        } else {
-            ctx.t("✓ 已导入并保存。\n", "✓ imported and saved\n")
-        })
+    let input = Commit {
+        prepared: &prepared,
+        cohort: code,
+        skip_invalid: args.skip_invalid,
+    };
+    let imported = match ops::commit(&ctx.store, ctx.clock.now(), input) {
+        Ok(imported) => imported,
+        Err(CommitError::Store(e)) => return Err(e.into()),
+        // Refused above already; kept for the operation's own check.
+        Err(CommitError::BadRows(_)) => return Err(CliError::Input(error_lines)),
+        Err(CommitError::Closed(closed)) => {
+            let why = closed_error(ctx, code.unwrap_or_default(), closed);
+            let hint = crate::tr!(ctx.lang, RosterImport::ImportClosedHint);
+            return Err(CliError::Input(format!("{}{hint}", why.message(ctx.lang))));
+        }
+    };
+    let done = if imported.unchanged {
+        RosterImport::ImportNothingToChange
+    } else {
+        RosterImport::ImportSaved
+    };
+    Ok(out + &crate::tr!(ctx.lang, done) + "\n")
 }
 
 /// Reads, checks and plans the file, with progress on stderr every 10,000 rows when
 /// stderr is a terminal.
-fn prepare_file(
-    args: &ImportArgs,
-    cohort: Option<&Cohort>,
-    ctx: &Ctx,
-) -> Result<Prepared, CliError> {
-    let input = |e: ImportError| CliError::Input(e.message(ctx.lang));
-    let bytes = import::read_bytes(&args.file).map_err(input)?;
-    let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
+fn prepare_file(args: &ImportArgs, cohort: Option<&str>, ctx: &Ctx) -> Result<Prepared, CliError> {
     let options = ImportOptions {
         encoding: args.encoding.choice(),
         sheet: args.sheet.clone(),
     };
-    let register = ctx.store.people()?;
-    let roster: Option<HashSet<PersonId>> = match cohort {
-        Some(c) => Some(
-            ctx.store
-                .enrolments(&c.code)?
-                .into_iter()
-                .map(|e| e.person)
-                .collect(),
-        ),
-        None => None,
+    let file = RosterFile {
+        path: &args.file,
+        options: &options,
+        cohort,
     };
     let terminal = std::io::stderr().is_terminal();
     let mut shown = false;
-    let result = import::prepare(
-        &bytes,
-        extension,
-        &options,
-        register,
-        roster.as_ref(),
-        |rows| {
-            if terminal {
-                let text = ctx.t(&format!("已读取 {rows} 行…"), &format!("{rows} rows read…"));
-                eprint!("\r{text}");
-                shown = true;
-            }
-        },
-    );
+    let result = ops::prepare(&ctx.store, file, |rows| {
+        if terminal {
+            let text = crate::tr!(ctx.lang, RosterImport::ImportProgress, rows = rows);
+            eprint!("\r{text}");
+            shown = true;
+        }
+    });
     if shown {
         eprint!("\r\x1b[K");
     }
-    result.map_err(input)
+    result.map_err(|e| match e {
+        ops::PrepareError::Store(e) => CliError::Store(e),
+        file => CliError::Input(file.message(ctx.lang)),
+    })
 }

@@ -6,7 +6,6 @@ use chrono::Datelike;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
-use crate::io::report::year::{CohortRecords, CohortTeaching};
 use crate::io::report::{self, markdown, teaching, xlsx};
 
 use super::{CliError, Ctx, Printed, find_cohort};
@@ -109,40 +108,15 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
             "--quota must be between 0 and 100",
         )));
     }
-    let year = args.year.unwrap_or_else(|| ctx.clock.now().year());
-    let register = ctx.store.people()?;
-    let cohorts = ctx.store.cohorts()?;
-    let mut records = Vec::new();
-    let mut logs = Vec::new();
-    for cohort in cohorts.iter().filter(|c| c.start.year() == year) {
-        let roster = ctx
-            .store
-            .enrolments(&cohort.code)?
-            .into_iter()
-            .map(|e| e.person)
-            .collect();
-        let events = ctx.store.events(&cohort.code)?;
-        records.push(CohortRecords {
-            cohort,
-            roster,
-            events,
-        });
-        logs.push(CohortTeaching {
-            cohort,
-            catalogue: ctx.store.catalogue_for(&cohort.code)?,
-            activities: ctx.store.activities(&cohort.code)?,
-        });
-    }
     let stamp = generated_at(ctx);
-    let model = report::year::build(report::year::YearInput {
-        year,
-        register: &register,
-        cohorts: records,
+    let input = crate::ops::year::Year {
+        year: args.year.unwrap_or_else(|| ctx.clock.now().year()),
         quota_percent: args.quota,
         generated_at: &stamp,
         include_sensitive: args.include_sensitive,
-    })
-    .with_coverage(&ctx.store.catalogue()?, &logs);
+        coverage: true,
+    };
+    let model = crate::ops::year::report(&ctx.store, input)?;
     let made = match args.format {
         ReportFormat::Json => {
             Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")

@@ -87,12 +87,12 @@ catalogue! {
     StatusAbsent => "缺勤", "absent";
     NotEnrolled => "非本班", "not enrolled";
     OffRoster => "非本班", "off roster";
-    CheckedIn => "✓ {} · {} · {} {}", "✓ {} · {} · {} {}";
-    AlreadyIn => "{} 已于 {} 签到，未重复记录", "{} already checked in at {}; nothing recorded";
-    AlreadyLeave => "{} 已于 {} 请假，未重复记录", "{} is already on leave since {}; nothing recorded";
-    Undone => "↶ 已撤销 {} 的{}", "↶ undone: {}'s {}";
+    CheckedIn => "✓ {name} · {unit} · {time} {status}", "✓ {name} · {unit} · {time} {status}";
+    AlreadyIn => "{name} 已于 {time} 签到，未重复记录", "{name} already checked in at {time}; nothing recorded";
+    AlreadyLeave => "{name} 已于 {time} 请假，未重复记录", "{name} is already on leave since {time}; nothing recorded";
+    Undone => "↶ 已撤销 {name} 的{status}", "↶ undone: {name}'s {status}";
     NothingToUndo => "没有可撤销的签到", "nothing to undo";
-    LeaveRecorded => "✓ {} 请假：{}", "✓ {} on leave: {}";
+    LeaveRecorded => "✓ {name} 请假：{reason}", "✓ {name} on leave: {reason}";
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
     SessionClosedRefused => "{}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
@@ -100,7 +100,7 @@ catalogue! {
     NotConfirmed => "未确认：{}", "not confirmed: {}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
     // Forms
-    LeaveTitle => "请假 · {}", "Leave · {}";
+    LeaveTitle => "请假 · {name}", "Leave · {name}";
     LeaveReason => "请假事由", "Reason";
     WalkInTitle => "现场增补（加入本班并签到）", "Walk-in (enrol and check in)";
     FieldName => "姓名", "Name";
@@ -207,9 +207,9 @@ catalogue! {
     ImportPath => "文件路径：", "File path: ";
     ImportHelp => "输入文件路径后按 Enter 预览；预览无误再按 Enter 导入。", "type the file's path and press Enter to preview; Enter again to import.";
     ImportEnrol => "导入后编入本班 {}：{}", "enrol in cohort {}: {}";
-    ImportErrors => "{} 行有错误，未导入任何内容：", "{} row(s) have errors; nothing will be imported:";
-    ConfirmImport => "导入 {}？新增 {} 人，更新 {} 人，编入本班 {} 人。", "Import {}? {} new, {} updated, {} enrolled.";
-    ImportDone => "✓ 已导入并保存：新增 {} 人，更新 {} 人", "✓ imported and saved: {} new, {} updated";
+    ImportErrors => "{count} 行有错误，未导入任何内容：", "{count} row(s) have errors; nothing will be imported:";
+    ConfirmImport => "导入 {file}？新增 {new} 人，更新 {updated} 人，编入本班 {enrolled} 人。", "Import {file}? {new} new, {updated} updated, {enrolled} enrolled.";
+    ImportDone => "✓ 已导入并保存：新增 {new} 人，更新 {updated} 人", "✓ imported and saved: {new} new, {updated} updated";
     On => "是", "yes";
     Off => "否", "no";
     // Welcome

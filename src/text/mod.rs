@@ -8,14 +8,18 @@
 
 #[macro_use]
 mod catalogue;
+mod checkin;
 mod desk;
+mod import;
 mod lang;
 mod roster;
 mod tabular;
 mod timetable;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
+pub use checkin::Attendance;
 pub use desk::Desk;
+pub use import::RosterImport;
 pub use lang::Lang;
 pub use roster::Roster;
 pub use tabular::{Tabular, list_of};
@@ -34,6 +38,8 @@ pub fn sections() -> Vec<Section> {
         section::<Tabular>("Tabular"),
         section::<Roster>("Roster"),
         section::<Timetable>("Timetable"),
+        section::<Attendance>("Attendance"),
+        section::<RosterImport>("RosterImport"),
     ]
 }
 

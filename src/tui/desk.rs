@@ -96,6 +96,15 @@ impl Desk {
         Ok(())
     }
 
+    /// Someone on the roster, or in the register when it is loaded.
+    pub fn person(&self, id: &PersonId) -> Option<&Person> {
+        fn find<'p>(people: &'p [Person], id: &PersonId) -> Option<&'p Person> {
+            people.iter().find(|p| &p.id == id)
+        }
+        let register = self.register.as_ref();
+        find(&self.roster.people, id).or_else(|| register.and_then(|r| find(&r.people, id)))
+    }
+
     pub fn status(&self, person: &PersonId, session: Session) -> Option<&AttendanceStatus> {
         self.statuses.get(&(person.clone(), session))
     }
@@ -114,8 +123,16 @@ impl Desk {
         Ok(())
     }
 
-    /// Adds a person enrolled at the desk (walk-in) to the roster and its index.
+    /// Adds a person enrolled at the desk (walk-in) to the roster and its index, and to
+    /// the register's when it is loaded and they are new to it.
     pub fn enrol(&mut self, person: Person) {
+        if let Some(register) = self.register.as_mut()
+            && !register.people.iter().any(|p| p.id == person.id)
+        {
+            let mut people = std::mem::take(&mut register.people);
+            people.push(person.clone());
+            *register = Indexed::new(people);
+        }
         self.enrolled.insert(person.id.clone());
         let mut people = std::mem::take(&mut self.roster.people);
         people.push(person);

@@ -1,11 +1,12 @@
 //! Keys inside overlays: forms (leave, walk-in, new cohort) and confirmations.
 
-use crate::domain::{CheckInStatus, Person, PersonId};
-use crate::store::{Batch, Store};
+use crate::domain::PersonId;
+use crate::ops::checkin::{self as ops, Leave, NewPerson};
+use crate::text::Desk as T;
 
 use super::action::Action;
 use super::app::{App, ConfirmKind, FormKind, Overlay};
-use super::widgets::form::Form;
+use super::widgets::form::{Form, FormField};
 
 impl App {
     pub(crate) fn on_form(&mut self, action: Action) {
@@ -47,66 +48,26 @@ impl App {
     }
 
     fn submit_leave(&mut self, id: &PersonId, form: &Form) -> Result<(), String> {
-        let Some(person) = self.find_person(id) else {
+        let Some(person) = self.desk.as_ref().and_then(|d| d.person(id)).cloned() else {
             return Ok(());
         };
-        let reason = Some(form.value(0).to_string()).filter(|r| !r.is_empty());
-        let mut extra = Batch::default();
-        let desk = self.desk.as_ref().ok_or_default()?;
-        let walk_in = !desk.enrolled.contains(id);
-        if walk_in {
-            Store::stage_enrolment(&mut extra, &desk.cohort.code, id, self.now(), true);
-        }
-        if self.record_check_in(&person, CheckInStatus::Leave, reason, extra) {
-            if walk_in {
-                self.desk.as_mut().expect("open").enrol(person);
-            }
-            self.checkin.clear();
-        }
-        Ok(())
+        let LeaveForm { reason } = LeaveForm::read(form);
+        self.record_check_in(Some(&person), |store, now, at| {
+            let input = Leave {
+                at,
+                person: &person,
+                reason: Some(reason),
+                walk_in: true,
+            };
+            ops::leave(store, now, input).map(|done| (person.clone(), done))
+        })
     }
 
     fn submit_walk_in(&mut self, form: &Form) -> Result<(), String> {
-        let lang = self.lang;
-        let mut person = Person::named(PersonId(ulid::Ulid::generate().to_string()), form.value(0));
-        person.unit = form.value(1).to_string();
-        person.county = form.value(2).to_string();
-        person.township = form.value(3).to_string();
-        person.position = form.value(4).to_string();
-        person.phone = Some(form.value(5).to_string());
-        let person = person.normalise();
-        person.validate().map_err(|e| e.to_string())?;
-        if person.unit.is_empty() {
-            let label = crate::text::Desk::FieldUnit.get(lang);
-            return Err(crate::text::Desk::Required.fill(lang, &[label]));
-        }
-        let desk = self.desk.as_ref().ok_or_default()?;
-        let now = self.now();
-        let status = crate::domain::attendance::arrival_status(
-            &desk.cohort,
-            desk.session,
-            now.naive_local(),
-        );
-        let mut extra = Batch::default();
-        Store::stage_person(&mut extra, &person);
-        Store::stage_enrolment(&mut extra, &desk.cohort.code, &person.id, now, true);
-        if self.record_check_in(&person, status, None, extra) {
-            if let Some(register) = self.desk.as_mut().and_then(|d| d.register.as_mut()) {
-                let mut people = std::mem::take(&mut register.people);
-                people.push(person.clone());
-                *register = super::desk::Indexed::new(people);
-            }
-            self.desk.as_mut().expect("open").enrol(person);
-            self.checkin.clear();
-        }
-        Ok(())
-    }
-
-    fn find_person(&self, id: &PersonId) -> Option<Person> {
-        let desk = self.desk.as_ref()?;
-        let in_list = |people: &[Person]| people.iter().find(|p| &p.id == id).cloned();
-        in_list(&desk.roster.people)
-            .or_else(|| desk.register.as_ref().and_then(|r| in_list(&r.people)))
+        let details = WalkInForm::read(form);
+        self.record_check_in(None, |store, now, at| {
+            ops::walk_in(store, now, at, details).map(|w| (w.person, w.checked_in))
+        })
     }
 
     pub(crate) fn on_confirm(&mut self, action: Action) {
@@ -125,14 +86,66 @@ impl App {
     }
 }
 
-/// `Option` → `Result` with an empty message: the overlay closes without complaint
-/// when the desk vanished underneath it (it cannot, but nothing should panic if it did).
-trait OrDefault<T> {
-    fn ok_or_default(self) -> Result<T, String>;
+/// The leave form (请假): the reason, which may be empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LeaveForm {
+    pub reason: String,
 }
 
-impl<T> OrDefault<T> for Option<T> {
-    fn ok_or_default(self) -> Result<T, String> {
-        self.ok_or_else(String::new)
+impl LeaveForm {
+    pub(crate) fn form(lang: crate::text::Lang, name: &str) -> Form {
+        let title = crate::tr!(lang, T::LeaveTitle, name = name);
+        Form::new(title, vec![FormField::text(T::LeaveReason, "")])
     }
+
+    fn read(form: &Form) -> LeaveForm {
+        LeaveForm {
+            reason: text_of(form, T::LeaveReason),
+        }
+    }
+}
+
+/// The walk-in form (现场增补): a new person's details, read into the operation's
+/// [`NewPerson`], which checks them.
+pub(crate) struct WalkInForm;
+
+impl WalkInForm {
+    const FIELDS: [T; 6] = [
+        T::FieldName,
+        T::FieldUnit,
+        T::FieldCounty,
+        T::FieldTownship,
+        T::FieldPosition,
+        T::FieldPhone,
+    ];
+
+    /// The empty form, the name filled in with `typed` when it looks like a name.
+    pub(crate) fn form(lang: crate::text::Lang, typed: &str) -> Form {
+        let name = if typed.is_ascii() { "" } else { typed };
+        let fields = Self::FIELDS
+            .iter()
+            .map(|&label| FormField::text(label, if label == T::FieldName { name } else { "" }))
+            .collect();
+        Form::new(T::WalkInTitle.get(lang).to_string(), fields)
+    }
+
+    fn read(form: &Form) -> NewPerson {
+        NewPerson {
+            name: text_of(form, T::FieldName),
+            unit: text_of(form, T::FieldUnit),
+            county: text_of(form, T::FieldCounty),
+            township: text_of(form, T::FieldTownship),
+            position: text_of(form, T::FieldPosition),
+            phone: text_of(form, T::FieldPhone),
+        }
+    }
+}
+
+/// The text typed in the form's field labelled `label` (empty if there is none).
+fn text_of(form: &Form, label: T) -> String {
+    form.fields
+        .iter()
+        .find(|f| f.label == label)
+        .map(|f| f.get().to_string())
+        .unwrap_or_default()
 }

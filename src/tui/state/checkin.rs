@@ -1,16 +1,21 @@
 //! 签到: the search box, the hits, and Enter to check the selected person in.
 
-use crate::domain::attendance::{self, Refusal};
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::attendance::{AttendanceStatus, Refusal};
 use crate::domain::{CheckInStatus, Person, PersonId};
+use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
 use crate::search::Hit;
-use crate::store::{Batch, CheckInOutcome, DeskRequest, Store};
+use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, FormKind, Overlay};
 use crate::tui::desk::{Desk, SearchScope};
-use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::overlay::{LeaveForm, WalkInForm};
 use crate::tui::widgets::input::TextInput;
+
+type Now = DateTime<FixedOffset>;
 
 /// Most hits kept for one query: more than a screen, fewer than a scroll would reach.
 const HIT_LIMIT: usize = 200;
@@ -80,6 +85,20 @@ impl SearchBox {
         true
     }
 
+    /// Ctrl-R: the cohort's roster or the whole register (loaded the first time).
+    pub fn toggle_scope(&mut self, desk: &mut Desk, store: &Store) -> StoreResult<()> {
+        let scope = match self.scope {
+            SearchScope::Roster => SearchScope::Register,
+            SearchScope::Register => SearchScope::Roster,
+        };
+        if scope == SearchScope::Register {
+            desk.ensure_register(store)?;
+        }
+        self.scope = scope;
+        self.refresh(desk);
+        Ok(())
+    }
+
     fn type_char(&mut self, c: char, desk: &Desk) {
         self.input.push(c);
         self.refresh(desk);
@@ -125,6 +144,8 @@ impl App {
         }
     }
 
+    /// Enter: checks the selected person in, enrolling them as a walk-in when they
+    /// come from the register.
     fn check_in_selected(&mut self) {
         let Some(desk) = self.desk.as_ref() else {
             return;
@@ -133,92 +154,119 @@ impl App {
             self.info(self.t(T::PickSomeone).to_string());
             return;
         };
-        let now = self.now();
-        let status = attendance::arrival_status(&desk.cohort, desk.session, now.naive_local());
-        let mut extra = Batch::default();
-        let walk_in = !desk.enrolled.contains(&person.id);
-        if walk_in {
-            Store::stage_enrolment(&mut extra, &desk.cohort.code, &person.id, now, true);
-        }
-        if self.record_check_in(&person, status, None, extra) {
-            if walk_in {
-                self.desk.as_mut().expect("open").enrol(person);
-            }
-            self.checkin.clear();
+        let result = self.record_check_in(Some(&person), |store, now, at| {
+            let input = CheckIn {
+                at,
+                person: &person,
+                status: None,
+                reason: None,
+                walk_in: true,
+            };
+            ops::check_in(store, now, input).map(|done| (person.clone(), done))
+        });
+        if let Err(message) = result {
+            self.info(message);
         }
     }
 
-    /// Writes a check-in (with any extra writes in the same commit) and reports it.
-    /// Returns whether it was recorded.
-    pub(crate) fn record_check_in(
+    /// The desk's one way to check someone in (Enter, the leave form, the walk-in
+    /// form): runs `operation` on the open cohort and session; once the store has made
+    /// it durable, takes note of the event (and of a walk-in's enrolment), acknowledges
+    /// it and clears the search box. Refusals and failures become the notice; bad typed
+    /// details come back as the message for the form.
+    pub(crate) fn record_check_in<F>(
         &mut self,
-        person: &Person,
-        status: CheckInStatus,
-        reason: Option<String>,
-        extra: Batch,
-    ) -> bool {
-        let desk = self.desk.as_ref().expect("callers check the desk");
-        let now = self.now();
-        let request = DeskRequest {
-            cohort: &desk.cohort.code,
-            person: &person.id,
+        person: Option<&Person>,
+        operation: F,
+    ) -> Result<(), String>
+    where
+        F: FnOnce(&Store, Now, Where<'_>) -> Result<(Person, CheckedIn), CheckInError>,
+    {
+        let desk = self.desk.as_ref().ok_or_else(String::new)?;
+        let at = Where {
+            cohort: &desk.cohort,
             session: desk.session,
-            at: now,
         };
-        match self
-            .store
-            .check_in_with(&request, status, reason.clone(), extra)
-        {
-            Err(e) => {
-                self.fail(&e);
-                false
-            }
-            Ok(CheckInOutcome::Refused(refusal)) => {
-                self.explain_refusal(&person.name, &refusal);
-                self.learn_standing(&person.id, &refusal);
-                false
-            }
-            Ok(CheckInOutcome::Recorded(event)) => {
+        let now = self.now();
+        match operation(&self.store, now, at) {
+            Ok((person, done)) => {
                 let desk = self.desk.as_mut().expect("open");
-                desk.undo_stack.push((person.id.clone(), event.session));
-                desk.record(event);
-                self.confirm_check_in(person, status, reason, now);
-                true
+                desk.undo_stack
+                    .push((person.id.clone(), done.event.session));
+                desk.record(done.event.clone());
+                if done.enrolled {
+                    desk.enrol(person.clone());
+                }
+                self.confirm_check_in(&person, &done);
+                self.checkin.clear();
+                Ok(())
             }
+            Err(error) => self.not_recorded(person, error),
         }
     }
 
-    fn confirm_check_in(
-        &mut self,
-        person: &Person,
-        status: CheckInStatus,
-        reason: Option<String>,
-        now: chrono::DateTime<chrono::FixedOffset>,
-    ) {
+    /// Says why nothing was recorded; returns bad typed details (or a refusal a form
+    /// should show) as the message for the form.
+    fn not_recorded(&mut self, person: Option<&Person>, error: CheckInError) -> Result<(), String> {
+        match error {
+            CheckInError::Invalid(invalid) => return Err(invalid.message(self.lang)),
+            CheckInError::NotOnRoster(not) => return Err(not.message(self.lang)),
+            CheckInError::Store(e) => self.fail(&e),
+            CheckInError::Refused(refusal) => self.refused(person, &refusal),
+        }
+        Ok(())
+    }
+
+    fn confirm_check_in(&mut self, person: &Person, done: &CheckedIn) {
+        let lang = self.lang;
         let name = crate::tui::widgets::sanitize(&person.name).into_owned();
-        let text = if status == CheckInStatus::Leave {
-            T::LeaveRecorded.fill(self.lang, &[&name, reason.as_deref().unwrap_or("—")])
+        let text = if done.status == CheckInStatus::Leave {
+            let reason = done.reason.as_deref().unwrap_or("—");
+            crate::tr!(lang, T::LeaveRecorded, name = name, reason = reason)
         } else {
             let unit = if person.unit.is_empty() {
                 "—"
             } else {
                 &person.unit
             };
-            let time = now.format("%H:%M").to_string();
-            let word = self.t(status_text(Some(status)));
-            T::CheckedIn.fill(self.lang, &[&name, unit, &time, word])
+            crate::tr!(
+                lang,
+                T::CheckedIn,
+                name = name,
+                unit = unit,
+                time = done.event.at.format("%H:%M"),
+                status = self.t(status_text(Some(done.status)))
+            )
         };
         crate::store::trace::acknowledged(self.store.commit_seq());
         self.done(text);
     }
 
-    /// A refusal names the check-in that stands; if the desk does not show it (its
-    /// commit failed after sled took it: "not confirmed"), reload the cohort's events.
-    fn learn_standing(&mut self, person: &PersonId, refusal: &Refusal) {
-        let standing = match refusal {
-            Refusal::AlreadyCheckedIn(s) | Refusal::AlreadyOnLeave(s) => s,
-            Refusal::NothingToUndo | Refusal::Closed(_) => return,
+    /// A refusal that names a check-in the desk does not show (its commit failed after
+    /// sled took it: "not confirmed") reloads the events.
+    fn refused(&mut self, person: Option<&Person>, refusal: &Refusal) {
+        let text = match refusal {
+            Refusal::AlreadyCheckedIn(s) | Refusal::AlreadyOnLeave(s) => {
+                let entry = match refusal {
+                    Refusal::AlreadyCheckedIn(_) => T::AlreadyIn,
+                    _ => T::AlreadyLeave,
+                };
+                let name = person.map(|p| p.name.as_str()).unwrap_or_default();
+                let time = s.at.format("%H:%M");
+                crate::tr!(self.lang, entry, name = name, time = time)
+            }
+            Refusal::NothingToUndo => self.t(T::NothingToUndo).to_string(),
+            Refusal::Closed(closed) => self.closed_text(*closed),
         };
+        self.info(text);
+        if let (Some(person), Refusal::AlreadyCheckedIn(s) | Refusal::AlreadyOnLeave(s)) =
+            (person, refusal)
+        {
+            self.learn_standing(&person.id, s);
+        }
+    }
+
+    fn learn_standing(&mut self, person: &PersonId, standing: &AttendanceStatus) {
         let Some(desk) = self.desk.as_mut() else {
             return;
         };
@@ -231,20 +279,6 @@ impl App {
         }
     }
 
-    fn explain_refusal(&mut self, name: &str, refusal: &Refusal) {
-        let text = match refusal {
-            Refusal::AlreadyCheckedIn(s) => {
-                T::AlreadyIn.fill(self.lang, &[name, &s.at.format("%H:%M").to_string()])
-            }
-            Refusal::AlreadyOnLeave(s) => {
-                T::AlreadyLeave.fill(self.lang, &[name, &s.at.format("%H:%M").to_string()])
-            }
-            Refusal::NothingToUndo => self.t(T::NothingToUndo).to_string(),
-            Refusal::Closed(closed) => self.closed_text(*closed),
-        };
-        self.info(text);
-    }
-
     fn undo_last(&mut self) {
         let Some(desk) = self.desk.as_mut() else {
             return;
@@ -253,41 +287,43 @@ impl App {
             self.info(self.t(T::NothingToUndo).to_string());
             return;
         };
-        let request = DeskRequest {
-            cohort: &desk.cohort.code,
-            person: &person,
-            session,
-            at: self.clock.now(),
-        };
         let previous = desk.status(&person, session).map(|s| s.status);
-        match self.store.undo(&request) {
-            Err(e) => {
-                desk.undo_stack.push((person, session));
-                self.fail(&e);
+        let at = Where {
+            cohort: &desk.cohort,
+            session,
+        };
+        let input = ops::Undo {
+            at,
+            person: &person,
+        };
+        match ops::undo(&self.store, self.clock.now(), input) {
+            Ok(undone) => {
+                desk.record(undone.event);
+                let name = desk.person(&person).map(|p| p.name.clone());
+                let name = name.unwrap_or_default();
+                let status = self.t(status_text(previous));
+                self.done(crate::tr!(
+                    self.lang,
+                    T::Undone,
+                    name = name,
+                    status = status
+                ));
             }
-            Ok(CheckInOutcome::Refused(refusal)) => {
-                if matches!(refusal, Refusal::Closed(_)) {
-                    // Still the last check-in here: undoable once the session reopens.
+            Err(error) => {
+                let keep = matches!(
+                    error,
+                    CheckInError::Store(_) | CheckInError::Refused(Refusal::Closed(_))
+                );
+                if keep {
+                    // Still the last check-in here: undoable once saving works again or
+                    // the session reopens.
                     desk.undo_stack.push((person, session));
                 }
-                self.explain_refusal("", &refusal);
-            }
-            Ok(CheckInOutcome::Recorded(event)) => {
-                desk.record(event);
-                let name = self.person_name(&person);
-                let what = self.t(status_text(previous));
-                self.done(T::Undone.fill(self.lang, &[&name, what]));
+                if let Err(message) = self.not_recorded(None, error) {
+                    self.info(message);
+                }
             }
         }
-    }
-
-    fn person_name(&self, id: &PersonId) -> String {
-        let desk = self.desk.as_ref();
-        let find = |people: &[Person]| people.iter().find(|p| &p.id == id).map(|p| p.name.clone());
-        desk.and_then(|d| {
-            find(&d.roster.people).or_else(|| d.register.as_ref().and_then(|r| find(&r.people)))
-        })
-        .unwrap_or_default()
     }
 
     fn open_leave_form(&mut self) {
@@ -301,8 +337,7 @@ impl App {
         if !self.desk_is_writable() {
             return;
         }
-        let title = T::LeaveTitle.fill(self.lang, &[&person.name]);
-        let form = Form::new(title, vec![FormField::text(T::LeaveReason, "")]);
+        let form = LeaveForm::form(self.lang, &person.name);
         self.overlay = Some(Overlay::Form(FormKind::Leave(person.id.clone()), form));
     }
 
@@ -310,39 +345,16 @@ impl App {
         if self.desk.is_none() || !self.desk_is_writable() {
             return;
         }
-        let typed = self.checkin.input.value().to_string();
-        let looks_like_name = !typed.is_ascii();
-        let fields = vec![
-            FormField::text(T::FieldName, if looks_like_name { &typed } else { "" }),
-            FormField::text(T::FieldUnit, ""),
-            FormField::text(T::FieldCounty, ""),
-            FormField::text(T::FieldTownship, ""),
-            FormField::text(T::FieldPosition, ""),
-            FormField::text(T::FieldPhone, ""),
-        ];
-        let form = Form::new(self.t(T::WalkInTitle).to_string(), fields);
+        let form = WalkInForm::form(self.lang, self.checkin.input.value());
         self.overlay = Some(Overlay::Form(FormKind::WalkIn, form));
     }
 
     fn toggle_checkin_scope(&mut self) {
-        let scope = match self.checkin.scope {
-            SearchScope::Roster => SearchScope::Register,
-            SearchScope::Register => SearchScope::Roster,
-        };
-        if let Err(e) = self.load_register_if(scope) {
-            self.fail(&e);
+        let Some(desk) = self.desk.as_mut() else {
             return;
-        }
-        self.checkin.scope = scope;
-        if let Some(desk) = self.desk.as_ref() {
-            self.checkin.refresh(desk);
-        }
-    }
-
-    pub(crate) fn load_register_if(&mut self, scope: SearchScope) -> crate::store::StoreResult<()> {
-        match (scope, self.desk.as_mut()) {
-            (SearchScope::Register, Some(desk)) => desk.ensure_register(&self.store),
-            _ => Ok(()),
+        };
+        if let Err(e) = self.checkin.toggle_scope(desk, &self.store) {
+            self.fail(&e);
         }
     }
 }

@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::PersonLine;
-use crate::io::report::year::{self, CohortRecords, QuotaOut, YearInput};
+use crate::io::report::year::QuotaOut;
 use crate::store::StoreResult;
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -45,32 +45,14 @@ impl App {
 
     fn compute_dashboard(&mut self) -> StoreResult<()> {
         let year = self.now().year();
-        let register = self.store.people()?;
-        let cohorts = self.store.cohorts()?;
-        let mut records = Vec::new();
-        for cohort in cohorts.iter().filter(|c| c.start.year() == year) {
-            let roster = self
-                .store
-                .enrolments(&cohort.code)?
-                .into_iter()
-                .map(|e| e.person)
-                .collect();
-            let events = self.store.events(&cohort.code)?;
-            records.push(CohortRecords {
-                cohort,
-                roster,
-                events,
-            });
-        }
-        let stamp = String::new();
-        let report = year::build(YearInput {
+        let input = crate::ops::year::Year {
             year,
-            register: &register,
-            cohorts: records,
             quota_percent: DEFAULT_QUOTA_PERCENT,
-            generated_at: &stamp,
+            generated_at: "",
             include_sensitive: false,
-        });
+            coverage: false,
+        };
+        let report = crate::ops::year::report(&self.store, input)?;
         let selected = self
             .dashboard
             .selected

@@ -1,11 +1,10 @@
 //! 导入: a roster from a CSV or Excel file — type the path, Enter to preview (nothing
 //! written), Enter again to confirm; any bad row means nothing is imported.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::domain::PersonId;
-use crate::io::roster::{self as import, ImportOptions, Prepared, report};
+use crate::io::roster::{ImportOptions, Prepared, report};
+use crate::ops::import::{self as ops, Commit, CommitError, RosterFile};
 use crate::text::Desk as T;
 use crate::tui::action::Action;
 use crate::tui::app::{App, ConfirmKind, Overlay};
@@ -30,7 +29,9 @@ pub struct Preview {
 
 impl Preview {
     fn importable(&self) -> bool {
-        self.prepared.as_ref().is_some_and(|p| p.errors.is_empty())
+        self.prepared
+            .as_ref()
+            .is_some_and(|p| ops::importable(p, false))
     }
 }
 
@@ -83,43 +84,17 @@ impl App {
         });
     }
 
-    fn prepare_import(
-        &self,
-        path: &std::path::Path,
-        enrol_in: Option<&str>,
-    ) -> Result<Prepared, String> {
-        let lang = self.lang;
-        let bytes = import::read_bytes(path).map_err(|e| e.message(lang))?;
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let register = self.store.people().map_err(|e| e.message(lang))?;
-        let roster: Option<HashSet<PersonId>> = match enrol_in {
-            Some(code) => Some(
-                self.store
-                    .enrolments(code)
-                    .map_err(|e| e.message(lang))?
-                    .into_iter()
-                    .map(|e| e.person)
-                    .collect(),
-            ),
-            None => None,
+    fn prepare_import(&self, path: &Path, enrol_in: Option<&str>) -> Result<Prepared, String> {
+        let options = ImportOptions::default();
+        let file = RosterFile {
+            path,
+            options: &options,
+            cohort: enrol_in,
         };
-        import::prepare(
-            &bytes,
-            extension,
-            &ImportOptions::default(),
-            register,
-            roster.as_ref(),
-            |_| {},
-        )
-        .map_err(|e| e.message(lang))
+        ops::prepare(&self.store, file, |_| {}).map_err(|e| e.message(self.lang))
     }
 
-    fn preview_lines(
-        &self,
-        path: &std::path::Path,
-        p: &Prepared,
-        enrol_in: Option<&str>,
-    ) -> Vec<String> {
+    fn preview_lines(&self, path: &Path, p: &Prepared, enrol_in: Option<&str>) -> Vec<String> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -127,7 +102,8 @@ impl App {
         let summary = report::summary(self.lang, &name, &p.read, &p.plan, enrol_in, p.errors.len());
         let mut lines: Vec<String> = summary.lines().map(str::to_string).collect();
         if !p.errors.is_empty() {
-            lines.push(T::ImportErrors.fill(self.lang, &[&p.errors.len().to_string()]));
+            let count = p.errors.len();
+            lines.push(crate::tr!(self.lang, T::ImportErrors, count = count));
             lines.extend(p.errors.iter().map(|e| e.message(self.lang)));
         }
         lines
@@ -142,15 +118,15 @@ impl App {
         else {
             return;
         };
-        let name = path.display().to_string();
-        let counts = [
-            p.plan.new_people.len(),
-            p.plan.updated.len(),
-            p.plan.enrol.len(),
-        ]
-        .map(|n| n.to_string());
-        let question =
-            T::ConfirmImport.fill(self.lang, &[&name, &counts[0], &counts[1], &counts[2]]);
+        let plan = &p.plan;
+        let question = crate::tr!(
+            self.lang,
+            T::ConfirmImport,
+            file = path.display(),
+            new = plan.new_people.len(),
+            updated = plan.updated.len(),
+            enrolled = plan.enrol.len()
+        );
         self.overlay = Some(Overlay::Confirm(ConfirmKind::Import, question));
     }
 
@@ -164,19 +140,24 @@ impl App {
         else {
             return;
         };
-        let result = self.store.commit_import(
-            p.plan.writes(),
-            enrol_in.as_deref(),
-            &p.plan.enrol,
-            self.now(),
-        );
-        match result {
-            Err(e) => return self.fail(&e),
-            Ok(Err(closed)) => return self.info(self.closed_text(closed)),
-            Ok(Ok(())) => {}
-        }
-        let counts = [p.plan.new_people.len(), p.plan.updated.len()].map(|n| n.to_string());
-        self.done(T::ImportDone.fill(self.lang, &[&counts[0], &counts[1]]));
+        let input = Commit {
+            prepared: &p,
+            cohort: enrol_in.as_deref(),
+            skip_invalid: false,
+        };
+        let imported = match ops::commit(&self.store, self.now(), input) {
+            Ok(imported) => imported,
+            Err(CommitError::Store(e)) => return self.fail(&e),
+            Err(CommitError::Closed(closed)) => return self.info(self.closed_text(closed)),
+            // The preview offers no confirmation then; nothing written.
+            Err(CommitError::BadRows(_)) => return,
+        };
+        self.done(crate::tr!(
+            self.lang,
+            T::ImportDone,
+            new = imported.new_people,
+            updated = imported.updated
+        ));
         self.import = ImportState::default();
         self.reload_desk();
     }

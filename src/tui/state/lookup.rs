@@ -2,7 +2,6 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::desk::SearchScope;
 
 impl App {
     pub(crate) fn on_lookup(&mut self, action: Action) {
@@ -16,17 +15,11 @@ impl App {
     }
 
     fn toggle_lookup_scope(&mut self) {
-        let scope = match self.lookup.scope {
-            SearchScope::Roster => SearchScope::Register,
-            SearchScope::Register => SearchScope::Roster,
-        };
-        if let Err(e) = self.load_register_if(scope) {
-            self.fail(&e);
+        let Some(desk) = self.desk.as_mut() else {
             return;
-        }
-        self.lookup.scope = scope;
-        if let Some(desk) = self.desk.as_ref() {
-            self.lookup.refresh(desk);
+        };
+        if let Err(e) = self.lookup.toggle_scope(desk, &self.store) {
+            self.fail(&e);
         }
     }
 }

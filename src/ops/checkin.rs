@@ -1,0 +1,318 @@
+//! 签到: check in, leave, undo and walk-in, for the command line and the desk alike.
+//!
+//! Someone not on the cohort's roster is enrolled as a walk-in (现场增补) in the same
+//! commit as their check-in when the caller asks for it (the desk always does, the
+//! command line with `--walk-in`) and refused otherwise. A closed session or cohort is
+//! refused by the store, which reads the stored cohort. Each operation commits once and
+//! returns only after the commit is durable.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::attendance::{self, AttendanceEvent, CheckInStatus, EventKind, Refusal};
+use crate::domain::person::PersonError;
+use crate::domain::{Cohort, Person, PersonId, Session};
+use crate::store::{Batch, CheckInOutcome, DeskRequest, Store, StoreError};
+use crate::text::{Attendance, Desk, Lang};
+
+type Now = DateTime<FixedOffset>;
+
+/// Where attendance is written: a cohort and one of its sessions.
+#[derive(Debug, Clone, Copy)]
+pub struct Where<'a> {
+    pub cohort: &'a Cohort,
+    pub session: Session,
+}
+
+/// Checking someone in, or recording their leave.
+#[derive(Debug, Clone)]
+pub struct CheckIn<'a> {
+    pub at: Where<'a>,
+    pub person: &'a Person,
+    /// `None`: present, or late after the session's start plus the cohort's grace.
+    pub status: Option<CheckInStatus>,
+    /// Trimmed; an empty reason is none.
+    pub reason: Option<String>,
+    /// Enrol them as a walk-in when they are not on the roster (else refuse).
+    pub walk_in: bool,
+}
+
+/// Recording leave (请假) for someone; a walk-in as for [`CheckIn`].
+#[derive(Debug, Clone)]
+pub struct Leave<'a> {
+    pub at: Where<'a>,
+    pub person: &'a Person,
+    pub reason: Option<String>,
+    pub walk_in: bool,
+}
+
+/// Someone not in the register yet, as typed at the venue: added to the register,
+/// enrolled in the cohort and checked in, in one commit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewPerson {
+    pub name: String,
+    pub unit: String,
+    pub county: String,
+    pub township: String,
+    pub position: String,
+    pub phone: String,
+}
+
+/// Reverting the check-in that gives a person's current status in a session.
+#[derive(Debug, Clone, Copy)]
+pub struct Undo<'a> {
+    pub at: Where<'a>,
+    pub person: &'a PersonId,
+}
+
+/// A check-in made durable.
+#[derive(Debug, Clone)]
+pub struct CheckedIn {
+    pub event: AttendanceEvent,
+    pub status: CheckInStatus,
+    pub reason: Option<String>,
+    /// They were not on the roster and are now enrolled as a walk-in.
+    pub enrolled: bool,
+}
+
+/// A walk-in made durable: the new person and their check-in.
+#[derive(Debug, Clone)]
+pub struct WalkedIn {
+    pub person: Person,
+    pub checked_in: CheckedIn,
+}
+
+/// An undo made durable; `target` is the id of the event it reverts.
+#[derive(Debug, Clone)]
+pub struct Undone {
+    pub event: AttendanceEvent,
+    pub target: String,
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum CheckInError {
+    /// Not on the roster, and the caller did not ask to enrol them.
+    NotOnRoster(NotOnRoster),
+    /// A walk-in's details do not make a person record.
+    Invalid(Invalid),
+    /// The attendance rules, or a closed session or cohort, refused it.
+    Refused(Refusal),
+    Store(StoreError),
+}
+
+impl From<StoreError> for CheckInError {
+    fn from(e: StoreError) -> CheckInError {
+        CheckInError::Store(e)
+    }
+}
+
+/// Someone not on the cohort's roster, with no walk-in asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotOnRoster {
+    pub name: String,
+    pub cohort: String,
+}
+
+impl NotOnRoster {
+    pub fn message(&self, lang: Lang) -> String {
+        crate::tr!(
+            lang,
+            Attendance::NotOnRoster,
+            name = self.name,
+            cohort = self.cohort
+        )
+    }
+}
+
+/// Why typed details do not make a person record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    Person(PersonError),
+    /// A walk-in needs a unit: it is how the desk tells two people of one name apart.
+    UnitRequired,
+}
+
+impl Invalid {
+    pub fn message(&self, lang: Lang) -> String {
+        let error = match self {
+            Invalid::UnitRequired => return crate::tr!(lang, Attendance::WalkInUnitRequired),
+            Invalid::Person(e) => e,
+        };
+        match error {
+            PersonError::EmptyName => crate::tr!(lang, Attendance::PersonEmptyName),
+            PersonError::ControlCharacters => crate::tr!(lang, Attendance::PersonControlChars),
+            PersonError::TooLong(label, max) => crate::tr!(
+                lang,
+                Attendance::PersonTooLong,
+                field = field_label(label).get(lang),
+                max = max
+            ),
+            PersonError::BadPhone => crate::tr!(lang, Attendance::PersonBadPhone),
+            PersonError::BadIdNumber => crate::tr!(lang, Attendance::PersonBadIdNumber),
+        }
+    }
+}
+
+/// The form label of a field `Person::validate` names.
+fn field_label(label: &str) -> Desk {
+    match label {
+        "name" => Desk::FieldName,
+        "unit" => Desk::FieldUnit,
+        "county" => Desk::FieldCounty,
+        "township" => Desk::FieldTownship,
+        "position" => Desk::FieldPosition,
+        _ => Desk::FieldNotes,
+    }
+}
+
+/// Normalises and checks a person's details: the one check for a walk-in at the desk
+/// and for `lunxun person add`.
+pub fn checked_person(person: Person) -> Result<Person, Invalid> {
+    let person = person.normalise();
+    person.validate().map_err(Invalid::Person)?;
+    Ok(person)
+}
+
+impl NewPerson {
+    /// A new person record (fresh id) from the typed details, checked.
+    pub fn into_person(self) -> Result<Person, Invalid> {
+        let id = PersonId(ulid::Ulid::generate().to_string());
+        let mut person = Person::named(id, self.name);
+        person.unit = self.unit;
+        person.county = self.county;
+        person.township = self.township;
+        person.position = self.position;
+        person.phone = Some(self.phone);
+        let person = checked_person(person)?;
+        if person.unit.is_empty() {
+            return Err(Invalid::UnitRequired);
+        }
+        Ok(person)
+    }
+}
+
+/// Checks someone in: enrols them first (same commit) if they are not on the roster
+/// and `walk_in` asks for it.
+pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn, CheckInError> {
+    let CheckIn {
+        at,
+        person,
+        status,
+        reason,
+        walk_in,
+    } = input;
+    let mut extra = Batch::default();
+    let enrols = !store.is_enrolled(&at.cohort.code, &person.id)?;
+    if enrols {
+        if !walk_in {
+            return Err(CheckInError::NotOnRoster(NotOnRoster {
+                name: person.name.clone(),
+                cohort: at.cohort.code.clone(),
+            }));
+        }
+        Store::stage_enrolment(&mut extra, &at.cohort.code, &person.id, now, true);
+    }
+    let status = status.unwrap_or_else(|| arrival(at, now));
+    let reason = reason
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty());
+    let event = record(store, now, at, &person.id, status, reason.clone(), extra)?;
+    Ok(CheckedIn {
+        event,
+        status,
+        reason,
+        enrolled: enrols,
+    })
+}
+
+/// Records leave: a check-in with the status leave.
+pub fn leave(store: &Store, now: Now, input: Leave<'_>) -> Result<CheckedIn, CheckInError> {
+    let Leave {
+        at,
+        person,
+        reason,
+        walk_in,
+    } = input;
+    let status = Some(CheckInStatus::Leave);
+    check_in(
+        store,
+        now,
+        CheckIn {
+            at,
+            person,
+            status,
+            reason,
+            walk_in,
+        },
+    )
+}
+
+/// Adds someone to the register, enrols them and checks them in, all in one commit.
+pub fn walk_in(
+    store: &Store,
+    now: Now,
+    at: Where<'_>,
+    details: NewPerson,
+) -> Result<WalkedIn, CheckInError> {
+    let person = details.into_person().map_err(CheckInError::Invalid)?;
+    let mut extra = Batch::default();
+    Store::stage_person(&mut extra, &person);
+    Store::stage_enrolment(&mut extra, &at.cohort.code, &person.id, now, true);
+    let status = arrival(at, now);
+    let event = record(store, now, at, &person.id, status, None, extra)?;
+    let checked_in = CheckedIn {
+        event,
+        status,
+        reason: None,
+        enrolled: true,
+    };
+    Ok(WalkedIn { person, checked_in })
+}
+
+/// Reverts the event that gives the person's current status in the session.
+pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInError> {
+    let request = DeskRequest {
+        cohort: &input.at.cohort.code,
+        person: input.person,
+        session: input.at.session,
+        at: now,
+    };
+    let event = match store.undo(&request)? {
+        CheckInOutcome::Refused(refusal) => return Err(CheckInError::Refused(refusal)),
+        CheckInOutcome::Recorded(event) => event,
+    };
+    let EventKind::Undo { target } = &event.kind else {
+        unreachable!("the store's undo records an undo event")
+    };
+    let target = target.clone();
+    Ok(Undone { event, target })
+}
+
+fn arrival(at: Where<'_>, now: Now) -> CheckInStatus {
+    attendance::arrival_status(at.cohort, at.session, now.naive_local())
+}
+
+fn record(
+    store: &Store,
+    now: Now,
+    at: Where<'_>,
+    person: &PersonId,
+    status: CheckInStatus,
+    reason: Option<String>,
+    extra: Batch,
+) -> Result<AttendanceEvent, CheckInError> {
+    let request = DeskRequest {
+        cohort: &at.cohort.code,
+        person,
+        session: at.session,
+        at: now,
+    };
+    match store.check_in_with(&request, status, reason, extra)? {
+        CheckInOutcome::Recorded(event) => Ok(event),
+        CheckInOutcome::Refused(refusal) => Err(CheckInError::Refused(refusal)),
+    }
+}
+
+#[cfg(test)]
+#[path = "checkin_tests.rs"]
+mod tests;

@@ -1,0 +1,117 @@
+//! The year's records: every cohort that started in the year with its roster and
+//! events (and, for the coverage matrix, its teaching log), against the register. The
+//! year report (`lunxun report year`) and the desk's dashboard read them through here.
+
+use chrono::Datelike;
+
+use crate::io::report::year::{self, CohortRecords, CohortTeaching, YearInput, YearReport};
+use crate::store::{Store, StoreResult};
+
+/// Which year, and how its report is made.
+#[derive(Debug, Clone, Copy)]
+pub struct Year<'a> {
+    pub year: i32,
+    /// Required share of village secretaries at city-level training, in percent.
+    pub quota_percent: f64,
+    pub generated_at: &'a str,
+    /// Phone and ID numbers in full (default: masked).
+    pub include_sensitive: bool,
+    /// Add the cohorts × modules matrix (reads every cohort's teaching log).
+    pub coverage: bool,
+}
+
+/// Loads the year's records and builds its report. Reads only.
+pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
+    let register = store.people()?;
+    let cohorts = store.cohorts()?;
+    let held: Vec<_> = cohorts
+        .iter()
+        .filter(|c| c.start.year() == input.year)
+        .collect();
+    let mut records = Vec::with_capacity(held.len());
+    for &cohort in &held {
+        let roster = store
+            .enrolments(&cohort.code)?
+            .into_iter()
+            .map(|e| e.person)
+            .collect();
+        let events = store.events(&cohort.code)?;
+        records.push(CohortRecords {
+            cohort,
+            roster,
+            events,
+        });
+    }
+    let report = year::build(YearInput {
+        year: input.year,
+        register: &register,
+        cohorts: records,
+        quota_percent: input.quota_percent,
+        generated_at: input.generated_at,
+        include_sensitive: input.include_sensitive,
+    });
+    if !input.coverage {
+        return Ok(report);
+    }
+    let mut logs = Vec::with_capacity(held.len());
+    for &cohort in &held {
+        logs.push(CohortTeaching {
+            cohort,
+            catalogue: store.catalogue_for(&cohort.code)?,
+            activities: store.activities(&cohort.code)?,
+        });
+    }
+    Ok(report.with_coverage(&store.catalogue()?, &logs))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::cohort::tests::cohort;
+    use crate::domain::{Person, PersonId};
+    use crate::store::Batch;
+
+    #[test]
+    fn the_year_counts_its_own_cohorts_with_the_coverage_matrix_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let at = DateTime::parse_from_rfc3339("2015-03-01T08:00:00+08:00").unwrap();
+        let mut batch = Batch::default();
+        let this_year = cohort();
+        let mut last_year = cohort();
+        last_year.code = "2014-09".into();
+        last_year.start = last_year.start.with_year(2014).unwrap();
+        Store::stage_cohort(&mut batch, &this_year);
+        Store::stage_cohort(&mut batch, &last_year);
+        for (id, code) in [("p1", "2015-01"), ("p2", "2014-09")] {
+            let person = Person::named(PersonId(id.into()), id);
+            Store::stage_person(&mut batch, &person);
+            Store::stage_enrolment(&mut batch, code, &person.id, at, false);
+        }
+        store.commit(batch).unwrap();
+        let input = Year {
+            year: 2015,
+            quota_percent: 15.0,
+            generated_at: "",
+            include_sensitive: false,
+            coverage: true,
+        };
+        let full = report(&store, input).unwrap();
+        let codes: Vec<_> = full.cohorts.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(codes, ["2015-01"]);
+        assert_eq!(full.cohorts[0].enrolled, 1);
+        assert_eq!(full.untrained.len(), 2, "nobody completed a 2015 cohort");
+        assert_eq!(full.coverage_matrix.cohorts.len(), 1, "the year's cohort");
+
+        // The dashboard's figures: the same, without reading the teaching logs.
+        let quick = Year {
+            coverage: false,
+            ..input
+        };
+        let quick = report(&store, quick).unwrap();
+        assert_eq!(quick.cohorts.len(), 1);
+        assert!(quick.coverage_matrix.cohorts.is_empty());
+    }
+}
