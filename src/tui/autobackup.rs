@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::TimeDelta;
 
-use super::{App, Notice, NoticeKind};
+use super::state::{App, Notice, NoticeKind};
 
 /// How often a running desk writes an automatic backup.
 pub const BACKUP_EVERY: TimeDelta = TimeDelta::minutes(30);

@@ -3,8 +3,8 @@
 use crate::domain::{CheckInStatus, Person, PersonId};
 use crate::store::{Batch, Store};
 
-use super::action::Action;
-use super::app::{App, ConfirmKind, FormKind, Overlay};
+use super::state::Action;
+use super::state::{App, ConfirmKind, FormKind, Overlay};
 use super::widgets::form::Form;
 
 impl App {

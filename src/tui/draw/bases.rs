@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::base::{Have, TrainingBase};
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .style(theme::dim());
     let rows = list.iter().enumerate().map(|(i, b)| {
         let row = base_row(app, b);
-        if i == app.bases.selected {
+        if app.bases.cursor.is(i) {
             row.style(theme::selected())
         } else {
             row

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::{Person, mask};
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::{Desk, SearchScope};
+use crate::tui::state::App;
 use crate::tui::state::checkin::{SearchBox, status_text};
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
@@ -123,10 +123,11 @@ fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut 
         return;
     }
     let people = &desk.people(search.scope).people;
-    let rows = visible(search, area.height.saturating_sub(1)).map(|(i, hit)| {
+    let height = usize::from(area.height.saturating_sub(1));
+    let rows = search.cursor.visible(&search.hits, height).map(|(i, hit)| {
         let person = &people[hit.index];
         let row = result_row(app, desk, person, &hit.name_highlight);
-        if i == search.selected {
+        if search.cursor.is(i) {
             row.style(theme::selected())
         } else {
             row
@@ -175,13 +176,6 @@ fn status_width(app: &App) -> u16 {
         .map(|t| unicode_width::UnicodeWidthStr::width(app.t(*t)))
         .max();
     u16::try_from(widest.unwrap_or(8)).unwrap_or(8)
-}
-
-/// The hits that fit, scrolled so the selected one is visible.
-fn visible(search: &SearchBox, height: u16) -> impl Iterator<Item = (usize, &crate::search::Hit)> {
-    let height = usize::from(height.max(1));
-    let first = search.selected.saturating_sub(height - 1);
-    search.hits.iter().enumerate().skip(first).take(height)
 }
 
 fn result_row<'a>(app: &App, desk: &Desk, person: &'a Person, marks: &[usize]) -> Row<'a> {

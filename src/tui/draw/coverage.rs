@@ -9,7 +9,7 @@ use crate::domain::coverage::CohortCoverage;
 use crate::domain::teaching::hours;
 use crate::io::coverage::module_label;
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
@@ -90,7 +90,7 @@ fn warnings(app: &App, area: Rect, buf: &mut Buffer) {
         vec![Line::styled(app.t(T::NoWarnings), theme::ok())]
     } else {
         list.iter()
-            .skip(app.coverage.scroll)
+            .skip(app.coverage.scroll.index())
             .map(|w| Line::styled(format!("! {w}"), theme::warn()))
             .collect()
     };

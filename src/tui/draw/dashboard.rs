@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::Desk;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
@@ -141,16 +141,8 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     }
-    let height = usize::from(inner.height.max(1));
-    let first = d.selected.saturating_sub(height - 1);
-    for (row, (i, line)) in d
-        .quota
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .enumerate()
-    {
+    let height = usize::from(inner.height);
+    for (row, (i, line)) in d.cursor.visible(&d.quota, height).enumerate() {
         let area = Rect {
             y: inner.y + row as u16,
             height: 1,
@@ -160,7 +152,7 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
             Constraint::Length(20),
             Constraint::Fill(1),
         ]));
-        let style = if i == d.selected {
+        let style = if d.cursor.is(i) {
             theme::selected()
         } else {
             Style::new()
@@ -191,7 +183,7 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
 fn untrained(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.dashboard;
     let people = d.county_untrained();
-    let county = d.quota.get(d.selected).map_or("", |q| q.county.as_str());
+    let county = d.cursor.pick(&d.quota).map_or("", |q| q.county.as_str());
     let title = T::UntrainedTitle.fill(app.lang, &[county, &people.len().to_string()]);
     let rect = area;
     Clear.render(rect, buf);

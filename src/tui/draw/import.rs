@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {

@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::Session;
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::Desk;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
@@ -20,7 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = T::SessionsTitle.fill(app.lang, &[&sanitize(&desk.cohort.name)]);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     let sessions = desk.cohort.sessions();
-    let selected = sessions.get(app.sessions.selected).copied();
+    let selected = app.sessions.cursor.pick(&sessions).copied();
     let slots = &desk.cohort.slots;
     let header = std::iter::once(app.t(T::ColDay).to_string()).chain(slots.iter().map(|s| {
         format!(

@@ -3,15 +3,17 @@
 
 use crate::domain::coverage::CohortCoverage;
 use crate::io::coverage::messages::warning_message;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::Action;
+use crate::tui::state::App;
+use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
 pub struct CoverageState {
     pub coverage: Option<CohortCoverage>,
     /// The warnings in words, computed with the coverage.
     pub warnings: Vec<String>,
-    pub scroll: usize,
+    /// The first warning shown.
+    pub scroll: ListCursor,
 }
 
 impl App {
@@ -35,10 +37,10 @@ impl App {
     }
 
     pub(crate) fn on_coverage(&mut self, action: Action) {
-        let last = self.coverage.warnings.len().saturating_sub(1);
+        let len = self.coverage.warnings.len();
         match action {
-            Action::Up => self.coverage.scroll = self.coverage.scroll.saturating_sub(1),
-            Action::Down => self.coverage.scroll = (self.coverage.scroll + 1).min(last),
+            Action::Up => self.coverage.scroll.prev(),
+            Action::Down => self.coverage.scroll.next(len),
             _ => {}
         }
     }

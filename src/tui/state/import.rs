@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use crate::domain::PersonId;
 use crate::io::import::{self, ImportOptions, Prepared, report};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, ConfirmKind, Overlay};
+use crate::tui::state::Action;
+use crate::tui::state::{App, ConfirmKind, Overlay};
 use crate::tui::widgets::input::TextInput;
 
 #[derive(Debug, Clone, Default)]
@@ -41,7 +41,7 @@ impl App {
             Action::Type(c) => state.path.push(c),
             Action::Backspace => state.path.pop(),
             Action::ClearInput | Action::Back => *state = ImportState::default(),
-            Action::ToggleScope => state.enrol = !state.enrol,
+            Action::ToggleEnrol => state.enrol = !state.enrol,
             Action::Submit => self.preview_or_confirm(),
             _ => return,
         }

@@ -2,8 +2,8 @@
 
 use crate::demo::{self, DemoOutcome};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::Action;
+use crate::tui::state::App;
 use crate::tui::state::ScreenId;
 
 impl App {

@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod input;
+pub mod list;
 
 use unicode_width::UnicodeWidthStr;
 
