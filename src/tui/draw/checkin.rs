@@ -34,9 +34,11 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let cohort = &desk.cohort;
     let session = desk.session;
     let counts = desk.counts(session);
-    let day = T::DayOfDays.fill(
+    let day = crate::tr!(
         app.lang,
-        &[&session.day.to_string(), &cohort.days.to_string()],
+        T::DayOfDays,
+        day = session.day,
+        days = cohort.days
     );
     let date = cohort.date_of(session.day);
     let slot = app.lang.pick(session.slot.zh(), session.slot.en());
@@ -44,14 +46,13 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .starts_at(session)
         .map(|t| t.format("%H:%M").to_string())
         .unwrap_or_default();
-    let numbers = T::Counts.fill(
+    let numbers = crate::tr!(
         app.lang,
-        &[
-            &counts.arrived().to_string(),
-            &counts.enrolled.to_string(),
-            &counts.late.to_string(),
-            &counts.leave.to_string(),
-        ],
+        T::Counts,
+        arrived = counts.arrived(),
+        enrolled = counts.enrolled,
+        late = counts.late,
+        leave = counts.leave,
     );
     let mut spans = vec![
         Span::styled(format!(" {day} · {date} {slot} {start}"), theme::title()),

@@ -23,7 +23,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(rows),
         Constraint::Fill(1),
     ]));
-    let title = T::CoverageTitle.fill(app.lang, &[&sanitize(&desk.cohort.name)]);
+    let title = crate::tr!(
+        app.lang,
+        T::CoverageTitle,
+        cohort = sanitize(&desk.cohort.name)
+    );
     matrix(app, coverage, &title, top, buf);
     let [left, right] = bottom.layout(&Layout::horizontal([
         Constraint::Length(30),
@@ -84,7 +88,7 @@ fn methods(app: &App, c: &CohortCoverage, area: Rect, buf: &mut Buffer) {
 
 fn warnings(app: &App, area: Rect, buf: &mut Buffer) {
     let list = &app.coverage.warnings;
-    let title = T::WarningsTitle.fill(app.lang, &[&list.len().to_string()]);
+    let title = crate::tr!(app.lang, T::WarningsTitle, count = list.len());
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     let lines: Vec<Line> = if list.is_empty() {
         vec![Line::styled(app.t(T::NoWarnings), theme::ok())]

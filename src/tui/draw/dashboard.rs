@@ -75,7 +75,7 @@ fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
 /// Check-ins standing in the current session, counted per 10 minutes.
 fn arrivals_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let label = app.session_label(desk.session);
-    let block = titled(T::ArrivalsToday.fill(app.lang, &[&label]));
+    let block = titled(crate::tr!(app.lang, T::ArrivalsToday, session = label));
     let mut buckets: BTreeMap<String, u64> = BTreeMap::new();
     for ((_, session), status) in &desk.statuses {
         if *session == desk.session && status.status.attended() {
@@ -131,7 +131,12 @@ fn modules(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn quota(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.dashboard;
-    let title = T::QuotaTitle.fill(app.lang, &[&d.year.to_string(), "15"]);
+    let title = crate::tr!(
+        app.lang,
+        T::QuotaTitle,
+        year = d.year,
+        percent = crate::domain::report::DEFAULT_QUOTA_PERCENT
+    );
     let block = titled(title);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -184,7 +189,12 @@ fn untrained(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.dashboard;
     let people = d.county_untrained();
     let county = d.cursor.pick(&d.quota).map_or("", |q| q.county.as_str());
-    let title = T::UntrainedTitle.fill(app.lang, &[county, &people.len().to_string()]);
+    let title = crate::tr!(
+        app.lang,
+        T::UntrainedTitle,
+        county = county,
+        count = people.len()
+    );
     let rect = area;
     Clear.render(rect, buf);
     let shown = &people[..people.len().min(usize::from(rect.height.saturating_sub(2)))];

@@ -121,7 +121,7 @@ fn fixed_clock(app: &App) -> Option<Span<'static>> {
     let crate::clock::Clock::Fixed(at) = app.clock else {
         return None;
     };
-    let text = T::FixedClock.fill(app.lang, &[&at.format("%m-%d %H:%M").to_string()]);
+    let text = crate::tr!(app.lang, T::FixedClock, at = at.format("%m-%d %H:%M"));
     Some(Span::styled(format!("{text} "), theme::warn()))
 }
 

@@ -69,7 +69,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(height),
     );
     Clear.render(rect, buf);
-    let title = T::HelpTitle.fill(app.lang, &[screen_name]);
+    let title = crate::tr!(app.lang, T::HelpTitle, screen = screen_name);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     Paragraph::new(lines).block(block).render(rect, buf);
 }

@@ -16,7 +16,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
         return;
     };
-    let title = T::TeachingTitle.fill(app.lang, &[&app.session_label(desk.session)]);
+    let title = crate::tr!(
+        app.lang,
+        T::TeachingTitle,
+        session = app.session_label(desk.session)
+    );
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     let t = &app.teaching;
     if t.activities.is_empty() {

@@ -2,7 +2,7 @@
 
 use crate::domain::Session;
 use crate::store::StoreError;
-use crate::text::{Desk as T, Lang};
+use crate::text::Desk as T;
 
 use super::App;
 
@@ -41,7 +41,7 @@ impl App {
             StoreError::Journal(_) => T::NotConfirmed,
             _ => T::WriteFailed,
         };
-        let text = heading.fill(self.lang, &[&error.message(self.lang)]);
+        let text = crate::tr!(self.lang, heading, reason = error.message(self.lang));
         self.notice = Some(Notice {
             kind: NoticeKind::Error,
             text,
@@ -54,9 +54,7 @@ impl App {
 
     /// Session name for messages: `第2天 下午` / `day 2 afternoon`.
     pub fn session_label(&self, session: Session) -> String {
-        match self.lang {
-            Lang::Zh => format!("第{}天{}", session.day, session.slot.zh()),
-            Lang::En => format!("day {} {}", session.day, session.slot.en()),
-        }
+        let slot = self.lang.pick(session.slot.zh(), session.slot.en());
+        crate::tr!(self.lang, T::SessionName, day = session.day, slot = slot)
     }
 }

@@ -28,7 +28,12 @@ impl App {
         if let Err(e) = self.enter_cohort(&code) {
             return self.fail(&e);
         }
-        self.done(T::DemoLoaded.fill(self.lang, &[&people.to_string(), &code]));
+        self.done(crate::tr!(
+            self.lang,
+            T::DemoLoaded,
+            count = people,
+            cohort = code
+        ));
         self.screen = ScreenId::CheckIn;
     }
 }
