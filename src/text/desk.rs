@@ -131,6 +131,11 @@ catalogue! {
     SessionsLegend => "到 已签到 · 迟 迟到 · 假 请假 · 未 未到 · Enter 选为当前场次 · x 结束场次", "in present · L late · V leave · ? not yet · Enter use session · x close session";
     DayLabel => "第{day}天", "day {day}";
     SessionName => "第{day}天{slot}", "day {day} {slot}";
+    // A session in a narrow column: day and the slot's first letter (`2上`, `2a`).
+    SessionShort => "{day}{slot}", "{day}{slot}";
+    SlotAmShort => "上", "a";
+    SlotPmShort => "下", "p";
+    SlotEveShort => "晚", "e";
     Closed => "已结束", "closed";
     SessionChosen => "当前场次：{}", "now checking in: {}";
     ConfirmCloseSession => "结束场次 {}？未签到的 {} 人将计为缺勤。", "Close session {}? The {} people without a check-in will count as absent.";

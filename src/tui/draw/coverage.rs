@@ -38,13 +38,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buffer) {
-    let header = std::iter::once(String::new()).chain(c.sessions.iter().map(|s| {
-        format!(
-            "{}{}",
-            s.day,
-            app.lang.pick(&s.slot.zh()[..3], &s.slot.code()[..1])
-        )
-    }));
+    let header = std::iter::once(String::new())
+        .chain(c.sessions.iter().map(|s| super::session_short(app, *s)));
     let rows = c.modules.iter().map(|m| {
         let label = Cell::from(module_label(&m.module, app.lang));
         let marks = m.cells.iter().map(|cell| match (cell.held, cell.planned) {

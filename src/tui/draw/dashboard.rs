@@ -46,11 +46,7 @@ fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .sessions()
         .into_iter()
         .map(|s| {
-            let label = format!(
-                "{}{}",
-                s.day,
-                app.lang.pick(&s.slot.zh()[..3], &s.slot.code()[..1])
-            );
+            let label = super::session_short(app, s);
             let style = if s == desk.session {
                 theme::highlight()
             } else {

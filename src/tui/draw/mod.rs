@@ -26,6 +26,7 @@ use super::state::{App, NoticeKind};
 use super::state::{Scope, ScreenId};
 use super::theme;
 use super::widgets::sanitize;
+use crate::domain::SlotKind;
 use crate::text::Desk as T;
 
 /// Smallest terminal the screens are laid out for.
@@ -164,6 +165,21 @@ pub(super) fn column_title(app: &App, label: T) -> String {
         .next()
         .unwrap_or(text)
         .to_string()
+}
+
+/// A session in a narrow column: `2上` / `2a`.
+pub(super) fn session_short(app: &App, session: crate::domain::Session) -> String {
+    let slot = match session.slot {
+        SlotKind::Am => T::SlotAmShort,
+        SlotKind::Pm => T::SlotPmShort,
+        SlotKind::Eve => T::SlotEveShort,
+    };
+    crate::tr!(
+        app.lang,
+        T::SessionShort,
+        day = session.day,
+        slot = app.t(slot)
+    )
 }
 
 fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
