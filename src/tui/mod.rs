@@ -2,15 +2,16 @@
 //! step, before raw mode); [`run`] owns the terminal until the user quits or a
 //! signal arrives, and always restores it.
 //!
-//! The parts, by role, with imports pointing one way (down this list):
-//! - [`keymap`]: which key does what where; keys become [`Action`]s, and the footer
+//! The parts, by role; imports point one way, down this list:
+//! - `draw/`: drawing, one file per screen. Reads the screen state and the keymap's
+//!   hints; never the store.
+//! - `keymap`: which key does what where; keys become [`Action`]s, and the footer
 //!   and help are generated from the same table.
-//! - `draw/`: drawing. Reads the screen state and the keymap's hints; never the store.
-//! - `overlay`, `autobackup`: key handling inside overlays; the backup every 30 minutes.
+//! - `overlay`, `autobackup`: keys inside forms and questions; the 30-minute backup.
 //! - `state/`: the desk's state and key handling, one file per screen, and the screen
-//!   registry ([`ScreenId`]); the only part that reads or writes the store.
+//!   registry ([`ScreenId`]). With the two above, the only part that uses the store.
 //! - `desk`: the cohort and session the desk works on, loaded from the store.
-//! - `widgets/`: small parts shared by state and drawing (text input, form, list cursor).
+//! - `widgets/`: parts shared by state and drawing (text input, form, list cursor).
 //! - `theme`, `signals`: colours; SIGTERM/SIGHUP.
 
 mod autobackup;

@@ -17,7 +17,8 @@ mod teaching;
 mod welcome;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -48,38 +49,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ]));
     render_title(app, title, frame);
-    let cursor = match (app.welcome, app.screen) {
-        (true, _) => {
-            welcome::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::CheckIn) => checkin::render(app, body, frame.buffer_mut()),
-        (false, ScreenId::Lookup) => lookup::render(app, body, frame.buffer_mut()),
-        (false, ScreenId::Sessions) => {
-            sessions::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Cohorts) => {
-            cohorts::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Dashboard) => {
-            dashboard::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Teaching) => {
-            teaching::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Coverage) => {
-            coverage::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Bases) => {
-            bases::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Import) => import::render(app, body, frame.buffer_mut()),
+    let cursor = if app.welcome {
+        welcome::render(app, body, frame.buffer_mut());
+        None
+    } else {
+        render_screen(app, body, frame.buffer_mut())
     };
     render_notice(app, notice, frame);
     render_footer(app, footer, frame);
@@ -87,6 +61,32 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// The current screen; screens with a text box say where the cursor goes.
+fn render_screen(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    match app.screen {
+        ScreenId::CheckIn => checkin::render(app, area, buf),
+        ScreenId::Lookup => lookup::render(app, area, buf),
+        ScreenId::Sessions => plain(sessions::render, app, area, buf),
+        ScreenId::Cohorts => plain(cohorts::render, app, area, buf),
+        ScreenId::Dashboard => plain(dashboard::render, app, area, buf),
+        ScreenId::Teaching => plain(teaching::render, app, area, buf),
+        ScreenId::Coverage => plain(coverage::render, app, area, buf),
+        ScreenId::Bases => plain(bases::render, app, area, buf),
+        ScreenId::Import => import::render(app, area, buf),
+    }
+}
+
+/// A screen without a text box: no cursor to place.
+fn plain(
+    render: fn(&App, Rect, &mut Buffer),
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    render(app, area, buf);
+    None
 }
 
 fn render_title(app: &App, area: Rect, frame: &mut Frame) {

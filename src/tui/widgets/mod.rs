@@ -1,4 +1,5 @@
-//! Small widgets shared by the screens.
+//! Small parts shared by the screens' state and their drawing: a text input, a form,
+//! and the list cursor every list uses.
 
 pub mod form;
 pub mod input;
