@@ -249,3 +249,33 @@ impl App {
         self.clock.now()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tab visits every screen once, in the order of `ALL`, and Shift-Tab walks back.
+    #[test]
+    fn tab_order_visits_every_screen_once() {
+        let mut seen = vec![ScreenId::CheckIn];
+        let mut at = ScreenId::CheckIn.next();
+        while at != ScreenId::CheckIn {
+            seen.push(at);
+            at = at.next();
+        }
+        assert_eq!(seen, ScreenId::ALL);
+        for (i, s) in ScreenId::ALL.iter().enumerate() {
+            assert_eq!(s.place(), i);
+            assert_eq!(s.next().prev(), *s);
+        }
+        let titles: std::collections::BTreeSet<&str> = ScreenId::ALL
+            .iter()
+            .map(|s| s.title().get(Lang::Zh))
+            .collect();
+        assert_eq!(
+            titles.len(),
+            ScreenId::ALL.len(),
+            "every tab has its own title"
+        );
+    }
+}
