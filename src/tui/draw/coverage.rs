@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::coverage::CohortCoverage;
 use crate::domain::teaching::hours;
-use crate::io::coverage::module_label;
 use crate::text::Desk as T;
 use crate::tui::state::App;
 use crate::tui::theme;
@@ -40,8 +39,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buffer) {
     let header = std::iter::once(String::new())
         .chain(c.sessions.iter().map(|s| super::session_short(app, *s)));
-    let rows = c.modules.iter().map(|m| {
-        let label = Cell::from(module_label(&m.module, app.lang));
+    let labels = &app.coverage.module_labels;
+    let rows = c.modules.iter().zip(labels).map(|(m, label)| {
+        let label = Cell::from(label.as_str());
         let marks = m.cells.iter().map(|cell| match (cell.held, cell.planned) {
             (h, _) if h > 0 => Cell::from(Span::styled("●", theme::ok())),
             (_, p) if p > 0 => Cell::from(Span::styled("○", theme::warn())),

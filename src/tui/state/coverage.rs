@@ -3,6 +3,7 @@
 
 use crate::domain::coverage::CohortCoverage;
 use crate::io::coverage::messages::warning_message;
+use crate::io::coverage::module_label;
 use crate::tui::state::Action;
 use crate::tui::state::App;
 use crate::tui::widgets::list::ListCursor;
@@ -12,6 +13,8 @@ pub struct CoverageState {
     pub coverage: Option<CohortCoverage>,
     /// The warnings in words, computed with the coverage.
     pub warnings: Vec<String>,
+    /// Each covered module's label (`3 党的创新理论`), in the coverage's order.
+    pub module_labels: Vec<String>,
     /// The first warning shown.
     pub scroll: ListCursor,
 }
@@ -30,6 +33,11 @@ impl App {
                     .warnings
                     .iter()
                     .map(|w| warning_message(w, &cohort, &coverage, self.lang))
+                    .collect();
+                self.coverage.module_labels = coverage
+                    .modules
+                    .iter()
+                    .map(|m| module_label(&m.module, self.lang))
                     .collect();
                 self.coverage.coverage = Some(coverage);
             }
