@@ -6,7 +6,7 @@ catalogue! {
     /// What the desk shows: titles, key hints, forms, notices.
     pub enum Desk {
     AppTitle => "轮训签到台", "lunxun check-in desk";
-    FixedClock => "【时钟固定 {}】", "[clock fixed {}]";
+    FixedClock => "【时钟固定 {at}】", "[clock fixed {at}]";
     // Screens
     ScreenCheckIn => "签到", "Check-in";
     ScreenLookup => "查询", "Lookup";
@@ -67,8 +67,8 @@ catalogue! {
     KeyEnrol => "同时编入本班", "also enrol in this cohort";
     KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
     // Check-in screen
-    DayOfDays => "第 {} 天 / 共 {} 天", "day {} of {}";
-    Counts => "已到 {}/{} · 迟到 {} · 请假 {}", "in {}/{} · late {} · leave {}";
+    DayOfDays => "第 {day} 天 / 共 {days} 天", "day {day} of {days}";
+    Counts => "已到 {arrived}/{enrolled} · 迟到 {late} · 请假 {leave}", "in {arrived}/{enrolled} · late {late} · leave {leave}";
     SearchPrompt => "姓名 / 拼音 / 首字母：", "Name / pinyin / initials: ";
     ScopeRoster => "本班名单", "cohort roster";
     ScopeRegister => "全部花名册", "whole register";
@@ -96,8 +96,8 @@ catalogue! {
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
     SessionClosedRefused => "{}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
-    WriteFailed => "保存失败，未记录：{}", "not saved: {}";
-    NotConfirmed => "未确认：{}", "not confirmed: {}";
+    WriteFailed => "保存失败，未记录：{reason}", "not saved: {reason}";
+    NotConfirmed => "未确认：{reason}", "not confirmed: {reason}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
     // Forms
     LeaveTitle => "请假 · {name}", "Leave · {name}";
@@ -121,7 +121,7 @@ catalogue! {
     BadDate => "日期应写作 YYYY-MM-DD，如 2015-03-16", "dates are YYYY-MM-DD, e.g. 2015-03-16";
     BadDays => "天数应为 1 到 60 之间的整数", "days must be a whole number from 1 to 60";
     // Sessions screen
-    SessionsTitle => "场次 · {}", "Sessions · {}";
+    SessionsTitle => "场次 · {cohort}", "Sessions · {cohort}";
     ColDay => "日期", "Day";
     Current => "当前", "current";
     AbbrPresent => "到", "in";
@@ -129,7 +129,13 @@ catalogue! {
     AbbrLeave => "假", "V";
     AbbrNotYet => "未", "?";
     SessionsLegend => "到 已签到 · 迟 迟到 · 假 请假 · 未 未到 · Enter 选为当前场次 · x 结束场次", "in present · L late · V leave · ? not yet · Enter use session · x close session";
-    DayLabel => "第{}天", "day {}";
+    DayLabel => "第{day}天", "day {day}";
+    SessionName => "第{day}天{slot}", "day {day} {slot}";
+    // A session in a narrow column: day and the slot's first letter (`2上`, `2a`).
+    SessionShort => "{day}{slot}", "{day}{slot}";
+    SlotAmShort => "上", "a";
+    SlotPmShort => "下", "p";
+    SlotEveShort => "晚", "e";
     Closed => "已结束", "closed";
     SessionChosen => "当前场次：{}", "now checking in: {}";
     ConfirmCloseSession => "结束场次 {}？未签到的 {} 人将计为缺勤。", "Close session {}? The {} people without a check-in will count as absent.";
@@ -158,15 +164,15 @@ catalogue! {
     AttendanceTitle => "本班考勤", "Attendance in this cohort";
     // Dashboard
     AttendanceBySession => "各场次出勤（已到）", "Attendance by session (in)";
-    ArrivalsToday => "{} 到达时间（每 10 分钟）", "Arrivals, {} (per 10 minutes)";
+    ArrivalsToday => "{session} 到达时间（每 10 分钟）", "Arrivals, {session} (per 10 minutes)";
     NoArrivals => "本场次还没有人签到", "no arrivals yet in this session";
     ModulesTitle => "内容模块", "Modules";
-    QuotaTitle => "{} 年市级培训比例（村书记，要求 ≥{}%）", "{} city-level share of village secretaries (need ≥{}%)";
+    QuotaTitle => "{year} 年市级培训比例（村书记，要求 ≥{percent}%）", "{year} city-level share of village secretaries (need ≥{percent}%)";
     NoVillageSecretaries => "无村书记", "no village secretaries";
-    UntrainedTitle => "{} 未参加轮训（{} 人）", "{}: not yet trained ({})";
+    UntrainedTitle => "{county} 未参加轮训（{count} 人）", "{county}: not yet trained ({count})";
     NoRegister => "花名册为空：导入县市区的村书记名单后可计算比例", "the register is empty: import a county's village secretaries to see the quota";
     // Teaching
-    TeachingTitle => "教学活动 · {}", "Teaching · {}";
+    TeachingTitle => "教学活动 · {session}", "Teaching · {session}";
     NoActivities => "本场次还没有教学记录。按 n 记录一项。", "nothing logged for this session yet: press n to log an activity";
     ActivityFormTitle => "记录教学活动 · {}", "Log an activity · {}";
     FieldMethod => "方式", "Method";
@@ -184,13 +190,19 @@ catalogue! {
     ConfirmDeleteActivity => "删除教学活动 #{} {}？", "Delete activity #{} {}?";
     Refused => "未记录：{}", "not recorded: {}";
     // Coverage
-    CoverageTitle => "内容模块覆盖 · {}", "Module coverage · {}";
+    CoverageTitle => "内容模块覆盖 · {cohort}", "Module coverage · {cohort}";
     MethodsTitle => "教学方式（次数 / 学时）", "Methods (count / hours)";
-    WarningsTitle => "提示（{}）", "Warnings ({})";
+    WarningsTitle => "提示（{count}）", "Warnings ({count})";
     CoverageLegend => "● 已举办  ○ 计划  · 无", "● held  ○ planned  · none";
     NoWarnings => "没有提示：五个模块均已覆盖", "no warnings";
     // Bases
-    BasesTitle => "培训基地（{}）", "Training bases ({})";
+    BasesTitle => "培训基地（{count}）", "Training bases ({count})";
+    // The five haves at a glance, one short mark each.
+    HaveVenueShort => "场", "ve";
+    HaveGuideShort => "讲", "gu";
+    HaveMaterialShort => "典", "ma";
+    HaveSiteShort => "参", "si";
+    HaveFilmShort => "专", "fi";
     NoBases => "还没有培训基地。按 n 新增。", "no training bases yet: press n to add one";
     MeetsStandard => "达标", "meets";
     NotStandard => "未达标", "not met";
@@ -206,7 +218,7 @@ catalogue! {
     ImportTitle => "导入花名册（CSV / Excel）", "Import a roster (CSV / Excel)";
     ImportPath => "文件路径：", "File path: ";
     ImportHelp => "输入文件路径后按 Enter 预览；预览无误再按 Enter 导入。", "type the file's path and press Enter to preview; Enter again to import.";
-    ImportEnrol => "导入后编入本班 {}：{}", "enrol in cohort {}: {}";
+    ImportEnrol => "导入后编入本班 {cohort}：{answer}", "enrol in cohort {cohort}: {answer}";
     ImportErrors => "{count} 行有错误，未导入任何内容：", "{count} row(s) have errors; nothing will be imported:";
     ConfirmImport => "导入 {file}？新增 {new} 人，更新 {updated} 人，编入本班 {enrolled} 人。", "Import {file}? {new} new, {updated} updated, {enrolled} enrolled.";
     ImportDone => "✓ 已导入并保存：新增 {new} 人，更新 {updated} 人", "✓ imported and saved: {new} new, {updated} updated";
@@ -214,9 +226,15 @@ catalogue! {
     Off => "否", "no";
     // Welcome
     WelcomeText => "还没有班次。可以新建一个班次，或载入演示数据先试一试。", "There is no cohort yet. Create one, or load the demo to try the desk.";
-    DemoLoaded => "已载入演示数据：{} 人，班次 {}", "demo loaded: {} people, cohort {}";
+    DemoLoaded => "已载入演示数据：{count} 人，班次 {cohort}", "demo loaded: {count} people, cohort {cohort}";
+    AutoBackupFailed => "自动备份失败：{reason}", "automatic backup failed: {reason}";
+    AutoBackupCannotWrite => "自动备份失败：无法写入 {path}（{reason}）", "automatic backup failed: cannot write {path} ({reason})";
+    FileDenied => "没有权限", "permission denied";
+    FileDiskFull => "磁盘已满", "the disk is full";
+    FileReadOnly => "只读文件系统", "read-only file system";
+    FileSystemError => "系统错误 {code}", "system error {code}";
     // Help and misc
-    HelpTitle => "按键说明 · {}", "Keys · {}";
+    HelpTitle => "按键说明 · {screen}", "Keys · {screen}";
     HelpGlobal => "任何屏幕", "Anywhere";
     TooSmall => "终端窗口太小（至少 60×15）", "terminal too small (need 60×15)";
     }

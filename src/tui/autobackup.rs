@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use chrono::TimeDelta;
 
-use super::{App, Notice, NoticeKind};
+use super::state::{App, Notice, NoticeKind};
+use crate::io::backup::BackupError;
+use crate::text::{Desk as T, Lang};
 
 /// How often a running desk writes an automatic backup.
 pub const BACKUP_EVERY: TimeDelta = TimeDelta::minutes(30);
@@ -29,10 +31,76 @@ impl App {
             Err(e) => {
                 self.notice = Some(Notice {
                     kind: NoticeKind::Error,
-                    text: e.to_string(),
+                    text: failure(&e, self.lang),
                 });
                 None
             }
         }
+    }
+}
+
+/// The failure in the desk's language: the system's reason for a file error in words
+/// for the usual ones, else its number (the system's own text is English).
+fn failure(error: &BackupError, lang: Lang) -> String {
+    match error {
+        BackupError::Store(e) => crate::tr!(lang, T::AutoBackupFailed, reason = e.message(lang)),
+        BackupError::File { path, source } => crate::tr!(
+            lang,
+            T::AutoBackupCannotWrite,
+            path = path.display(),
+            reason = file_reason(source, lang)
+        ),
+        other => crate::tr!(lang, T::AutoBackupFailed, reason = other),
+    }
+}
+
+fn file_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let entry = match error.kind() {
+        ErrorKind::PermissionDenied => T::FileDenied,
+        ErrorKind::StorageFull => T::FileDiskFull,
+        ErrorKind::ReadOnlyFilesystem => T::FileReadOnly,
+        _ => {
+            let code = error.raw_os_error().unwrap_or(0);
+            return crate::tr!(lang, T::FileSystemError, code = code);
+        }
+    };
+    crate::tr!(lang, entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::store::Store;
+
+    /// A backup folder that cannot be made: the desk says so in its own language and
+    /// carries on.
+    #[test]
+    fn a_failed_backup_is_told_in_the_desks_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        // A file where the backups folder should be.
+        std::fs::write(crate::io::backup::folder(dir.path()), b"").unwrap();
+        let start = chrono::DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap();
+        let mut app = App::new(store, Clock::Fixed(start), Lang::Zh).unwrap();
+        app.clock = Clock::Fixed(start + BACKUP_EVERY);
+        assert_eq!(app.backup_if_due(), None);
+        let notice = app.notice.clone().expect("the failure is shown");
+        assert_eq!(notice.kind, NoticeKind::Error);
+        assert!(
+            notice.text.starts_with("自动备份失败：无法写入 ") && notice.text.ends_with('）'),
+            "{}",
+            notice.text
+        );
+        // Nothing English but the path: the system's reason is given by its number.
+        let path = crate::io::backup::folder(dir.path());
+        let words = notice.text.replace(&path.display().to_string(), "");
+        assert!(
+            !words.chars().any(|c| c.is_ascii_alphabetic()),
+            "{}",
+            notice.text
+        );
+        assert!(!app.quit);
     }
 }

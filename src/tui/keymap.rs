@@ -2,30 +2,10 @@
 //! the footer and the help overlay. Both are generated from this table, so the keys,
 //! the footer and the help can never disagree.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
-use super::state::ScreenId;
+use super::state::{Action, App, Scope, ScreenId};
 use crate::text::Desk as T;
-
-/// Where the keyboard focus is: a screen, or an overlay on top of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Global,
-    Welcome,
-    CheckIn,
-    Lookup,
-    Sessions,
-    Cohorts,
-    Dashboard,
-    Teaching,
-    Coverage,
-    Bases,
-    Import,
-    Form,
-    Confirm,
-    Help,
-}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
@@ -60,7 +40,16 @@ const fn bind(
     }
 }
 
-use Scope::*;
+use Scope::{Confirm, Form, Global, Help, Welcome};
+const CHECK_IN: Scope = Scope::Screen(ScreenId::CheckIn);
+const LOOKUP: Scope = Scope::Screen(ScreenId::Lookup);
+const SESSIONS: Scope = Scope::Screen(ScreenId::Sessions);
+const COHORTS: Scope = Scope::Screen(ScreenId::Cohorts);
+const DASHBOARD: Scope = Scope::Screen(ScreenId::Dashboard);
+const TEACHING: Scope = Scope::Screen(ScreenId::Teaching);
+const COVERAGE: Scope = Scope::Screen(ScreenId::Coverage);
+const BASES: Scope = Scope::Screen(ScreenId::Bases);
+const IMPORT: Scope = Scope::Screen(ScreenId::Import);
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -80,70 +69,70 @@ pub const BINDINGS: &[Binding] = &[
     bind(Global, KeyCode::F(9), NONE, Action::GoTo(ScreenId::Bases), T::KeyGoBases, false),
     bind(Global, KeyCode::F(10), NONE, Action::GoTo(ScreenId::Import), T::KeyGoImport, false),
     // Check-in: letters go to the search box, so commands use Enter, arrows and Ctrl.
-    bind(CheckIn, KeyCode::Enter, NONE, Action::Submit, T::KeyCheckIn, true),
-    bind(CheckIn, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
-    bind(CheckIn, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
-    bind(CheckIn, KeyCode::Char('p'), CTRL, Action::Up, T::KeyMove, false),
-    bind(CheckIn, KeyCode::Char('n'), CTRL, Action::Down, T::KeyMove, false),
-    bind(CheckIn, KeyCode::PageUp, NONE, Action::PageUp, T::KeyPage, false),
-    bind(CheckIn, KeyCode::PageDown, NONE, Action::PageDown, T::KeyPage, false),
-    bind(CheckIn, KeyCode::Char('z'), CTRL, Action::Undo, T::KeyUndo, true),
-    bind(CheckIn, KeyCode::Char('l'), CTRL, Action::Leave, T::KeyLeave, true),
-    bind(CheckIn, KeyCode::Char('a'), CTRL, Action::WalkIn, T::KeyWalkIn, true),
-    bind(CheckIn, KeyCode::Char('r'), CTRL, Action::ToggleScope, T::KeyScope, true),
-    bind(CheckIn, KeyCode::Esc, NONE, Action::Back, T::KeyClear, false),
-    bind(CheckIn, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
-    bind(CheckIn, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
+    bind(CHECK_IN, KeyCode::Enter, NONE, Action::Submit, T::KeyCheckIn, true),
+    bind(CHECK_IN, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
+    bind(CHECK_IN, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(CHECK_IN, KeyCode::Char('p'), CTRL, Action::Up, T::KeyMove, false),
+    bind(CHECK_IN, KeyCode::Char('n'), CTRL, Action::Down, T::KeyMove, false),
+    bind(CHECK_IN, KeyCode::PageUp, NONE, Action::PageUp, T::KeyPage, false),
+    bind(CHECK_IN, KeyCode::PageDown, NONE, Action::PageDown, T::KeyPage, false),
+    bind(CHECK_IN, KeyCode::Char('z'), CTRL, Action::Undo, T::KeyUndo, true),
+    bind(CHECK_IN, KeyCode::Char('l'), CTRL, Action::Leave, T::KeyLeave, true),
+    bind(CHECK_IN, KeyCode::Char('a'), CTRL, Action::WalkIn, T::KeyWalkIn, true),
+    bind(CHECK_IN, KeyCode::Char('r'), CTRL, Action::ToggleRegister, T::KeyScope, true),
+    bind(CHECK_IN, KeyCode::Esc, NONE, Action::Back, T::KeyClear, false),
+    bind(CHECK_IN, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
+    bind(CHECK_IN, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
     // Lookup
-    bind(Lookup, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
-    bind(Lookup, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
-    bind(Lookup, KeyCode::Char('p'), CTRL, Action::Up, T::KeyMove, false),
-    bind(Lookup, KeyCode::Char('n'), CTRL, Action::Down, T::KeyMove, false),
-    bind(Lookup, KeyCode::PageUp, NONE, Action::PageUp, T::KeyPage, false),
-    bind(Lookup, KeyCode::PageDown, NONE, Action::PageDown, T::KeyPage, false),
-    bind(Lookup, KeyCode::Char('r'), CTRL, Action::ToggleScope, T::KeyScope, true),
-    bind(Lookup, KeyCode::Esc, NONE, Action::Back, T::KeyClear, true),
-    bind(Lookup, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
-    bind(Lookup, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
+    bind(LOOKUP, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(LOOKUP, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(LOOKUP, KeyCode::Char('p'), CTRL, Action::Up, T::KeyMove, false),
+    bind(LOOKUP, KeyCode::Char('n'), CTRL, Action::Down, T::KeyMove, false),
+    bind(LOOKUP, KeyCode::PageUp, NONE, Action::PageUp, T::KeyPage, false),
+    bind(LOOKUP, KeyCode::PageDown, NONE, Action::PageDown, T::KeyPage, false),
+    bind(LOOKUP, KeyCode::Char('r'), CTRL, Action::ToggleRegister, T::KeyScope, true),
+    bind(LOOKUP, KeyCode::Esc, NONE, Action::Back, T::KeyClear, true),
+    bind(LOOKUP, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
+    bind(LOOKUP, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
     // Sessions
-    bind(Sessions, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
-    bind(Sessions, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
-    bind(Sessions, KeyCode::Enter, NONE, Action::Submit, T::KeyChooseSession, true),
-    bind(Sessions, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyCloseSession, true),
-    bind(Sessions, KeyCode::Char('o'), NONE, Action::Reopen, T::KeyReopenSession, true),
+    bind(SESSIONS, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(SESSIONS, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(SESSIONS, KeyCode::Enter, NONE, Action::Submit, T::KeyChooseSession, true),
+    bind(SESSIONS, KeyCode::Char('x'), NONE, Action::CloseSession, T::KeyCloseSession, true),
+    bind(SESSIONS, KeyCode::Char('o'), NONE, Action::ReopenSession, T::KeyReopenSession, true),
     // Cohorts
-    bind(Cohorts, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
-    bind(Cohorts, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
-    bind(Cohorts, KeyCode::Enter, NONE, Action::Submit, T::KeyOpenCohort, true),
-    bind(Cohorts, KeyCode::Char('n'), NONE, Action::New, T::KeyNewCohort, true),
-    bind(Cohorts, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyCloseCohort, true),
+    bind(COHORTS, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(COHORTS, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(COHORTS, KeyCode::Enter, NONE, Action::Submit, T::KeyOpenCohort, true),
+    bind(COHORTS, KeyCode::Char('n'), NONE, Action::New, T::KeyNewCohort, true),
+    bind(COHORTS, KeyCode::Char('x'), NONE, Action::CloseCohort, T::KeyCloseCohort, true),
     // Dashboard
-    bind(Dashboard, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
-    bind(Dashboard, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
-    bind(Dashboard, KeyCode::Enter, NONE, Action::Submit, T::KeyUntrained, true),
-    bind(Dashboard, KeyCode::Esc, NONE, Action::Back, T::KeyCancel, false),
+    bind(DASHBOARD, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(DASHBOARD, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(DASHBOARD, KeyCode::Enter, NONE, Action::Submit, T::KeyUntrained, true),
+    bind(DASHBOARD, KeyCode::Esc, NONE, Action::Back, T::KeyCancel, false),
     // Teaching
-    bind(Teaching, KeyCode::Char('n'), NONE, Action::New, T::KeyNewActivity, true),
-    bind(Teaching, KeyCode::Char('h'), NONE, Action::MarkHeld, T::KeyMarkHeld, true),
-    bind(Teaching, KeyCode::Char('e'), NONE, Action::Edit, T::KeyEditActivity, true),
-    bind(Teaching, KeyCode::Char('x'), NONE, Action::CloseItem, T::KeyDeleteActivity, true),
-    bind(Teaching, KeyCode::Left, NONE, Action::Left, T::KeySession, true),
-    bind(Teaching, KeyCode::Right, NONE, Action::Right, T::KeySession, false),
-    bind(Teaching, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
-    bind(Teaching, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(TEACHING, KeyCode::Char('n'), NONE, Action::New, T::KeyNewActivity, true),
+    bind(TEACHING, KeyCode::Char('h'), NONE, Action::MarkHeld, T::KeyMarkHeld, true),
+    bind(TEACHING, KeyCode::Char('e'), NONE, Action::EditActivity, T::KeyEditActivity, true),
+    bind(TEACHING, KeyCode::Char('x'), NONE, Action::DeleteActivity, T::KeyDeleteActivity, true),
+    bind(TEACHING, KeyCode::Left, NONE, Action::Left, T::KeySession, true),
+    bind(TEACHING, KeyCode::Right, NONE, Action::Right, T::KeySession, false),
+    bind(TEACHING, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
+    bind(TEACHING, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     // Coverage
-    bind(Coverage, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
-    bind(Coverage, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(COVERAGE, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(COVERAGE, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     // Bases
-    bind(Bases, KeyCode::Char('n'), NONE, Action::New, T::KeyNewBase, true),
-    bind(Bases, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
-    bind(Bases, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(BASES, KeyCode::Char('n'), NONE, Action::New, T::KeyNewBase, true),
+    bind(BASES, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(BASES, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     // Import: the path box takes typed text.
-    bind(Import, KeyCode::Enter, NONE, Action::Submit, T::KeyPreview, true),
-    bind(Import, KeyCode::Char('e'), CTRL, Action::ToggleScope, T::KeyEnrol, true),
-    bind(Import, KeyCode::Esc, NONE, Action::Back, T::KeyClear, true),
-    bind(Import, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
-    bind(Import, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
+    bind(IMPORT, KeyCode::Enter, NONE, Action::Submit, T::KeyPreview, true),
+    bind(IMPORT, KeyCode::Char('e'), CTRL, Action::ToggleEnrol, T::KeyEnrol, true),
+    bind(IMPORT, KeyCode::Esc, NONE, Action::Back, T::KeyClear, true),
+    bind(IMPORT, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
+    bind(IMPORT, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
     // Welcome
     bind(Welcome, KeyCode::Char('d'), NONE, Action::LoadDemo, T::KeyLoadDemo, true),
     bind(Welcome, KeyCode::Char('n'), NONE, Action::New, T::KeyNewCohort, true),
@@ -180,12 +169,32 @@ pub struct Context {
 
 /// Scopes whose focused widget takes typed text.
 fn takes_text(scope: Scope) -> bool {
-    matches!(scope, CheckIn | Lookup | Form | Import)
+    matches!(scope, CHECK_IN | LOOKUP | Form | IMPORT)
 }
 
 /// Overlays own the keyboard: global screen switching does not apply inside them.
 fn global_applies(scope: Scope) -> bool {
     !matches!(scope, Form | Confirm | Help)
+}
+
+impl App {
+    /// Feeds one key event through the keymap. Returns whether anything may have changed.
+    pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        let ctx = Context {
+            scope: self.scope(),
+            input_empty: self.input_empty(),
+        };
+        match resolve(ctx, key) {
+            Some(action) => {
+                self.dispatch(action);
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 /// Resolves a key press to an action: the scope's own table, then the global one,
@@ -216,7 +225,7 @@ fn typed(ctx: Context, key: KeyEvent) -> Option<Action> {
     if key.modifiers.intersects(CTRL | KeyModifiers::ALT) || c.is_control() {
         return None;
     }
-    if c == '?' && ctx.input_empty && matches!(ctx.scope, CheckIn | Lookup) {
+    if c == '?' && ctx.input_empty && matches!(ctx.scope, CHECK_IN | LOOKUP) {
         return Some(Action::Help);
     }
     takes_text(ctx.scope).then_some(Action::Type(c))
@@ -284,26 +293,31 @@ mod tests {
     #[rustfmt::skip]
     fn keys_resolve_per_scope() {
         let table = [
-            (CheckIn, true, key(KeyCode::Enter, NONE), Some(Action::Submit)),
-            (CheckIn, true, key(KeyCode::Char('z'), CTRL), Some(Action::Undo)),
-            (CheckIn, true, key(KeyCode::Char('l'), CTRL), Some(Action::Leave)),
-            (CheckIn, true, key(KeyCode::Char('a'), CTRL), Some(Action::WalkIn)),
-            (CheckIn, true, key(KeyCode::Char('r'), CTRL), Some(Action::ToggleScope)),
-            (CheckIn, true, key(KeyCode::Char('n'), CTRL), Some(Action::Down)),
-            (CheckIn, true, key(KeyCode::Char('p'), CTRL), Some(Action::Up)),
-            (CheckIn, true, key(KeyCode::Char('x'), NONE), Some(Action::Type('x'))),
-            (CheckIn, true, key(KeyCode::Char('X'), SHIFT), Some(Action::Type('X'))),
-            (CheckIn, true, key(KeyCode::Char('张'), NONE), Some(Action::Type('张'))),
-            (CheckIn, true, key(KeyCode::Char('?'), NONE), Some(Action::Help)),
-            (CheckIn, false, key(KeyCode::Char('?'), NONE), Some(Action::Type('?'))),
-            (CheckIn, true, key(KeyCode::Tab, NONE), Some(Action::NextScreen)),
-            (CheckIn, true, key(KeyCode::BackTab, SHIFT), Some(Action::PrevScreen)),
-            (CheckIn, true, key(KeyCode::F(4), NONE), Some(Action::GoTo(ScreenId::Sessions))),
-            (CheckIn, true, key(KeyCode::Char('x'), KeyModifiers::ALT), None),
-            (Sessions, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseItem)),
-            (Sessions, true, key(KeyCode::Char('o'), NONE), Some(Action::Reopen)),
-            (Sessions, true, key(KeyCode::Char('a'), NONE), None),
-            (Cohorts, true, key(KeyCode::Char('n'), NONE), Some(Action::New)),
+            (CHECK_IN, true, key(KeyCode::Enter, NONE), Some(Action::Submit)),
+            (CHECK_IN, true, key(KeyCode::Char('z'), CTRL), Some(Action::Undo)),
+            (CHECK_IN, true, key(KeyCode::Char('l'), CTRL), Some(Action::Leave)),
+            (CHECK_IN, true, key(KeyCode::Char('a'), CTRL), Some(Action::WalkIn)),
+            (CHECK_IN, true, key(KeyCode::Char('r'), CTRL), Some(Action::ToggleRegister)),
+            (CHECK_IN, true, key(KeyCode::Char('n'), CTRL), Some(Action::Down)),
+            (CHECK_IN, true, key(KeyCode::Char('p'), CTRL), Some(Action::Up)),
+            (CHECK_IN, true, key(KeyCode::Char('x'), NONE), Some(Action::Type('x'))),
+            (CHECK_IN, true, key(KeyCode::Char('X'), SHIFT), Some(Action::Type('X'))),
+            (CHECK_IN, true, key(KeyCode::Char('张'), NONE), Some(Action::Type('张'))),
+            (CHECK_IN, true, key(KeyCode::Char('?'), NONE), Some(Action::Help)),
+            (CHECK_IN, false, key(KeyCode::Char('?'), NONE), Some(Action::Type('?'))),
+            (CHECK_IN, true, key(KeyCode::Tab, NONE), Some(Action::NextScreen)),
+            (CHECK_IN, true, key(KeyCode::BackTab, SHIFT), Some(Action::PrevScreen)),
+            (CHECK_IN, true, key(KeyCode::F(4), NONE), Some(Action::GoTo(ScreenId::Sessions))),
+            (CHECK_IN, true, key(KeyCode::Char('x'), KeyModifiers::ALT), None),
+            (SESSIONS, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseSession)),
+            (SESSIONS, true, key(KeyCode::Char('o'), NONE), Some(Action::ReopenSession)),
+            (SESSIONS, true, key(KeyCode::Char('a'), NONE), None),
+            (COHORTS, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseCohort)),
+            (TEACHING, true, key(KeyCode::Char('x'), NONE), Some(Action::DeleteActivity)),
+            (TEACHING, true, key(KeyCode::Char('e'), NONE), Some(Action::EditActivity)),
+            (IMPORT, true, key(KeyCode::Char('e'), CTRL), Some(Action::ToggleEnrol)),
+            (LOOKUP, true, key(KeyCode::Char('r'), CTRL), Some(Action::ToggleRegister)),
+            (COHORTS, true, key(KeyCode::Char('n'), NONE), Some(Action::New)),
             (Welcome, true, key(KeyCode::Char('d'), NONE), Some(Action::LoadDemo)),
             (Form, true, key(KeyCode::Tab, NONE), Some(Action::NextField)),
             (Form, true, key(KeyCode::F(3), NONE), None),
@@ -330,14 +344,14 @@ mod tests {
 
     #[test]
     fn the_footer_and_help_come_from_the_table() {
-        let footer = hints(CheckIn, true);
+        let footer = hints(CHECK_IN, true);
         assert_eq!(footer[0], ("Enter".to_string(), T::KeyCheckIn));
         assert!(
             footer
                 .iter()
                 .any(|(k, t)| k == "Ctrl-Z" && *t == T::KeyUndo)
         );
-        let help = hints(CheckIn, false);
+        let help = hints(CHECK_IN, false);
         let clear = help.iter().find(|(_, t)| *t == T::KeyClear).unwrap();
         assert_eq!(clear.0, "Esc/Ctrl-U/Backspace");
     }

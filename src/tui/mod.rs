@@ -1,9 +1,19 @@
 //! The check-in desk in the terminal. `main` builds the [`App`] (every fallible
 //! step, before raw mode); [`run`] owns the terminal until the user quits or a
 //! signal arrives, and always restores it.
+//!
+//! The parts, by role; imports point one way, down this list:
+//! - `draw/`: drawing, one file per screen. Reads the screen state and the keymap's
+//!   hints; never the store.
+//! - `keymap`: which key does what where; keys become [`Action`]s, and the footer
+//!   and help are generated from the same table.
+//! - `overlay`, `autobackup`: keys inside forms and questions; the 30-minute backup.
+//! - `state/`: the desk's state and key handling, one file per screen, and the screen
+//!   registry ([`ScreenId`]). With the two above, the only part that uses the store.
+//! - `desk`: the cohort and session the desk works on, loaded from the store.
+//! - `widgets/`: parts shared by state and drawing (text input, form, list cursor).
+//! - `theme`, `signals`: colours; SIGTERM/SIGHUP.
 
-mod action;
-mod app;
 mod autobackup;
 mod desk;
 mod draw;
@@ -20,13 +30,11 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 pub use crate::text::Desk as T;
-pub use action::Action;
-pub use app::{App, Notice, NoticeKind, Overlay};
 pub use autobackup::BACKUP_EVERY;
 pub use desk::SearchScope;
 pub use draw::render;
-pub use keymap::{BINDINGS, Scope, resolve};
-pub use state::ScreenId;
+pub use keymap::{BINDINGS, resolve};
+pub use state::{Action, App, Notice, NoticeKind, Overlay, Scope, ScreenId};
 
 /// How the desk ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use crate::domain::PersonId;
 use crate::ops::checkin::{self as ops, Leave, NewPerson};
 use crate::text::Desk as T;
 
-use super::action::Action;
-use super::app::{App, ConfirmKind, FormKind, Overlay};
+use super::state::Action;
+use super::state::{App, ConfirmKind, FormKind, Overlay};
 use super::widgets::form::{Form, FormField};
 
 impl App {

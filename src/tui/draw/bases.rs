@@ -7,13 +7,13 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::base::{Have, TrainingBase};
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let list = &app.bases.bases;
-    let title = T::BasesTitle.fill(app.lang, &[&list.len().to_string()]);
+    let title = crate::tr!(app.lang, T::BasesTitle, count = list.len());
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     if list.is_empty() {
         Paragraph::new(Span::styled(app.t(T::NoBases), theme::dim()))
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .style(theme::dim());
     let rows = list.iter().enumerate().map(|(i, b)| {
         let row = base_row(app, b);
-        if i == app.bases.selected {
+        if app.bases.cursor.is(i) {
             row.style(theme::selected())
         } else {
             row
@@ -57,24 +57,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// `场✓ 讲✓ 料✗ 观✓ 片✗`: the five haves at a glance.
+/// `场✓ 讲✓ 典✗ 参✓ 专✗`: the five haves at a glance.
 fn haves(app: &App, b: &TrainingBase) -> String {
     Have::ALL
         .iter()
         .map(|h| {
-            let name = app.lang.pick(h.zh(), h.code());
-            let first: String = name
-                .chars()
-                .take(if app.lang == crate::text::Lang::Zh {
-                    1
-                } else {
-                    2
-                })
-                .collect();
-            format!("{first}{}", if b.haves.has(*h) { "✓" } else { "✗" })
+            let mark = if b.haves.has(*h) { "✓" } else { "✗" };
+            format!("{}{mark}", app.t(have_short(*h)))
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+fn have_short(have: Have) -> T {
+    match have {
+        Have::Venue => T::HaveVenueShort,
+        Have::Guide => T::HaveGuideShort,
+        Have::Material => T::HaveMaterialShort,
+        Have::Site => T::HaveSiteShort,
+        Have::Film => T::HaveFilmShort,
+    }
 }
 
 fn base_row<'a>(app: &App, b: &'a TrainingBase) -> Row<'a> {

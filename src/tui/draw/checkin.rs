@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::{Person, mask};
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::{Desk, SearchScope};
+use crate::tui::state::App;
 use crate::tui::state::checkin::{SearchBox, status_text};
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
@@ -34,9 +34,11 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let cohort = &desk.cohort;
     let session = desk.session;
     let counts = desk.counts(session);
-    let day = T::DayOfDays.fill(
+    let day = crate::tr!(
         app.lang,
-        &[&session.day.to_string(), &cohort.days.to_string()],
+        T::DayOfDays,
+        day = session.day,
+        days = cohort.days
     );
     let date = cohort.date_of(session.day);
     let slot = app.lang.pick(session.slot.zh(), session.slot.en());
@@ -44,14 +46,13 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .starts_at(session)
         .map(|t| t.format("%H:%M").to_string())
         .unwrap_or_default();
-    let numbers = T::Counts.fill(
+    let numbers = crate::tr!(
         app.lang,
-        &[
-            &counts.arrived().to_string(),
-            &counts.enrolled.to_string(),
-            &counts.late.to_string(),
-            &counts.leave.to_string(),
-        ],
+        T::Counts,
+        arrived = counts.arrived(),
+        enrolled = counts.enrolled,
+        late = counts.late,
+        leave = counts.leave,
     );
     let mut spans = vec![
         Span::styled(format!(" {day} · {date} {slot} {start}"), theme::title()),
@@ -123,10 +124,11 @@ fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut 
         return;
     }
     let people = &desk.people(search.scope).people;
-    let rows = visible(search, area.height.saturating_sub(1)).map(|(i, hit)| {
+    let height = usize::from(area.height.saturating_sub(1));
+    let rows = search.cursor.visible(&search.hits, height).map(|(i, hit)| {
         let person = &people[hit.index];
         let row = result_row(app, desk, person, &hit.name_highlight);
-        if i == search.selected {
+        if search.cursor.is(i) {
             row.style(theme::selected())
         } else {
             row
@@ -175,13 +177,6 @@ fn status_width(app: &App) -> u16 {
         .map(|t| unicode_width::UnicodeWidthStr::width(app.t(*t)))
         .max();
     u16::try_from(widest.unwrap_or(8)).unwrap_or(8)
-}
-
-/// The hits that fit, scrolled so the selected one is visible.
-fn visible(search: &SearchBox, height: u16) -> impl Iterator<Item = (usize, &crate::search::Hit)> {
-    let height = usize::from(height.max(1));
-    let first = search.selected.saturating_sub(height - 1);
-    search.hits.iter().enumerate().skip(first).take(height)
 }
 
 fn result_row<'a>(app: &App, desk: &Desk, person: &'a Person, marks: &[usize]) -> Row<'a> {

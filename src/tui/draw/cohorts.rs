@@ -6,7 +6,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Row, Table, Widget};
 
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             app.t(state).to_string(),
         ];
         let r = Row::new(cells);
-        if i == app.cohorts.selected {
+        if app.cohorts.cursor.is(i) {
             r.style(theme::selected())
         } else {
             r

@@ -7,9 +7,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::coverage::CohortCoverage;
 use crate::domain::teaching::hours;
-use crate::io::coverage::module_label;
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
@@ -23,7 +22,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(rows),
         Constraint::Fill(1),
     ]));
-    let title = T::CoverageTitle.fill(app.lang, &[&sanitize(&desk.cohort.name)]);
+    let title = crate::tr!(
+        app.lang,
+        T::CoverageTitle,
+        cohort = sanitize(&desk.cohort.name)
+    );
     matrix(app, coverage, &title, top, buf);
     let [left, right] = bottom.layout(&Layout::horizontal([
         Constraint::Length(30),
@@ -34,15 +37,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buffer) {
-    let header = std::iter::once(String::new()).chain(c.sessions.iter().map(|s| {
-        format!(
-            "{}{}",
-            s.day,
-            app.lang.pick(&s.slot.zh()[..3], &s.slot.code()[..1])
-        )
-    }));
-    let rows = c.modules.iter().map(|m| {
-        let label = Cell::from(module_label(&m.module, app.lang));
+    let header = std::iter::once(String::new())
+        .chain(c.sessions.iter().map(|s| super::session_short(app, *s)));
+    let labels = &app.coverage.module_labels;
+    let rows = c.modules.iter().zip(labels).map(|(m, label)| {
+        let label = Cell::from(label.as_str());
         let marks = m.cells.iter().map(|cell| match (cell.held, cell.planned) {
             (h, _) if h > 0 => Cell::from(Span::styled("●", theme::ok())),
             (_, p) if p > 0 => Cell::from(Span::styled("○", theme::warn())),
@@ -84,13 +83,13 @@ fn methods(app: &App, c: &CohortCoverage, area: Rect, buf: &mut Buffer) {
 
 fn warnings(app: &App, area: Rect, buf: &mut Buffer) {
     let list = &app.coverage.warnings;
-    let title = T::WarningsTitle.fill(app.lang, &[&list.len().to_string()]);
+    let title = crate::tr!(app.lang, T::WarningsTitle, count = list.len());
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     let lines: Vec<Line> = if list.is_empty() {
         vec![Line::styled(app.t(T::NoWarnings), theme::ok())]
     } else {
         list.iter()
-            .skip(app.coverage.scroll)
+            .skip(app.coverage.scroll.index())
             .map(|w| Line::styled(format!("! {w}"), theme::warn()))
             .collect()
     };

@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, LineGauge, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::Desk;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
@@ -46,11 +46,7 @@ fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .sessions()
         .into_iter()
         .map(|s| {
-            let label = format!(
-                "{}{}",
-                s.day,
-                app.lang.pick(&s.slot.zh()[..3], &s.slot.code()[..1])
-            );
+            let label = super::session_short(app, s);
             let style = if s == desk.session {
                 theme::highlight()
             } else {
@@ -75,7 +71,7 @@ fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
 /// Check-ins standing in the current session, counted per 10 minutes.
 fn arrivals_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let label = app.session_label(desk.session);
-    let block = titled(T::ArrivalsToday.fill(app.lang, &[&label]));
+    let block = titled(crate::tr!(app.lang, T::ArrivalsToday, session = label));
     let mut buckets: BTreeMap<String, u64> = BTreeMap::new();
     for ((_, session), status) in &desk.statuses {
         if *session == desk.session && status.status.attended() {
@@ -131,7 +127,12 @@ fn modules(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn quota(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.dashboard;
-    let title = T::QuotaTitle.fill(app.lang, &[&d.year.to_string(), "15"]);
+    let title = crate::tr!(
+        app.lang,
+        T::QuotaTitle,
+        year = d.year,
+        percent = crate::domain::report::DEFAULT_QUOTA_PERCENT
+    );
     let block = titled(title);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -141,16 +142,8 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     }
-    let height = usize::from(inner.height.max(1));
-    let first = d.selected.saturating_sub(height - 1);
-    for (row, (i, line)) in d
-        .quota
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .enumerate()
-    {
+    let height = usize::from(inner.height);
+    for (row, (i, line)) in d.cursor.visible(&d.quota, height).enumerate() {
         let area = Rect {
             y: inner.y + row as u16,
             height: 1,
@@ -160,7 +153,7 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
             Constraint::Length(20),
             Constraint::Fill(1),
         ]));
-        let style = if i == d.selected {
+        let style = if d.cursor.is(i) {
             theme::selected()
         } else {
             Style::new()
@@ -191,8 +184,13 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
 fn untrained(app: &App, area: Rect, buf: &mut Buffer) {
     let d = &app.dashboard;
     let people = d.county_untrained();
-    let county = d.quota.get(d.selected).map_or("", |q| q.county.as_str());
-    let title = T::UntrainedTitle.fill(app.lang, &[county, &people.len().to_string()]);
+    let county = d.cursor.pick(&d.quota).map_or("", |q| q.county.as_str());
+    let title = crate::tr!(
+        app.lang,
+        T::UntrainedTitle,
+        county = county,
+        count = people.len()
+    );
     let rect = area;
     Clear.render(rect, buf);
     let shown = &people[..people.len().min(usize::from(rect.height.saturating_sub(2)))];

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -32,7 +32,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let enrol = app.t(if app.import.enrol { T::On } else { T::Off });
     let lines = vec![
         Line::styled(
-            format!(" {}", T::ImportEnrol.fill(app.lang, &[code, enrol])),
+            format!(
+                " {}",
+                crate::tr!(app.lang, T::ImportEnrol, cohort = code, answer = enrol)
+            ),
             theme::dim(),
         ),
         Line::styled(format!(" {}", app.t(T::ImportHelp)), theme::dim()),

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, List, ListItem, Paragraph, Widget, Wrap};
 
 use crate::domain::{Person, mask};
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::Desk;
+use crate::tui::state::App;
 use crate::tui::state::checkin::status_text;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
@@ -50,9 +50,8 @@ fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         return;
     }
     let people = &desk.people(search.scope).people;
-    let height = usize::from(area.height.max(1));
-    let first = search.selected.saturating_sub(height - 1);
-    let shown = || search.hits.iter().enumerate().skip(first).take(height);
+    let height = usize::from(area.height);
+    let shown = || search.cursor.visible(&search.hits, height);
     // The units line up: every name is padded to the widest shown, in screen cells.
     let names: Vec<String> = shown()
         .map(|(_, hit)| sanitize(&people[hit.index].name).into_owned())
@@ -68,7 +67,7 @@ fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
                 theme::dim(),
             ));
             let item = ListItem::new(line);
-            if i == search.selected {
+            if search.cursor.is(i) {
                 item.style(theme::selected())
             } else {
                 item

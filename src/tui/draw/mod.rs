@@ -1,5 +1,8 @@
-//! Drawing: the frame (title, tabs, notice, footer) and one view per screen.
-//! Views read the app state and never do IO.
+//! Drawing: the frame (title, tabs, notice, footer) and one file per screen. Drawing
+//! reads the state that `tui/state` leaves behind (and the keymap's hints) and nothing
+//! else: no store, no files, no clock but the one the state holds.
+//!
+//! A new screen's drawing is a file here, a `mod` line and an arm in [`render`].
 
 mod bases;
 mod checkin;
@@ -14,15 +17,17 @@ mod teaching;
 mod welcome;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, NoticeKind};
-use super::keymap::{self, Scope};
-use super::state::ScreenId;
+use super::keymap;
+use super::state::{App, NoticeKind};
+use super::state::{Scope, ScreenId};
 use super::theme;
 use super::widgets::sanitize;
+use crate::domain::SlotKind;
 use crate::text::Desk as T;
 
 /// Smallest terminal the screens are laid out for.
@@ -44,38 +49,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ]));
     render_title(app, title, frame);
-    let cursor = match (app.welcome, app.screen) {
-        (true, _) => {
-            welcome::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::CheckIn) => checkin::render(app, body, frame.buffer_mut()),
-        (false, ScreenId::Lookup) => lookup::render(app, body, frame.buffer_mut()),
-        (false, ScreenId::Sessions) => {
-            sessions::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Cohorts) => {
-            cohorts::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Dashboard) => {
-            dashboard::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Teaching) => {
-            teaching::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Coverage) => {
-            coverage::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Bases) => {
-            bases::render(app, body, frame.buffer_mut());
-            None
-        }
-        (false, ScreenId::Import) => import::render(app, body, frame.buffer_mut()),
+    let cursor = if app.welcome {
+        welcome::render(app, body, frame.buffer_mut());
+        None
+    } else {
+        render_screen(app, body, frame.buffer_mut())
     };
     render_notice(app, notice, frame);
     render_footer(app, footer, frame);
@@ -83,6 +61,32 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
+}
+
+/// The current screen; screens with a text box say where the cursor goes.
+fn render_screen(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    match app.screen {
+        ScreenId::CheckIn => checkin::render(app, area, buf),
+        ScreenId::Lookup => lookup::render(app, area, buf),
+        ScreenId::Sessions => plain(sessions::render, app, area, buf),
+        ScreenId::Cohorts => plain(cohorts::render, app, area, buf),
+        ScreenId::Dashboard => plain(dashboard::render, app, area, buf),
+        ScreenId::Teaching => plain(teaching::render, app, area, buf),
+        ScreenId::Coverage => plain(coverage::render, app, area, buf),
+        ScreenId::Bases => plain(bases::render, app, area, buf),
+        ScreenId::Import => import::render(app, area, buf),
+    }
+}
+
+/// A screen without a text box: no cursor to place.
+fn plain(
+    render: fn(&App, Rect, &mut Buffer),
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    render(app, area, buf);
+    None
 }
 
 fn render_title(app: &App, area: Rect, frame: &mut Frame) {
@@ -118,7 +122,7 @@ fn fixed_clock(app: &App) -> Option<Span<'static>> {
     let crate::clock::Clock::Fixed(at) = app.clock else {
         return None;
     };
-    let text = T::FixedClock.fill(app.lang, &[&at.format("%m-%d %H:%M").to_string()]);
+    let text = crate::tr!(app.lang, T::FixedClock, at = at.format("%m-%d %H:%M"));
     Some(Span::styled(format!("{text} "), theme::warn()))
 }
 
@@ -163,6 +167,21 @@ pub(super) fn column_title(app: &App, label: T) -> String {
         .to_string()
 }
 
+/// A session in a narrow column: `2上` / `2a`.
+pub(super) fn session_short(app: &App, session: crate::domain::Session) -> String {
+    let slot = match session.slot {
+        SlotKind::Am => T::SlotAmShort,
+        SlotKind::Pm => T::SlotPmShort,
+        SlotKind::Eve => T::SlotEveShort,
+    };
+    crate::tr!(
+        app.lang,
+        T::SessionShort,
+        day = session.day,
+        slot = app.t(slot)
+    )
+}
+
 fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
     let Some(notice) = &app.notice else { return };
     let style = match notice.kind {
@@ -193,4 +212,29 @@ fn render_footer(app: &App, area: Rect, frame: &mut Frame) {
         spans.push(Span::raw(format!(" {}  ", app.t(hint))));
     }
     Line::from(spans).render(area, frame.buffer_mut());
+}
+
+#[cfg(test)]
+mod tests {
+    /// Drawing reads the screen state only: no file under `tui/draw` names the store.
+    #[test]
+    fn drawing_never_reaches_the_store() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/draw");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            // This test names what it looks for; the code above it must not.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for needle in [".store", "crate::store", "Store"] {
+                let hit = code
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .any(|l| l.contains(needle));
+                assert!(!hit, "{} names the store ({needle})", path.display());
+            }
+            checked += 1;
+        }
+        assert!(checked >= 10, "only {checked} drawing files found");
+    }
 }

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
-use crate::tui::app::{App, Overlay};
-use crate::tui::keymap::{self, Scope};
+use crate::tui::keymap;
+use crate::tui::state::{App, Overlay};
+use crate::tui::state::{Scope, ScreenId};
 use crate::tui::theme;
 use crate::tui::widgets::form::FormView;
 use crate::tui::widgets::{pad_to, widest};
@@ -40,7 +41,10 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         app.t(app.screen.title())
     };
     let mut keys = keymap::hints(screen_scope, false);
-    if matches!(screen_scope, Scope::CheckIn | Scope::Lookup) {
+    if matches!(
+        screen_scope,
+        Scope::Screen(ScreenId::CheckIn | ScreenId::Lookup)
+    ) {
         keys.push(("a-z 汉字".to_string(), T::KeyType));
         keys.push(("?".to_string(), T::KeyHelp));
     }
@@ -65,7 +69,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(height),
     );
     Clear.render(rect, buf);
-    let title = T::HelpTitle.fill(app.lang, &[screen_name]);
+    let title = crate::tr!(app.lang, T::HelpTitle, screen = screen_name);
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     Paragraph::new(lines).block(block).render(rect, buf);
 }
@@ -74,7 +78,7 @@ fn screen_scope(app: &App) -> Scope {
     if app.welcome {
         Scope::Welcome
     } else {
-        app.screen.scope()
+        Scope::Screen(app.screen)
     }
 }
 

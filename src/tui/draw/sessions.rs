@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
 use crate::domain::Session;
 use crate::text::Desk as T;
-use crate::tui::app::App;
 use crate::tui::desk::Desk;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
@@ -17,10 +17,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
         return;
     };
-    let title = T::SessionsTitle.fill(app.lang, &[&sanitize(&desk.cohort.name)]);
+    let title = crate::tr!(
+        app.lang,
+        T::SessionsTitle,
+        cohort = sanitize(&desk.cohort.name)
+    );
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     let sessions = desk.cohort.sessions();
-    let selected = sessions.get(app.sessions.selected).copied();
+    let selected = app.sessions.cursor.pick(&sessions).copied();
     let slots = &desk.cohort.slots;
     let header = std::iter::once(app.t(T::ColDay).to_string()).chain(slots.iter().map(|s| {
         format!(
@@ -33,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let date = desk.cohort.date_of(day).format("%m-%d").to_string();
         let first = Cell::from(format!(
             "{} {date}",
-            T::DayLabel.fill(app.lang, &[&day.to_string()])
+            crate::tr!(app.lang, T::DayLabel, day = day)
         ));
         let cells = slots.iter().map(|slot| {
             let session = Session::new(day, slot.kind);

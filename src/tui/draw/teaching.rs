@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::teaching::{TeachingActivity, hours};
 use crate::text::Desk as T;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
@@ -16,7 +16,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
         return;
     };
-    let title = T::TeachingTitle.fill(app.lang, &[&app.session_label(desk.session)]);
+    let title = crate::tr!(
+        app.lang,
+        T::TeachingTitle,
+        session = app.session_label(desk.session)
+    );
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
     let t = &app.teaching;
     if t.activities.is_empty() {
@@ -43,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .style(theme::dim());
     let rows = t.activities.iter().enumerate().map(|(i, a)| {
         let row = activity_row(app, a);
-        if i == t.selected {
+        if t.cursor.is(i) {
             row.style(theme::selected())
         } else {
             row

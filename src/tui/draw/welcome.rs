@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
-use crate::tui::app::App;
-use crate::tui::keymap::{self, Scope};
+use crate::tui::keymap;
+use crate::tui::state::App;
+use crate::tui::state::Scope;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, widest};
 

@@ -6,14 +6,15 @@ use crate::domain::Level;
 use crate::domain::base::{Accreditation, BaseKind, FiveHaves, Have, TrainingBase};
 use crate::store::{Batch, Store};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, FormKind, Overlay};
+use crate::tui::state::Action;
+use crate::tui::state::{App, FormKind, Overlay};
 use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
 pub struct BasesState {
     pub bases: Vec<TrainingBase>,
-    pub selected: usize,
+    pub cursor: ListCursor,
 }
 
 impl App {
@@ -21,17 +22,17 @@ impl App {
         match self.store.bases() {
             Err(e) => self.fail(&e),
             Ok(bases) => {
-                self.bases.selected = self.bases.selected.min(bases.len().saturating_sub(1));
+                self.bases.cursor.clamp(bases.len());
                 self.bases.bases = bases;
             }
         }
     }
 
     pub(crate) fn on_bases(&mut self, action: Action) {
-        let last = self.bases.bases.len().saturating_sub(1);
+        let len = self.bases.bases.len();
         match action {
-            Action::Up => self.bases.selected = self.bases.selected.saturating_sub(1),
-            Action::Down => self.bases.selected = (self.bases.selected + 1).min(last),
+            Action::Up => self.bases.cursor.prev(),
+            Action::Down => self.bases.cursor.next(len),
             Action::New => self.open_base_form(),
             _ => {}
         }

@@ -9,11 +9,12 @@ use crate::search::Hit;
 use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, FormKind, Overlay};
 use crate::tui::desk::{Desk, SearchScope};
 use crate::tui::overlay::{LeaveForm, WalkInForm};
+use crate::tui::state::Action;
+use crate::tui::state::{App, FormKind, Overlay};
 use crate::tui::widgets::input::TextInput;
+use crate::tui::widgets::list::ListCursor;
 
 type Now = DateTime<FixedOffset>;
 
@@ -27,7 +28,7 @@ pub struct SearchBox {
     pub input: TextInput,
     pub scope: SearchScope,
     pub hits: Vec<Hit>,
-    pub selected: usize,
+    pub cursor: ListCursor,
 }
 
 impl Default for SearchBox {
@@ -36,7 +37,7 @@ impl Default for SearchBox {
             input: TextInput::default(),
             scope: SearchScope::Roster,
             hits: Vec::new(),
-            selected: 0,
+            cursor: ListCursor::default(),
         }
     }
 }
@@ -48,25 +49,17 @@ impl SearchBox {
             .people(self.scope)
             .index
             .search(self.input.value(), HIT_LIMIT);
-        self.selected = 0;
+        self.cursor.first();
     }
 
     pub fn clear(&mut self) {
         self.input.clear();
         self.hits.clear();
-        self.selected = 0;
-    }
-
-    pub fn move_by(&mut self, delta: isize) {
-        if self.hits.is_empty() {
-            return;
-        }
-        let last = self.hits.len() as isize - 1;
-        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        self.cursor.first();
     }
 
     pub fn selected_person<'d>(&self, desk: &'d Desk) -> Option<&'d Person> {
-        let hit = self.hits.get(self.selected)?;
+        let hit = self.cursor.pick(&self.hits)?;
         desk.people(self.scope).people.get(hit.index)
     }
 
@@ -76,10 +69,10 @@ impl SearchBox {
             Action::Type(c) => self.type_char(c, desk),
             Action::Backspace => self.backspace(desk),
             Action::ClearInput | Action::Back => self.clear(),
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-(PAGE as isize)),
-            Action::PageDown => self.move_by(PAGE as isize),
+            Action::Up => self.cursor.prev(),
+            Action::Down => self.cursor.next(self.hits.len()),
+            Action::PageUp => self.cursor.page_up(PAGE),
+            Action::PageDown => self.cursor.page_down(self.hits.len(), PAGE),
             _ => return false,
         }
         true
@@ -123,7 +116,7 @@ impl App {
             Action::Undo => self.undo_last(),
             Action::Leave => self.open_leave_form(),
             Action::WalkIn => self.open_walk_in_form(),
-            Action::ToggleScope => self.toggle_checkin_scope(),
+            Action::ToggleRegister => self.toggle_checkin_scope(),
             _ => {}
         }
     }

@@ -6,10 +6,11 @@ use crate::domain::cohort::{self, DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINU
 use crate::domain::{Cohort, Level, SlotDef};
 use crate::store::{Batch, CohortChange, Store, StoreResult};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, ConfirmKind, FormKind, Overlay};
+use crate::tui::state::Action;
 use crate::tui::state::ScreenId;
+use crate::tui::state::{App, ConfirmKind, FormKind, Overlay};
 use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::widgets::list::ListCursor;
 
 /// One line of the list: the cohort and how many are enrolled.
 #[derive(Debug, Clone)]
@@ -22,7 +23,7 @@ pub struct CohortRow {
 pub struct CohortsState {
     /// Oldest first.
     pub list: Vec<CohortRow>,
-    pub selected: usize,
+    pub cursor: ListCursor,
 }
 
 impl App {
@@ -37,27 +38,24 @@ impl App {
                 cohort,
             })
             .collect();
-        self.cohorts.selected = self
-            .cohorts
-            .selected
-            .min(self.cohorts.list.len().saturating_sub(1));
+        self.cohorts.cursor.clamp(self.cohorts.list.len());
         Ok(())
     }
 
     pub(crate) fn on_cohorts(&mut self, action: Action) {
-        let last = self.cohorts.list.len().saturating_sub(1);
+        let len = self.cohorts.list.len();
         match action {
-            Action::Up => self.cohorts.selected = self.cohorts.selected.saturating_sub(1),
-            Action::Down => self.cohorts.selected = (self.cohorts.selected + 1).min(last),
+            Action::Up => self.cohorts.cursor.prev(),
+            Action::Down => self.cohorts.cursor.next(len),
             Action::Submit => self.open_selected_cohort(),
             Action::New => self.open_cohort_form(),
-            Action::CloseItem => self.ask_close_cohort(),
+            Action::CloseCohort => self.ask_close_cohort(),
             _ => {}
         }
     }
 
     fn open_selected_cohort(&mut self) {
-        let Some(row) = self.cohorts.list.get(self.cohorts.selected) else {
+        let Some(row) = self.cohorts.cursor.pick(&self.cohorts.list) else {
             return;
         };
         let code = row.cohort.code.clone();
@@ -158,7 +156,7 @@ impl App {
     }
 
     fn ask_close_cohort(&mut self) {
-        let Some(row) = self.cohorts.list.get(self.cohorts.selected) else {
+        let Some(row) = self.cohorts.cursor.pick(&self.cohorts.list) else {
             return;
         };
         if !row.cohort.open {

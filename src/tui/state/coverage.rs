@@ -3,15 +3,20 @@
 
 use crate::domain::coverage::CohortCoverage;
 use crate::io::coverage::messages::warning_message;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::io::coverage::module_label;
+use crate::tui::state::Action;
+use crate::tui::state::App;
+use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
 pub struct CoverageState {
     pub coverage: Option<CohortCoverage>,
     /// The warnings in words, computed with the coverage.
     pub warnings: Vec<String>,
-    pub scroll: usize,
+    /// Each covered module's label (`3 党的创新理论`), in the coverage's order.
+    pub module_labels: Vec<String>,
+    /// The first warning shown.
+    pub scroll: ListCursor,
 }
 
 impl App {
@@ -29,16 +34,21 @@ impl App {
                     .iter()
                     .map(|w| warning_message(w, &cohort, &coverage, self.lang))
                     .collect();
+                self.coverage.module_labels = coverage
+                    .modules
+                    .iter()
+                    .map(|m| module_label(&m.module, self.lang))
+                    .collect();
                 self.coverage.coverage = Some(coverage);
             }
         }
     }
 
     pub(crate) fn on_coverage(&mut self, action: Action) {
-        let last = self.coverage.warnings.len().saturating_sub(1);
+        let len = self.coverage.warnings.len();
         match action {
-            Action::Up => self.coverage.scroll = self.coverage.scroll.saturating_sub(1),
-            Action::Down => self.coverage.scroll = (self.coverage.scroll + 1).min(last),
+            Action::Up => self.coverage.scroll.prev(),
+            Action::Down => self.coverage.scroll.next(len),
             _ => {}
         }
     }

@@ -7,15 +7,16 @@ use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::PersonLine;
 use crate::io::report::year::QuotaOut;
 use crate::store::StoreResult;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::Action;
+use crate::tui::state::App;
+use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
 pub struct DashboardState {
     pub year: i32,
     pub quota: Vec<QuotaOut>,
     pub untrained: Vec<PersonLine>,
-    pub selected: usize,
+    pub cursor: ListCursor,
     /// The untrained list of the selected county is open.
     pub showing: bool,
     /// The open cohort's modules: label and whether a held activity covered it.
@@ -25,7 +26,7 @@ pub struct DashboardState {
 impl DashboardState {
     /// The untrained people of the selected county.
     pub fn county_untrained(&self) -> Vec<&PersonLine> {
-        let Some(line) = self.quota.get(self.selected) else {
+        let Some(line) = self.cursor.pick(&self.quota) else {
             return Vec::new();
         };
         self.untrained
@@ -53,15 +54,13 @@ impl App {
             coverage: false,
         };
         let report = crate::ops::year::report(&self.store, input)?;
-        let selected = self
-            .dashboard
-            .selected
-            .min(report.quota.len().saturating_sub(1));
+        let mut cursor = self.dashboard.cursor;
+        cursor.clamp(report.quota.len());
         self.dashboard = DashboardState {
             year,
             quota: report.quota,
             untrained: report.untrained,
-            selected,
+            cursor,
             showing: false,
             modules: self.module_coverage()?,
         };
@@ -86,11 +85,10 @@ impl App {
     }
 
     pub(crate) fn on_dashboard(&mut self, action: Action) {
-        let last = self.dashboard.quota.len().saturating_sub(1);
         let d = &mut self.dashboard;
         match action {
-            Action::Up => d.selected = d.selected.saturating_sub(1),
-            Action::Down => d.selected = (d.selected + 1).min(last),
+            Action::Up => d.cursor.prev(),
+            Action::Down => d.cursor.next(d.quota.len()),
             Action::Submit => d.showing = !d.showing,
             Action::Back => d.showing = false,
             _ => {}

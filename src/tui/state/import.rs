@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::io::roster::{ImportOptions, Prepared, report};
 use crate::ops::import::{self as ops, Commit, CommitError, RosterFile};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, ConfirmKind, Overlay};
+use crate::tui::state::Action;
+use crate::tui::state::{App, ConfirmKind, Overlay};
 use crate::tui::widgets::input::TextInput;
 
 #[derive(Debug, Clone, Default)]
@@ -42,7 +42,7 @@ impl App {
             Action::Type(c) => state.path.push(c),
             Action::Backspace => state.path.pop(),
             Action::ClearInput | Action::Back => *state = ImportState::default(),
-            Action::ToggleScope => state.enrol = !state.enrol,
+            Action::ToggleEnrol => state.enrol = !state.enrol,
             Action::Submit => self.preview_or_confirm(),
             _ => return,
         }

@@ -1,11 +1,11 @@
 //! 查询: the same search, read-only, with a detail pane for the selected person.
 
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::Action;
+use crate::tui::state::App;
 
 impl App {
     pub(crate) fn on_lookup(&mut self, action: Action) {
-        if action == Action::ToggleScope {
+        if action == Action::ToggleRegister {
             self.toggle_lookup_scope();
             return;
         }

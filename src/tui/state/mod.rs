@@ -1,5 +1,14 @@
-//! One file per screen: its state, its key handling and its view.
+//! The desk's state and key handling: [`App`] holds every screen's state, and each
+//! screen's file here owns that state and the keys that change it (`App::on_<screen>`).
+//! Only this folder (and the overlays' keys) reads or writes the store; drawing
+//! (`tui/draw`) reads the state this folder leaves behind and nothing else.
+//!
+//! The screens are registered here once: [`ScreenId`] (Tab order, titles), the
+//! `App` field that holds each screen's state, and the dispatch of keys to it.
+//! A new screen is a state file here, a draw file in `tui/draw`, and one line each in
+//! this file, `draw/mod.rs` and the catalogue (its title).
 
+mod action;
 pub mod bases;
 pub mod checkin;
 pub mod cohorts;
@@ -7,12 +16,33 @@ pub mod coverage;
 pub mod dashboard;
 pub mod import;
 pub mod lookup;
+mod notice;
+mod opening;
+mod overlays;
 pub mod sessions;
 pub mod teaching;
 pub mod welcome;
 
-use super::keymap::Scope;
+use chrono::{DateTime, FixedOffset};
+
+use crate::clock::Clock;
+use crate::store::{Store, StoreResult};
 use crate::text::Desk as T;
+use crate::text::Lang;
+
+pub use action::Action;
+pub use notice::{Notice, NoticeKind};
+pub use overlays::{ConfirmKind, FormKind, Overlay};
+
+use super::desk::Desk;
+use bases::BasesState;
+use checkin::SearchBox;
+use cohorts::CohortsState;
+use coverage::CoverageState;
+use dashboard::DashboardState;
+use import::ImportState;
+use sessions::SessionsState;
+use teaching::TeachingState;
 
 /// The screens, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,21 +71,7 @@ impl ScreenId {
         ScreenId::Import,
     ];
 
-    /// The keymap scope of the screen.
-    pub fn scope(self) -> Scope {
-        match self {
-            ScreenId::CheckIn => Scope::CheckIn,
-            ScreenId::Lookup => Scope::Lookup,
-            ScreenId::Sessions => Scope::Sessions,
-            ScreenId::Cohorts => Scope::Cohorts,
-            ScreenId::Dashboard => Scope::Dashboard,
-            ScreenId::Teaching => Scope::Teaching,
-            ScreenId::Coverage => Scope::Coverage,
-            ScreenId::Bases => Scope::Bases,
-            ScreenId::Import => Scope::Import,
-        }
-    }
-
+    /// The name on the screen's tab.
     pub fn title(self) -> T {
         match self {
             ScreenId::CheckIn => T::ScreenCheckIn,
@@ -70,13 +86,196 @@ impl ScreenId {
         }
     }
 
+    /// The screen's place in Tab order, from 0.
+    pub fn place(self) -> usize {
+        ScreenId::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
     pub fn next(self) -> ScreenId {
-        let i = ScreenId::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        ScreenId::ALL[(i + 1) % ScreenId::ALL.len()]
+        ScreenId::ALL[(self.place() + 1) % ScreenId::ALL.len()]
     }
 
     pub fn prev(self) -> ScreenId {
-        let i = ScreenId::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        ScreenId::ALL[(i + ScreenId::ALL.len() - 1) % ScreenId::ALL.len()]
+        ScreenId::ALL[(self.place() + ScreenId::ALL.len() - 1) % ScreenId::ALL.len()]
+    }
+}
+
+/// Where the keyboard focus is: a screen, or an overlay on top of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Keys that work on every screen.
+    Global,
+    Welcome,
+    Screen(ScreenId),
+    Form,
+    Confirm,
+    Help,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub clock: Clock,
+    pub(crate) store: Store,
+    pub screen: ScreenId,
+    /// No cohort exists yet: the welcome screen is shown instead of the others.
+    pub welcome: bool,
+    pub desk: Option<Desk>,
+    pub checkin: SearchBox,
+    pub lookup: SearchBox,
+    pub sessions: SessionsState,
+    pub cohorts: CohortsState,
+    pub dashboard: DashboardState,
+    pub teaching: TeachingState,
+    pub coverage: CoverageState,
+    pub bases: BasesState,
+    pub import: ImportState,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub quit: bool,
+    /// When the last automatic backup was made (see autobackup.rs).
+    pub(in crate::tui) last_backup: DateTime<FixedOffset>,
+}
+
+impl App {
+    /// Loads everything the first screen needs. Fallible, so `main` runs it before the
+    /// terminal enters raw mode.
+    pub fn new(store: Store, clock: Clock, lang: Lang) -> StoreResult<App> {
+        let mut app = App {
+            lang,
+            clock,
+            store,
+            screen: ScreenId::CheckIn,
+            welcome: false,
+            desk: None,
+            checkin: SearchBox::default(),
+            lookup: SearchBox::default(),
+            sessions: SessionsState::default(),
+            cohorts: CohortsState::default(),
+            dashboard: DashboardState::default(),
+            teaching: TeachingState::default(),
+            coverage: CoverageState::default(),
+            bases: BasesState::default(),
+            import: ImportState::default(),
+            overlay: None,
+            notice: None,
+            quit: false,
+            last_backup: clock.now(),
+        };
+        app.open_first_screen()?;
+        Ok(app)
+    }
+
+    /// Where the keyboard is.
+    pub fn scope(&self) -> Scope {
+        match &self.overlay {
+            Some(Overlay::Help) => Scope::Help,
+            Some(Overlay::Form(..)) => Scope::Form,
+            Some(Overlay::Confirm(..)) => Scope::Confirm,
+            None if self.welcome => Scope::Welcome,
+            None => Scope::Screen(self.screen),
+        }
+    }
+
+    /// Whether the focused text box is empty (then `?` opens help).
+    pub fn input_empty(&self) -> bool {
+        match self.scope() {
+            Scope::Screen(ScreenId::CheckIn) => self.checkin.input.is_empty(),
+            Scope::Screen(ScreenId::Import) => self.import.path.is_empty(),
+            Scope::Screen(ScreenId::Lookup) => self.lookup.input.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Pasted text arrives as typed characters (an input method may send a whole word).
+    pub fn on_paste(&mut self, text: &str) {
+        for c in text.chars().filter(|c| !c.is_control()) {
+            self.dispatch(Action::Type(c));
+        }
+    }
+
+    pub fn dispatch(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::NextScreen => self.go_to(self.screen.next()),
+            Action::PrevScreen => self.go_to(self.screen.prev()),
+            Action::GoTo(screen) => self.go_to(screen),
+            other => self.dispatch_in_scope(other),
+        }
+    }
+
+    fn dispatch_in_scope(&mut self, action: Action) {
+        match self.scope() {
+            Scope::Help => self.overlay = None,
+            Scope::Form => self.on_form(action),
+            Scope::Confirm => self.on_confirm(action),
+            Scope::Welcome => self.on_welcome(action),
+            Scope::Screen(screen) => self.on_screen(screen, action),
+            Scope::Global => {}
+        }
+    }
+
+    /// A key on a screen goes to that screen's handler.
+    fn on_screen(&mut self, screen: ScreenId, action: Action) {
+        match screen {
+            ScreenId::CheckIn => self.on_checkin(action),
+            ScreenId::Lookup => self.on_lookup(action),
+            ScreenId::Sessions => self.on_sessions(action),
+            ScreenId::Cohorts => self.on_cohorts(action),
+            ScreenId::Dashboard => self.on_dashboard(action),
+            ScreenId::Teaching => self.on_teaching(action),
+            ScreenId::Coverage => self.on_coverage(action),
+            ScreenId::Bases => self.on_bases(action),
+            ScreenId::Import => self.on_import(action),
+        }
+    }
+
+    /// Switches screens; screens that show what others wrote reload on entry.
+    fn go_to(&mut self, screen: ScreenId) {
+        if self.welcome {
+            return;
+        }
+        self.screen = screen;
+        match screen {
+            ScreenId::Dashboard => self.refresh_dashboard(),
+            ScreenId::Teaching => self.refresh_teaching(),
+            ScreenId::Coverage => self.refresh_coverage(),
+            ScreenId::Bases => self.refresh_bases(),
+            _ => {}
+        }
+    }
+
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tab visits every screen once, in the order of `ALL`, and Shift-Tab walks back.
+    #[test]
+    fn tab_order_visits_every_screen_once() {
+        let mut seen = vec![ScreenId::CheckIn];
+        let mut at = ScreenId::CheckIn.next();
+        while at != ScreenId::CheckIn {
+            seen.push(at);
+            at = at.next();
+        }
+        assert_eq!(seen, ScreenId::ALL);
+        for (i, s) in ScreenId::ALL.iter().enumerate() {
+            assert_eq!(s.place(), i);
+            assert_eq!(s.next().prev(), *s);
+        }
+        let titles: std::collections::BTreeSet<&str> = ScreenId::ALL
+            .iter()
+            .map(|s| s.title().get(Lang::Zh))
+            .collect();
+        assert_eq!(
+            titles.len(),
+            ScreenId::ALL.len(),
+            "every tab has its own title"
+        );
     }
 }

@@ -5,22 +5,21 @@
 use crate::domain::{Closed, Cohort, Session, SessionChange};
 use crate::store::CohortChange;
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, ConfirmKind, Overlay};
+use crate::tui::state::Action;
+use crate::tui::state::{App, ConfirmKind, Overlay};
+use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
 pub struct SessionsState {
     /// Index into the cohort's sessions.
-    pub selected: usize,
+    pub cursor: ListCursor,
 }
 
 impl SessionsState {
     pub fn select(&mut self, cohort: &Cohort, session: Session) {
-        self.selected = cohort
-            .sessions()
-            .iter()
-            .position(|s| *s == session)
-            .unwrap_or(0);
+        let sessions = cohort.sessions();
+        let i = sessions.iter().position(|s| *s == session).unwrap_or(0);
+        self.cursor.select(i, sessions.len());
     }
 }
 
@@ -31,20 +30,18 @@ impl App {
         };
         let count = desk.cohort.sessions().len();
         match action {
-            Action::Up => self.sessions.selected = self.sessions.selected.saturating_sub(1),
-            Action::Down => {
-                self.sessions.selected = (self.sessions.selected + 1).min(count.saturating_sub(1))
-            }
+            Action::Up => self.sessions.cursor.prev(),
+            Action::Down => self.sessions.cursor.next(count),
             Action::Submit => self.choose_session(),
-            Action::CloseItem => self.ask_close_session(),
-            Action::Reopen => self.reopen_session(),
+            Action::CloseSession => self.ask_close_session(),
+            Action::ReopenSession => self.reopen_session(),
             _ => {}
         }
     }
 
     fn selected_session(&self) -> Option<Session> {
         let desk = self.desk.as_ref()?;
-        desk.cohort.sessions().get(self.sessions.selected).copied()
+        self.sessions.cursor.pick(&desk.cohort.sessions()).copied()
     }
 
     fn choose_session(&mut self) {

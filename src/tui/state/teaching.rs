@@ -8,9 +8,10 @@ use crate::domain::teaching::{
 };
 use crate::store::{ActivityOutcome, ActivityRequest, StoreResult};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::{App, ConfirmKind, FormKind, Overlay};
+use crate::tui::state::Action;
+use crate::tui::state::{App, ConfirmKind, FormKind, Overlay};
 use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
 pub struct TeachingState {
@@ -19,7 +20,7 @@ pub struct TeachingState {
     pub bases: Vec<TrainingBase>,
     /// (number, label) of the cohort's active modules.
     pub modules: Vec<(u16, String)>,
-    pub selected: usize,
+    pub cursor: ListCursor,
 }
 
 impl App {
@@ -47,21 +48,21 @@ impl App {
             .active()
             .map(|m| (m.number, self.lang.pick(&m.name_zh, &m.name_en).to_string()))
             .collect();
-        t.selected = t.selected.min(t.activities.len().saturating_sub(1));
+        t.cursor.clamp(t.activities.len());
         Ok(())
     }
 
     pub(crate) fn on_teaching(&mut self, action: Action) {
-        let last = self.teaching.activities.len().saturating_sub(1);
+        let len = self.teaching.activities.len();
         match action {
-            Action::Up => self.teaching.selected = self.teaching.selected.saturating_sub(1),
-            Action::Down => self.teaching.selected = (self.teaching.selected + 1).min(last),
+            Action::Up => self.teaching.cursor.prev(),
+            Action::Down => self.teaching.cursor.next(len),
             Action::Left => self.step_session(false),
             Action::Right => self.step_session(true),
             Action::New => self.open_activity_form(),
             Action::MarkHeld => self.mark_selected_held(),
-            Action::Edit => self.open_activity_edit(),
-            Action::CloseItem => self.ask_delete_activity(),
+            Action::EditActivity => self.open_activity_edit(),
+            Action::DeleteActivity => self.ask_delete_activity(),
             _ => {}
         }
     }
@@ -280,7 +281,7 @@ impl App {
     }
 
     fn selected_activity(&self) -> Option<&TeachingActivity> {
-        self.teaching.activities.get(self.teaching.selected)
+        self.teaching.cursor.pick(&self.teaching.activities)
     }
 
     fn mark_selected_held(&mut self) {

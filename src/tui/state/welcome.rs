@@ -2,8 +2,8 @@
 
 use crate::demo::{self, DemoOutcome};
 use crate::text::Desk as T;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::Action;
+use crate::tui::state::App;
 use crate::tui::state::ScreenId;
 
 impl App {
@@ -28,7 +28,12 @@ impl App {
         if let Err(e) = self.enter_cohort(&code) {
             return self.fail(&e);
         }
-        self.done(T::DemoLoaded.fill(self.lang, &[&people.to_string(), &code]));
+        self.done(crate::tr!(
+            self.lang,
+            T::DemoLoaded,
+            count = people,
+            cohort = code
+        ));
         self.screen = ScreenId::CheckIn;
     }
 }

@@ -1,7 +1,9 @@
-//! Small widgets shared by the screens.
+//! Small parts shared by the screens' state and their drawing: a text input, a form,
+//! and the list cursor every list uses.
 
 pub mod form;
 pub mod input;
+pub mod list;
 
 use unicode_width::UnicodeWidthStr;
 
