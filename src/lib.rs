@@ -7,6 +7,7 @@ pub mod demo;
 pub mod display;
 pub mod domain;
 pub mod io;
+pub mod ops;
 pub mod search;
 pub mod store;
 pub mod text;

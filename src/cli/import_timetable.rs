@@ -2,14 +2,48 @@
 //! check every row, and enter the new activities as planned in one durable commit
 //! (unless --dry-run, or any row is bad: then nothing is written and the exit code is 2).
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use crate::domain::{Closed, Cohort};
 use crate::io::import::ImportOptions;
 use crate::io::import::timetable::{self, TimetableInput, TimetableRead, report};
 use crate::store::{ActivityRequest, PlannedOutcome};
 
+use super::encoding::EncodingArg;
 use super::session::closed_error;
-use super::teaching_args::ImportTimetableArgs;
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Columns are found by their usual names: 日期 (2015-03-16, 3月16日) or \
+第几天 (2, 第2天), 时段 (上午/下午/晚上), 方式 (专题辅导, 经验介绍, 案例分析, 现场观摩, 讨论交流, \
+菜单选学), 题目, 授课人, 职务, 模块 (1,3 or 模块一、模块三), 基地 (an existing base's name), 学时, \
+备注. Title rows above the header are skipped; an empty date or slot is taken from the row above \
+(merged cells). Rows already in the log (same session, method and title) are left as they are. \
+Any invalid row imports nothing (exit code 2), and every error is listed with its line."
+)]
+pub struct ImportTimetableArgs {
+    /// The timetable: .csv or .txt (comma or tab separated), .xlsx or .xls
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The cohort whose plan it is
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Show what would happen and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Text encoding of a CSV/TXT file
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: EncodingArg,
+    /// Workbook sheet to read (default: the first sheet with data)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Who is importing (kept with each activity)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
 
 pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;

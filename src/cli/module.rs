@@ -2,10 +2,57 @@
 
 use crate::domain::Module;
 use crate::domain::module::{ModuleError, ModuleNames};
+use clap::{Args, Subcommand};
 
 use super::teach::module_error;
-use super::teaching_args::{ModuleCommand, ModuleNameArgs, ModuleRenameArgs};
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Subcommand)]
+pub enum ModuleCommand {
+    /// Add a content module; prints its number alone on the last line
+    Add(ModuleNameArgs),
+    /// Rename a module (cohorts already run keep the name they used)
+    Rename(ModuleRenameArgs),
+    /// Stop offering a module to new cohorts
+    Retire {
+        /// Number or name
+        module: String,
+    },
+    /// List the catalogue, or the one a cohort runs with
+    List {
+        #[arg(long, value_name = "CODE")]
+        cohort: Option<String>,
+        /// Include retired modules
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ModuleNameArgs {
+    /// Short name in Chinese, e.g. 乡村振兴
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Short name in English
+    #[arg(long)]
+    pub name_en: Option<String>,
+    /// Full wording in Chinese
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Full wording in English
+    #[arg(long)]
+    pub text_en: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ModuleRenameArgs {
+    /// Number or current name
+    pub module: String,
+    #[command(flatten)]
+    pub names: ModuleNameArgs,
+}
 
 pub fn run(command: ModuleCommand, ctx: &Ctx) -> CliResult {
     match command {

@@ -8,12 +8,18 @@
 
 #[macro_use]
 mod catalogue;
+mod bases;
+mod cohort;
 mod desk;
 mod lang;
+mod teaching;
 
+pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill, placeholders};
+pub use cohort::Cohorts;
 pub use desk::Desk;
 pub use lang::Lang;
+pub use teaching::Teaching;
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -23,7 +29,12 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk")]
+    vec![
+        section::<Desk>("Desk"),
+        section::<Cohorts>("Cohorts"),
+        section::<Bases>("Bases"),
+        section::<Teaching>("Teaching"),
+    ]
 }
 
 fn section<E: Entry>(

@@ -1,5 +1,9 @@
 //! A small form in a centred box: labelled text fields and choice fields, one focused,
 //! with the validation message shown inside the form (nothing is saved until it passes).
+//!
+//! Typed forms: each form is a struct (the operation's input, or one beside it) that
+//! implements [`TypedForm`]: it lays out its fields once and reads its values back by
+//! their labels (each label appears once in a form), never by position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -117,6 +121,23 @@ impl Form {
         self.fields.get(index).map_or("", FormField::get)
     }
 
+    /// The field with this label.
+    pub fn labelled(&self, label: T) -> Option<&FormField> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
+    /// The text typed (trimmed) or the choice made in the field with this label.
+    pub fn text(&self, label: T) -> String {
+        self.labelled(label).map_or("", FormField::get).to_string()
+    }
+
+    /// The numbers switched on in the toggles field with this label.
+    pub fn toggled(&self, label: T) -> Vec<u16> {
+        self.labelled(label)
+            .map(FormField::toggled)
+            .unwrap_or_default()
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
@@ -175,6 +196,22 @@ impl Form {
     /// Height the form needs: its fields, the error, borders.
     pub fn height(&self) -> u16 {
         self.fields.iter().map(FormField::height).sum::<u16>() + 4
+    }
+}
+
+/// A form as a typed struct: its fields laid out once, its values read back by label.
+pub trait TypedForm: Sized {
+    /// What the form's choices are drawn from (the language of their labels, the
+    /// bases or modules on offer, ...).
+    type Options;
+    /// The form's fields, in the order shown, holding this struct's values.
+    fn fields(&self, options: &Self::Options) -> Vec<FormField>;
+    /// The values as typed.
+    fn read(form: &Form) -> Self;
+
+    /// The form, titled, holding this struct's values.
+    fn form(&self, title: String, options: &Self::Options) -> Form {
+        Form::new(title, self.fields(options))
     }
 }
 
