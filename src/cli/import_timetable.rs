@@ -11,6 +11,10 @@ use crate::io::import::ImportOptions;
 use crate::io::import::timetable::{self, TimetableInput, TimetableRead, report};
 use crate::store::{ActivityRequest, PlannedOutcome};
 
+use crate::ops::OpError;
+use crate::text::Teaching as Tg;
+use crate::tr;
+
 use super::encoding::EncodingArg;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
@@ -55,7 +59,7 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     }
     if args.dry_run {
         let summary = report::summary(ctx.lang, &file_name, &read, false);
-        return Ok(summary + &ctx.t("试运行：未写入任何内容。\n", "dry run: nothing written\n"));
+        return Ok(summary + &(tr!(ctx.lang, Tg::CliTimetableDryRun) + "\n"));
     }
     let request = ActivityRequest {
         cohort: &cohort,
@@ -70,10 +74,14 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     match ctx.store.add_planned_activities(&request, activities)? {
         PlannedOutcome::Refused { index, refusal } => {
             let line = read.plan.create.get(index).map_or(0, |r| r.line);
-            Err(CliError::Input(ctx.t(
-                &format!("未导入任何教学活动：第 {line} 行：{}。", refusal.zh()),
-                &format!("nothing imported: line {line}: {refusal}"),
-            )))
+            let reason = OpError::Teaching(refusal).message(ctx.lang);
+            let text = tr!(
+                ctx.lang,
+                Tg::CliTimetableRowRefused,
+                line = line,
+                reason = reason
+            );
+            Err(CliError::Input(text))
         }
         PlannedOutcome::CohortClosed => Err(closed_error(ctx, &cohort.code, Closed::Cohort)),
         PlannedOutcome::Recorded(numbers) => {
@@ -118,10 +126,7 @@ fn refuse(
     file_name: &str,
 ) -> CliError {
     let n = read.errors.len();
-    let head = ctx.t(
-        &format!("未导入任何教学活动：{n} 行有错误，请修正后重新导入。"),
-        &format!("nothing imported: {n} row(s) have errors; fix them and import again"),
-    );
+    let head = tr!(ctx.lang, Tg::CliTimetableRowsBad, count = n);
     let lines: Vec<String> = read.errors.iter().map(|e| e.message(ctx.lang)).collect();
     let tail = if args.dry_run {
         format!("\n{}", report::summary(ctx.lang, file_name, read, false))
@@ -133,15 +138,10 @@ fn refuse(
 
 /// `✓ imported and saved: activities 1–12 (planned)`, or that nothing changed.
 fn saved(ctx: &Ctx, numbers: &[u32]) -> String {
-    match numbers {
-        [] => ctx.t("没有需要更改的内容。\n", "nothing to change\n"),
-        [one] => ctx.t(
-            &format!("✓ 已导入并保存：教学活动 {one}（计划）\n"),
-            &format!("✓ imported and saved: activity {one} (planned)\n"),
-        ),
-        [first, .., last] => ctx.t(
-            &format!("✓ 已导入并保存：教学活动 {first}–{last}（计划）\n"),
-            &format!("✓ imported and saved: activities {first}–{last} (planned)\n"),
-        ),
-    }
+    let line = match numbers {
+        [] => tr!(ctx.lang, Tg::CliTimetableNothing),
+        [one] => tr!(ctx.lang, Tg::CliTimetableSavedOne, id = one),
+        [first, .., last] => tr!(ctx.lang, Tg::CliTimetableSaved, first = first, last = last),
+    };
+    line + "\n"
 }

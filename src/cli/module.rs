@@ -4,6 +4,9 @@ use crate::domain::Module;
 use crate::domain::module::{ModuleError, ModuleNames};
 use clap::{Args, Subcommand};
 
+use crate::text::Teaching as Tg;
+use crate::tr;
+
 use super::teach::module_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
@@ -81,10 +84,7 @@ fn add(args: ModuleNameArgs, ctx: &Ctx) -> CliResult {
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just added");
     let both = format!("{} / {}", module.name_zh, module.name_en);
-    let line = ctx.t(
-        &format!("已添加内容模块 {number}：{both}"),
-        &format!("added module {number}: {both}"),
-    );
+    let line = tr!(ctx.lang, Tg::CliModuleAdded, number = number, names = both);
     Ok(format!("{line}\n{number}\n"))
 }
 
@@ -101,10 +101,7 @@ fn rename(args: ModuleRenameArgs, ctx: &Ctx) -> CliResult {
     let number = number_of(ctx, &args.module)?;
     let names = names(args.names);
     if names == ModuleNames::default() {
-        return Err(CliError::Input(ctx.t(
-            "没有给出新名称；请用 --name、--name-en、--text 或 --text-en。",
-            "no new name given: use --name, --name-en, --text or --text-en",
-        )));
+        return Err(CliError::Input(tr!(ctx.lang, Tg::CliModuleNoNewName)));
     }
     ctx.store
         .change_catalogue(|c| c.rename(number, names))?
@@ -112,10 +109,12 @@ fn rename(args: ModuleRenameArgs, ctx: &Ctx) -> CliResult {
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just renamed");
     let both = format!("{} / {}", module.name_zh, module.name_en);
-    Ok(ctx.t(
-        &format!("模块 {number} 已更名为：{both}（已办班次保留原名称）\n"),
-        &format!("module {number} is now: {both} (cohorts already run keep the old name)\n"),
-    ))
+    Ok(tr!(
+        ctx.lang,
+        Tg::CliModuleRenamed,
+        number = number,
+        names = both
+    ) + "\n")
 }
 
 fn retire(text: &str, ctx: &Ctx) -> CliResult {
@@ -123,12 +122,7 @@ fn retire(text: &str, ctx: &Ctx) -> CliResult {
     ctx.store
         .change_catalogue(|c| c.retire(number))?
         .map_err(|e| module_error(ctx, &e))?;
-    Ok(ctx.t(
-        &format!("模块 {number} 已停用：新班次不再包含它，已有班次不受影响\n"),
-        &format!(
-            "module {number} retired: new cohorts no longer include it; existing cohorts keep it\n"
-        ),
-    ))
+    Ok(tr!(ctx.lang, Tg::CliModuleRetired, number = number) + "\n")
 }
 
 fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
@@ -147,7 +141,7 @@ fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
     let mut out = String::new();
     for m in modules {
         let retired = if m.retired {
-            ctx.t(" · 已停用", " · retired")
+            tr!(ctx.lang, Tg::CliModuleRetiredMark)
         } else {
             String::new()
         };
