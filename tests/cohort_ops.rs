@@ -28,10 +28,7 @@ fn refusal(out: &Output) -> String {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(out.stdout.is_empty());
-    let line = err
-        .lines()
-        .filter_map(|l| l.strip_prefix("lunxun: "))
-        .last();
+    let line = err.lines().rev().find_map(|l| l.strip_prefix("lunxun: "));
     line.expect("an error line").to_string()
 }
 
