@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::domain::cohort::{self, CohortError, DEFAULT_COMPLETION_PERCENT, MAX_DAYS};
 use crate::domain::{Cohort, Field, Level, SlotDef};
-use crate::store::{Batch, Store};
+use crate::store::{Batch, CohortChange, Store};
 use crate::text::Cohorts as C;
 
 use super::{OpError, OpResult, Refusal};
@@ -135,27 +135,26 @@ pub enum CohortClosing {
 
 /// Closes a cohort: from now on its records are look-up only.
 pub fn close(store: &Store, code: &str) -> OpResult<CohortClosing> {
-    change(store, code, Cohort::closing)
+    match store.close_cohort(code)? {
+        CohortChange::Changed(cohort) => Ok(CohortClosing::Changed(cohort)),
+        CohortChange::Unchanged(cohort) => Ok(CohortClosing::Unchanged(cohort)),
+        CohortChange::Refused(closed) => Err(OpError::Closed(closed)),
+        // The refusal that names the cohort unknown.
+        CohortChange::Missing => find(store, code).map(CohortClosing::Unchanged),
+    }
 }
 
-/// Reopens a closed cohort so that its records can be corrected.
+/// Reopens a closed cohort so that its records can be corrected; its closed sessions
+/// stay closed (`Cohort::reopening`).
 pub fn reopen(store: &Store, code: &str) -> OpResult<CohortClosing> {
-    change(store, code, Cohort::reopening)
-}
-
-fn change(
-    store: &Store,
-    code: &str,
-    rule: fn(&Cohort) -> Option<Cohort>,
-) -> OpResult<CohortClosing> {
     let cohort = find(store, code)?;
-    let Some(changed) = rule(&cohort) else {
+    let Some(reopened) = cohort.reopening() else {
         return Ok(CohortClosing::Unchanged(cohort));
     };
     let mut batch = Batch::default();
-    Store::stage_cohort(&mut batch, &changed);
+    Store::stage_cohort(&mut batch, &reopened);
     store.commit(batch)?;
-    Ok(CohortClosing::Changed(changed))
+    Ok(CohortClosing::Changed(reopened))
 }
 
 /// The cohort with this code, or the refusal that names it unknown.

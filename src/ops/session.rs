@@ -2,7 +2,7 @@
 //! correct its attendance. A closed cohort refuses both.
 
 use crate::domain::{Cohort, Session, SessionChange};
-use crate::store::{Batch, Store};
+use crate::store::{CohortChange, Store};
 
 use super::{OpError, OpResult, cohort};
 
@@ -16,22 +16,19 @@ pub enum SessionClosing {
 }
 
 /// Closes or reopens `session` of the cohort `code`, as the stored cohort (not a copy
-/// the caller holds, which may be stale) allows.
+/// the caller holds, which may be stale) allows: `Store::change_session` applies the
+/// rule of `domain::closing` and commits once.
 pub fn change(
     store: &Store,
     code: &str,
     session: Session,
     change: SessionChange,
 ) -> OpResult<SessionClosing> {
-    let cohort = cohort::find(store, code)?;
-    match cohort.with_session(session, change) {
-        Err(closed) => Err(OpError::Closed(closed)),
-        Ok(None) => Ok(SessionClosing::Unchanged(cohort)),
-        Ok(Some(changed)) => {
-            let mut batch = Batch::default();
-            Store::stage_cohort(&mut batch, &changed);
-            store.commit(batch)?;
-            Ok(SessionClosing::Changed(changed))
-        }
+    match store.change_session(code, session, change)? {
+        CohortChange::Changed(cohort) => Ok(SessionClosing::Changed(cohort)),
+        CohortChange::Unchanged(cohort) => Ok(SessionClosing::Unchanged(cohort)),
+        CohortChange::Refused(closed) => Err(OpError::Closed(closed)),
+        // The refusal that names the cohort unknown.
+        CohortChange::Missing => cohort::find(store, code).map(SessionClosing::Unchanged),
     }
 }
