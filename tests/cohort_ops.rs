@@ -152,3 +152,50 @@ fn a_cohort_is_closed_and_reopened_from_the_command_line() {
     let unknown = ["cohort", "reopen", "--cohort", "1999-01"];
     assert!(refusal(&run(d, &unknown, "C")).starts_with("unknown cohort '1999-01'"));
 }
+
+/// Opens the new-base form, types a name and an accreditation date (the level is the
+/// first offered, city), presses Enter and returns the error the form shows.
+fn desk_base_form(app: &mut App, name: &str, accredited: &str) -> Option<String> {
+    press(app, KeyCode::F(9));
+    press(app, KeyCode::Char('n'));
+    type_text(app, name);
+    for _ in 0..4 {
+        press(app, KeyCode::Tab);
+    }
+    type_text(app, accredited);
+    press(app, KeyCode::Enter);
+    match app.overlay.take() {
+        Some(Overlay::Form(_, form)) => form.error,
+        _ => None,
+    }
+}
+
+#[test]
+fn the_desk_refuses_a_bad_base_form_with_the_command_line_s_message() {
+    for (lang, locale) in [(Lang::Zh, "zh_CN.UTF-8"), (Lang::En, "C")] {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        ok(&run(d, &cohort_new("第1期", "2"), locale));
+        let add = ["base", "add", "--name", "新开村", "--kind", "village"];
+        ok(&run(d, &add, locale));
+        let cases = [("新开村", ""), ("清水村", "2015-13-01")];
+        for (name, date) in cases {
+            let mut args = vec!["base", "add", "--name", name, "--kind", "village"];
+            if !date.is_empty() {
+                args.extend(["--accredited", date, "--level", "city"]);
+            }
+            let cli = refusal(&run(d, &args, locale));
+            let store = Store::open(d).unwrap();
+            let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
+            let mut app = App::new(store, clock, lang).unwrap();
+            let desk = desk_base_form(&mut app, name, date);
+            assert_eq!(
+                desk.as_deref(),
+                Some(cli.as_str()),
+                "{lang:?} {name} {date}"
+            );
+            drop(app);
+            assert_eq!(Store::open(d).unwrap().bases().unwrap().len(), 1);
+        }
+    }
+}
