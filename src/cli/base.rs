@@ -131,7 +131,7 @@ fn summary(ctx: &Ctx, base: &TrainingBase) -> String {
                 .into_iter()
                 .map(|h| tr!(lang, have_entry(h)))
                 .collect();
-            let missing = missing.join(B::BaseHavesSep.get(lang));
+            let missing = missing.join(B::ListSep.get(lang));
             tr!(lang, B::BaseBelowStandard, missing = missing)
         }
     };

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use crate::domain::cohort::{self, CohortError, DEFAULT_COMPLETION_PERCENT, MAX_DAYS};
 use crate::domain::{Cohort, Field, Level, SlotDef};
 use crate::store::{Batch, CohortChange, Store};
-use crate::text::Cohorts as C;
+use crate::text::{Bases as B, Cohorts as C};
 
 use super::{OpError, OpResult, Refusal};
 
@@ -114,13 +114,11 @@ pub fn parse_field(text: Option<&str>) -> Result<Option<Field>, Refusal> {
     let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
         return Ok(None);
     };
-    let codes: Vec<&str> = Field::ALL.iter().map(|f| f.code()).collect();
+    let codes: Vec<String> = Field::ALL.iter().map(|f| f.code().to_string()).collect();
     Field::parse(text).map(Some).ok_or_else(|| {
-        Refusal::of(C::FieldUnknown).with("text", text).with_each(
-            "codes",
-            codes.join("、"),
-            codes.join(", "),
-        )
+        Refusal::of(C::FieldUnknown)
+            .with("text", text)
+            .with_list("codes", codes, B::ListSep)
     })
 }
 

@@ -9,50 +9,80 @@ use crate::domain::teaching::TeachingError;
 use crate::store::StoreError;
 use crate::text::{Arg, Entry, Lang, fill};
 
+/// An entry of any section, as a `'static` reference (from the section's `ALL`), so
+/// that a refusal can be worded later in whichever language shows it.
+trait Text: std::fmt::Debug + Sync {
+    fn text(&self, lang: Lang) -> &'static str;
+}
+
+impl<E: Entry + Sync> Text for E {
+    fn text(&self, lang: Lang) -> &'static str {
+        self.get(lang)
+    }
+}
+
+fn stored<E: Entry + Sync>(entry: E) -> &'static dyn Text {
+    let all = E::all().iter();
+    let found = all.clone().find(|e| e.name() == entry.name());
+    found.expect("every entry is in its section's ALL")
+}
+
+/// An argument: a value, or a list joined by a separator worded per language.
+#[derive(Debug, Clone)]
+enum Value {
+    Plain(String),
+    Joined(Vec<String>, &'static dyn Text),
+}
+
 /// A refusal in the catalogue's words: an entry and its named arguments, filled in the
 /// language of whoever shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Refusal {
-    texts: (&'static str, &'static str),
-    /// (name, Chinese value, English value).
-    args: Vec<(&'static str, String, String)>,
+    entry: &'static dyn Text,
+    args: Vec<(&'static str, Value)>,
 }
 
 impl Refusal {
-    pub fn of(entry: impl Entry) -> Refusal {
+    pub fn of<E: Entry + Sync>(entry: E) -> Refusal {
         Refusal {
-            texts: entry.pair(),
+            entry: stored(entry),
             args: Vec::new(),
         }
     }
 
-    /// Fills `{key}` with `value` in both languages.
+    /// Fills `{key}` with `value`.
     pub fn with(mut self, key: &'static str, value: impl Display) -> Refusal {
-        let value = value.to_string();
-        self.args.push((key, value.clone(), value));
+        self.args.push((key, Value::Plain(value.to_string())));
         self
     }
 
-    /// Fills `{key}` with a value that is itself worded per language.
-    pub fn with_each(mut self, key: &'static str, zh: String, en: String) -> Refusal {
-        self.args.push((key, zh, en));
+    /// Fills `{key}` with `items` joined by the separator `sep` (an entry: 、 or ", ").
+    pub fn with_list<E: Entry + Sync>(
+        mut self,
+        key: &'static str,
+        items: Vec<String>,
+        sep: E,
+    ) -> Refusal {
+        self.args.push((key, Value::Joined(items, stored(sep))));
         self
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let template = match lang {
-            Lang::Zh => self.texts.0,
-            Lang::En => self.texts.1,
-        };
+        let values: Vec<String> = self
+            .args
+            .iter()
+            .map(|(_, value)| match value {
+                Value::Plain(text) => text.clone(),
+                Value::Joined(items, sep) => items.join(sep.text(lang)),
+            })
+            .collect();
         let args: Vec<Arg<'_>> = self
             .args
             .iter()
-            .map(|(key, zh, en)| match lang {
-                Lang::Zh => Arg(key, zh as &dyn Display),
-                Lang::En => Arg(key, en as &dyn Display),
-            })
+            .zip(&values)
+            .map(|((key, _), value)| Arg(key, value as &dyn Display))
             .collect();
-        fill(template, &args)
+        fill(self.entry.text(lang), &args)
     }
 }
 
@@ -97,6 +127,7 @@ impl OpError {
             OpError::Closed(Closed::Session(s)) => {
                 crate::tr!(lang, crate::text::Cohorts::SessionIsClosed, session = s)
             }
+            // The domain's own wording, until its errors carry message(lang).
             OpError::Teaching(e) => lang.pick(&e.zh(), &e.to_string()).to_string(),
             OpError::Module(e) => lang.pick(&e.zh(), &e.to_string()).to_string(),
             OpError::Store(e) => e.message(lang),

@@ -21,7 +21,7 @@ catalogue! {
         HaveMaterial => "典型材料", "material";
         HaveSite => "参观现场", "site";
         HaveFilm => "专题片", "film";
-        BaseHavesSep => "、", ", ";
+        ListSep => "、", ", ";
         BaseMeetsStandard => "达到“五有”标准", "meets the five-haves standard";
         BaseBelowStandard => "未达标（缺：{missing}）", "below standard (lacks {missing})";
         BaseNotAccredited => "未授牌", "not accredited";
