@@ -184,3 +184,7 @@ pub fn have_entry(have: Have) -> B {
         Have::Film => B::HaveFilm,
     }
 }
+
+#[cfg(test)]
+#[path = "base_tests.rs"]
+mod tests;

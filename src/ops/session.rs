@@ -32,3 +32,7 @@ pub fn change(
         CohortChange::Missing => cohort::find(store, code).map(SessionClosing::Unchanged),
     }
 }
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;
