@@ -313,3 +313,71 @@ impl FormView<'_> {
         cursor
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A form of two texts and a set of toggles, read back by label.
+    #[derive(Debug, Default, PartialEq)]
+    struct Note {
+        title: String,
+        hours: String,
+        modules: Vec<u16>,
+    }
+
+    impl TypedForm for Note {
+        type Options = bool;
+
+        /// `true` lays the fields out in the other order: reading must not care.
+        fn fields(&self, reversed: &bool) -> Vec<FormField> {
+            let modules: Vec<String> = self.modules.iter().map(u16::to_string).collect();
+            let on: Vec<&str> = modules.iter().map(String::as_str).collect();
+            let options = vec![(1, "一".into()), (2, "二".into()), (3, "三".into())];
+            let mut fields = vec![
+                FormField::text(T::FieldTitle, &self.title),
+                FormField::text(T::FieldHours, &self.hours),
+                FormField::toggles(T::FieldModules, options).preset(&on),
+            ];
+            if *reversed {
+                fields.reverse();
+            }
+            fields
+        }
+
+        fn read(form: &Form) -> Note {
+            Note {
+                title: form.text(T::FieldTitle),
+                hours: form.text(T::FieldHours),
+                modules: form.toggled(T::FieldModules),
+            }
+        }
+    }
+
+    #[test]
+    fn a_typed_form_reads_back_what_it_laid_out_in_any_order() {
+        let note = Note {
+            title: "学习党章".into(),
+            hours: "1.5".into(),
+            modules: vec![1, 3],
+        };
+        for reversed in [false, true] {
+            let mut form = note.form("记录".into(), &reversed);
+            assert_eq!(Note::read(&form), note);
+            form.focus = form
+                .fields
+                .iter()
+                .position(|f| f.label == T::FieldModules)
+                .unwrap();
+            form.type_char('2');
+            form.focus = form
+                .fields
+                .iter()
+                .position(|f| f.label == T::FieldHours)
+                .unwrap();
+            form.type_char('0');
+            let read = Note::read(&form);
+            assert_eq!((read.hours.as_str(), read.modules), ("1.50", vec![1, 2, 3]));
+        }
+    }
+}
