@@ -118,8 +118,6 @@ catalogue! {
     FieldVenue => "地点", "Venue";
     CohortFormTitle => "新建班次", "New cohort";
     Required => "{}不能为空", "{} is required";
-    BadDate => "日期应写作 YYYY-MM-DD，如 2015-03-16", "dates are YYYY-MM-DD, e.g. 2015-03-16";
-    BadDays => "天数应为 1 到 60 之间的整数", "days must be a whole number from 1 to 60";
     // Sessions screen
     SessionsTitle => "场次 · {}", "Sessions · {}";
     ColDay => "日期", "Day";
@@ -177,7 +175,6 @@ catalogue! {
     FieldHours => "学时", "Hours";
     FieldBase => "培训基地", "Training base";
     NoBase => "无", "none";
-    BadHours => "学时应写作 2、1.5 或 1:30", "hours are written 2, 1.5 or 1:30";
     ActivityLogged => "✓ 已记录 #{id} {title}", "✓ logged #{id} {title}";
     ActivityHeld => "✓ #{id} 已标记为已举办", "✓ #{id} marked held";
     ActivityDeleted => "✓ #{id} 已删除（记录保留在历史中）", "✓ #{id} deleted (kept in the history)";
