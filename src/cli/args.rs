@@ -4,11 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::io::tabular::EncodingChoice;
+pub use super::encoding::EncodingArg;
 
-use super::teaching_args::{
-    BaseCommand, ExportCoverageArgs, ImportTimetableArgs, ModuleCommand, TeachCommand,
-};
+use super::base::BaseCommand;
+use super::cohort::CohortCommand;
+use super::import_timetable::ImportTimetableArgs;
+use super::module::ModuleCommand;
+use super::teach::TeachCommand;
+use super::teaching_args::ExportCoverageArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,7 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// Fill the database with a demo register (~2,000 people) and a first cohort of ~60
     Demo,
-    /// Create, list or close cohorts (班次)
+    /// Create, list, close or reopen cohorts (班次)
     #[command(subcommand)]
     Cohort(CohortCommand),
     /// Close a session (场次), or reopen it to correct its attendance
@@ -86,54 +89,6 @@ pub struct ReadWorkbookArgs {
     pub kind: String,
     #[arg(long)]
     pub sheet: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum CohortCommand {
-    /// Create a cohort; prints its code alone on the last line
-    New(CohortNewArgs),
-    /// List cohorts
-    List {
-        /// Print JSON instead of a table
-        #[arg(long)]
-        json: bool,
-    },
-    /// Close a cohort: from then on its records are look-up only
-    Close {
-        #[arg(long, value_name = "CODE")]
-        cohort: String,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct CohortNewArgs {
-    /// Name, e.g. "2015年第1期村（社区）党组织书记轮训班"
-    #[arg(long)]
-    pub name: String,
-    /// First day, YYYY-MM-DD
-    #[arg(long)]
-    pub start: String,
-    /// Number of days (1-60)
-    #[arg(long)]
-    pub days: u16,
-    /// Session slots per day: am, pm, eve, each optionally with a start time (am=08:00)
-    #[arg(long, default_value = "am,pm", value_delimiter = ',')]
-    pub slots: Vec<String>,
-    /// province, city or county
-    #[arg(long, default_value = "county")]
-    pub level: String,
-    /// Field focus: village, community, township, street, agency, institution, soe, private, social_org
-    #[arg(long)]
-    pub field: Option<String>,
-    /// Venue (地点)
-    #[arg(long, default_value = "")]
-    pub venue: String,
-    /// Minutes after a session's start before a check-in counts as late
-    #[arg(long, default_value_t = crate::domain::cohort::DEFAULT_GRACE_MINUTES)]
-    pub grace: u32,
-    /// Short code (default: YEAR-NN, the next free number of the start year)
-    #[arg(long)]
-    pub code: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -198,28 +153,6 @@ pub struct SearchArgs {
     /// Terms, all of which must match: Hanzi, pinyin, initials, unit words
     #[arg(required = true)]
     pub query: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum EncodingArg {
-    /// A byte order mark if present, else UTF-8, else GBK/GB18030
-    Auto,
-    /// UTF-8, with or without a byte order mark
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    /// GBK or GB18030, as saved by Chinese-language Excel
-    #[value(alias = "gb18030")]
-    Gbk,
-}
-
-impl EncodingArg {
-    pub fn choice(self) -> EncodingChoice {
-        match self {
-            EncodingArg::Auto => EncodingChoice::Auto,
-            EncodingArg::Utf8 => EncodingChoice::Utf8,
-            EncodingArg::Gbk => EncodingChoice::Gbk,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

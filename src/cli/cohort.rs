@@ -1,140 +1,120 @@
-//! `lunxun cohort new|list|close`.
+//! `lunxun cohort new|list|close|reopen`.
 
-use chrono::NaiveDate;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::domain::cohort::{self, DEFAULT_COMPLETION_PERCENT};
-use crate::domain::{Cohort, Field, Level, SlotDef};
-use crate::store::{Batch, CohortChange, Store};
+use crate::domain::Field;
+use crate::ops::cohort::{self as op, CohortClosing, NewCohort};
+use crate::text::Cohorts as C;
+use crate::tr;
 
-use super::args::{CohortCommand, CohortNewArgs};
-use super::{CliError, CliResult, Ctx, find_cohort};
+use super::{CliError, CliResult, Ctx, find_cohort, op_error};
+
+#[derive(Debug, Subcommand)]
+pub enum CohortCommand {
+    /// Create a cohort; prints its code alone on the last line
+    New(CohortNewArgs),
+    /// List cohorts
+    List {
+        /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a cohort: from then on its records are look-up only
+    Close {
+        #[arg(long, value_name = "CODE")]
+        cohort: String,
+    },
+    /// Reopen a closed cohort, to correct its records (its closed sessions stay closed)
+    Reopen {
+        #[arg(long, value_name = "CODE")]
+        cohort: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CohortNewArgs {
+    /// Name, e.g. "2015年第1期村（社区）党组织书记轮训班"
+    #[arg(long)]
+    pub name: String,
+    /// First day, YYYY-MM-DD
+    #[arg(long)]
+    pub start: String,
+    /// Number of days (1-60)
+    #[arg(long)]
+    pub days: u16,
+    /// Session slots per day: am, pm, eve, each optionally with a start time (am=08:00)
+    #[arg(long, default_value = "am,pm", value_delimiter = ',')]
+    pub slots: Vec<String>,
+    /// province, city or county
+    #[arg(long, default_value = "county")]
+    pub level: String,
+    /// Field focus: village, community, township, street, agency, institution, soe, private, social_org
+    #[arg(long)]
+    pub field: Option<String>,
+    /// Venue (地点)
+    #[arg(long, default_value = "")]
+    pub venue: String,
+    /// Minutes after a session's start before a check-in counts as late
+    #[arg(long, default_value_t = crate::domain::cohort::DEFAULT_GRACE_MINUTES)]
+    pub grace: u32,
+    /// Short code (default: YEAR-NN, the next free number of the start year)
+    #[arg(long)]
+    pub code: Option<String>,
+}
 
 pub fn run(command: CohortCommand, ctx: &Ctx) -> CliResult {
     match command {
         CohortCommand::New(args) => create(args, ctx),
         CohortCommand::List { json } => list(json, ctx),
-        CohortCommand::Close { cohort } => close(&cohort, ctx),
+        CohortCommand::Close { cohort } => close(&cohort, ctx, false),
+        CohortCommand::Reopen { cohort } => close(&cohort, ctx, true),
     }
 }
 
-fn close(code: &str, ctx: &Ctx) -> CliResult {
+fn close(code: &str, ctx: &Ctx, reopen: bool) -> CliResult {
     let code = find_cohort(ctx, code)?.code;
-    match ctx.store.close_cohort(&code)? {
-        CohortChange::Changed(_) => Ok(ctx.t(
-            &format!("✓ 班次 {code} 已结束：此后只能查询\n"),
-            &format!("✓ cohort {code} closed: look-up only from now on\n"),
-        )),
-        CohortChange::Unchanged(_) | CohortChange::Refused(_) => Ok(ctx.t(
-            &format!("= 班次 {code} 已经结束，未重复记录\n"),
-            &format!("= cohort {code} is already closed; nothing recorded\n"),
-        )),
-        CohortChange::Missing => find_cohort(ctx, &code).map(|_| String::new()),
-    }
+    let outcome = match reopen {
+        false => op::close(&ctx.store, &code),
+        true => op::reopen(&ctx.store, &code),
+    };
+    let entry = match (outcome.map_err(|e| op_error(ctx, e))?, reopen) {
+        (CohortClosing::Changed(_), false) => C::CliCohortClosed,
+        (CohortClosing::Unchanged(_), false) => C::CliCohortAlreadyClosed,
+        (CohortClosing::Changed(_), true) => C::CliCohortReopened,
+        (CohortClosing::Unchanged(_), true) => C::CliCohortNotClosed,
+    };
+    Ok(tr!(ctx.lang, entry, code = code) + "\n")
 }
 
 fn create(args: CohortNewArgs, ctx: &Ctx) -> CliResult {
-    let cohort = parse_new(&args, ctx)?;
-    if ctx.store.cohort(&cohort.code)?.is_some() {
-        return Err(CliError::Input(ctx.t(
-            &format!("班次代码“{}”已被使用；请换一个 --code。", cohort.code),
-            &format!(
-                "cohort code '{}' is taken; choose another --code",
-                cohort.code
-            ),
-        )));
-    }
-    let mut batch = Batch::default();
-    Store::stage_cohort(&mut batch, &cohort);
-    ctx.store.commit(batch)?;
-    let summary = ctx.t(
-        &format!(
-            "已创建班次 {}：{}（{} 起，{} 天，{} 个场次）",
-            cohort.code,
-            cohort.name,
-            cohort.start,
-            cohort.days,
-            cohort.sessions().len()
-        ),
-        &format!(
-            "created cohort {}: {} (from {}, {} days, {} sessions)",
-            cohort.code,
-            cohort.name,
-            cohort.start,
-            cohort.days,
-            cohort.sessions().len()
-        ),
+    let input = NewCohort {
+        name: args.name,
+        start: args.start,
+        days: args.days.to_string(),
+        slots: args.slots.join(","),
+        level: args.level,
+        field: args.field,
+        venue: args.venue,
+        grace_minutes: args.grace,
+        code: args.code,
+    };
+    let cohort = op::create(&ctx.store, ctx.clock.now(), &input).map_err(|e| op_error(ctx, e))?;
+    let summary = tr!(
+        ctx.lang,
+        C::CliCohortCreated,
+        code = cohort.code,
+        name = cohort.name,
+        start = cohort.start,
+        days = cohort.days,
+        sessions = cohort.sessions().len()
     );
     Ok(format!("{summary}\n{}\n", cohort.code))
 }
 
-fn parse_new(args: &CohortNewArgs, ctx: &Ctx) -> Result<Cohort, CliError> {
-    let bad = |zh: String, en: String| CliError::Input(ctx.t(&zh, &en));
-    let start = NaiveDate::parse_from_str(args.start.trim(), "%Y-%m-%d").map_err(|_| {
-        bad(
-            format!(
-                "开始日期“{}”无效；请写作 YYYY-MM-DD，如 2015-03-16。",
-                args.start
-            ),
-            format!(
-                "bad start date '{}': use YYYY-MM-DD, e.g. 2015-03-16",
-                args.start
-            ),
-        )
-    })?;
-    let level = Level::parse(&args.level).ok_or_else(|| {
-        bad(
-            format!("层级“{}”无效；可选 province、city、county。", args.level),
-            format!("bad level '{}': use province, city or county", args.level),
-        )
-    })?;
-    let field_focus = parse_field(args.field.as_deref(), ctx)?;
-    let slots = args
-        .slots
-        .iter()
-        .map(|s| SlotDef::parse(s))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(CliError::Input)?;
-    let existing: Vec<String> = ctx.store.cohorts()?.into_iter().map(|c| c.code).collect();
-    let code = match &args.code {
-        Some(code) => code.trim().to_string(),
-        None => cohort::next_code(chrono::Datelike::year(&start), &existing),
-    };
-    let cohort = Cohort {
-        code,
-        name: args.name.trim().to_string(),
-        level,
-        field_focus,
-        start,
-        days: args.days,
-        slots,
-        venue: args.venue.trim().to_string(),
-        open: true,
-        grace_minutes: args.grace,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
-        created_at: ctx.clock.now(),
-    };
-    cohort
-        .validate()
-        .map_err(|e| CliError::Input(e.to_string()))?;
-    Ok(cohort)
-}
-
+/// A field of work (领域) given on the command line; empty means none.
 pub(super) fn parse_field(text: Option<&str>, ctx: &Ctx) -> Result<Option<Field>, CliError> {
-    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
-        return Ok(None);
-    };
-    let codes: Vec<&str> = Field::ALL.iter().map(|f| f.code()).collect();
-    Field::parse(text).map(Some).ok_or_else(|| {
-        CliError::Input(ctx.t(
-            &format!(
-                "领域“{text}”无效；可选：{}，或中文名称如 村、社区。",
-                codes.join("、")
-            ),
-            &format!("unknown field '{text}': use one of {}", codes.join(", ")),
-        ))
-    })
+    op::parse_field(text).map_err(|r| CliError::Input(r.message(ctx.lang)))
 }
 
 #[derive(Serialize)]
@@ -172,17 +152,13 @@ fn list(json: bool, ctx: &Ctx) -> CliResult {
         return Ok(serde_json::to_string_pretty(&rows).expect("rows serialise") + "\n");
     }
     if rows.is_empty() {
-        return Ok(ctx.t(
-            "还没有班次。用 lunxun cohort new 创建，或用 lunxun demo 载入演示数据。\n",
-            "no cohorts yet: create one with `lunxun cohort new`, or load the demo with `lunxun demo`\n",
-        ));
+        return Ok(tr!(ctx.lang, C::CliNoCohorts) + "\n");
     }
     let mut out = String::new();
     for r in rows {
-        let state = if r.open {
-            ctx.t("进行中", "open")
-        } else {
-            ctx.t("已结束", "closed")
+        let state = match r.open {
+            true => tr!(ctx.lang, C::CohortStateOpen),
+            false => tr!(ctx.lang, C::CohortStateClosed),
         };
         out.push_str(&format!(
             "{}\t{}\t{} – {}\t{}\t{}\n",

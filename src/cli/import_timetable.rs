@@ -2,14 +2,52 @@
 //! check every row, and enter the new activities as planned in one durable commit
 //! (unless --dry-run, or any row is bad: then nothing is written and the exit code is 2).
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use crate::domain::{Closed, Cohort};
 use crate::io::tabular::ImportOptions;
 use crate::io::timetable::{self, TimetableInput, TimetableRead, report};
 use crate::store::{ActivityRequest, PlannedOutcome};
 
+use crate::ops::OpError;
+use crate::text::Teaching as Tg;
+use crate::tr;
+
+use super::encoding::EncodingArg;
 use super::session::closed_error;
-use super::teaching_args::ImportTimetableArgs;
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Columns are found by their usual names: 日期 (2015-03-16, 3月16日) or \
+第几天 (2, 第2天), 时段 (上午/下午/晚上), 方式 (专题辅导, 经验介绍, 案例分析, 现场观摩, 讨论交流, \
+菜单选学), 题目, 授课人, 职务, 模块 (1,3 or 模块一、模块三), 基地 (an existing base's name), 学时, \
+备注. Title rows above the header are skipped; an empty date or slot is taken from the row above \
+(merged cells). Rows already in the log (same session, method and title) are left as they are. \
+Any invalid row imports nothing (exit code 2), and every error is listed with its line."
+)]
+pub struct ImportTimetableArgs {
+    /// The timetable: .csv or .txt (comma or tab separated), .xlsx or .xls
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The cohort whose plan it is
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Show what would happen and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Text encoding of a CSV/TXT file
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: EncodingArg,
+    /// Workbook sheet to read (default: the first sheet with data)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Who is importing (kept with each activity)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
 
 pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
@@ -21,7 +59,7 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     }
     if args.dry_run {
         let summary = report::summary(ctx.lang, &file_name, &read, false);
-        return Ok(summary + &ctx.t("试运行：未写入任何内容。\n", "dry run: nothing written\n"));
+        return Ok(summary + &(tr!(ctx.lang, Tg::CliTimetableDryRun) + "\n"));
     }
     let request = ActivityRequest {
         cohort: &cohort,
@@ -36,10 +74,14 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     match ctx.store.add_planned_activities(&request, activities)? {
         PlannedOutcome::Refused { index, refusal } => {
             let line = read.plan.create.get(index).map_or(0, |r| r.line);
-            Err(CliError::Input(ctx.t(
-                &format!("未导入任何教学活动：第 {line} 行：{}。", refusal.zh()),
-                &format!("nothing imported: line {line}: {refusal}"),
-            )))
+            let reason = OpError::Teaching(refusal).message(ctx.lang);
+            let text = tr!(
+                ctx.lang,
+                Tg::CliTimetableRowRefused,
+                line = line,
+                reason = reason
+            );
+            Err(CliError::Input(text))
         }
         PlannedOutcome::CohortClosed => Err(closed_error(ctx, &cohort.code, Closed::Cohort)),
         PlannedOutcome::Recorded(numbers) => {
@@ -84,10 +126,7 @@ fn refuse(
     file_name: &str,
 ) -> CliError {
     let n = read.errors.len();
-    let head = ctx.t(
-        &format!("未导入任何教学活动：{n} 行有错误，请修正后重新导入。"),
-        &format!("nothing imported: {n} row(s) have errors; fix them and import again"),
-    );
+    let head = tr!(ctx.lang, Tg::CliTimetableRowsBad, count = n);
     let lines: Vec<String> = read.errors.iter().map(|e| e.message(ctx.lang)).collect();
     let tail = if args.dry_run {
         format!("\n{}", report::summary(ctx.lang, file_name, read, false))
@@ -99,15 +138,10 @@ fn refuse(
 
 /// `✓ imported and saved: activities 1–12 (planned)`, or that nothing changed.
 fn saved(ctx: &Ctx, numbers: &[u32]) -> String {
-    match numbers {
-        [] => ctx.t("没有需要更改的内容。\n", "nothing to change\n"),
-        [one] => ctx.t(
-            &format!("✓ 已导入并保存：教学活动 {one}（计划）\n"),
-            &format!("✓ imported and saved: activity {one} (planned)\n"),
-        ),
-        [first, .., last] => ctx.t(
-            &format!("✓ 已导入并保存：教学活动 {first}–{last}（计划）\n"),
-            &format!("✓ imported and saved: activities {first}–{last} (planned)\n"),
-        ),
-    }
+    let line = match numbers {
+        [] => tr!(ctx.lang, Tg::CliTimetableNothing),
+        [one] => tr!(ctx.lang, Tg::CliTimetableSavedOne, id = one),
+        [first, .., last] => tr!(ctx.lang, Tg::CliTimetableSaved, first = first, last = last),
+    };
+    line + "\n"
 }

@@ -6,6 +6,7 @@ mod backup;
 mod checkin;
 mod cohort;
 mod demo;
+mod encoding;
 mod export;
 mod import;
 mod import_timetable;
@@ -73,6 +74,14 @@ impl CliError {
 }
 
 pub type CliResult = Result<String, CliError>;
+
+/// An operation's refusal (exit 2, nothing written) or the store's failure (exit 1).
+fn op_error(ctx: &Ctx, error: crate::ops::OpError) -> CliError {
+    match error {
+        crate::ops::OpError::Store(e) => CliError::Store(e),
+        refused => CliError::Input(refused.message(ctx.lang)),
+    }
+}
 
 /// Runs one subcommand and returns what it prints on stdout.
 pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {

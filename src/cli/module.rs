@@ -2,10 +2,60 @@
 
 use crate::domain::Module;
 use crate::domain::module::{ModuleError, ModuleNames};
+use clap::{Args, Subcommand};
+
+use crate::text::Teaching as Tg;
+use crate::tr;
 
 use super::teach::module_error;
-use super::teaching_args::{ModuleCommand, ModuleNameArgs, ModuleRenameArgs};
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Subcommand)]
+pub enum ModuleCommand {
+    /// Add a content module; prints its number alone on the last line
+    Add(ModuleNameArgs),
+    /// Rename a module (cohorts already run keep the name they used)
+    Rename(ModuleRenameArgs),
+    /// Stop offering a module to new cohorts
+    Retire {
+        /// Number or name
+        module: String,
+    },
+    /// List the catalogue, or the one a cohort runs with
+    List {
+        #[arg(long, value_name = "CODE")]
+        cohort: Option<String>,
+        /// Include retired modules
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ModuleNameArgs {
+    /// Short name in Chinese, e.g. 乡村振兴
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Short name in English
+    #[arg(long)]
+    pub name_en: Option<String>,
+    /// Full wording in Chinese
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Full wording in English
+    #[arg(long)]
+    pub text_en: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ModuleRenameArgs {
+    /// Number or current name
+    pub module: String,
+    #[command(flatten)]
+    pub names: ModuleNameArgs,
+}
 
 pub fn run(command: ModuleCommand, ctx: &Ctx) -> CliResult {
     match command {
@@ -34,10 +84,7 @@ fn add(args: ModuleNameArgs, ctx: &Ctx) -> CliResult {
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just added");
     let both = format!("{} / {}", module.name_zh, module.name_en);
-    let line = ctx.t(
-        &format!("已添加内容模块 {number}：{both}"),
-        &format!("added module {number}: {both}"),
-    );
+    let line = tr!(ctx.lang, Tg::CliModuleAdded, number = number, names = both);
     Ok(format!("{line}\n{number}\n"))
 }
 
@@ -54,10 +101,7 @@ fn rename(args: ModuleRenameArgs, ctx: &Ctx) -> CliResult {
     let number = number_of(ctx, &args.module)?;
     let names = names(args.names);
     if names == ModuleNames::default() {
-        return Err(CliError::Input(ctx.t(
-            "没有给出新名称；请用 --name、--name-en、--text 或 --text-en。",
-            "no new name given: use --name, --name-en, --text or --text-en",
-        )));
+        return Err(CliError::Input(tr!(ctx.lang, Tg::CliModuleNoNewName)));
     }
     ctx.store
         .change_catalogue(|c| c.rename(number, names))?
@@ -65,10 +109,12 @@ fn rename(args: ModuleRenameArgs, ctx: &Ctx) -> CliResult {
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just renamed");
     let both = format!("{} / {}", module.name_zh, module.name_en);
-    Ok(ctx.t(
-        &format!("模块 {number} 已更名为：{both}（已办班次保留原名称）\n"),
-        &format!("module {number} is now: {both} (cohorts already run keep the old name)\n"),
-    ))
+    Ok(tr!(
+        ctx.lang,
+        Tg::CliModuleRenamed,
+        number = number,
+        names = both
+    ) + "\n")
 }
 
 fn retire(text: &str, ctx: &Ctx) -> CliResult {
@@ -76,12 +122,7 @@ fn retire(text: &str, ctx: &Ctx) -> CliResult {
     ctx.store
         .change_catalogue(|c| c.retire(number))?
         .map_err(|e| module_error(ctx, &e))?;
-    Ok(ctx.t(
-        &format!("模块 {number} 已停用：新班次不再包含它，已有班次不受影响\n"),
-        &format!(
-            "module {number} retired: new cohorts no longer include it; existing cohorts keep it\n"
-        ),
-    ))
+    Ok(tr!(ctx.lang, Tg::CliModuleRetired, number = number) + "\n")
 }
 
 fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
@@ -100,7 +141,7 @@ fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
     let mut out = String::new();
     for m in modules {
         let retired = if m.retired {
-            ctx.t(" · 已停用", " · retired")
+            tr!(ctx.lang, Tg::CliModuleRetiredMark)
         } else {
             String::new()
         };

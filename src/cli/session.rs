@@ -4,9 +4,12 @@
 use clap::{Args, Subcommand};
 
 use crate::domain::{Closed, Session, SessionChange};
-use crate::store::CohortChange;
+use crate::ops::OpError;
+use crate::ops::session::{self as op, SessionClosing};
+use crate::text::Cohorts as C;
+use crate::tr;
 
-use super::{CliError, CliResult, Ctx, find_cohort, pick_session};
+use super::{CliError, CliResult, Ctx, find_cohort, op_error, pick_session};
 
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
@@ -34,56 +37,34 @@ pub fn run(command: SessionCommand, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
     let session = pick_session(ctx, &cohort, Some(&args.session))?;
     let code = &cohort.code;
-    match ctx.store.change_session(code, session, change)? {
-        CohortChange::Refused(closed) => Err(closed_error(ctx, code, closed)),
-        // Found above, and only this process can use the folder: says "unknown cohort".
-        CohortChange::Missing => find_cohort(ctx, code).map(|_| String::new()),
-        CohortChange::Unchanged(_) => Ok(unchanged(ctx, session, change)),
-        CohortChange::Changed(_) => Ok(changed(ctx, session, change)),
+    match op::change(&ctx.store, code, session, change) {
+        Err(OpError::Closed(closed)) => Err(closed_error(ctx, code, closed)),
+        Err(e) => Err(op_error(ctx, e)),
+        Ok(SessionClosing::Unchanged(_)) => Ok(said(ctx, session, change, false)),
+        Ok(SessionClosing::Changed(_)) => Ok(said(ctx, session, change, true)),
     }
 }
 
-fn changed(ctx: &Ctx, s: Session, change: SessionChange) -> String {
-    match change {
-        SessionChange::Close => ctx.t(
-            &format!("✓ 场次 {s} 已结束：未签到者计为缺勤\n"),
-            &format!("✓ session {s} closed: no check-in counts as absent\n"),
-        ),
-        SessionChange::Reopen => ctx.t(
-            &format!("✓ 场次 {s} 已重新开放，可以更正签到\n"),
-            &format!("✓ session {s} reopened: its attendance can be corrected\n"),
-        ),
-    }
-}
-
-fn unchanged(ctx: &Ctx, s: Session, change: SessionChange) -> String {
-    match change {
-        SessionChange::Close => ctx.t(
-            &format!("= 场次 {s} 已经结束，未重复记录\n"),
-            &format!("= session {s} is already closed; nothing recorded\n"),
-        ),
-        SessionChange::Reopen => ctx.t(
-            &format!("= 场次 {s} 没有结束，无需重新开放\n"),
-            &format!("= session {s} is not closed; nothing to reopen\n"),
-        ),
-    }
+fn said(ctx: &Ctx, s: Session, change: SessionChange, changed: bool) -> String {
+    let entry = match (change, changed) {
+        (SessionChange::Close, true) => C::CliSessionClosed,
+        (SessionChange::Reopen, true) => C::CliSessionReopened,
+        (SessionChange::Close, false) => C::CliSessionAlreadyClosed,
+        (SessionChange::Reopen, false) => C::CliSessionNotClosed,
+    };
+    tr!(ctx.lang, entry, session = s) + "\n"
 }
 
 /// A write refused because the cohort or the session is closed (exit 2, nothing
-/// written), saying how to reopen a session.
+/// written), saying how to reopen it.
 pub(super) fn closed_error(ctx: &Ctx, code: &str, closed: Closed) -> CliError {
     CliError::Input(match closed {
-        Closed::Cohort => ctx.t(
-            &format!("班次 {code} 已结束，只能查询；未记录任何内容。"),
-            &format!("cohort {code} is closed: look-up only; nothing recorded"),
-        ),
-        Closed::Session(s) => ctx.t(
-            &format!(
-                "班次 {code} 的场次 {s} 已结束，未记录。如需更正，先重新开放：lunxun session reopen --cohort {code} --session {s}"
-            ),
-            &format!(
-                "session {s} of cohort {code} is closed; nothing recorded. To correct it, reopen it first: lunxun session reopen --cohort {code} --session {s}"
-            ),
+        Closed::Cohort => tr!(ctx.lang, C::CliCohortClosedRefused, code = code),
+        Closed::Session(s) => tr!(
+            ctx.lang,
+            C::CliSessionClosedRefused,
+            code = code,
+            session = s
         ),
     })
 }

@@ -1,18 +1,126 @@
 //! `lunxun teach add|edit|delete|held|list|history`: the teaching log of a cohort.
 //! Every change is an appended event; a confirmation is printed only after the commit.
 
-use crate::domain::Cohort;
-use crate::domain::module::{Catalogue, ModuleError};
-use crate::domain::teaching::{
-    self, ActivityDetails, ActivityEdit, Method, TeachingActivity, TeachingError,
-};
-use crate::store::{ActivityOutcome, ActivityRequest};
+use clap::{Args, Subcommand};
 
-use super::teach_view;
-use super::teaching_args::{
-    TeachAddArgs, TeachCommand, TeachDeleteArgs, TeachEditArgs, TeachIdArgs,
-};
-use super::{CliError, CliResult, Ctx, find_cohort, pick_session};
+use crate::domain::Cohort;
+use crate::domain::module::ModuleError;
+use crate::domain::teaching::TeachingError;
+use crate::ops::OpError;
+use crate::ops::activity::{self as op, ActivityChanges, LogBy, Logged, Modules, NewActivity};
+use crate::text::Teaching as Tg;
+use crate::tr;
+
+use super::teach_view::{self, TeachHistoryArgs, TeachListArgs, describe};
+use super::{CliError, CliResult, Ctx, find_cohort, op_error, pick_session};
+
+#[derive(Debug, Subcommand)]
+pub enum TeachCommand {
+    /// Log a teaching activity; prints its id alone on the last line. It is planned if
+    /// its session has not started yet (or with --planned), else held
+    Add(TeachAddArgs),
+    /// Change an activity (recorded as an edit; the earlier version stays in the history)
+    Edit(TeachEditArgs),
+    /// Take an activity out of the log (recorded; it stays in the history)
+    Delete(TeachDeleteArgs),
+    /// Mark a planned activity as held
+    Held(TeachIdArgs),
+    /// List a cohort's activities
+    List(TeachListArgs),
+    /// Every recorded change of a cohort's activities (or of one), oldest first
+    History(TeachHistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TeachAddArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// DAY:SLOT, e.g. 2:pm
+    #[arg(long)]
+    pub session: String,
+    /// lecture, sharing, case, visit, discussion or elective (or 专题辅导, 经验介绍,
+    /// 案例分析, 现场观摩, 讨论交流, 菜单选学)
+    #[arg(long)]
+    pub method: String,
+    #[arg(long)]
+    pub title: String,
+    /// 授课人
+    #[arg(long, default_value = "")]
+    pub lecturer: String,
+    /// The lecturer's role, e.g. 县委书记, 组织部长, 专家, 优秀村党组织书记
+    #[arg(long, default_value = "")]
+    pub role: String,
+    /// Content modules covered: numbers or names, e.g. 1,3 or 讲话精神、党章党纪
+    #[arg(long)]
+    pub modules: String,
+    /// Hours, e.g. 2 or 1.5 or 1:30
+    #[arg(long)]
+    pub hours: Option<String>,
+    /// The training base visited (its name, see `lunxun base list`)
+    #[arg(long, value_name = "NAME")]
+    pub base: Option<String>,
+    #[arg(long, default_value = "")]
+    pub notes: String,
+    /// Enter it as planned even if its session has started
+    #[arg(long)]
+    pub planned: bool,
+    /// Who is making this entry (kept with the record)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeachEditArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long)]
+    pub id: u32,
+    /// DAY:SLOT
+    #[arg(long)]
+    pub session: Option<String>,
+    #[arg(long)]
+    pub method: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub lecturer: Option<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+    #[arg(long)]
+    pub modules: Option<String>,
+    /// Hours; an empty value clears them
+    #[arg(long)]
+    pub hours: Option<String>,
+    /// Training base name; an empty value clears it
+    #[arg(long, value_name = "NAME")]
+    pub base: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeachDeleteArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long)]
+    pub id: u32,
+    #[arg(long)]
+    pub reason: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TeachIdArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    #[arg(long)]
+    pub id: u32,
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
 
 pub fn run(command: TeachCommand, ctx: &Ctx) -> CliResult {
     match command {
@@ -25,262 +133,132 @@ pub fn run(command: TeachCommand, ctx: &Ctx) -> CliResult {
     }
 }
 
+fn who<'a>(ctx: &Ctx, cohort: &'a Cohort, by: &'a Option<String>) -> LogBy<'a> {
+    LogBy {
+        cohort: &cohort.code,
+        at: ctx.clock.now(),
+        by: by.as_deref(),
+    }
+}
+
 fn add(args: TeachAddArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
-    let (modules, catalogue) = parse_modules(ctx, &cohort, &args.modules)?;
-    let details = ActivityDetails {
+    let input = NewActivity {
         session: pick_session(ctx, &cohort, Some(&args.session))?,
-        method: parse_method(ctx, &args.method)?,
-        title: args.title.trim().to_string(),
-        lecturer: args.lecturer.trim().to_string(),
-        role: args.role.trim().to_string(),
-        modules,
-        minutes: parse_hours(ctx, args.hours.as_deref())?,
-        base: find_base(ctx, args.base.as_deref())?,
-        notes: args.notes.trim().to_string(),
+        method: args.method,
+        title: args.title,
+        lecturer: args.lecturer,
+        role: args.role,
+        modules: Modules::Named(args.modules),
+        hours: args.hours.unwrap_or_default(),
+        base: args.base.unwrap_or_default(),
+        notes: args.notes,
     };
-    let request = request(ctx, &cohort, args.by, catalogue);
-    match ctx.store.add_activity(&request, details, args.planned)? {
-        ActivityOutcome::Refused(refusal) => refused(ctx, &cohort, refusal),
-        ActivityOutcome::Recorded(a) => {
-            let line = ctx.t(
-                &format!("已记录教学活动 {}：{}", a.id, describe(ctx, &a)),
-                &format!("logged activity {}: {}", a.id, describe(ctx, &a)),
-            );
-            Ok(format!("{line}\n{}\n", a.id))
-        }
-    }
+    let logged = op::log(
+        &ctx.store,
+        who(ctx, &cohort, &args.by),
+        &input,
+        args.planned,
+    );
+    said(ctx, &cohort, logged, Tg::CliActivityLogged, true)
 }
 
 fn edit(args: TeachEditArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
-    let (edit, catalogue) = edit_from(&args, ctx, &cohort)?;
-    if edit.is_empty() {
-        return Err(CliError::Input(ctx.t(
-            "没有指定要修改的内容；请给出 --title、--lecturer、--modules 等选项。",
-            "nothing to change: give what changes, e.g. --title, --lecturer or --modules",
-        )));
-    }
-    let request = request(ctx, &cohort, args.by, catalogue);
-    match ctx.store.edit_activity(&request, args.id, &edit)? {
-        ActivityOutcome::Refused(refusal) => refused(ctx, &cohort, refusal),
-        ActivityOutcome::Recorded(a) => Ok(ctx.t(
-            &format!("已修改教学活动 {}：{}\n", a.id, describe(ctx, &a)),
-            &format!("changed activity {}: {}\n", a.id, describe(ctx, &a)),
-        )),
-    }
-}
-
-/// The options given to `teach edit`, checked; with the cohort's catalogue when the
-/// modules named make it grow.
-fn edit_from(
-    args: &TeachEditArgs,
-    ctx: &Ctx,
-    cohort: &Cohort,
-) -> Result<(ActivityEdit, Option<Catalogue>), CliError> {
-    let (modules, catalogue) = match args.modules.as_deref() {
-        Some(text) => {
-            let (numbers, catalogue) = parse_modules(ctx, cohort, text)?;
-            (Some(numbers), catalogue)
-        }
-        None => (None, None),
+    let input = ActivityChanges {
+        session: args
+            .session
+            .as_deref()
+            .map(|s| pick_session(ctx, &cohort, Some(s)))
+            .transpose()?,
+        method: args.method,
+        title: args.title,
+        lecturer: args.lecturer,
+        role: args.role,
+        modules: args.modules.map(Modules::Named),
+        hours: args.hours,
+        base: args.base,
+        notes: args.notes,
+        hold_if_started: false,
     };
-    let session = args.session.as_deref();
-    let trim = |t: &Option<String>| t.as_deref().map(|t| t.trim().to_string());
-    let edit = ActivityEdit {
-        session: session
-            .map(|s| pick_session(ctx, cohort, Some(s)))
-            .transpose()?,
-        method: args
-            .method
-            .as_deref()
-            .map(|m| parse_method(ctx, m))
-            .transpose()?,
-        title: trim(&args.title),
-        lecturer: trim(&args.lecturer),
-        role: trim(&args.role),
-        modules,
-        minutes: args
-            .hours
-            .as_deref()
-            .map(|h| parse_hours(ctx, Some(h)))
-            .transpose()?,
-        base: args
-            .base
-            .as_deref()
-            .map(|b| find_base(ctx, Some(b)))
-            .transpose()?,
-        notes: trim(&args.notes),
-    };
-    Ok((edit, catalogue))
+    if input == ActivityChanges::default() {
+        return Err(CliError::Input(tr!(ctx.lang, Tg::CliNothingToChange)));
+    }
+    let logged = op::edit(&ctx.store, who(ctx, &cohort, &args.by), args.id, &input);
+    said(ctx, &cohort, logged, Tg::CliActivityChanged, false)
 }
 
 fn delete(args: TeachDeleteArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
-    let reason = args
-        .reason
-        .map(|r| r.trim().to_string())
-        .filter(|r| !r.is_empty());
-    let request = request(ctx, &cohort, args.by, None);
-    match ctx.store.delete_activity(&request, args.id, reason)? {
-        ActivityOutcome::Refused(refusal) => refused(ctx, &cohort, refusal),
-        ActivityOutcome::Recorded(a) => Ok(ctx.t(
-            &format!("已删除教学活动 {}（记录保留在历史中）\n", a.id),
-            &format!("deleted activity {} (it stays in the history)\n", a.id),
-        )),
-    }
+    let by = who(ctx, &cohort, &args.by);
+    let logged = op::delete(&ctx.store, by, args.id, args.reason.as_deref());
+    said(ctx, &cohort, logged, Tg::CliActivityDeleted, false)
 }
 
 fn held(args: TeachIdArgs, ctx: &Ctx) -> CliResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
-    let request = request(ctx, &cohort, args.by, None);
-    match ctx.store.mark_held(&request, args.id)? {
-        ActivityOutcome::Refused(refusal) => refused(ctx, &cohort, refusal),
-        ActivityOutcome::Recorded(a) => Ok(ctx.t(
-            &format!("✓ 教学活动 {} 已举办：{}\n", a.id, describe(ctx, &a)),
-            &format!("✓ activity {} held: {}\n", a.id, describe(ctx, &a)),
-        )),
-    }
+    let logged = op::hold(&ctx.store, who(ctx, &cohort, &args.by), args.id);
+    said(ctx, &cohort, logged, Tg::CliActivityHeld, false)
 }
 
-fn request<'a>(
-    ctx: &Ctx,
-    cohort: &'a Cohort,
-    by: Option<String>,
-    catalogue: Option<Catalogue>,
-) -> ActivityRequest<'a> {
-    ActivityRequest {
-        cohort,
-        at: ctx.clock.now(),
-        by: by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
-        catalogue,
-    }
-}
-
-/// `1:am 专题辅导 “学习党章” · 王强（组织部长） · 模块 1,3 · 2 h · held`
-pub(super) fn describe(ctx: &Ctx, a: &TeachingActivity) -> String {
-    let d = &a.details;
-    let mut parts = vec![format!(
-        "{} {} “{}”",
-        d.session,
-        ctx.t(d.method.zh(), d.method.code()),
-        d.title
-    )];
-    if !d.lecturer.is_empty() {
-        let role = if d.role.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", d.role)
-        };
-        parts.push(format!("{}{role}", d.lecturer));
-    }
-    let numbers: Vec<String> = d.modules.iter().map(u16::to_string).collect();
-    parts.push(ctx.t(
-        &format!("模块 {}", numbers.join(",")),
-        &format!("modules {}", numbers.join(",")),
-    ));
-    if let Some(minutes) = d.minutes {
-        parts.push(ctx.t(
-            &format!("{} 小时", teaching::hours(minutes)),
-            &format!("{} h", teaching::hours(minutes)),
-        ));
-    }
-    parts.push(ctx.t(a.status.zh(), a.status.code()));
-    parts.join(" · ")
-}
-
-/// A refusal: "already held" and "nothing changed" are answers (exit 0, nothing
-/// written); everything else is bad input.
-fn refused(ctx: &Ctx, cohort: &Cohort, refusal: TeachingError) -> CliResult {
-    let hint = match &refusal {
-        TeachingError::NotFound(_) | TeachingError::Deleted(_) => ctx.t(
-            &format!("；用 lunxun teach list --cohort {} 查看编号", cohort.code),
-            &format!(
-                "; `lunxun teach list --cohort {}` shows the ids",
-                cohort.code
-            ),
-        ),
-        TeachingError::NotStarted(_) => ctx.t(
-            "；场次开始后再标记为已举办",
-            "; mark it held once the session has started",
-        ),
-        _ => String::new(),
-    };
-    match refusal {
-        TeachingError::AlreadyHeld(_) | TeachingError::Unchanged => Ok(ctx.t(
-            &format!("= {}，未重复记录\n", refusal.zh()),
-            &format!("= {refusal}; nothing recorded\n"),
-        )),
-        other => Err(CliError::Input(ctx.t(
-            &format!("{}{hint}。", other.zh()),
-            &format!("{other}{hint}"),
-        ))),
-    }
-}
-
-fn parse_method(ctx: &Ctx, text: &str) -> Result<Method, CliError> {
-    Method::parse(text).ok_or_else(|| {
-        CliError::Input(ctx.t(
-            &format!("教学方式“{text}”无效；可选 专题辅导、经验介绍、案例分析、现场观摩、讨论交流、菜单选学。"),
-            &format!("unknown method '{text}': use lecture, sharing, case, visit, discussion or elective"),
-        ))
-    })
-}
-
-/// Hours as minutes; an empty value means none.
-fn parse_hours(ctx: &Ctx, text: Option<&str>) -> Result<Option<u32>, CliError> {
-    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
-        return Ok(None);
-    };
-    teaching::parse_hours(text).map(Some).ok_or_else(|| {
-        CliError::Input(ctx.t(
-            &format!("学时“{text}”无效；请写小时数，如 2、1.5 或 1:30（不超过 24）。"),
-            &format!(
-                "bad hours '{text}': use a number of hours such as 2, 1.5 or 1:30 (at most 24)"
-            ),
-        ))
-    })
-}
-
-/// A base by name, as its id; an empty name means none.
-fn find_base(ctx: &Ctx, name: Option<&str>) -> Result<Option<String>, CliError> {
-    let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
-        return Ok(None);
-    };
-    match ctx.store.base_named(name)? {
-        Some(base) => Ok(Some(base.id)),
-        None => Err(CliError::Input(ctx.t(
-            &format!("没有名为“{name}”的培训基地；用 lunxun base list 查看，或用 lunxun base add 添加。"),
-            &format!("no training base named '{name}'; `lunxun base list` shows them, `lunxun base add` adds one"),
-        ))),
-    }
-}
-
-fn parse_modules(
+/// The outcome as printed: the activity recorded (its id alone on the last line when
+/// `id_line`), "already so" (exit 0, nothing written) or the refusal (exit 2).
+fn said(
     ctx: &Ctx,
     cohort: &Cohort,
-    text: &str,
-) -> Result<(Vec<u16>, Option<Catalogue>), CliError> {
-    ctx.store
-        .resolve_modules(&cohort.code, text)?
-        .map_err(|e| module_error(ctx, &e))
+    logged: Result<Logged, OpError>,
+    entry: Tg,
+    id_line: bool,
+) -> CliResult {
+    match logged {
+        Ok(Logged::Recorded(a)) => {
+            let line = tr!(ctx.lang, entry, id = a.id, what = describe(ctx, &a));
+            Ok(match id_line {
+                true => format!("{line}\n{}\n", a.id),
+                false => line + "\n",
+            })
+        }
+        Ok(Logged::Unchanged(e)) => {
+            let reason = OpError::Teaching(e).message(ctx.lang);
+            Ok(tr!(ctx.lang, Tg::CliTeachUnchanged, reason = reason) + "\n")
+        }
+        Err(OpError::Teaching(e)) => Err(refused(ctx, cohort, e)),
+        Err(OpError::Module(e)) => Err(module_error(ctx, &e)),
+        Err(e) => Err(op_error(ctx, e)),
+    }
+}
+
+/// A refusal of the log's rules, with what to do next.
+fn refused(ctx: &Ctx, cohort: &Cohort, refusal: TeachingError) -> CliError {
+    let hint = match &refusal {
+        TeachingError::NotFound(_) | TeachingError::Deleted(_) => {
+            tr!(ctx.lang, Tg::CliHintIds, code = cohort.code)
+        }
+        TeachingError::NotStarted(_) => tr!(ctx.lang, Tg::CliHintNotStarted),
+        _ => String::new(),
+    };
+    let reason = OpError::Teaching(refusal).message(ctx.lang);
+    CliError::Input(tr!(
+        ctx.lang,
+        Tg::CliTeachRefused,
+        reason = reason,
+        hint = hint
+    ))
 }
 
 pub(super) fn module_error(ctx: &Ctx, error: &ModuleError) -> CliError {
-    let (zh_hint, en_hint) = match error {
-        ModuleError::NoneGiven => (
-            "请至少写一个模块，如 --modules 1,3",
-            "give at least one, e.g. --modules 1,3",
-        ),
-        ModuleError::NameTaken { .. } => ("请换一个名称", "choose another name"),
-        ModuleError::EmptyName => ("请用 --name 给出简称", "give one with --name"),
-        _ => (
-            "用 lunxun module list 查看模块编号和名称",
-            "`lunxun module list` shows the numbers and names",
-        ),
+    let hint = match error {
+        ModuleError::NoneGiven => Tg::CliHintNoModules,
+        ModuleError::NameTaken { .. } => Tg::CliHintOtherName,
+        ModuleError::EmptyName => Tg::CliHintGiveName,
+        _ => Tg::CliHintModuleList,
     };
-    CliError::Input(ctx.t(
-        &format!("{}；{zh_hint}。", error.zh()),
-        &format!("{error}; {en_hint}"),
+    let reason = OpError::Module(error.clone()).message(ctx.lang);
+    let hint = tr!(ctx.lang, hint);
+    CliError::Input(tr!(
+        ctx.lang,
+        Tg::CliModuleRefused,
+        reason = reason,
+        hint = hint
     ))
 }

@@ -1,13 +1,37 @@
 //! `lunxun teach list` and `lunxun teach history`: the log as a table or JSON.
 
+use clap::Args;
 use serde::Serialize;
 
 use crate::domain::teaching::{self, ActivityChange, ActivityEvent, Stamp, TeachingActivity};
 use crate::domain::{Cohort, TrainingBase};
+use crate::ops::activity::{method_entry, status_entry};
+use crate::text::Teaching as Tg;
+use crate::tr;
 
-use super::teach::describe;
-use super::teaching_args::{TeachHistoryArgs, TeachListArgs};
 use super::{CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Args)]
+pub struct TeachListArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Include deleted activities
+    #[arg(long)]
+    pub deleted: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TeachHistoryArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Only this activity
+    #[arg(long)]
+    pub id: Option<u32>,
+    #[arg(long)]
+    pub json: bool,
+}
 
 /// An activity as printed by `teach list --json`.
 #[derive(Serialize)]
@@ -85,16 +109,7 @@ pub fn list(args: TeachListArgs, ctx: &Ctx) -> CliResult {
         return Ok(serde_json::to_string_pretty(&out).expect("activities serialise") + "\n");
     }
     if activities.is_empty() {
-        return Ok(ctx.t(
-            &format!(
-                "班次 {} 还没有教学活动；用 lunxun teach add 记录。\n",
-                cohort.code
-            ),
-            &format!(
-                "cohort {} has no teaching activities yet; log one with `lunxun teach add`\n",
-                cohort.code
-            ),
-        ));
+        return Ok(tr!(ctx.lang, Tg::CliNoActivities, code = cohort.code) + "\n");
     }
     let mut out = String::new();
     for a in &activities {
@@ -103,7 +118,7 @@ pub fn list(args: TeachListArgs, ctx: &Ctx) -> CliResult {
             line.push_str(&format!(" · {}", base_name(&bases, id)));
         }
         if a.deleted.is_some() {
-            line.push_str(&ctx.t(" · 已删除", " · deleted"));
+            line.push_str(&tr!(ctx.lang, Tg::CliActivityDeletedMark));
         }
         out.push_str(&line);
         out.push('\n');
@@ -133,8 +148,8 @@ fn history_line(ctx: &Ctx, event: &ActivityEvent) -> String {
     let what = match &event.change {
         ActivityChange::Created { details, planned } => {
             let how = match planned {
-                true => ctx.t("计划", "planned"),
-                false => ctx.t("记录", "logged"),
+                true => tr!(ctx.lang, Tg::HistoryPlanned),
+                false => tr!(ctx.lang, Tg::HistoryLogged),
             };
             format!(
                 "{how} {} {} “{}”",
@@ -145,18 +160,18 @@ fn history_line(ctx: &Ctx, event: &ActivityEvent) -> String {
         }
         ActivityChange::Edited { details } => format!(
             "{} {} {} “{}”",
-            ctx.t("修改为", "edited to"),
+            tr!(ctx.lang, Tg::HistoryEdited),
             details.session,
             details.method.code(),
             details.title
         ),
-        ActivityChange::Held => ctx.t("已举办", "held"),
+        ActivityChange::Held => tr!(ctx.lang, Tg::HistoryHeld),
         ActivityChange::Deleted { reason } => {
             let reason = reason
                 .as_deref()
                 .map(|r| format!(" ({r})"))
                 .unwrap_or_default();
-            format!("{}{reason}", ctx.t("删除", "deleted"))
+            format!("{}{reason}", tr!(ctx.lang, Tg::HistoryDeleted))
         }
     };
     let by = event
@@ -170,4 +185,31 @@ fn history_line(ctx: &Ctx, event: &ActivityEvent) -> String {
         event.activity,
         event.desk
     )
+}
+
+/// `1:am 专题辅导 “学习党章” · 王强（组织部长） · 模块 1,3 · 2 h · held`
+pub(super) fn describe(ctx: &Ctx, a: &TeachingActivity) -> String {
+    let lang = ctx.lang;
+    let d = &a.details;
+    let method = tr!(lang, method_entry(d.method));
+    let mut parts = vec![format!("{} {method} “{}”", d.session, d.title)];
+    if !d.lecturer.is_empty() {
+        let role = if d.role.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", d.role)
+        };
+        parts.push(format!("{}{role}", d.lecturer));
+    }
+    let numbers: Vec<String> = d.modules.iter().map(u16::to_string).collect();
+    parts.push(tr!(lang, Tg::DescribeModules, numbers = numbers.join(",")));
+    if let Some(minutes) = d.minutes {
+        parts.push(tr!(
+            lang,
+            Tg::DescribeHours,
+            hours = teaching::hours(minutes)
+        ));
+    }
+    parts.push(tr!(lang, status_entry(a.status)));
+    parts.join(" · ")
 }

@@ -68,6 +68,15 @@ impl Cohort {
             ..self.clone()
         })
     }
+
+    /// The cohort open again (to correct its records); `None` when it is open. Its
+    /// closed sessions stay closed: each is reopened on its own.
+    pub fn reopening(&self) -> Option<Cohort> {
+        (!self.open).then(|| Cohort {
+            open: true,
+            ..self.clone()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +121,9 @@ mod tests {
             Err(Closed::Cohort)
         );
         assert_eq!(c.closing(), None);
+        let reopened = c.reopening().unwrap();
+        assert!(reopened.open && reopened.is_closed(am1()));
+        assert_eq!(reopened.reopening(), None);
     }
 
     #[test]

@@ -58,8 +58,8 @@ catalogue! {
     KeyNewActivity => "记录教学活动", "log an activity";
     KeyMarkHeld => "标记已举办", "mark held";
     KeyEditActivity => "修改（有变更）", "edit (changed)";
-    ActivityEditTitle => "修改教学活动 #{}", "Edit activity #{}";
-    ActivityEdited => "✓ #{} 已修改（原记录保留在历史中）", "✓ #{} changed (the earlier details stay in the history)";
+    ActivityEditTitle => "修改教学活动 #{id}", "Edit activity #{id}";
+    ActivityEdited => "✓ #{id} 已修改（原记录保留在历史中）", "✓ #{id} changed (the earlier details stay in the history)";
     KeyDeleteActivity => "删除", "delete";
     KeySession => "上/下一场次", "previous/next session";
     KeyNewBase => "新增基地", "add a base";
@@ -95,7 +95,7 @@ catalogue! {
     LeaveRecorded => "✓ {name} 请假：{reason}", "✓ {name} on leave: {reason}";
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
-    SessionClosedRefused => "{}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
+    SessionClosedRefused => "{session}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{session} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
     WriteFailed => "保存失败，未记录：{reason}", "not saved: {reason}";
     NotConfirmed => "未确认：{reason}", "not confirmed: {reason}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
@@ -118,8 +118,6 @@ catalogue! {
     FieldVenue => "地点", "Venue";
     CohortFormTitle => "新建班次", "New cohort";
     Required => "{}不能为空", "{} is required";
-    BadDate => "日期应写作 YYYY-MM-DD，如 2015-03-16", "dates are YYYY-MM-DD, e.g. 2015-03-16";
-    BadDays => "天数应为 1 到 60 之间的整数", "days must be a whole number from 1 to 60";
     // Sessions screen
     SessionsTitle => "场次 · {cohort}", "Sessions · {cohort}";
     ColDay => "日期", "Day";
@@ -137,11 +135,11 @@ catalogue! {
     SlotPmShort => "下", "p";
     SlotEveShort => "晚", "e";
     Closed => "已结束", "closed";
-    SessionChosen => "当前场次：{}", "now checking in: {}";
-    ConfirmCloseSession => "结束场次 {}？未签到的 {} 人将计为缺勤。", "Close session {}? The {} people without a check-in will count as absent.";
-    SessionClosed => "场次 {} 已结束", "session {} closed";
-    SessionReopened => "场次 {} 已重新开放，可以更正签到", "session {} reopened: its attendance can be corrected";
-    SessionNotClosed => "场次 {} 没有结束，无需重新开放", "session {} is not closed; nothing to reopen";
+    SessionChosen => "当前场次：{session}", "now checking in: {session}";
+    ConfirmCloseSession => "结束场次 {session}？未签到的 {missing} 人将计为缺勤。", "Close session {session}? The {missing} people without a check-in will count as absent.";
+    SessionClosed => "场次 {session} 已结束", "session {session} closed";
+    SessionReopened => "场次 {session} 已重新开放，可以更正签到", "session {session} reopened: its attendance can be corrected";
+    SessionNotClosed => "场次 {session} 没有结束，无需重新开放", "session {session} is not closed; nothing to reopen";
     // Cohorts screen
     CohortsTitle => "班次", "Cohorts";
     ColCode => "代码", "Code";
@@ -150,10 +148,10 @@ catalogue! {
     ColState => "状态", "State";
     StateOpen => "进行中", "open";
     StateClosed => "已结束", "closed";
-    CohortCreated => "已创建班次 {}", "created cohort {}";
-    CohortOpened => "已打开班次 {}", "opened cohort {}";
-    ConfirmCloseCohort => "结束班次 {}？结束后只能查询。", "Close cohort {}? It becomes look-up only.";
-    CohortClosed => "班次 {} 已结束", "cohort {} closed";
+    CohortCreated => "已创建班次 {code}", "created cohort {code}";
+    CohortOpened => "已打开班次 {code}", "opened cohort {code}";
+    ConfirmCloseCohort => "结束班次 {code}？结束后只能查询。", "Close cohort {code}? It becomes look-up only.";
+    CohortClosed => "班次 {code} 已结束", "cohort {code} closed";
     NoCohorts => "还没有班次", "no cohorts yet";
     // Lookup screen
     DetailTitle => "详细信息", "Details";
@@ -174,7 +172,7 @@ catalogue! {
     // Teaching
     TeachingTitle => "教学活动 · {session}", "Teaching · {session}";
     NoActivities => "本场次还没有教学记录。按 n 记录一项。", "nothing logged for this session yet: press n to log an activity";
-    ActivityFormTitle => "记录教学活动 · {}", "Log an activity · {}";
+    ActivityFormTitle => "记录教学活动 · {session}", "Log an activity · {session}";
     FieldMethod => "方式", "Method";
     FieldTitle => "题目", "Title";
     FieldLecturer => "授课人", "Lecturer";
@@ -183,12 +181,11 @@ catalogue! {
     FieldHours => "学时", "Hours";
     FieldBase => "培训基地", "Training base";
     NoBase => "无", "none";
-    BadHours => "学时应写作 2、1.5 或 1:30", "hours are written 2, 1.5 or 1:30";
-    ActivityLogged => "✓ 已记录 #{} {}", "✓ logged #{} {}";
-    ActivityHeld => "✓ #{} 已标记为已举办", "✓ #{} marked held";
-    ActivityDeleted => "✓ #{} 已删除（记录保留在历史中）", "✓ #{} deleted (kept in the history)";
-    ConfirmDeleteActivity => "删除教学活动 #{} {}？", "Delete activity #{} {}?";
-    Refused => "未记录：{}", "not recorded: {}";
+    ActivityLogged => "✓ 已记录 #{id} {title}", "✓ logged #{id} {title}";
+    ActivityHeld => "✓ #{id} 已标记为已举办", "✓ #{id} marked held";
+    ActivityDeleted => "✓ #{id} 已删除（记录保留在历史中）", "✓ #{id} deleted (kept in the history)";
+    ConfirmDeleteActivity => "删除教学活动 #{id} {title}？", "Delete activity #{id} {title}?";
+    Refused => "未记录：{reason}", "not recorded: {reason}";
     // Coverage
     CoverageTitle => "内容模块覆盖 · {cohort}", "Module coverage · {cohort}";
     MethodsTitle => "教学方式（次数 / 学时）", "Methods (count / hours)";
@@ -212,8 +209,7 @@ catalogue! {
     FieldHaves => "五有（数字键）", "Five haves (digit keys)";
     FieldAccredited => "授牌日期 (YYYY-MM-DD，可空)", "Accredited on (YYYY-MM-DD, optional)";
     FieldAccreditLevel => "授牌层级", "Accredited by";
-    BaseAdded => "✓ 已新增基地 {}", "✓ added base {}";
-    BaseNameTaken => "已有同名基地", "a base with this name exists";
+    BaseAdded => "✓ 已新增基地 {name}", "✓ added base {name}";
     // Import
     ImportTitle => "导入花名册（CSV / Excel）", "Import a roster (CSV / Excel)";
     ImportPath => "文件路径：", "File path: ";

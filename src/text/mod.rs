@@ -9,21 +9,27 @@
 #[macro_use]
 mod catalogue;
 mod checkin;
+mod bases;
+mod cohort;
 mod desk;
 mod import;
 mod lang;
 mod roster;
 mod tabular;
 mod timetable;
+mod teaching;
 
+pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use checkin::Attendance;
+pub use cohort::Cohorts;
 pub use desk::Desk;
 pub use import::RosterImport;
 pub use lang::Lang;
 pub use roster::Roster;
 pub use tabular::{Tabular, list_of};
 pub use timetable::Timetable;
+pub use teaching::Teaching;
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -40,6 +46,9 @@ pub fn sections() -> Vec<Section> {
         section::<Timetable>("Timetable"),
         section::<Attendance>("Attendance"),
         section::<RosterImport>("RosterImport"),
+        section::<Cohorts>("Cohorts"),
+        section::<Bases>("Bases"),
+        section::<Teaching>("Teaching"),
     ]
 }
 

@@ -1,14 +1,15 @@
 //! 基地: demonstration training bases, their "five haves" and accreditation; add one.
 
-use chrono::NaiveDate;
-
 use crate::domain::Level;
-use crate::domain::base::{Accreditation, BaseKind, FiveHaves, Have, TrainingBase};
-use crate::store::{Batch, Store};
-use crate::text::Desk as T;
+use crate::domain::base::{BaseKind, Have, TrainingBase};
+use crate::ops;
+use crate::ops::base::{NewBase, have_entry, kind_entry};
+use crate::ops::cohort::level_entry;
+use crate::text::{Desk as T, Lang};
+use crate::tr;
 use crate::tui::state::Action;
 use crate::tui::state::{App, FormKind, Overlay};
-use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::widgets::form::{Form, FormField, TypedForm};
 use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
@@ -39,89 +40,102 @@ impl App {
     }
 
     fn open_base_form(&mut self) {
-        let lang = self.lang;
-        let kinds = BaseKind::ALL
-            .iter()
-            .map(|k| {
-                (
-                    k.code().to_string(),
-                    lang.pick(k.zh(), k.code()).to_string(),
-                )
-            })
-            .collect();
-        let haves = Have::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (i as u16 + 1, lang.pick(h.zh(), h.code()).to_string()))
-            .collect();
-        let levels = [Level::City, Level::County]
-            .map(|l| {
-                (
-                    l.code().to_string(),
-                    lang.pick(l.zh(), l.code()).to_string(),
-                )
-            })
-            .to_vec();
-        let fields = vec![
-            FormField::text(T::ItemName, ""),
-            FormField::choice(T::FieldKind, kinds),
-            FormField::text(T::FieldCounty, ""),
-            FormField::toggles(T::FieldHaves, haves),
-            FormField::text(T::FieldAccredited, ""),
-            FormField::choice(T::FieldAccreditLevel, levels),
-            FormField::text(T::FieldNotes, ""),
-        ];
-        let form = Form::new(self.t(T::BaseFormTitle).to_string(), fields);
+        let title = self.t(T::BaseFormTitle).to_string();
+        let form = BaseForm::default().form(title, &self.lang);
         self.overlay = Some(Overlay::Form(FormKind::Base, form));
     }
 
-    /// Saves the base form; a problem keeps the form open with the message.
+    /// Saves the base form; a refusal keeps the form open with its message.
     pub(crate) fn submit_base_form(&mut self, form: &Form) -> Result<(), String> {
-        let base = self.base_from(form)?;
-        let taken = self
-            .store
-            .base_named(&base.name)
-            .map_err(|e| e.message(self.lang))?;
-        if taken.is_some() {
-            return Err(self.t(T::BaseNameTaken).to_string());
-        }
-        let mut batch = Batch::default();
-        Store::stage_base(&mut batch, &base);
-        self.store.commit(batch).map_err(|e| e.message(self.lang))?;
-        self.done(T::BaseAdded.fill(self.lang, &[&base.name]));
+        let input = BaseForm::read(form).into_input();
+        let base =
+            ops::base::add(&self.store, self.now(), &input).map_err(|e| e.message(self.lang))?;
+        self.done(tr!(self.lang, T::BaseAdded, name = base.name));
         self.refresh_bases();
         Ok(())
     }
+}
 
-    fn base_from(&self, form: &Form) -> Result<TrainingBase, String> {
-        let chosen: Vec<Have> = form
-            .field(3)
-            .map(FormField::toggled)
-            .unwrap_or_default()
+/// The new-base form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BaseForm {
+    pub name: String,
+    /// village, community, cooperative or enterprise.
+    pub kind: String,
+    pub county: String,
+    pub haves: Vec<Have>,
+    /// YYYY-MM-DD, empty when not accredited.
+    pub accredited: String,
+    /// city or county; counts only with a date.
+    pub level: String,
+    pub notes: String,
+}
+
+impl BaseForm {
+    fn into_input(self) -> NewBase {
+        let codes: Vec<&str> = self.haves.iter().map(|h| h.code()).collect();
+        let accredited = Some(self.accredited).filter(|d| !d.is_empty());
+        NewBase {
+            name: self.name,
+            kind: self.kind,
+            county: self.county,
+            haves: codes.join(","),
+            level: accredited.as_ref().map(|_| self.level),
+            accredited,
+            notes: self.notes,
+        }
+    }
+}
+
+impl TypedForm for BaseForm {
+    type Options = Lang;
+
+    fn fields(&self, lang: &Lang) -> Vec<FormField> {
+        let lang = *lang;
+        let kinds = BaseKind::ALL
+            .iter()
+            .map(|k| (k.code().to_string(), tr!(lang, kind_entry(*k))))
+            .collect();
+        let haves = Have::ALL
+            .iter()
+            .zip(1..)
+            .map(|(h, n)| (n, tr!(lang, have_entry(*h))))
+            .collect();
+        let on: Vec<String> = Have::ALL
+            .iter()
+            .zip(1u16..)
+            .filter(|(h, _)| self.haves.contains(h))
+            .map(|(_, n)| n.to_string())
+            .collect();
+        let on: Vec<&str> = on.iter().map(String::as_str).collect();
+        let levels = [Level::City, Level::County]
+            .map(|l| (l.code().to_string(), tr!(lang, level_entry(l))))
+            .to_vec();
+        vec![
+            FormField::text(T::ItemName, &self.name),
+            FormField::choice(T::FieldKind, kinds).preset(&[self.kind.as_str()]),
+            FormField::text(T::FieldCounty, &self.county),
+            FormField::toggles(T::FieldHaves, haves).preset(&on),
+            FormField::text(T::FieldAccredited, &self.accredited),
+            FormField::choice(T::FieldAccreditLevel, levels).preset(&[self.level.as_str()]),
+            FormField::text(T::FieldNotes, &self.notes),
+        ]
+    }
+
+    fn read(form: &Form) -> BaseForm {
+        let haves = form
+            .toggled(T::FieldHaves)
             .into_iter()
             .filter_map(|n| Have::ALL.get(usize::from(n).wrapping_sub(1)).copied())
             .collect();
-        let accreditation = match form.value(4) {
-            "" => None,
-            text => Some(Accreditation {
-                date: NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| self.t(T::BadDate).to_string())?,
-                level: Level::parse(form.value(5)).unwrap_or(Level::County),
-            }),
-        };
-        let base = TrainingBase {
-            id: ulid::Ulid::generate().to_string(),
-            name: form.value(0).to_string(),
-            kind: BaseKind::parse(form.value(1)).unwrap_or(BaseKind::Village),
-            county: form.value(2).to_string(),
-            haves: FiveHaves::from_list(&chosen),
-            accreditation,
-            notes: form.value(6).to_string(),
-            created_at: self.now(),
-            updated_at: None,
-        };
-        base.validate()
-            .map_err(|e| self.lang.pick(&e.zh(), &e.to_string()).to_string())?;
-        Ok(base)
+        BaseForm {
+            name: form.text(T::ItemName),
+            kind: form.text(T::FieldKind),
+            county: form.text(T::FieldCounty),
+            haves,
+            accredited: form.text(T::FieldAccredited),
+            level: form.text(T::FieldAccreditLevel),
+            notes: form.text(T::FieldNotes),
+        }
     }
 }

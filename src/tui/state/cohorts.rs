@@ -1,15 +1,16 @@
 //! 班次: the list of cohorts; open one for the desk, create one, close one.
 
-use chrono::NaiveDate;
-
-use crate::domain::cohort::{self, DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
-use crate::domain::{Cohort, Level, SlotDef};
-use crate::store::{Batch, CohortChange, Store, StoreResult};
-use crate::text::Desk as T;
+use crate::domain::cohort::DEFAULT_GRACE_MINUTES;
+use crate::domain::{Cohort, Level};
+use crate::ops;
+use crate::ops::cohort::{CohortClosing, NewCohort, level_entry};
+use crate::store::StoreResult;
+use crate::text::{Cohorts as C, Desk as T, Lang};
+use crate::tr;
 use crate::tui::state::Action;
-use crate::tui::state::ScreenId;
 use crate::tui::state::{App, ConfirmKind, FormKind, Overlay};
-use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::state::ScreenId;
+use crate::tui::widgets::form::{Form, FormField, TypedForm};
 use crate::tui::widgets::list::ListCursor;
 
 /// One line of the list: the cohort and how many are enrolled.
@@ -62,7 +63,7 @@ impl App {
         match self.enter_cohort(&code) {
             Err(e) => self.fail(&e),
             Ok(()) => {
-                self.done(T::CohortOpened.fill(self.lang, &[&code]));
+                self.done(tr!(self.lang, T::CohortOpened, code = code));
                 self.screen = ScreenId::CheckIn;
             }
         }
@@ -81,78 +82,28 @@ impl App {
     }
 
     pub(crate) fn open_cohort_form(&mut self) {
-        let today = self.now().date_naive().to_string();
-        let levels = [
-            ("county", "县级 county"),
-            ("city", "市级 city"),
-            ("province", "省级 province"),
-        ]
-        .map(|(c, l)| (c.to_string(), l.to_string()))
-        .to_vec();
-        let fields = vec![
-            FormField::text(T::ItemName, ""),
-            FormField::text(T::FieldStart, &today),
-            FormField::text(T::FieldDays, "4"),
-            FormField::text(T::FieldSlots, "am,pm"),
-            FormField::choice(T::FieldLevel, levels),
-            FormField::text(T::FieldVenue, ""),
-        ];
-        let form = Form::new(self.t(T::CohortFormTitle).to_string(), fields);
+        let form = CohortForm {
+            start: self.now().date_naive().to_string(),
+            days: "4".into(),
+            slots: "am,pm".into(),
+            ..CohortForm::default()
+        };
+        let title = self.t(T::CohortFormTitle).to_string();
+        let form = form.form(title, &self.lang);
         self.overlay = Some(Overlay::Form(FormKind::NewCohort, form));
     }
 
-    /// Validates the new-cohort form; on success saves it and opens it at the desk.
+    /// Creates the cohort the form describes and opens it at the desk; a refusal keeps
+    /// the form open with the command line's message.
     pub(crate) fn submit_cohort_form(&mut self, form: &Form) -> Result<(), String> {
-        let cohort = self.cohort_from_form(form)?;
-        let mut batch = Batch::default();
-        Store::stage_cohort(&mut batch, &cohort);
-        self.store.commit(batch).map_err(|e| e.message(self.lang))?;
+        let input = CohortForm::read(form).into_input();
+        let cohort = ops::cohort::create(&self.store, self.now(), &input)
+            .map_err(|e| e.message(self.lang))?;
         self.enter_cohort(&cohort.code)
             .map_err(|e| e.message(self.lang))?;
-        self.done(T::CohortCreated.fill(self.lang, &[&cohort.code]));
+        self.done(tr!(self.lang, T::CohortCreated, code = cohort.code));
         self.screen = ScreenId::CheckIn;
         Ok(())
-    }
-
-    fn cohort_from_form(&self, form: &Form) -> Result<Cohort, String> {
-        let name = form.value(0);
-        if name.is_empty() {
-            return Err(T::Required.fill(self.lang, &[self.t(T::ItemName)]));
-        }
-        let start = NaiveDate::parse_from_str(form.value(1), "%Y-%m-%d")
-            .map_err(|_| self.t(T::BadDate).to_string())?;
-        let days: u16 = form
-            .value(2)
-            .parse()
-            .map_err(|_| self.t(T::BadDays).to_string())?;
-        let slots = form
-            .value(3)
-            .split(',')
-            .map(SlotDef::parse)
-            .collect::<Result<Vec<_>, _>>()?;
-        let existing: Vec<String> = self
-            .cohorts
-            .list
-            .iter()
-            .map(|r| r.cohort.code.clone())
-            .collect();
-        let cohort = Cohort {
-            code: cohort::next_code(chrono::Datelike::year(&start), &existing),
-            name: name.to_string(),
-            level: Level::parse(form.value(4)).unwrap_or(Level::County),
-            field_focus: None,
-            start,
-            days,
-            slots,
-            venue: form.value(5).to_string(),
-            open: true,
-            grace_minutes: DEFAULT_GRACE_MINUTES,
-            completion_percent: DEFAULT_COMPLETION_PERCENT,
-            closed_sessions: vec![],
-            created_at: self.now(),
-        };
-        cohort.validate().map_err(|e| e.to_string())?;
-        Ok(cohort)
     }
 
     fn ask_close_cohort(&mut self) {
@@ -160,25 +111,81 @@ impl App {
             return;
         };
         if !row.cohort.open {
-            return self.info(self.t(T::CohortClosedNote).to_string());
+            return self.info(tr!(self.lang, C::CohortIsClosed));
         }
         let code = row.cohort.code.clone();
-        let question = T::ConfirmCloseCohort.fill(self.lang, &[&code]);
+        let question = tr!(self.lang, T::ConfirmCloseCohort, code = code);
         self.overlay = Some(Overlay::Confirm(ConfirmKind::CloseCohort(code), question));
     }
 
     pub(crate) fn close_cohort(&mut self, code: &str) {
-        match self.store.close_cohort(code) {
-            Err(e) => self.fail(&e),
-            Ok(CohortChange::Changed(cohort)) => {
+        match ops::cohort::close(&self.store, code) {
+            Err(e) => self.op_failed(e),
+            Ok(CohortClosing::Changed(cohort)) => {
                 if let Some(desk) = self.desk.as_mut().filter(|d| d.cohort.code == code) {
                     desk.cohort = cohort;
                 }
                 let _ = self.refresh_cohorts();
-                self.done(T::CohortClosed.fill(self.lang, &[code]));
+                self.done(tr!(self.lang, T::CohortClosed, code = code));
             }
-            Ok(CohortChange::Missing) => {}
-            Ok(_) => self.info(self.t(T::CohortClosedNote).to_string()),
+            Ok(CohortClosing::Unchanged(_)) => self.info(tr!(self.lang, C::CohortIsClosed)),
+        }
+    }
+}
+
+/// The new-cohort form: what the command line's `cohort new` takes, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CohortForm {
+    pub name: String,
+    pub start: String,
+    pub days: String,
+    pub slots: String,
+    /// province, city or county.
+    pub level: String,
+    pub venue: String,
+}
+
+impl CohortForm {
+    fn into_input(self) -> NewCohort {
+        NewCohort {
+            name: self.name,
+            start: self.start,
+            days: self.days,
+            slots: self.slots,
+            level: self.level,
+            field: None,
+            venue: self.venue,
+            grace_minutes: DEFAULT_GRACE_MINUTES,
+            code: None,
+        }
+    }
+}
+
+impl TypedForm for CohortForm {
+    type Options = Lang;
+
+    fn fields(&self, lang: &Lang) -> Vec<FormField> {
+        let levels = [Level::County, Level::City, Level::Province]
+            .map(|l| (l.code().to_string(), tr!(*lang, level_entry(l))))
+            .to_vec();
+        vec![
+            FormField::text(T::ItemName, &self.name),
+            FormField::text(T::FieldStart, &self.start),
+            FormField::text(T::FieldDays, &self.days),
+            FormField::text(T::FieldSlots, &self.slots),
+            FormField::choice(T::FieldLevel, levels).preset(&[self.level.as_str()]),
+            FormField::text(T::FieldVenue, &self.venue),
+        ]
+    }
+
+    fn read(form: &Form) -> CohortForm {
+        CohortForm {
+            name: form.text(T::ItemName),
+            start: form.text(T::FieldStart),
+            days: form.text(T::FieldDays),
+            slots: form.text(T::FieldSlots),
+            level: form.text(T::FieldLevel),
+            venue: form.text(T::FieldVenue),
         }
     }
 }

@@ -3,8 +3,9 @@
 //! reopen a closed one to correct its attendance.
 
 use crate::domain::{Closed, Cohort, Session, SessionChange};
-use crate::store::CohortChange;
-use crate::text::Desk as T;
+use crate::ops::{self, OpError, session::SessionClosing};
+use crate::text::{Cohorts as C, Desk as T};
+use crate::tr;
 use crate::tui::state::Action;
 use crate::tui::state::{App, ConfirmKind, Overlay};
 use crate::tui::widgets::list::ListCursor;
@@ -54,7 +55,7 @@ impl App {
         }
         self.checkin.clear();
         let label = self.session_label(session);
-        self.done(T::SessionChosen.fill(self.lang, &[&label]));
+        self.done(tr!(self.lang, T::SessionChosen, session = label));
         self.screen = crate::tui::state::ScreenId::CheckIn;
     }
 
@@ -70,7 +71,12 @@ impl App {
         }
         let missing = desk.counts(session).not_yet().to_string();
         let label = self.session_label(session);
-        let question = T::ConfirmCloseSession.fill(self.lang, &[&label, &missing]);
+        let question = tr!(
+            self.lang,
+            T::ConfirmCloseSession,
+            session = label,
+            missing = missing
+        );
         self.overlay = Some(Overlay::Confirm(
             ConfirmKind::CloseSession(session),
             question,
@@ -87,7 +93,7 @@ impl App {
         }
     }
 
-    /// Closes or reopens a session through the store, which refuses it for a closed cohort.
+    /// Closes or reopens a session; the stored cohort decides (a closed cohort refuses).
     fn change_session(&mut self, session: Session, change: SessionChange) {
         let Some(desk) = self.desk.as_ref() else {
             return;
@@ -97,17 +103,14 @@ impl App {
             SessionChange::Close => (T::SessionClosed, T::SessionClosedNote),
             SessionChange::Reopen => (T::SessionReopened, T::SessionNotClosed),
         };
-        match self
-            .store
-            .change_session(&desk.cohort.code, session, change)
-        {
-            Err(e) => self.fail(&e),
-            Ok(CohortChange::Missing) => {}
-            Ok(CohortChange::Refused(closed)) => self.info(self.closed_text(closed)),
-            Ok(CohortChange::Unchanged(_)) => self.info(unchanged.fill(self.lang, &[&label])),
-            Ok(CohortChange::Changed(cohort)) => {
+        match ops::session::change(&self.store, &desk.cohort.code, session, change) {
+            Err(e) => self.op_failed(e),
+            Ok(SessionClosing::Unchanged(_)) => {
+                self.info(tr!(self.lang, unchanged, session = label))
+            }
+            Ok(SessionClosing::Changed(cohort)) => {
                 self.desk.as_mut().expect("open").cohort = cohort;
-                self.done(done.fill(self.lang, &[&label]));
+                self.done(tr!(self.lang, done, session = label));
             }
         }
     }
@@ -115,10 +118,23 @@ impl App {
     /// Why a write was refused, and for a session how to reopen it.
     pub(crate) fn closed_text(&self, closed: Closed) -> String {
         match closed {
-            Closed::Cohort => self.t(T::CohortClosedNote).to_string(),
+            Closed::Cohort => tr!(self.lang, C::CohortIsClosed),
             Closed::Session(session) => {
                 let label = self.session_label(session);
-                T::SessionClosedRefused.fill(self.lang, &[&label])
+                tr!(self.lang, T::SessionClosedRefused, session = label)
+            }
+        }
+    }
+
+    /// An operation that wrote nothing: the store's failure as an error, a closed
+    /// cohort or session with how to reopen it, any other refusal as "not recorded".
+    pub(crate) fn op_failed(&mut self, error: OpError) {
+        match error {
+            OpError::Store(e) => self.fail(&e),
+            OpError::Closed(closed) => self.info(self.closed_text(closed)),
+            refused => {
+                let reason = refused.message(self.lang);
+                self.info(tr!(self.lang, T::Refused, reason = reason));
             }
         }
     }

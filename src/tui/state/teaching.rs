@@ -3,14 +3,15 @@
 
 use crate::domain::Session;
 use crate::domain::base::TrainingBase;
-use crate::domain::teaching::{
-    ActivityDetails, Method, TeachingActivity, TeachingError, parse_hours,
-};
-use crate::store::{ActivityOutcome, ActivityRequest, StoreResult};
-use crate::text::Desk as T;
+use crate::domain::teaching::{self, Method, TeachingActivity, TeachingError};
+use crate::ops::activity::{ActivityChanges, LogBy, Logged, Modules, NewActivity, method_label};
+use crate::ops::{self, OpError, OpResult};
+use crate::store::StoreResult;
+use crate::text::{Desk as T, Lang};
+use crate::tr;
 use crate::tui::state::Action;
 use crate::tui::state::{App, ConfirmKind, FormKind, Overlay};
-use crate::tui::widgets::form::{Form, FormField};
+use crate::tui::widgets::form::{Form, FormField, TypedForm};
 use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Default)]
@@ -89,16 +90,14 @@ impl App {
     }
 
     /// Before a form opens: a closed cohort's log is look-up only, so nobody fills in a
-    /// form in vain (the store refuses every change to it anyway).
+    /// form in vain (the operations refuse every change to it anyway).
     fn log_is_writable(&mut self) -> bool {
         let open = self
             .desk
             .as_ref()
             .is_some_and(|d| d.cohort.check_writable().is_ok());
         if !open {
-            let why = TeachingError::CohortClosed;
-            let reason = self.lang.pick(&why.zh(), &why.to_string()).to_string();
-            self.info(T::Refused.fill(self.lang, &[&reason]));
+            self.op_failed(OpError::Teaching(TeachingError::CohortClosed));
         }
         open
     }
@@ -111,109 +110,54 @@ impl App {
             return;
         }
         let d = &a.details;
-        let hours = d
-            .minutes
-            .map(|m| format!("{}", crate::domain::teaching::hours(m)))
-            .unwrap_or_default();
-        let modules: Vec<String> = d.modules.iter().map(u16::to_string).collect();
-        let module_codes: Vec<&str> = modules.iter().map(String::as_str).collect();
-        let base = d.base.clone().unwrap_or_default();
-        let mut fields = self.activity_fields();
-        fields[0] = fields[0].clone().preset(&[d.method.code()]);
-        fields[1] = FormField::text(T::FieldTitle, &d.title);
-        fields[2] = FormField::text(T::FieldLecturer, &d.lecturer);
-        fields[3] = FormField::text(T::FieldRole, &d.role);
-        fields[4] = fields[4].clone().preset(&module_codes);
-        fields[5] = FormField::text(T::FieldHours, &hours);
-        fields[6] = fields[6].clone().preset(&[base.as_str()]);
-        fields[7] = FormField::text(T::FieldNotes, &d.notes);
-        let title = T::ActivityEditTitle.fill(self.lang, &[&a.id.to_string()]);
-        self.overlay = Some(Overlay::Form(
-            FormKind::EditActivity(a.id),
-            Form::new(title, fields),
-        ));
+        let base = d.base.as_deref().and_then(|id| self.base_name(id));
+        let form = ActivityForm {
+            method: d.method.code().to_string(),
+            title: d.title.clone(),
+            lecturer: d.lecturer.clone(),
+            role: d.role.clone(),
+            modules: d.modules.clone(),
+            hours: d
+                .minutes
+                .map(|m| teaching::hours(m).to_string())
+                .unwrap_or_default(),
+            base: base.unwrap_or_default(),
+            notes: d.notes.clone(),
+        };
+        let title = tr!(self.lang, T::ActivityEditTitle, id = a.id);
+        let form = form.form(title, &self.activity_options());
+        self.overlay = Some(Overlay::Form(FormKind::EditActivity(a.id), form));
     }
 
-    /// Records the edited details as an edit event (the earlier ones stay).
+    fn base_name(&self, id: &str) -> Option<String> {
+        let bases = &self.teaching.bases;
+        bases.iter().find(|b| b.id == id).map(|b| b.name.clone())
+    }
+
+    /// Records the edited details as an edit event (the earlier ones stay); a planned
+    /// activity whose session has begun is marked held too.
     pub(crate) fn submit_activity_edit(&mut self, id: u32, form: &Form) -> Result<(), String> {
         let Some(desk) = &self.desk else {
             return Ok(());
         };
-        let d = self.details_from(form, desk.session)?;
-        let edit = crate::domain::teaching::ActivityEdit {
-            session: Some(d.session),
-            method: Some(d.method),
-            title: Some(d.title),
-            lecturer: Some(d.lecturer),
-            role: Some(d.role),
-            modules: Some(d.modules),
-            minutes: Some(d.minutes),
-            base: Some(d.base),
-            notes: Some(d.notes),
-        };
-        let result = self
-            .store
-            .edit_activity(&self.activity_request(), id, &edit);
-        match result {
-            Err(e) => return Err(e.message(self.lang)),
-            Ok(ActivityOutcome::Refused(r)) => {
-                return Err(self.lang.pick(&r.zh(), &r.to_string()).to_string());
+        let changes = ActivityForm::read(form).into_changes(desk.session);
+        let result = ops::activity::edit(&self.store, self.log_by(), id, &changes);
+        match result.map_err(|e| e.message(self.lang))? {
+            Logged::Unchanged(e) => {
+                return Err(OpError::Teaching(e).message(self.lang));
             }
-            Ok(ActivityOutcome::Recorded(a)) => {
-                self.hold_if_due(&a);
-                self.done(T::ActivityEdited.fill(self.lang, &[&id.to_string()]));
-            }
+            Logged::Recorded(_) => self.done(tr!(self.lang, T::ActivityEdited, id = id)),
         }
         self.refresh_teaching();
         Ok(())
     }
 
-    /// Editing a planned activity whose session has begun records what took place: it
-    /// is marked held too, so it shows as changed (held, but not as planned).
-    fn hold_if_due(&mut self, a: &TeachingActivity) {
-        let started = self
-            .desk
-            .as_ref()
-            .and_then(|d| d.cohort.starts_at(a.details.session))
-            .is_some_and(|start| start <= self.now().naive_local());
-        let planned = a.status == crate::domain::ActivityStatus::Planned;
-        if planned
-            && started
-            && let Err(e) = self.store.mark_held(&self.activity_request(), a.id)
-        {
-            self.fail(&e);
+    fn activity_options(&self) -> ActivityOptions {
+        ActivityOptions {
+            lang: self.lang,
+            modules: self.teaching.modules.clone(),
+            bases: self.teaching.bases.iter().map(|b| b.name.clone()).collect(),
         }
-    }
-
-    /// The activity form's fields, empty: method, title, lecturer, role, modules, hours,
-    /// base, notes.
-    fn activity_fields(&self) -> Vec<FormField> {
-        let methods = Method::ALL
-            .iter()
-            .map(|m| {
-                (
-                    m.code().to_string(),
-                    self.lang.pick(m.zh(), m.en()).to_string(),
-                )
-            })
-            .collect();
-        let mut bases = vec![(String::new(), self.t(T::NoBase).to_string())];
-        bases.extend(
-            self.teaching
-                .bases
-                .iter()
-                .map(|b| (b.id.clone(), b.name.clone())),
-        );
-        vec![
-            FormField::choice(T::FieldMethod, methods),
-            FormField::text(T::FieldTitle, ""),
-            FormField::text(T::FieldLecturer, ""),
-            FormField::text(T::FieldRole, ""),
-            FormField::toggles(T::FieldModules, self.teaching.modules.clone()),
-            FormField::text(T::FieldHours, ""),
-            FormField::choice(T::FieldBase, bases),
-            FormField::text(T::FieldNotes, ""),
-        ]
     }
 
     fn open_activity_form(&mut self) {
@@ -221,29 +165,29 @@ impl App {
             return;
         }
         let Some(desk) = &self.desk else { return };
-        let title = T::ActivityFormTitle.fill(self.lang, &[&self.session_label(desk.session)]);
-        let form = Form::new(title, self.activity_fields());
+        let session = self.session_label(desk.session);
+        let title = tr!(self.lang, T::ActivityFormTitle, session = session);
+        let form = ActivityForm::default().form(title, &self.activity_options());
         self.overlay = Some(Overlay::Form(FormKind::Activity, form));
     }
 
-    /// Saves the activity form; a problem keeps the form open with the message.
+    /// Logs the activity the form describes; a refusal keeps the form open with its
+    /// message.
     pub(crate) fn submit_activity_form(&mut self, form: &Form) -> Result<(), String> {
         let Some(desk) = &self.desk else {
             return Ok(());
         };
-        let details = self.details_from(form, desk.session)?;
-        let request = self.activity_request();
-        let outcome = self
-            .store
-            .add_activity(&request, details, false)
-            .map_err(|e| e.message(self.lang))?;
-        match outcome {
-            ActivityOutcome::Refused(r) => {
-                return Err(self.lang.pick(&r.zh(), &r.to_string()).to_string());
-            }
-            ActivityOutcome::Recorded(a) => {
-                let text =
-                    T::ActivityLogged.fill(self.lang, &[&a.id.to_string(), &a.details.title]);
+        let input = ActivityForm::read(form).into_new(desk.session);
+        let result = ops::activity::log(&self.store, self.log_by(), &input, false);
+        match result.map_err(|e| e.message(self.lang))? {
+            Logged::Unchanged(e) => return Err(OpError::Teaching(e).message(self.lang)),
+            Logged::Recorded(a) => {
+                let text = tr!(
+                    self.lang,
+                    T::ActivityLogged,
+                    id = a.id,
+                    title = a.details.title
+                );
                 self.done(text);
             }
         }
@@ -251,32 +195,16 @@ impl App {
         Ok(())
     }
 
-    fn details_from(&self, form: &Form, session: Session) -> Result<ActivityDetails, String> {
-        let method = Method::parse(form.value(0)).unwrap_or(Method::Lecture);
-        let minutes = match form.value(5) {
-            "" => None,
-            text => Some(parse_hours(text).ok_or_else(|| self.t(T::BadHours).to_string())?),
-        };
-        let base = Some(form.value(6).to_string()).filter(|b| !b.is_empty());
-        Ok(ActivityDetails {
-            session,
-            method,
-            title: form.value(1).to_string(),
-            lecturer: form.value(2).to_string(),
-            role: form.value(3).to_string(),
-            modules: form.field(4).map(FormField::toggled).unwrap_or_default(),
-            minutes,
-            base,
-            notes: form.value(7).to_string(),
-        })
-    }
-
-    fn activity_request(&self) -> ActivityRequest<'_> {
-        ActivityRequest {
-            cohort: &self.desk.as_ref().expect("callers check the desk").cohort,
+    fn log_by(&self) -> LogBy<'_> {
+        LogBy {
+            cohort: &self
+                .desk
+                .as_ref()
+                .expect("callers check the desk")
+                .cohort
+                .code,
             at: self.now(),
             by: None,
-            catalogue: None,
         }
     }
 
@@ -291,7 +219,7 @@ impl App {
         if self.desk.is_none() {
             return;
         }
-        let result = self.store.mark_held(&self.activity_request(), id);
+        let result = ops::activity::hold(&self.store, self.log_by(), id);
         self.report_activity(result, T::ActivityHeld, id);
     }
 
@@ -299,8 +227,12 @@ impl App {
         let Some(a) = self.selected_activity() else {
             return;
         };
-        let question =
-            T::ConfirmDeleteActivity.fill(self.lang, &[&a.id.to_string(), &a.details.title]);
+        let question = tr!(
+            self.lang,
+            T::ConfirmDeleteActivity,
+            id = a.id,
+            title = a.details.title
+        );
         self.overlay = Some(Overlay::Confirm(
             ConfirmKind::DeleteActivity(a.id),
             question,
@@ -311,21 +243,111 @@ impl App {
         if self.desk.is_none() {
             return;
         }
-        let result = self
-            .store
-            .delete_activity(&self.activity_request(), id, None);
+        let result = ops::activity::delete(&self.store, self.log_by(), id, None);
         self.report_activity(result, T::ActivityDeleted, id);
     }
 
-    fn report_activity(&mut self, result: StoreResult<ActivityOutcome>, done: T, id: u32) {
+    fn report_activity(&mut self, result: OpResult<Logged>, done: T, id: u32) {
         match result {
-            Err(e) => self.fail(&e),
-            Ok(ActivityOutcome::Refused(r)) => {
-                let reason = self.lang.pick(&r.zh(), &r.to_string()).to_string();
-                self.info(T::Refused.fill(self.lang, &[&reason]));
-            }
-            Ok(ActivityOutcome::Recorded(_)) => self.done(done.fill(self.lang, &[&id.to_string()])),
+            Err(e) => self.op_failed(e),
+            Ok(Logged::Unchanged(e)) => self.op_failed(OpError::Teaching(e)),
+            Ok(Logged::Recorded(_)) => self.done(tr!(self.lang, done, id = id)),
         }
         self.refresh_teaching();
+    }
+}
+
+/// What the activity form offers: the language of its labels, the cohort's modules as
+/// (number, name), the bases by name.
+pub struct ActivityOptions {
+    pub lang: Lang,
+    pub modules: Vec<(u16, String)>,
+    pub bases: Vec<String>,
+}
+
+/// The activity form: method, title, lecturer, role, modules, hours, base, notes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityForm {
+    /// A method's code.
+    pub method: String,
+    pub title: String,
+    pub lecturer: String,
+    pub role: String,
+    pub modules: Vec<u16>,
+    /// `2`, `1.5` or `1:30`; empty for none.
+    pub hours: String,
+    /// A base's name; empty for none.
+    pub base: String,
+    pub notes: String,
+}
+
+impl ActivityForm {
+    fn into_new(self, session: Session) -> NewActivity {
+        NewActivity {
+            session,
+            method: self.method,
+            title: self.title,
+            lecturer: self.lecturer,
+            role: self.role,
+            modules: Modules::Numbers(self.modules),
+            hours: self.hours,
+            base: self.base,
+            notes: self.notes,
+        }
+    }
+
+    /// Every detail as the form shows it: an empty hours or base clears it.
+    fn into_changes(self, session: Session) -> ActivityChanges {
+        ActivityChanges {
+            session: Some(session),
+            method: Some(self.method),
+            title: Some(self.title),
+            lecturer: Some(self.lecturer),
+            role: Some(self.role),
+            modules: Some(Modules::Numbers(self.modules)),
+            hours: Some(self.hours),
+            base: Some(self.base),
+            notes: Some(self.notes),
+            hold_if_started: true,
+        }
+    }
+}
+
+impl TypedForm for ActivityForm {
+    type Options = ActivityOptions;
+
+    fn fields(&self, options: &ActivityOptions) -> Vec<FormField> {
+        let lang = options.lang;
+        let methods = Method::ALL
+            .iter()
+            .map(|m| (m.code().to_string(), tr!(lang, method_label(*m))))
+            .collect();
+        let mut bases = vec![(String::new(), tr!(lang, T::NoBase))];
+        bases.extend(options.bases.iter().map(|b| (b.clone(), b.clone())));
+        let modules: Vec<String> = self.modules.iter().map(u16::to_string).collect();
+        let modules: Vec<&str> = modules.iter().map(String::as_str).collect();
+        vec![
+            FormField::choice(T::FieldMethod, methods).preset(&[self.method.as_str()]),
+            FormField::text(T::FieldTitle, &self.title),
+            FormField::text(T::FieldLecturer, &self.lecturer),
+            FormField::text(T::FieldRole, &self.role),
+            FormField::toggles(T::FieldModules, options.modules.clone()).preset(&modules),
+            FormField::text(T::FieldHours, &self.hours),
+            FormField::choice(T::FieldBase, bases).preset(&[self.base.as_str()]),
+            FormField::text(T::FieldNotes, &self.notes),
+        ]
+    }
+
+    fn read(form: &Form) -> ActivityForm {
+        ActivityForm {
+            method: form.text(T::FieldMethod),
+            title: form.text(T::FieldTitle),
+            lecturer: form.text(T::FieldLecturer),
+            role: form.text(T::FieldRole),
+            modules: form.toggled(T::FieldModules),
+            hours: form.text(T::FieldHours),
+            base: form.text(T::FieldBase),
+            notes: form.text(T::FieldNotes),
+        }
     }
 }

@@ -1,5 +1,9 @@
 //! A small form in a centred box: labelled text fields and choice fields, one focused,
 //! with the validation message shown inside the form (nothing is saved until it passes).
+//!
+//! Typed forms: each form is a struct (the operation's input, or one beside it) that
+//! implements [`TypedForm`]: it lays out its fields once and reads its values back by
+//! their labels (each label appears once in a form), never by position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -117,6 +121,23 @@ impl Form {
         self.fields.get(index).map_or("", FormField::get)
     }
 
+    /// The field with this label.
+    pub fn labelled(&self, label: T) -> Option<&FormField> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
+    /// The text typed (trimmed) or the choice made in the field with this label.
+    pub fn text(&self, label: T) -> String {
+        self.labelled(label).map_or("", FormField::get).to_string()
+    }
+
+    /// The numbers switched on in the toggles field with this label.
+    pub fn toggled(&self, label: T) -> Vec<u16> {
+        self.labelled(label)
+            .map(FormField::toggled)
+            .unwrap_or_default()
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
     }
@@ -175,6 +196,22 @@ impl Form {
     /// Height the form needs: its fields, the error, borders.
     pub fn height(&self) -> u16 {
         self.fields.iter().map(FormField::height).sum::<u16>() + 4
+    }
+}
+
+/// A form as a typed struct: its fields laid out once, its values read back by label.
+pub trait TypedForm: Sized {
+    /// What the form's choices are drawn from (the language of their labels, the
+    /// bases or modules on offer, ...).
+    type Options;
+    /// The form's fields, in the order shown, holding this struct's values.
+    fn fields(&self, options: &Self::Options) -> Vec<FormField>;
+    /// The values as typed.
+    fn read(form: &Form) -> Self;
+
+    /// The form, titled, holding this struct's values.
+    fn form(&self, title: String, options: &Self::Options) -> Form {
+        Form::new(title, self.fields(options))
     }
 }
 
@@ -274,5 +311,73 @@ impl FormView<'_> {
                 .render(area, buf);
         }
         cursor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A form of two texts and a set of toggles, read back by label.
+    #[derive(Debug, Default, PartialEq)]
+    struct Note {
+        title: String,
+        hours: String,
+        modules: Vec<u16>,
+    }
+
+    impl TypedForm for Note {
+        type Options = bool;
+
+        /// `true` lays the fields out in the other order: reading must not care.
+        fn fields(&self, reversed: &bool) -> Vec<FormField> {
+            let modules: Vec<String> = self.modules.iter().map(u16::to_string).collect();
+            let on: Vec<&str> = modules.iter().map(String::as_str).collect();
+            let options = vec![(1, "一".into()), (2, "二".into()), (3, "三".into())];
+            let mut fields = vec![
+                FormField::text(T::FieldTitle, &self.title),
+                FormField::text(T::FieldHours, &self.hours),
+                FormField::toggles(T::FieldModules, options).preset(&on),
+            ];
+            if *reversed {
+                fields.reverse();
+            }
+            fields
+        }
+
+        fn read(form: &Form) -> Note {
+            Note {
+                title: form.text(T::FieldTitle),
+                hours: form.text(T::FieldHours),
+                modules: form.toggled(T::FieldModules),
+            }
+        }
+    }
+
+    #[test]
+    fn a_typed_form_reads_back_what_it_laid_out_in_any_order() {
+        let note = Note {
+            title: "学习党章".into(),
+            hours: "1.5".into(),
+            modules: vec![1, 3],
+        };
+        for reversed in [false, true] {
+            let mut form = note.form("记录".into(), &reversed);
+            assert_eq!(Note::read(&form), note);
+            form.focus = form
+                .fields
+                .iter()
+                .position(|f| f.label == T::FieldModules)
+                .unwrap();
+            form.type_char('2');
+            form.focus = form
+                .fields
+                .iter()
+                .position(|f| f.label == T::FieldHours)
+                .unwrap();
+            form.type_char('0');
+            let read = Note::read(&form);
+            assert_eq!((read.hours.as_str(), read.modules), ("1.50", vec![1, 2, 3]));
+        }
     }
 }

@@ -1,0 +1,249 @@
+//! 教学活动: log a teaching activity, change it, mark it held or delete it. Every
+//! change is an appended event (the earlier details stay in the history); the stored
+//! cohort decides whether its log may be written.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::module::Catalogue;
+use crate::domain::teaching::{self, ActivityDetails, ActivityEdit, Method, TeachingError};
+use crate::domain::{ActivityStatus, Cohort, Session, TeachingActivity};
+use crate::store::{ActivityOutcome, ActivityRequest, Store, StoreResult};
+use crate::text::Teaching as Tg;
+
+use super::{OpError, OpResult, Refusal, cohort};
+
+/// Modules as typed on the command line (`1,3` or names), or as numbers chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modules {
+    Named(String),
+    Numbers(Vec<u16>),
+}
+
+/// An activity as typed. `hours`: `2`, `1.5` or `1:30`, empty for none; `base`: a
+/// base's name, empty for none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewActivity {
+    pub session: Session,
+    pub method: String,
+    pub title: String,
+    pub lecturer: String,
+    pub role: String,
+    pub modules: Modules,
+    pub hours: String,
+    pub base: String,
+    pub notes: String,
+}
+
+/// What an edit changes; `None` keeps a detail. An empty `hours` or `base` clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityChanges {
+    pub session: Option<Session>,
+    pub method: Option<String>,
+    pub title: Option<String>,
+    pub lecturer: Option<String>,
+    pub role: Option<String>,
+    pub modules: Option<Modules>,
+    pub hours: Option<String>,
+    pub base: Option<String>,
+    pub notes: Option<String>,
+    /// A planned activity whose session has begun is marked held too: the edit records
+    /// what took place.
+    pub hold_if_started: bool,
+}
+
+/// Who changes which cohort's log, and when.
+#[derive(Debug, Clone, Copy)]
+pub struct LogBy<'a> {
+    pub cohort: &'a str,
+    pub at: DateTime<FixedOffset>,
+    /// The organiser, when given.
+    pub by: Option<&'a str>,
+}
+
+/// What came of a change: written (and durable), or an answer with nothing written
+/// ("already held", "nothing to change").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Logged {
+    Recorded(Box<TeachingActivity>),
+    Unchanged(TeachingError),
+}
+
+/// Logs an activity: planned if its session has not started (or `planned`), else held.
+pub fn log(store: &Store, who: LogBy<'_>, input: &NewActivity, planned: bool) -> OpResult<Logged> {
+    let cohort = cohort::find(store, who.cohort)?;
+    let (modules, catalogue) = resolve(store, &cohort, &input.modules)?;
+    let details = ActivityDetails {
+        session: input.session,
+        method: parse_method(&input.method)?,
+        title: input.title.trim().to_string(),
+        lecturer: input.lecturer.trim().to_string(),
+        role: input.role.trim().to_string(),
+        modules,
+        minutes: parse_hours(&input.hours)?,
+        base: find_base(store, &input.base)?,
+        notes: input.notes.trim().to_string(),
+    };
+    let request = request(&cohort, who, catalogue);
+    outcome(store.add_activity(&request, details, planned))
+}
+
+/// Records the changed details as an edit event.
+pub fn edit(store: &Store, who: LogBy<'_>, id: u32, input: &ActivityChanges) -> OpResult<Logged> {
+    let cohort = cohort::find(store, who.cohort)?;
+    let (modules, catalogue) = match &input.modules {
+        Some(modules) => {
+            let (numbers, catalogue) = resolve(store, &cohort, modules)?;
+            (Some(numbers), catalogue)
+        }
+        None => (None, None),
+    };
+    let trim = |t: &Option<String>| t.as_deref().map(|t| t.trim().to_string());
+    let edit = ActivityEdit {
+        session: input.session,
+        method: input.method.as_deref().map(parse_method).transpose()?,
+        title: trim(&input.title),
+        lecturer: trim(&input.lecturer),
+        role: trim(&input.role),
+        modules,
+        minutes: input.hours.as_deref().map(parse_hours).transpose()?,
+        base: input
+            .base
+            .as_deref()
+            .map(|b| find_base(store, b))
+            .transpose()?,
+        notes: trim(&input.notes),
+    };
+    let request = request(&cohort, who, catalogue);
+    let logged = outcome(store.edit_activity(&request, id, &edit))?;
+    match &logged {
+        Logged::Recorded(a) if input.hold_if_started && is_due(&cohort, a, who.at) => {
+            outcome(store.mark_held(&request, id))
+        }
+        _ => Ok(logged),
+    }
+}
+
+/// Marks a planned activity as held.
+pub fn hold(store: &Store, who: LogBy<'_>, id: u32) -> OpResult<Logged> {
+    let cohort = cohort::find(store, who.cohort)?;
+    outcome(store.mark_held(&request(&cohort, who, None), id))
+}
+
+/// Takes an activity out of the log; its events stay in the history.
+pub fn delete(store: &Store, who: LogBy<'_>, id: u32, reason: Option<&str>) -> OpResult<Logged> {
+    let cohort = cohort::find(store, who.cohort)?;
+    let reason = reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string);
+    outcome(store.delete_activity(&request(&cohort, who, None), id, reason))
+}
+
+fn is_due(cohort: &Cohort, a: &TeachingActivity, at: DateTime<FixedOffset>) -> bool {
+    let started = cohort
+        .starts_at(a.details.session)
+        .is_some_and(|start| start <= at.naive_local());
+    a.status == ActivityStatus::Planned && started
+}
+
+fn request<'a>(
+    cohort: &'a Cohort,
+    who: LogBy<'_>,
+    catalogue: Option<Catalogue>,
+) -> ActivityRequest<'a> {
+    ActivityRequest {
+        cohort,
+        at: who.at,
+        by: who
+            .by
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(str::to_string),
+        catalogue,
+    }
+}
+
+fn outcome(result: StoreResult<ActivityOutcome>) -> OpResult<Logged> {
+    match result? {
+        ActivityOutcome::Recorded(a) => Ok(Logged::Recorded(a)),
+        ActivityOutcome::Refused(
+            e @ (TeachingError::AlreadyHeld(_) | TeachingError::Unchanged),
+        ) => Ok(Logged::Unchanged(e)),
+        ActivityOutcome::Refused(e) => Err(OpError::Teaching(e)),
+    }
+}
+
+fn resolve(
+    store: &Store,
+    cohort: &Cohort,
+    modules: &Modules,
+) -> OpResult<(Vec<u16>, Option<Catalogue>)> {
+    match modules {
+        Modules::Numbers(numbers) => Ok((numbers.clone(), None)),
+        Modules::Named(text) => store
+            .resolve_modules(&cohort.code, text)?
+            .map_err(OpError::Module),
+    }
+}
+
+/// lecture, sharing, case, visit, discussion or elective (or their Chinese names).
+pub fn parse_method(text: &str) -> Result<Method, Refusal> {
+    Method::parse(text).ok_or_else(|| Refusal::of(Tg::MethodUnknown).with("text", text))
+}
+
+/// Hours as minutes; an empty value means none.
+pub fn parse_hours(text: &str) -> Result<Option<u32>, Refusal> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    teaching::parse_hours(text)
+        .map(Some)
+        .ok_or_else(|| Refusal::of(Tg::HoursBad).with("text", text))
+}
+
+/// A base by name, as its id; an empty name means none.
+pub fn find_base(store: &Store, name: &str) -> OpResult<Option<String>> {
+    if name.trim().is_empty() {
+        return Ok(None);
+    }
+    match store.base_named(name)? {
+        Some(base) => Ok(Some(base.id)),
+        None => Err(Refusal::of(Tg::BaseNotFound).with("name", name).into()),
+    }
+}
+
+/// A method's short name in the catalogue: 专题辅导 / lecture.
+pub fn method_entry(method: Method) -> Tg {
+    match method {
+        Method::Lecture => Tg::MethodLecture,
+        Method::Sharing => Tg::MethodSharing,
+        Method::Case => Tg::MethodCase,
+        Method::Visit => Tg::MethodVisit,
+        Method::Discussion => Tg::MethodDiscussion,
+        Method::Elective => Tg::MethodElective,
+    }
+}
+
+/// A method's name as the desk offers it: 专题辅导 / thematic lecture.
+pub fn method_label(method: Method) -> Tg {
+    match method {
+        Method::Lecture => Tg::MethodLectureLabel,
+        Method::Sharing => Tg::MethodSharingLabel,
+        Method::Case => Tg::MethodCaseLabel,
+        Method::Visit => Tg::MethodVisitLabel,
+        Method::Discussion => Tg::MethodDiscussionLabel,
+        Method::Elective => Tg::MethodElectiveLabel,
+    }
+}
+
+pub fn status_entry(status: ActivityStatus) -> Tg {
+    match status {
+        ActivityStatus::Planned => Tg::StatusPlanned,
+        ActivityStatus::Held => Tg::StatusHeld,
+        ActivityStatus::Changed => Tg::StatusChanged,
+    }
+}
+
+#[cfg(test)]
+#[path = "activity_tests.rs"]
+mod tests;

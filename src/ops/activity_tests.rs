@@ -1,0 +1,134 @@
+//! Logging, changing, holding and deleting activities against a real store.
+
+use chrono::DateTime;
+
+use super::*;
+use crate::domain::SlotKind;
+use crate::ops::cohort::{NewCohort, close, create};
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn setup(store: &Store) -> String {
+    let cohort = NewCohort {
+        name: "第1期".into(),
+        start: "2015-03-16".into(),
+        days: "2".into(),
+        slots: "am,pm".into(),
+        level: "county".into(),
+        ..NewCohort::default()
+    };
+    create(store, at("2015-03-01T08:00:00+08:00"), &cohort)
+        .unwrap()
+        .code
+}
+
+fn lecture() -> NewActivity {
+    NewActivity {
+        session: Session::new(1, SlotKind::Am),
+        method: "专题辅导".into(),
+        title: "学习党章".into(),
+        lecturer: "王强".into(),
+        role: String::new(),
+        modules: Modules::Named("1".into()),
+        hours: "1:30".into(),
+        base: String::new(),
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn an_activity_is_logged_edited_held_and_deleted_each_as_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let code = setup(&store);
+    let before = LogBy {
+        cohort: &code,
+        at: at("2015-03-10T09:00:00+08:00"),
+        by: Some("李"),
+    };
+    let Logged::Recorded(a) = log(&store, before, &lecture(), false).unwrap() else {
+        panic!("not recorded")
+    };
+    assert_eq!(
+        (a.id, a.status, a.details.minutes),
+        (1, ActivityStatus::Planned, Some(90))
+    );
+
+    let during = LogBy {
+        at: at("2015-03-16T10:00:00+08:00"),
+        ..before
+    };
+    let changes = ActivityChanges {
+        title: Some("学习新党章".into()),
+        hold_if_started: true,
+        ..ActivityChanges::default()
+    };
+    let Logged::Recorded(edited) = edit(&store, during, 1, &changes).unwrap() else {
+        panic!("not recorded")
+    };
+    assert!(
+        edited.status.took_place(),
+        "editing after the start holds it"
+    );
+    assert_eq!(store.activity_events(&code).unwrap().len(), 3);
+    assert!(matches!(
+        hold(&store, during, 1).unwrap(),
+        Logged::Unchanged(TeachingError::AlreadyHeld(1))
+    ));
+    assert!(matches!(
+        delete(&store, during, 1, Some(" 重复 ")).unwrap(),
+        Logged::Recorded(_)
+    ));
+    assert!(matches!(
+        delete(&store, during, 1, None),
+        Err(OpError::Teaching(TeachingError::Deleted(1)))
+    ));
+    assert_eq!(store.activity_events(&code).unwrap().len(), 4);
+}
+
+#[test]
+fn bad_input_and_a_closed_cohort_are_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let code = setup(&store);
+    let who = LogBy {
+        cohort: &code,
+        at: at("2015-03-10T09:00:00+08:00"),
+        by: None,
+    };
+    let message = |r: OpResult<Logged>| match r {
+        Err(e) => e.message(crate::text::Lang::Zh),
+        Ok(l) => panic!("expected a refusal, got {l:?}"),
+    };
+    let bad_method = NewActivity {
+        method: "sing".into(),
+        ..lecture()
+    };
+    assert!(message(log(&store, who, &bad_method, false)).contains("教学方式“sing”无效"));
+    let bad_hours = NewActivity {
+        hours: "25".into(),
+        ..lecture()
+    };
+    assert!(message(log(&store, who, &bad_hours, false)).contains("学时“25”无效"));
+    let no_base = NewActivity {
+        base: "无此村".into(),
+        ..lecture()
+    };
+    assert!(message(log(&store, who, &no_base, false)).contains("无此村"));
+    let no_modules = NewActivity {
+        modules: Modules::Numbers(vec![]),
+        ..lecture()
+    };
+    assert!(matches!(
+        log(&store, who, &no_modules, false),
+        Err(OpError::Teaching(TeachingError::NoModules))
+    ));
+    close(&store, &code).unwrap();
+    assert!(matches!(
+        log(&store, who, &lecture(), false),
+        Err(OpError::Teaching(TeachingError::CohortClosed))
+    ));
+    assert!(store.activity_events(&code).unwrap().is_empty());
+}

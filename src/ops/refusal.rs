@@ -1,0 +1,136 @@
+//! Why an operation wrote nothing: bad input or a rule that refuses (the command line
+//! exits 2), a closed cohort or session, or the store failed (exit 1).
+
+use std::fmt::Display;
+
+use crate::domain::Closed;
+use crate::domain::module::ModuleError;
+use crate::domain::teaching::TeachingError;
+use crate::store::StoreError;
+use crate::text::{Arg, Entry, Lang, fill};
+
+/// An entry of any section, as a `'static` reference (from the section's `ALL`), so
+/// that a refusal can be worded later in whichever language shows it.
+trait Text: std::fmt::Debug + Sync {
+    fn text(&self, lang: Lang) -> &'static str;
+}
+
+impl<E: Entry + Sync> Text for E {
+    fn text(&self, lang: Lang) -> &'static str {
+        self.get(lang)
+    }
+}
+
+fn stored<E: Entry + Sync>(entry: E) -> &'static dyn Text {
+    let all = E::all().iter();
+    let found = all.clone().find(|e| e.name() == entry.name());
+    found.expect("every entry is in its section's ALL")
+}
+
+/// An argument: a value, or a list joined by a separator worded per language.
+#[derive(Debug, Clone)]
+enum Value {
+    Plain(String),
+    Joined(Vec<String>, &'static dyn Text),
+}
+
+/// A refusal in the catalogue's words: an entry and its named arguments, filled in the
+/// language of whoever shows it.
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    entry: &'static dyn Text,
+    args: Vec<(&'static str, Value)>,
+}
+
+impl Refusal {
+    pub fn of<E: Entry + Sync>(entry: E) -> Refusal {
+        Refusal {
+            entry: stored(entry),
+            args: Vec::new(),
+        }
+    }
+
+    /// Fills `{key}` with `value`.
+    pub fn with(mut self, key: &'static str, value: impl Display) -> Refusal {
+        self.args.push((key, Value::Plain(value.to_string())));
+        self
+    }
+
+    /// Fills `{key}` with `items` joined by the separator `sep` (an entry: 、 or ", ").
+    pub fn with_list<E: Entry + Sync>(
+        mut self,
+        key: &'static str,
+        items: Vec<String>,
+        sep: E,
+    ) -> Refusal {
+        self.args.push((key, Value::Joined(items, stored(sep))));
+        self
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let values: Vec<String> = self
+            .args
+            .iter()
+            .map(|(_, value)| match value {
+                Value::Plain(text) => text.clone(),
+                Value::Joined(items, sep) => items.join(sep.text(lang)),
+            })
+            .collect();
+        let args: Vec<Arg<'_>> = self
+            .args
+            .iter()
+            .zip(&values)
+            .map(|((key, _), value)| Arg(key, value as &dyn Display))
+            .collect();
+        fill(self.entry.text(lang), &args)
+    }
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum OpError {
+    /// Bad input: nothing written.
+    Refused(Refusal),
+    /// The cohort or the session is closed: nothing written.
+    Closed(Closed),
+    /// The teaching log's rules refuse the change: nothing written.
+    Teaching(TeachingError),
+    /// The modules named are not in the cohort's catalogue: nothing written.
+    Module(ModuleError),
+    /// The store failed; what was committed before stays.
+    Store(StoreError),
+}
+
+pub type OpResult<T> = Result<T, OpError>;
+
+impl From<StoreError> for OpError {
+    fn from(e: StoreError) -> OpError {
+        OpError::Store(e)
+    }
+}
+
+impl From<Refusal> for OpError {
+    fn from(r: Refusal) -> OpError {
+        OpError::Refused(r)
+    }
+}
+
+impl OpError {
+    /// The refusal or failure in the catalogue's words. Closed cohorts and sessions are
+    /// worded by each front-end, which knows how its user reopens them.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            OpError::Refused(r) => r.message(lang),
+            OpError::Closed(Closed::Cohort) => {
+                crate::tr!(lang, crate::text::Cohorts::CohortIsClosed)
+            }
+            OpError::Closed(Closed::Session(s)) => {
+                crate::tr!(lang, crate::text::Cohorts::SessionIsClosed, session = s)
+            }
+            // The domain's own wording, until its errors carry message(lang).
+            OpError::Teaching(e) => lang.pick(&e.zh(), &e.to_string()).to_string(),
+            OpError::Module(e) => lang.pick(&e.zh(), &e.to_string()).to_string(),
+            OpError::Store(e) => e.message(lang),
+        }
+    }
+}

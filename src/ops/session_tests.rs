@@ -1,0 +1,64 @@
+//! Closing and reopening cohorts and sessions against a real store.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::*;
+use crate::domain::{Closed, SlotKind};
+use crate::ops::cohort::{CohortClosing, NewCohort, close, create, reopen};
+use crate::ops::{OpError, OpResult};
+use crate::text::Lang;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2015-03-01T08:00:00+08:00").unwrap()
+}
+
+fn input() -> NewCohort {
+    NewCohort {
+        name: "第1期".into(),
+        start: "2015-03-16".into(),
+        days: "4".into(),
+        slots: "am,pm".into(),
+        level: "county".into(),
+        grace_minutes: 10,
+        ..NewCohort::default()
+    }
+}
+
+fn refusal(result: OpResult<impl std::fmt::Debug>) -> String {
+    match result {
+        Err(OpError::Refused(r)) => r.message(Lang::Zh),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn closing_and_reopening_a_cohort_is_written_once_and_said_twice_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let code = create(&store, now(), &input()).unwrap().code;
+    let am1 = Session::new(1, SlotKind::Am);
+    change(&store, &code, am1, SessionChange::Close).unwrap();
+
+    assert!(matches!(close(&store, &code).unwrap(), CohortClosing::Changed(c) if !c.open));
+    assert!(matches!(
+        close(&store, &code).unwrap(),
+        CohortClosing::Unchanged(_)
+    ));
+    let refused = change(&store, &code, am1, SessionChange::Reopen);
+    assert!(matches!(refused, Err(OpError::Closed(Closed::Cohort))));
+
+    assert!(matches!(reopen(&store, &code).unwrap(), CohortClosing::Changed(c) if c.open));
+    assert!(matches!(
+        reopen(&store, &code).unwrap(),
+        CohortClosing::Unchanged(_)
+    ));
+    let stored = store.cohort(&code).unwrap().unwrap();
+    assert!(
+        stored.open && stored.is_closed(am1),
+        "its sessions stay as they were"
+    );
+    let reopened = change(&store, &code, am1, SessionChange::Reopen).unwrap();
+    assert!(matches!(reopened, SessionClosing::Changed(c) if !c.is_closed(am1)));
+    let unknown = refusal(close(&store, "1999-01"));
+    assert!(unknown.contains("1999-01"), "{unknown}");
+}

@@ -1,0 +1,35 @@
+catalogue! {
+    /// Cohorts and sessions: creating, closing and reopening them, on the command line
+    /// and at the desk.
+    pub enum Cohorts {
+        CohortUnknown => "没有代码为“{code}”的班次", "unknown cohort '{code}'";
+        CohortCodeTaken => "班次代码“{code}”已被使用；请换一个 --code。", "cohort code '{code}' is taken; choose another --code";
+        CohortBadStart => "开始日期“{text}”无效；请写作 YYYY-MM-DD，如 2015-03-16。", "bad start date '{text}': use YYYY-MM-DD, e.g. 2015-03-16";
+        CohortBadLevel => "层级“{text}”无效；可选 province、city、county。", "bad level '{text}': use province, city or county";
+        CohortBadSlot => "时段“{text}”无效；可选 am、pm、eve，可带开始时间，如 am=08:00。", "unknown slot '{text}': use am, pm or eve, optionally with a start time such as am=08:00";
+        FieldUnknown => "领域“{text}”无效；可选：{codes}，或中文名称如 村、社区。", "unknown field '{text}': use one of {codes}";
+        CohortNameEmpty => "班次名称为空", "cohort name is empty";
+        CohortBadDays => "天数须在 1 到 {max} 之间", "days must be between 1 and {max}";
+        CohortBadSlots => "每天至少一个时段且不重复", "a cohort needs at least one session slot per day, each slot once";
+        CohortBadCode => "班次代码只能含字母、数字和 -", "cohort code must be 1-16 letters, digits or '-'";
+        CohortIsClosed => "本班次已结束，只能查询", "this cohort is closed: look-up only";
+        SessionIsClosed => "场次 {session} 已结束，未记录", "session {session} is closed; nothing recorded";
+        CohortStateOpen => "进行中", "open";
+        CohortStateClosed => "已结束", "closed";
+        LevelProvince => "省级", "province";
+        LevelCity => "市级", "city";
+        LevelCounty => "县级", "county";
+        CliCohortCreated => "已创建班次 {code}：{name}（{start} 起，{days} 天，{sessions} 个场次）", "created cohort {code}: {name} (from {start}, {days} days, {sessions} sessions)";
+        CliNoCohorts => "还没有班次。用 lunxun cohort new 创建，或用 lunxun demo 载入演示数据。", "no cohorts yet: create one with `lunxun cohort new`, or load the demo with `lunxun demo`";
+        CliCohortClosed => "✓ 班次 {code} 已结束：此后只能查询", "✓ cohort {code} closed: look-up only from now on";
+        CliCohortAlreadyClosed => "= 班次 {code} 已经结束，未重复记录", "= cohort {code} is already closed; nothing recorded";
+        CliCohortReopened => "✓ 班次 {code} 已重新开放，可以更正记录；已结束的场次仍需逐个重新开放", "✓ cohort {code} reopened: its records can be corrected; closed sessions stay closed until each is reopened";
+        CliCohortNotClosed => "= 班次 {code} 没有结束，无需重新开放", "= cohort {code} is not closed; nothing to reopen";
+        CliSessionClosed => "✓ 场次 {session} 已结束：未签到者计为缺勤", "✓ session {session} closed: no check-in counts as absent";
+        CliSessionReopened => "✓ 场次 {session} 已重新开放，可以更正签到", "✓ session {session} reopened: its attendance can be corrected";
+        CliSessionAlreadyClosed => "= 场次 {session} 已经结束，未重复记录", "= session {session} is already closed; nothing recorded";
+        CliSessionNotClosed => "= 场次 {session} 没有结束，无需重新开放", "= session {session} is not closed; nothing to reopen";
+        CliCohortClosedRefused => "班次 {code} 已结束，只能查询；未记录任何内容。", "cohort {code} is closed: look-up only; nothing recorded";
+        CliSessionClosedRefused => "班次 {code} 的场次 {session} 已结束，未记录。如需更正，先重新开放：lunxun session reopen --cohort {code} --session {session}", "session {session} of cohort {code} is closed; nothing recorded. To correct it, reopen it first: lunxun session reopen --cohort {code} --session {session}";
+    }
+}
