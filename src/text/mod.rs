@@ -10,10 +10,12 @@
 mod catalogue;
 mod desk;
 mod lang;
+mod report;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use desk::Desk;
 pub use lang::Lang;
+pub use report::Report;
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -23,7 +25,7 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk")]
+    vec![section::<Desk>("Desk"), section::<Report>("Report")]
 }
 
 fn section<E: Entry>(

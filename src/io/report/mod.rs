@@ -4,9 +4,11 @@
 //! same bytes, apart from the generation time.
 
 pub mod cohort;
+mod labels;
 pub mod markdown;
+pub mod table;
+mod tables;
 pub mod teaching;
-mod text;
 pub mod xlsx;
 pub mod year;
 
