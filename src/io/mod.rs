@@ -2,7 +2,6 @@
 //! Excel and Markdown. Backups and reports too. Conversions are pure; files are written by [`write_atomic`].
 
 pub mod backup;
-pub mod coverage;
 pub mod export;
 pub mod import;
 pub mod report;

@@ -8,11 +8,13 @@
 
 #[macro_use]
 mod catalogue;
+mod coverage;
 mod desk;
 mod lang;
 mod report;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
+pub use coverage::Coverage;
 pub use desk::Desk;
 pub use lang::Lang;
 pub use report::Report;
@@ -25,7 +27,11 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk"), section::<Report>("Report")]
+    vec![
+        section::<Desk>("Desk"),
+        section::<Report>("Report"),
+        section::<Coverage>("Coverage"),
+    ]
 }
 
 fn section<E: Entry>(

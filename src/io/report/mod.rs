@@ -4,6 +4,7 @@
 //! same bytes, apart from the generation time.
 
 pub mod cohort;
+pub mod coverage;
 mod labels;
 pub mod markdown;
 pub mod table;

@@ -89,8 +89,15 @@ impl Table {
             .collect()
     }
 
-    /// The Markdown table (header, rule, rows, then a blank line).
+    /// The Markdown table (header, rule, rows, then a blank line), as in the reports.
     pub fn markdown(&self) -> String {
+        let mut out = self.markdown_with(Rule::Compact);
+        out.push('\n');
+        out
+    }
+
+    /// The Markdown table: header, the `rule` line and rows.
+    pub fn markdown_with(&self, rule: Rule) -> String {
         let columns = self.shown(Shown::Markdown);
         let header: Vec<String> = columns
             .iter()
@@ -100,9 +107,7 @@ impl Table {
             let cells = Table::pick(r, &columns);
             cells.iter().map(|c| c.text().into_owned()).collect()
         });
-        let mut out = markdown_table(&header, rows, Rule::Compact);
-        out.push('\n');
-        out
+        markdown_table(&header, rows, rule)
     }
 
     /// The workbook tab: the first column stays in view when scrolling right; wide

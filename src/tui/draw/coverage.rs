@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::coverage::CohortCoverage;
 use crate::domain::teaching::hours;
-use crate::io::coverage::module_label;
+use crate::io::report::coverage::module_label;
 use crate::text::Desk as T;
 use crate::tui::app::App;
 use crate::tui::theme;

@@ -2,7 +2,7 @@
 //! the warnings (modules not covered, sessions with nothing logged, bases not accredited).
 
 use crate::domain::coverage::CohortCoverage;
-use crate::io::coverage::messages::warning_message;
+use crate::io::report::coverage::warning_message;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 

@@ -1,17 +1,14 @@
-//! `export coverage`: what a cohort covered (modules × sessions, methods, warnings) and
-//! the cohorts × modules matrix, as JSON; Markdown is in [`markdown`].
-
-pub mod markdown;
-pub mod messages;
-
-pub use messages::warning_message;
+//! Coverage as JSON: what a cohort covered (modules × sessions, methods, warnings) and
+//! the cohorts × modules matrix.
 
 use serde::Serialize;
 
 use crate::domain::coverage::{CohortCoverage, CohortsMatrix, MethodUse, ModuleCoverage, Warning};
 use crate::domain::teaching::hours;
-use crate::domain::{Cohort, Module, Session};
+use crate::domain::{Cohort, Session};
 use crate::text::Lang;
+
+use super::warning_message;
 
 #[derive(Debug, Serialize)]
 pub struct CoverageJson {
@@ -153,15 +150,6 @@ fn warning_json(
         activity: w.activity(),
         base: w.base().map(str::to_string),
     }
-}
-
-/// `3 依法治理` / `3 Lawful governance`.
-pub fn module_label(module: &Module, lang: Lang) -> String {
-    format!(
-        "{} {}",
-        module.number,
-        lang.pick(&module.name_zh, &module.name_en)
-    )
 }
 
 #[derive(Debug, Clone, Serialize)]
