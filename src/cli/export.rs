@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::Session;
 use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
+use crate::text::Export;
 
 use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
 use super::{CliError, Ctx, Printed, find_cohort, pick_session};
@@ -122,8 +123,5 @@ fn deliver(made: Printed, path: Option<PathBuf>, ctx: &Ctx) -> ExportResult {
 
 /// The line after an export or a coverage table was written to `path`.
 pub(super) fn exported_to(ctx: &Ctx, path: &Path) -> String {
-    ctx.t(
-        &format!("已导出到 {}\n", path.display()),
-        &format!("written to {}\n", path.display()),
-    )
+    crate::tr!(ctx.lang, Export::ExpWrittenTo, path = path.display())
 }

@@ -10,12 +10,14 @@
 mod catalogue;
 mod coverage;
 mod desk;
+mod export;
 mod lang;
 mod report;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use coverage::Coverage;
 pub use desk::Desk;
+pub use export::Export;
 pub use lang::Lang;
 pub use report::Report;
 
@@ -31,6 +33,7 @@ pub fn sections() -> Vec<Section> {
         section::<Desk>("Desk"),
         section::<Report>("Report"),
         section::<Coverage>("Coverage"),
+        section::<Export>("Export"),
     ]
 }
 

@@ -2,16 +2,13 @@
 //! levels, sessions, methods, modules, statuses, bases. Domain words come from the
 //! domain's own names (`SlotKind::zh`/`en`); everything else from the catalogue.
 
+pub use crate::io::export::words::word;
+
 use crate::domain::{ActivityStatus, BaseKind, Have};
 use crate::text::{Lang, Report};
 use crate::tr;
 
 use super::teaching::ModuleName;
-
-/// A domain word in the reader's language: its Chinese name or its English one.
-pub fn word<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    if lang == Lang::Zh { zh } else { en }
-}
 
 /// A field code (`village`) as the reader's word (`村`).
 pub fn field_label(code: &str, lang: Lang) -> String {
