@@ -46,7 +46,8 @@ pub struct ModuleJson {
     pub hours: f64,
 }
 
-#[derive(Debug, Serialize)]
+/// A method's use in a cohort; also the cohort report's methods.
+#[derive(Debug, Clone, Serialize)]
 pub struct MethodJson {
     /// lecture, sharing, case, visit, discussion or elective
     pub method: &'static str,
@@ -121,7 +122,7 @@ fn module_json(row: &ModuleCoverage, sessions: &[Session]) -> ModuleJson {
     }
 }
 
-fn method_json(u: &MethodUse) -> MethodJson {
+pub fn method_json(u: &MethodUse) -> MethodJson {
     MethodJson {
         method: u.method.code(),
         name: u.method.zh(),

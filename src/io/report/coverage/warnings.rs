@@ -33,29 +33,28 @@ pub fn warning_message(
                 session = names.session(*session)
             )
         }
-        Warning::NotMarkedHeld { activity, session } => tr!(
-            lang,
-            Coverage::CovNotMarkedHeld,
-            activity = activity,
-            session = session
-        ),
-        Warning::VisitWithoutBase { activity, session } => tr!(
-            lang,
-            Coverage::CovVisitWithoutBase,
-            activity = activity,
-            session = session
-        ),
+        Warning::NotMarkedHeld { activity, session } => {
+            about(Coverage::CovNotMarkedHeld, *activity, *session, "", lang)
+        }
+        Warning::VisitWithoutBase { activity, session } => {
+            about(Coverage::CovVisitWithoutBase, *activity, *session, "", lang)
+        }
         Warning::UnaccreditedBase {
             activity,
             session,
             base,
-        } => tr!(
-            lang,
+        } => about(
             Coverage::CovUnaccreditedBase,
-            activity = activity,
-            session = session,
-            base = base
+            *activity,
+            *session,
+            base,
+            lang,
         ),
+        Warning::UnknownBase {
+            activity,
+            session,
+            base,
+        } => about(Coverage::CovUnknownBase, *activity, *session, base, lang),
         Warning::BaseBelowStandard {
             activity,
             session,
@@ -66,27 +65,30 @@ pub fn warning_message(
                 .iter()
                 .map(|h| word(lang, h.zh(), h.code()))
                 .collect();
+            let missing = list.join(separator(lang));
+            let (activity, session) = (*activity, *session);
             tr!(
                 lang,
                 Coverage::CovBaseBelowStandard,
                 activity = activity,
                 session = session,
                 base = base,
-                missing = list.join(separator(lang))
+                missing = missing
             )
         }
-        Warning::UnknownBase {
-            activity,
-            session,
-            base,
-        } => tr!(
-            lang,
-            Coverage::CovUnknownBase,
-            activity = activity,
-            session = session,
-            base = base
-        ),
     }
+}
+
+/// A warning about one activity: `{activity}`, `{session}` and `{base}` filled (an
+/// entry without `{base}` ignores it).
+fn about(entry: Coverage, activity: u32, session: Session, base: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        entry,
+        activity = activity,
+        session = session,
+        base = base
+    )
 }
 
 struct Names<'a> {
