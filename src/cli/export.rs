@@ -67,6 +67,7 @@ fn signin_sheet(args: SigninSheetArgs, ctx: &Ctx) -> ExportResult {
     let session: Session = pick_session(ctx, &cohort, Some(&args.session))?;
     let format = match (args.format, extension(args.output.as_deref()).as_deref()) {
         (Some(SheetFormat::Xlsx), _) | (None, Some("xlsx")) => ExportFormat::Xlsx,
+        (Some(SheetFormat::Json), _) | (None, Some("json")) => ExportFormat::Json,
         _ => ExportFormat::Md,
     };
     let roster = ctx.store.roster(&cohort.code)?;
@@ -112,7 +113,11 @@ fn sheet_output(sheet: &Sheet, format: ExportFormat, ctx: &Ctx) -> Result<Printe
                 .map_err(|e| CliError::Io(format!("xlsx: {e}")))?;
             Printed::Workbook(bytes)
         }
-        ExportFormat::Json => unreachable!("JSON is built by the caller"),
+        // Attendance and the roster have their own JSON (one record per person).
+        ExportFormat::Json => {
+            let json = export::to_json(sheet);
+            Printed::Export(serde_json::to_string_pretty(&json).expect("sheet serialises") + "\n")
+        }
     })
 }
 

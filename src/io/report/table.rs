@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::io::export::markdown::{Rule, markdown_table};
-use crate::io::export::{Cell, Layout, Sheet};
+use crate::io::export::{Cell, Layout, Sheet, to_json};
 
 /// Where a column is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -133,29 +133,9 @@ impl Table {
         }
     }
 
-    /// The workbook's columns as JSON: `{"title", "columns", "rows", "totals"}`, numbers
-    /// kept numbers.
+    /// The workbook's columns as JSON (see [`to_json`]).
     pub fn json(&self) -> serde_json::Value {
-        let sheet = self.sheet();
-        let cells = |rows: &[Vec<Cell>]| -> Vec<Vec<serde_json::Value>> {
-            rows.iter()
-                .map(|r| r.iter().map(cell_json).collect())
-                .collect()
-        };
-        serde_json::json!({
-            "title": sheet.title,
-            "columns": sheet.header,
-            "rows": cells(&sheet.rows),
-            "totals": cells(&sheet.totals),
-        })
-    }
-}
-
-fn cell_json(cell: &Cell) -> serde_json::Value {
-    match cell {
-        Cell::Text(t) => serde_json::Value::from(t.as_str()),
-        Cell::Int(n) => serde_json::Value::from(*n),
-        Cell::Number(x) | Cell::Percent(x) => serde_json::Value::from(*x),
+        to_json(&self.sheet())
     }
 }
 
