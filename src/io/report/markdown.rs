@@ -102,3 +102,45 @@ fn generated(out: &mut String, at: &str, lang: Lang) {
 fn heading(out: &mut String, text: Report, lang: Lang) {
     let _ = writeln!(out, "## {}\n", tr!(lang, text));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::report::PersonLine;
+    use crate::io::report::coverage::MatrixJson;
+
+    /// The year report's untrained table goes through the one escaper: a name with a
+    /// pipe, a backslash and a line break stays in its cell.
+    #[test]
+    fn report_cells_are_escaped_like_every_markdown_cell() {
+        let person = PersonLine {
+            person_id: "p1".into(),
+            name: "a|b\\c\nd".into(),
+            unit: "单位".into(),
+            county: "A县".into(),
+            township: String::new(),
+            field: None,
+            phone: None,
+            id_number: None,
+        };
+        let report = YearReport {
+            generated_at: "2015-12-31 18:00".into(),
+            year: 2015,
+            quota_percent: 15.0,
+            cohorts: vec![],
+            cohorts_by_level_and_field: vec![],
+            trained: 0,
+            trained_by_field: vec![],
+            trained_by_county: vec![],
+            coverage_matrix: MatrixJson {
+                modules: vec![],
+                cohorts: vec![],
+            },
+            quota: vec![],
+            untrained: vec![person],
+        };
+        let md = year(&report, Lang::Zh);
+        assert!(md.contains("| A县 | 未填 | a\\|b\\\\c d | 单位 |\n"), "{md}");
+        assert!(md.contains("本年度没有班次。"), "{md}");
+    }
+}
