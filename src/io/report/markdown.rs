@@ -140,7 +140,10 @@ mod tests {
             untrained: vec![person],
         };
         let md = year(&report, Lang::Zh);
-        assert!(md.contains("| A县 | 未填 | a\\|b\\\\c d | 单位 |\n"), "{md}");
+        assert!(
+            md.contains("| A县 | 未填 | a\\|b\\\\c d | 单位 |\n"),
+            "{md}"
+        );
         assert!(md.contains("本年度没有班次。"), "{md}");
     }
 }

@@ -18,77 +18,44 @@ pub fn warning_message(
         coverage,
         lang,
     };
-    match w {
-        Warning::ModuleNotCovered { module, planned } => {
-            let entry = match planned {
-                false => Coverage::CovModuleNotCovered,
-                true => Coverage::CovModulePlanned,
-            };
-            tr!(lang, entry, module = names.module(*module))
-        }
-        Warning::EmptySession { session } => {
-            tr!(
-                lang,
-                Coverage::CovEmptySession,
-                session = names.session(*session)
-            )
-        }
-        Warning::NotMarkedHeld { activity, session } => {
-            about(Coverage::CovNotMarkedHeld, *activity, *session, "", lang)
-        }
-        Warning::VisitWithoutBase { activity, session } => {
-            about(Coverage::CovVisitWithoutBase, *activity, *session, "", lang)
-        }
-        Warning::UnaccreditedBase {
-            activity,
-            session,
-            base,
-        } => about(
-            Coverage::CovUnaccreditedBase,
-            *activity,
-            *session,
-            base,
-            lang,
-        ),
-        Warning::UnknownBase {
-            activity,
-            session,
-            base,
-        } => about(Coverage::CovUnknownBase, *activity, *session, base, lang),
-        Warning::BaseBelowStandard {
-            activity,
-            session,
-            base,
-            missing,
-        } => {
-            let list: Vec<&str> = missing
+    let session = match w {
+        // An empty session is named with its date and slot, the others by code.
+        Warning::EmptySession { session } => names.session(*session),
+        _ => w.session().map(|s| s.to_string()).unwrap_or_default(),
+    };
+    let missing = match w {
+        Warning::BaseBelowStandard { missing, .. } => {
+            let haves: Vec<&str> = missing
                 .iter()
                 .map(|h| word(lang, h.zh(), h.code()))
                 .collect();
-            let missing = list.join(separator(lang));
-            let (activity, session) = (*activity, *session);
-            tr!(
-                lang,
-                Coverage::CovBaseBelowStandard,
-                activity = activity,
-                session = session,
-                base = base,
-                missing = missing
-            )
+            haves.join(separator(lang))
         }
-    }
-}
-
-/// A warning about one activity: `{activity}`, `{session}` and `{base}` filled (an
-/// entry without `{base}` ignores it).
-fn about(entry: Coverage, activity: u32, session: Session, base: &str, lang: Lang) -> String {
+        _ => String::new(),
+    };
     tr!(
         lang,
-        entry,
-        activity = activity,
+        entry(w),
+        module = w.module().map(|m| names.module(m)).unwrap_or_default(),
         session = session,
-        base = base
+        activity = w.activity().map(|a| a.to_string()).unwrap_or_default(),
+        base = w.base().unwrap_or_default(),
+        missing = missing
     )
+}
+
+/// The sentence of a warning; each fills the placeholders it has.
+fn entry(w: &Warning) -> Coverage {
+    match w {
+        Warning::ModuleNotCovered { planned: false, .. } => Coverage::CovModuleNotCovered,
+        Warning::ModuleNotCovered { planned: true, .. } => Coverage::CovModulePlanned,
+        Warning::EmptySession { .. } => Coverage::CovEmptySession,
+        Warning::NotMarkedHeld { .. } => Coverage::CovNotMarkedHeld,
+        Warning::VisitWithoutBase { .. } => Coverage::CovVisitWithoutBase,
+        Warning::UnaccreditedBase { .. } => Coverage::CovUnaccreditedBase,
+        Warning::BaseBelowStandard { .. } => Coverage::CovBaseBelowStandard,
+        Warning::UnknownBase { .. } => Coverage::CovUnknownBase,
+    }
 }
 
 struct Names<'a> {
