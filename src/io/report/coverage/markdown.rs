@@ -1,4 +1,4 @@
-//! Coverage as Markdown, for a report or a printed page: the tables of [`super::tables`]
+//! Coverage as Markdown, for a report or a printed page: the coverage tables
 //! under headings, with their legends and the warnings.
 
 use crate::domain::Cohort;
