@@ -386,6 +386,43 @@ fn the_sign_in_sheet_is_sorted_by_county_then_name_with_room_to_sign() {
 }
 
 #[test]
+fn the_sign_in_sheet_as_json_holds_the_rows_of_its_markdown() {
+    let dir = cohort_with_attendance();
+    let args = |format| {
+        [
+            "export",
+            "signin-sheet",
+            "--cohort",
+            "2015-01",
+            "--session",
+            "2:am",
+            "--format",
+            format,
+        ]
+    };
+    let md = zh(dir.path(), &args("md"));
+    let json: Value = serde_json::from_str(&zh(dir.path(), &args("json"))).unwrap();
+    assert_eq!(json["title"], "第1期轮训班 签到表");
+    assert_eq!(
+        json["columns"],
+        serde_json::json!(["序号", "姓名", "单位", "职务", "县市区", "签名"])
+    );
+    let md_names: Vec<&str> = md
+        .lines()
+        .skip(6)
+        .filter_map(|l| l.split(" | ").nth(1))
+        .collect();
+    let rows = json["rows"].as_array().unwrap();
+    let names: Vec<&str> = rows.iter().map(|r| r[1].as_str().unwrap()).collect();
+    assert_eq!(names, md_names);
+    assert_eq!(rows[0][0], 1, "numbers stay numbers");
+    assert!(
+        rows.iter().all(|r| r[5] == ""),
+        "the signature column is blank"
+    );
+}
+
+#[test]
 fn the_json_attendance_keeps_its_shape_and_closed_sessions_count_as_absent() {
     let dir = cohort_with_attendance();
     let d = dir.path();

@@ -203,6 +203,8 @@ pub enum SheetFormat {
     Xlsx,
     #[value(alias = "markdown")]
     Md,
+    /// The sheet's columns and rows
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::Session;
 use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
+use crate::text::Export;
 
 use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
 use super::{CliError, Ctx, Printed, find_cohort, pick_session};
@@ -66,6 +67,7 @@ fn signin_sheet(args: SigninSheetArgs, ctx: &Ctx) -> ExportResult {
     let session: Session = pick_session(ctx, &cohort, Some(&args.session))?;
     let format = match (args.format, extension(args.output.as_deref()).as_deref()) {
         (Some(SheetFormat::Xlsx), _) | (None, Some("xlsx")) => ExportFormat::Xlsx,
+        (Some(SheetFormat::Json), _) | (None, Some("json")) => ExportFormat::Json,
         _ => ExportFormat::Md,
     };
     let roster = ctx.store.roster(&cohort.code)?;
@@ -111,7 +113,11 @@ fn sheet_output(sheet: &Sheet, format: ExportFormat, ctx: &Ctx) -> Result<Printe
                 .map_err(|e| CliError::Io(format!("xlsx: {e}")))?;
             Printed::Workbook(bytes)
         }
-        ExportFormat::Json => unreachable!("JSON is built by the caller"),
+        // Attendance and the roster have their own JSON (one record per person).
+        ExportFormat::Json => {
+            let json = export::to_json(sheet);
+            Printed::Export(serde_json::to_string_pretty(&json).expect("sheet serialises") + "\n")
+        }
     })
 }
 
@@ -122,8 +128,5 @@ fn deliver(made: Printed, path: Option<PathBuf>, ctx: &Ctx) -> ExportResult {
 
 /// The line after an export or a coverage table was written to `path`.
 pub(super) fn exported_to(ctx: &Ctx, path: &Path) -> String {
-    ctx.t(
-        &format!("已导出到 {}\n", path.display()),
-        &format!("written to {}\n", path.display()),
-    )
+    crate::tr!(ctx.lang, Export::ExpWrittenTo, path = path.display())
 }

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::{self, markdown, teaching, xlsx};
+use crate::text::Report;
 
 use super::{CliError, Ctx, Printed, find_cohort};
 
@@ -134,9 +135,6 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
 /// to the file with a line saying where.
 fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
     super::printed::deliver(made, output, |path| {
-        ctx.t(
-            &format!("已写入 {}\n", path.display()),
-            &format!("written to {}\n", path.display()),
-        )
+        crate::tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
     })
 }

@@ -3,7 +3,6 @@
 //! and Markdown; backups. Conversions are pure; files are written by [`write_atomic`].
 
 pub mod backup;
-pub mod coverage;
 pub mod export;
 pub mod report;
 pub mod roster;

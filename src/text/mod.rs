@@ -8,28 +8,34 @@
 
 #[macro_use]
 mod catalogue;
-mod checkin;
 mod bases;
+mod checkin;
 mod cohort;
+mod coverage;
 mod desk;
+mod export;
 mod import;
 mod lang;
+mod report;
 mod roster;
 mod tabular;
-mod timetable;
 mod teaching;
+mod timetable;
 
 pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use checkin::Attendance;
 pub use cohort::Cohorts;
+pub use coverage::Coverage;
 pub use desk::Desk;
+pub use export::Export;
 pub use import::RosterImport;
 pub use lang::Lang;
+pub use report::Report;
 pub use roster::Roster;
 pub use tabular::{Tabular, list_of};
-pub use timetable::Timetable;
 pub use teaching::Teaching;
+pub use timetable::Timetable;
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -49,6 +55,9 @@ pub fn sections() -> Vec<Section> {
         section::<Cohorts>("Cohorts"),
         section::<Bases>("Bases"),
         section::<Teaching>("Teaching"),
+        section::<Report>("Report"),
+        section::<Coverage>("Coverage"),
+        section::<Export>("Export"),
     ]
 }
 

@@ -8,20 +8,23 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::attendance::derive_all;
 use crate::domain::report::{Mark, attendance::mark};
 use crate::domain::{AttendanceEvent, AttendanceStatus, Cohort, Person, PersonId, Session};
-use crate::text::Lang;
+use crate::text::{Export, Lang};
+use crate::tr;
 
 use super::people::Privacy;
 use super::sheet::{Cell, Layout, Sheet};
+use super::words::word;
 
 /// The word for a mark in a sheet cell (empty for "nothing yet").
-fn label(mark: Mark, lang: Lang) -> &'static str {
-    match mark {
-        Mark::Present => lang.pick("出席", "present"),
-        Mark::Late => lang.pick("迟到", "late"),
-        Mark::Leave => lang.pick("请假", "leave"),
-        Mark::Absent => lang.pick("缺勤", "absent"),
-        Mark::None => "",
-    }
+fn label(mark: Mark, lang: Lang) -> String {
+    let entry = match mark {
+        Mark::Present => Export::ExpMarkPresent,
+        Mark::Late => Export::ExpMarkLate,
+        Mark::Leave => Export::ExpMarkLeave,
+        Mark::Absent => Export::ExpMarkAbsent,
+        Mark::None => return String::new(),
+    };
+    tr!(lang, entry)
 }
 
 /// Every person's derived status, looked up per session.
@@ -104,8 +107,8 @@ pub fn sheet(
         rows.push(row);
     }
     Sheet {
-        name: lang.pick("考勤", "attendance").to_string(),
-        title: format!("{} {}", cohort.name, lang.pick("考勤表", "attendance")),
+        name: tr!(lang, Export::ExpAttendanceTab),
+        title: tr!(lang, Export::ExpAttendanceTitle, cohort = cohort.name),
         subtitle: subtitle(cohort, roster.len(), lang),
         header: header(cohort, &sessions, lang),
         rows,
@@ -119,53 +122,40 @@ pub fn sheet(
 }
 
 fn header(cohort: &Cohort, sessions: &[Session], lang: Lang) -> Vec<String> {
-    let mut header: Vec<String> = [
-        ("序号", "No."),
-        ("姓名", "name"),
-        ("单位", "unit"),
-        ("县市区", "county"),
-        ("电话", "phone"),
-        ("身份证号", "ID number"),
-    ]
-    .iter()
-    .map(|(zh, en)| lang.pick(zh, en).to_string())
-    .collect();
+    let words =
+        |entries: &[Export]| -> Vec<String> { entries.iter().map(|e| tr!(lang, *e)).collect() };
+    let mut header = words(&[
+        Export::ExpColNo,
+        Export::ExpColName,
+        Export::ExpColUnit,
+        Export::ExpColCounty,
+        Export::ExpColPhone,
+        Export::ExpColIdNumber,
+    ]);
     for s in sessions {
         let date = cohort.date_of(s.day).format("%m-%d");
-        header.push(match lang {
-            Lang::Zh => format!("{date} {}", s.slot.zh()),
-            Lang::En => format!("{date} {}", s.slot.code()),
-        });
+        header.push(format!("{date} {}", word(lang, s.slot.zh(), s.slot.code())));
     }
-    for (zh, en) in [
-        ("出勤", "attended"),
-        ("迟到", "late"),
-        ("请假", "leave"),
-        ("缺勤", "absent"),
-        ("出勤率", "rate"),
-    ] {
-        header.push(lang.pick(zh, en).to_string());
-    }
+    header.extend(words(&[
+        Export::ExpColAttended,
+        Export::ExpColLate,
+        Export::ExpColLeave,
+        Export::ExpColAbsent,
+        Export::ExpColRate,
+    ]));
     header
 }
 
 fn subtitle(cohort: &Cohort, people: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "{} 至 {} · 共 {} 天 {} 场 · {people} 人",
-            cohort.start,
-            cohort.end_date(),
-            cohort.days,
-            cohort.sessions().len()
-        ),
-        Lang::En => format!(
-            "{} to {} · {} days, {} sessions · {people} people",
-            cohort.start,
-            cohort.end_date(),
-            cohort.days,
-            cohort.sessions().len()
-        ),
-    }
+    tr!(
+        lang,
+        Export::ExpAttendanceSubtitle,
+        start = cohort.start,
+        end = cohort.end_date(),
+        days = cohort.days,
+        sessions = cohort.sessions().len(),
+        people = people
+    )
 }
 
 /// `出席 08:25`, `迟到 08:45`, `请假：生病`, `缺勤`; the date too when the record was
@@ -179,12 +169,12 @@ fn mark_text(
 ) -> String {
     let label = label(mark, lang);
     let Some(status) = status else {
-        return label.to_string();
+        return label;
     };
     if mark == Mark::Leave {
         return match status.reason.as_deref().filter(|r| !r.is_empty()) {
-            Some(reason) => format!("{label}{}{reason}", lang.pick("：", ": ")),
-            None => label.to_string(),
+            Some(reason) => tr!(lang, Export::ExpLeaveReason, reason = reason),
+            None => label,
         };
     }
     format!("{label} {}", time_text(cohort, session, status.at))
@@ -216,17 +206,17 @@ fn tally_cells(tally: &Tally, sessions: usize) -> Vec<Cell> {
 /// Four rows under the people: how many attended, were late, on leave, absent.
 fn totals(per_session: &[Tally], overall: &Tally, lang: Lang) -> Vec<Vec<Cell>> {
     type Pick = fn(&Tally) -> usize;
-    let lines: [(&str, &str, Pick); 4] = [
-        ("出勤人次", "attended", |t| t.attended),
-        ("迟到人次", "late", |t| t.late),
-        ("请假人次", "leave", |t| t.leave),
-        ("缺勤人次", "absent", |t| t.absent),
+    let lines: [(Export, Pick); 4] = [
+        (Export::ExpTotalAttended, |t| t.attended),
+        (Export::ExpTotalLate, |t| t.late),
+        (Export::ExpTotalLeave, |t| t.leave),
+        (Export::ExpTotalAbsent, |t| t.absent),
     ];
     lines
         .iter()
         .enumerate()
-        .map(|(i, (zh, en, pick))| {
-            let mut row: Vec<Cell> = vec![Cell::blank(), lang.pick(zh, en).into()];
+        .map(|(i, (entry, pick))| {
+            let mut row: Vec<Cell> = vec![Cell::blank(), tr!(lang, *entry).into()];
             row.extend((0..4).map(|_| Cell::blank()));
             row.extend(per_session.iter().map(|t| pick(t).into()));
             let mut summary: Vec<Cell> = (0..5).map(|_| Cell::blank()).collect();

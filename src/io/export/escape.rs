@@ -18,7 +18,9 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The cell inside a Markdown table: pipes escaped, line breaks as spaces.
+/// The one Markdown cell escaper of the crate (exports, reports, coverage): backslashes
+/// and pipes escaped, so a cell never ends early or swallows the next pipe; line breaks
+/// as spaces, so a row stays one line.
 pub fn markdown_cell(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
@@ -38,5 +40,16 @@ mod tests {
         assert_eq!(csv_cell("李雅婷"), "李雅婷");
         assert_eq!(csv_cell("a=b"), "a=b");
         assert_eq!(markdown_cell("a|b\nc"), "a\\|b c");
+    }
+
+    #[test]
+    fn markdown_cells_escape_backslashes_pipes_and_line_breaks() {
+        assert_eq!(markdown_cell("a|b\\c\n"), "a\\|b\\\\c ");
+        assert_eq!(markdown_cell("x\r\ny"), "x  y");
+        assert_eq!(
+            markdown_cell("\\|"),
+            "\\\\\\|",
+            "a backslash before a pipe does not unescape it"
+        );
     }
 }

@@ -1,34 +1,62 @@
-//! A sheet as a Markdown table, for pasting into a report.
+//! Markdown tables: the one table writer of the crate (exports, reports and coverage),
+//! every cell through the one escaper ([`markdown_cell`]).
 
 use super::escape::markdown_cell;
 use super::sheet::Sheet;
 
+/// How the line under the header is written: `|---|---|` in reports, `| --- | --- |` in
+/// exports and coverage tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    Compact,
+    Spaced,
+}
+
+/// Header, rule and rows, each cell escaped; rows as wide as they come.
+pub fn markdown_table(
+    header: &[String],
+    rows: impl IntoIterator<Item = Vec<String>>,
+    rule: Rule,
+) -> String {
+    let line = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    let mut out = line(header);
+    out.push_str(&match rule {
+        Rule::Compact => format!("|{}|\n", vec!["---"; header.len()].join("|")),
+        Rule::Spaced => format!("| {} |\n", vec!["---"; header.len()].join(" | ")),
+    });
+    for row in rows {
+        out.push_str(&line(&row));
+    }
+    out
+}
+
+/// A sheet as a Markdown table under its title, for pasting into a report.
 pub fn to_markdown(sheet: &Sheet) -> String {
     let mut out = format!("## {}\n\n", markdown_cell(&sheet.title));
     if !sheet.subtitle.is_empty() {
         out.push_str(&format!("{}\n\n", markdown_cell(&sheet.subtitle)));
     }
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    out.push_str(&line(
-        sheet.header.iter().map(|h| markdown_cell(h)).collect(),
-    ));
-    out.push_str(&line(
-        sheet.header.iter().map(|_| "---".to_string()).collect(),
-    ));
-    let pad = |cells: Vec<String>| padded(cells, sheet);
-    for row in &sheet.rows {
-        out.push_str(&line(pad(row
-            .iter()
-            .map(|c| markdown_cell(&c.text()))
-            .collect())));
-    }
-    for row in &sheet.totals {
-        let bold = row.iter().map(|c| match markdown_cell(&c.text()) {
+    let text = |row: &Vec<_>| -> Vec<String> {
+        row.iter()
+            .map(|c: &super::Cell| c.text().into_owned())
+            .collect()
+    };
+    let rows = sheet.rows.iter().map(|r| padded(text(r), sheet));
+    let totals = sheet.totals.iter().map(|r| {
+        let bold = text(r).into_iter().map(|t| match t {
             t if t.is_empty() => t,
             t => format!("**{t}**"),
         });
-        out.push_str(&line(pad(bold.collect())));
-    }
+        padded(bold.collect(), sheet)
+    });
+    out.push_str(&markdown_table(
+        &sheet.header,
+        rows.chain(totals),
+        Rule::Spaced,
+    ));
     out
 }
 

@@ -1,17 +1,21 @@
 //! Reports out: attendance, roster and the paper sign-in sheet, each built once as a
-//! [`Sheet`] and written as CSV, Excel or Markdown (attendance also as JSON).
+//! [`Sheet`] and written as CSV, Excel, Markdown or JSON ([`to_json`]; attendance and the
+//! roster have their own JSON, one record per person).
 
 pub mod attendance;
 pub mod attendance_json;
 pub mod csv_file;
 pub mod escape;
+pub mod json;
 pub mod markdown;
 pub mod people;
 pub mod sheet;
 pub mod signin;
+pub mod words;
 pub mod xlsx_file;
 
 pub use csv_file::to_csv;
+pub use json::to_json;
 pub use markdown::to_markdown;
 pub use people::Privacy;
 pub use sheet::{Cell, Layout, Sheet};

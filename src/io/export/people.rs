@@ -4,9 +4,11 @@
 use serde::Serialize;
 
 use crate::domain::{Cohort, Gender, Person, mask};
-use crate::text::Lang;
+use crate::text::{Export, Lang};
+use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
+use super::words::word;
 
 /// Whether phones and ID numbers are written in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -73,18 +75,18 @@ pub fn roster_json(roster: &[Person], privacy: Privacy) -> Vec<PersonOut> {
 }
 
 /// The roster's columns, as `lunxun import` reads them back.
-const HEADER: [(&str, &str); 11] = [
-    ("序号", "No."),
-    ("姓名", "name"),
-    ("性别", "gender"),
-    ("单位", "unit"),
-    ("县市区", "county"),
-    ("乡镇", "township"),
-    ("职务", "position"),
-    ("领域", "field"),
-    ("电话", "phone"),
-    ("身份证号", "ID number"),
-    ("备注", "notes"),
+const HEADER: [Export; 11] = [
+    Export::ExpColNo,
+    Export::ExpColName,
+    Export::ExpColGender,
+    Export::ExpColUnit,
+    Export::ExpColCounty,
+    Export::ExpColTownship,
+    Export::ExpColPosition,
+    Export::ExpColField,
+    Export::ExpColPhone,
+    Export::ExpColIdNumber,
+    Export::ExpColNotes,
 ];
 
 /// The roster as a sheet, with headers that `lunxun import` reads back.
@@ -96,12 +98,14 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
             vec![
                 (n + 1).into(),
                 p.name.as_str().into(),
-                p.gender.map_or("", |g| gender_label(g, lang)).into(),
+                p.gender
+                    .map_or_else(String::new, |g| gender_label(g, lang))
+                    .into(),
                 p.unit.as_str().into(),
                 p.county.as_str().into(),
                 p.township.as_str().into(),
                 p.position.as_str().into(),
-                p.field.map_or("", |f| lang.pick(f.zh(), f.code())).into(),
+                p.field.map_or("", |f| word(lang, f.zh(), f.code())).into(),
                 privacy.phone(p).into(),
                 privacy.id_number(p).into(),
                 Cell::Text(p.notes.clone()),
@@ -109,16 +113,15 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
         })
         .collect();
     Sheet {
-        name: lang.pick("名单", "roster").to_string(),
-        title: format!("{} {}", cohort.name, lang.pick("参训名单", "roster")),
-        subtitle: match lang {
-            Lang::Zh => format!("{} 起 · {} 人", cohort.start, roster.len()),
-            Lang::En => format!("from {} · {} people", cohort.start, roster.len()),
-        },
-        header: HEADER
-            .iter()
-            .map(|(zh, en)| lang.pick(zh, en).to_string())
-            .collect(),
+        name: tr!(lang, Export::ExpRosterTab),
+        title: tr!(lang, Export::ExpRosterTitle, cohort = cohort.name),
+        subtitle: tr!(
+            lang,
+            Export::ExpRosterSubtitle,
+            start = cohort.start,
+            people = roster.len()
+        ),
+        header: HEADER.iter().map(|e| tr!(lang, *e)).collect(),
         rows,
         totals: Vec::new(),
         layout: Layout {
@@ -129,10 +132,9 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
     }
 }
 
-fn gender_label(gender: Gender, lang: Lang) -> &'static str {
-    match (gender, lang) {
-        (g, Lang::Zh) => g.zh(),
-        (Gender::Male, Lang::En) => "male",
-        (Gender::Female, Lang::En) => "female",
+fn gender_label(gender: Gender, lang: Lang) -> String {
+    match gender {
+        Gender::Male => tr!(lang, Export::ExpGenderMale),
+        Gender::Female => tr!(lang, Export::ExpGenderFemale),
     }
 }

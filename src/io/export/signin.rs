@@ -3,21 +3,23 @@
 
 use crate::domain::{Cohort, Person, Session};
 use crate::search::full_pinyin;
-use crate::text::Lang;
+use crate::text::{Export, Lang};
+use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
+use super::words::word;
 
 /// Width of the signature column, in characters.
 const SIGNATURE_WIDTH: f64 = 24.0;
 
 /// The sheet's columns; the last is left blank to sign in.
-const HEADER: [(&str, &str); 6] = [
-    ("序号", "No."),
-    ("姓名", "name"),
-    ("单位", "unit"),
-    ("职务", "position"),
-    ("县市区", "county"),
-    ("签名", "signature"),
+const HEADER: [Export; 6] = [
+    Export::ExpColNo,
+    Export::ExpColName,
+    Export::ExpColUnit,
+    Export::ExpColPosition,
+    Export::ExpColCounty,
+    Export::ExpColSignature,
 ];
 
 pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -> Sheet {
@@ -49,13 +51,10 @@ pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -
         })
         .collect();
     Sheet {
-        name: lang.pick("签到表", "sign-in").to_string(),
-        title: format!("{} {}", cohort.name, lang.pick("签到表", "sign-in sheet")),
+        name: tr!(lang, Export::ExpSigninTab),
+        title: tr!(lang, Export::ExpSigninTitle, cohort = cohort.name),
         subtitle: subtitle(cohort, session, roster.len(), lang),
-        header: HEADER
-            .iter()
-            .map(|(zh, en)| lang.pick(zh, en).to_string())
-            .collect(),
+        header: HEADER.iter().map(|e| tr!(lang, *e)).collect(),
         rows,
         totals: Vec::new(),
         layout: Layout {
@@ -79,16 +78,14 @@ fn subtitle(cohort: &Cohort, session: Session, people: usize, lang: Lang) -> Str
     } else {
         format!(" · {}", cohort.venue)
     };
-    match lang {
-        Lang::Zh => format!(
-            "{date}（第 {} 天）{} {time}{venue} · 应到 {people} 人",
-            session.day,
-            session.slot.zh()
-        ),
-        Lang::En => format!(
-            "{date} (day {}) {} {time}{venue} · {people} expected",
-            session.day,
-            session.slot.en()
-        ),
-    }
+    tr!(
+        lang,
+        Export::ExpSigninSubtitle,
+        date = date,
+        day = session.day,
+        slot = word(lang, session.slot.zh(), session.slot.en()),
+        time = time,
+        venue = venue,
+        people = people
+    )
 }

@@ -1,12 +1,23 @@
-//! Reports for the level above: the cohort report (skeleton of a 工作总结) and the year
-//! report (coverage, the city-level quota, the untrained list). Each is a plain model
-//! built from records, then rendered as JSON, Markdown or an Excel workbook. Same data,
-//! same bytes, apart from the generation time.
+//! Reports for the level above: the cohort report (skeleton of a 工作总结), the year
+//! report (coverage, the city-level quota, the untrained list) and coverage.
+//!
+//! - `cohort`, `year`, `teaching`: each report as a plain model built from records;
+//!   JSON is that model serialised.
+//! - [`table`] and `tables`: each section of a report as one [`table::Table`] built
+//!   once from the model, rendered by generic renderers: [`markdown`] (the document:
+//!   headings and sentences around the tables) and [`xlsx`] (one tab per table).
+//! - [`coverage`]: all coverage output (JSON, Markdown, the warnings in words).
+//!
+//! Words come from the catalogue (sections `Report` and `Coverage`); same data, same
+//! bytes, apart from the generation time.
 
 pub mod cohort;
+pub mod coverage;
+mod labels;
 pub mod markdown;
+pub mod table;
+mod tables;
 pub mod teaching;
-mod text;
 pub mod xlsx;
 pub mod year;
 

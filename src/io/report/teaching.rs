@@ -5,10 +5,12 @@
 
 use serde::Serialize;
 
-use crate::domain::coverage::{CohortCoverage, MethodUse, ModuleCoverage};
+use crate::domain::coverage::{CohortCoverage, ModuleCoverage};
 use crate::domain::report::{BaseVisit, bases_visited};
 use crate::domain::teaching::hours;
 use crate::domain::{Cohort, Module, TeachingActivity, TrainingBase};
+
+use super::coverage::json::{MethodJson, method_json};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TeachingSection {
@@ -19,7 +21,7 @@ pub struct TeachingSection {
     /// Hours of held activities.
     pub hours: f64,
     /// The methods used (held or planned), in the notice's order.
-    pub methods: Vec<MethodLine>,
+    pub methods: Vec<MethodJson>,
     /// Every module of the cohort's catalogue, by number.
     pub modules: Vec<ModuleLine>,
     /// Modules no held activity covered.
@@ -28,19 +30,6 @@ pub struct TeachingSection {
     pub bases: Vec<BaseLine>,
     /// Every activity still in the log, in session order.
     pub log: Vec<ActivityLine>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MethodLine {
-    /// lecture, sharing, case, visit, discussion or elective
-    pub method: &'static str,
-    pub name: &'static str,
-    pub name_en: &'static str,
-    /// Held activities.
-    pub count: u16,
-    pub hours: f64,
-    /// Planned, not yet held.
-    pub planned: u16,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,7 +104,7 @@ pub fn build(
         activities: held.len(),
         planned: live.len() - held.len(),
         hours: hours(minutes),
-        methods: coverage.methods.iter().map(method_line).collect(),
+        methods: coverage.methods.iter().map(method_json).collect(),
         uncovered: modules
             .iter()
             .filter(|m| !m.covered)
@@ -145,17 +134,6 @@ fn module_line(row: &ModuleCoverage) -> ModuleLine {
         sessions: row.sessions.iter().map(|s| s.code()).collect(),
         activities: row.cells.iter().map(|c| c.held).sum(),
         hours: hours(row.minutes),
-    }
-}
-
-fn method_line(u: &MethodUse) -> MethodLine {
-    MethodLine {
-        method: u.method.code(),
-        name: u.method.zh(),
-        name_en: u.method.en(),
-        count: u.count,
-        hours: hours(u.minutes),
-        planned: u.planned,
     }
 }
 

@@ -6,12 +6,12 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use super::coverage::{MatrixJson, matrix_json};
 use crate::domain::coverage::{CohortRecord, CohortsMatrix, cohorts_matrix};
 use crate::domain::report::{
     CohortCompletion, YearFacts, cohort_attendance, quota, trained_counts, untrained,
 };
 use crate::domain::{AttendanceEvent, Catalogue, Cohort, Person, PersonId, TeachingActivity};
-use crate::io::coverage::{MatrixJson, matrix_json};
 
 use super::{Count, PersonLine};
 

@@ -8,8 +8,8 @@ use crate::store::StoreResult;
 use crate::text::{Cohorts as C, Desk as T, Lang};
 use crate::tr;
 use crate::tui::state::Action;
-use crate::tui::state::{App, ConfirmKind, FormKind, Overlay};
 use crate::tui::state::ScreenId;
+use crate::tui::state::{App, ConfirmKind, FormKind, Overlay};
 use crate::tui::widgets::form::{Form, FormField, TypedForm};
 use crate::tui::widgets::list::ListCursor;
 

@@ -2,8 +2,7 @@
 //! the warnings (modules not covered, sessions with nothing logged, bases not accredited).
 
 use crate::domain::coverage::CohortCoverage;
-use crate::io::coverage::messages::warning_message;
-use crate::io::coverage::module_label;
+use crate::io::report::coverage::{module_label, warning_message};
 use crate::tui::state::Action;
 use crate::tui::state::App;
 use crate::tui::widgets::list::ListCursor;

@@ -75,7 +75,7 @@ impl App {
             .store
             .cohort_coverage(&desk.cohort, self.now().naive_local())?;
         let label = |m: &crate::domain::coverage::ModuleCoverage| {
-            crate::io::coverage::module_label(&m.module, self.lang)
+            crate::io::report::coverage::module_label(&m.module, self.lang)
         };
         Ok(coverage
             .modules

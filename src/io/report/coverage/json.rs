@@ -1,17 +1,14 @@
-//! `export coverage`: what a cohort covered (modules × sessions, methods, warnings) and
-//! the cohorts × modules matrix, as JSON; Markdown is in [`markdown`].
-
-pub mod markdown;
-pub mod messages;
-
-pub use messages::warning_message;
+//! Coverage as JSON: what a cohort covered (modules × sessions, methods, warnings) and
+//! the cohorts × modules matrix.
 
 use serde::Serialize;
 
 use crate::domain::coverage::{CohortCoverage, CohortsMatrix, MethodUse, ModuleCoverage, Warning};
 use crate::domain::teaching::hours;
-use crate::domain::{Cohort, Module, Session};
+use crate::domain::{Cohort, Session};
 use crate::text::Lang;
+
+use super::warning_message;
 
 #[derive(Debug, Serialize)]
 pub struct CoverageJson {
@@ -49,7 +46,8 @@ pub struct ModuleJson {
     pub hours: f64,
 }
 
-#[derive(Debug, Serialize)]
+/// A method's use in a cohort; also the cohort report's methods.
+#[derive(Debug, Clone, Serialize)]
 pub struct MethodJson {
     /// lecture, sharing, case, visit, discussion or elective
     pub method: &'static str,
@@ -124,7 +122,7 @@ fn module_json(row: &ModuleCoverage, sessions: &[Session]) -> ModuleJson {
     }
 }
 
-fn method_json(u: &MethodUse) -> MethodJson {
+pub fn method_json(u: &MethodUse) -> MethodJson {
     MethodJson {
         method: u.method.code(),
         name: u.method.zh(),
@@ -153,15 +151,6 @@ fn warning_json(
         activity: w.activity(),
         base: w.base().map(str::to_string),
     }
-}
-
-/// `3 依法治理` / `3 Lawful governance`.
-pub fn module_label(module: &Module, lang: Lang) -> String {
-    format!(
-        "{} {}",
-        module.number,
-        lang.pick(&module.name_zh, &module.name_en)
-    )
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,0 +1,142 @@
+//! Words for codes in the reader's language, shared by the report tables: fields,
+//! levels, sessions, methods, modules, statuses, bases. Domain words come from the
+//! domain's own names (`SlotKind::zh`/`en`); everything else from the catalogue.
+
+pub use crate::io::export::words::word;
+
+use crate::domain::{ActivityStatus, BaseKind, Have};
+use crate::text::{Lang, Report};
+use crate::tr;
+
+use super::teaching::ModuleName;
+
+/// A field code (`village`) as the reader's word (`村`).
+pub fn field_label(code: &str, lang: Lang) -> String {
+    match crate::domain::Field::parse(code) {
+        Some(f) => word(lang, f.zh(), code).to_string(),
+        None if code == "unknown" => tr!(lang, Report::RptFieldUnknown),
+        None => code.to_string(),
+    }
+}
+
+/// A cohort's field focus: `村`, or `—` for a cohort open to every field.
+pub fn focus_label(field: Option<&str>, lang: Lang) -> String {
+    field.map_or_else(|| "—".to_string(), |f| field_label(f, lang))
+}
+
+/// A level code (`city`) as the reader's word (`市级`).
+pub fn level_label(code: &str, lang: Lang) -> String {
+    match crate::domain::Level::parse(code) {
+        Some(l) => word(lang, l.zh(), code).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// `1:am` as `第1天上午` / `day 1 morning`.
+pub fn session_label(code: &str, lang: Lang) -> String {
+    match crate::domain::Session::parse(code) {
+        Some(s) => tr!(
+            lang,
+            Report::RptSessionLabel,
+            day = s.day,
+            slot = word(lang, s.slot.zh(), s.slot.en())
+        ),
+        None => code.to_string(),
+    }
+}
+
+/// A session code's slot word: `上午` / `morning`.
+pub fn slot_label(code: &str, lang: Lang) -> String {
+    crate::domain::Session::parse(code).map_or_else(String::new, |s| {
+        word(lang, s.slot.zh(), s.slot.en()).to_string()
+    })
+}
+
+pub fn yes_no(value: bool, lang: Lang) -> String {
+    match value {
+        true => tr!(lang, Report::RptYes),
+        false => tr!(lang, Report::RptNo),
+    }
+}
+
+/// Items joined the way the reader lists them: `甲、乙` / `a, b`; `—` for none.
+pub fn list(items: impl IntoIterator<Item = String>, lang: Lang) -> String {
+    let items: Vec<String> = items.into_iter().collect();
+    if items.is_empty() {
+        "—".to_string()
+    } else {
+        items.join(separator(lang))
+    }
+}
+
+/// `、` between Chinese items, `, ` between English ones.
+pub fn separator(lang: Lang) -> &'static str {
+    word(lang, "、", ", ")
+}
+
+/// `，` in Chinese, `, ` in English.
+pub fn comma(lang: Lang) -> &'static str {
+    word(lang, "，", ", ")
+}
+
+/// `text（aside）` / `text (aside)`: the brackets of the reader's language.
+pub fn aside(text: &str, aside: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{aside}）"),
+        Lang::En => format!("{text} ({aside})"),
+    }
+}
+
+/// A method code (`lecture`) as `专题辅导` / `thematic lecture`.
+pub fn method_label(code: &str, lang: Lang) -> String {
+    match crate::domain::Method::parse(code) {
+        Some(m) => word(lang, m.zh(), m.en()).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// `3 依法治理` / `3 Lawful governance`.
+pub fn module_label(module: &ModuleName, lang: Lang) -> String {
+    module_column(module.number, &module.name, &module.name_en, lang)
+}
+
+/// `1 讲话精神` as a column head or a row label.
+pub fn module_column(number: u16, name: &str, name_en: &str, lang: Lang) -> String {
+    format!("{number} {}", word(lang, name, name_en))
+}
+
+/// An activity status code as `已举办` / `held`.
+pub fn status_label(code: &str, lang: Lang) -> String {
+    let status = [
+        ActivityStatus::Planned,
+        ActivityStatus::Held,
+        ActivityStatus::Changed,
+    ]
+    .into_iter()
+    .find(|s| s.code() == code);
+    match status {
+        Some(s) => word(lang, s.zh(), code).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// A base kind code (`village`) as `村`.
+pub fn base_kind_label(code: Option<&str>, lang: Lang) -> String {
+    match code.and_then(BaseKind::parse) {
+        Some(k) => word(lang, k.zh(), k.code()).to_string(),
+        None => tr!(lang, Report::RptBaseNotRegistered),
+    }
+}
+
+/// One of the five haves (`film`) as `专题片`.
+pub fn have_label(code: &str, lang: Lang) -> String {
+    match Have::parse(code) {
+        Some(h) => word(lang, h.zh(), code).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// Hours as written in a table: `2`, `1.5`.
+pub fn hours_text(hours: f64) -> String {
+    format!("{hours}")
+}
