@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     private_files();
     let args = Cli::parse();
     if let Some(Command::ReadWorkbook(reader)) = &args.command {
-        return ExitCode::from(workbook::serve(&reader.kind, reader.sheet.as_deref()) as u8);
+        return ExitCode::from(reader.serve() as u8);
     }
     if let Ok(exe) = std::env::current_exe() {
         workbook::read_in_child_process(exe);

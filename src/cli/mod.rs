@@ -11,6 +11,7 @@ mod import;
 mod import_timetable;
 mod people;
 mod printed;
+mod read_workbook;
 mod report;
 mod restore;
 mod search;

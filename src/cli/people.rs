@@ -1,13 +1,62 @@
 //! `lunxun person add` and `lunxun roster`.
 
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::{Gender, Person, PersonId, mask};
 
-use super::args::{PersonAddArgs, PersonCommand, RosterArgs};
 use super::cohort::parse_field;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person; prints the new id alone on the last line
+    Add(PersonAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAddArgs {
+    #[arg(long)]
+    pub name: String,
+    /// 男/女 or male/female
+    #[arg(long)]
+    pub gender: Option<String>,
+    /// 单位, e.g. 荣家湾镇新开村
+    #[arg(long, default_value = "")]
+    pub unit: String,
+    /// 县市区
+    #[arg(long, default_value = "")]
+    pub county: String,
+    /// 乡镇/街道
+    #[arg(long, default_value = "")]
+    pub township: String,
+    /// 职务, e.g. 村党组织书记
+    #[arg(long, default_value = "")]
+    pub position: String,
+    /// 领域: village, community, township, street, agency, institution, soe, private, social_org
+    #[arg(long)]
+    pub field: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// National ID number (checked against its check digit; always shown masked)
+    #[arg(long)]
+    pub id_number: Option<String>,
+    #[arg(long, default_value = "")]
+    pub notes: String,
+    /// Also enrol the person in this cohort
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Print JSON (phone and ID number masked)
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
     match command {

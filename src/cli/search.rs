@@ -1,11 +1,26 @@
 //! `lunxun search`: ranked hits from the cohort's roster or the whole register.
 
+use clap::Args;
 use serde::Serialize;
 
 use crate::search::SearchIndex;
 
-use super::args::SearchArgs;
 use super::{CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Search this cohort's roster (default: the whole register)
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+    /// Most hits to print
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+    /// Terms, all of which must match: Hanzi, pinyin, initials, unit words
+    #[arg(required = true)]
+    pub query: Vec<String>,
+}
 
 #[derive(Serialize)]
 struct HitOut<'a> {
