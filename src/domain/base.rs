@@ -5,6 +5,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Rules};
+use crate::tr;
+
 use super::cohort::Level;
 
 /// What kind of place a base is.
@@ -209,22 +212,36 @@ pub struct TrainingBase {
 }
 
 /// Why a base cannot be saved as given.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BaseError {
-    #[error("a training base needs a name")]
     EmptyName,
-    #[error("bases are accredited by the city or a county, not by the {0}")]
+    /// Accredited by the province (its code): only the city or a county accredit bases.
     BadLevel(&'static str),
 }
 
 impl BaseError {
-    pub fn zh(&self) -> String {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            BaseError::EmptyName => "培训基地需要名称".to_string(),
-            BaseError::BadLevel(_) => "培训基地由市级或县级授牌".to_string(),
+            BaseError::EmptyName => tr!(lang, Rules::BaseEmptyName),
+            BaseError::BadLevel(_) => tr!(lang, Rules::BaseBadLevel),
         }
     }
+
+    /// The message in Chinese (callers not yet on [`BaseError::message`]).
+    pub fn zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
 }
+
+/// English, for logs; what a user sees comes from [`BaseError::message`].
+impl std::fmt::Display for BaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BaseError {}
 
 impl TrainingBase {
     /// Meets the "five haves" standard (达到“五有”标准).

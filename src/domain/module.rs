@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Rules};
+use crate::tr;
+
 /// One content module: a number, a short name and its full wording, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Module {
@@ -64,34 +67,43 @@ fn number_in(text: &str) -> Option<u16> {
 }
 
 /// Why a catalogue change or a list of modules is not accepted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModuleError {
-    #[error("unknown module '{0}'")]
     Unknown(String),
-    #[error("module {0} is retired")]
     Retired(u16),
-    #[error("no module given")]
     NoneGiven,
-    #[error("a module needs a short name")]
     EmptyName,
-    #[error("the name '{name}' is already used by module {number}")]
     NameTaken { name: String, number: u16 },
 }
 
 impl ModuleError {
-    /// The same message in Chinese.
-    pub fn zh(&self) -> String {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ModuleError::Unknown(t) => format!("没有内容模块“{t}”"),
-            ModuleError::Retired(n) => format!("模块 {n} 已停用"),
-            ModuleError::NoneGiven => "没有指定内容模块".to_string(),
-            ModuleError::EmptyName => "内容模块需要一个简称".to_string(),
+            ModuleError::Unknown(t) => tr!(lang, Rules::ModuleUnknown, module = t),
+            ModuleError::Retired(n) => tr!(lang, Rules::ModuleRetired, number = n),
+            ModuleError::NoneGiven => tr!(lang, Rules::ModuleNoneGiven),
+            ModuleError::EmptyName => tr!(lang, Rules::ModuleEmptyName),
             ModuleError::NameTaken { name, number } => {
-                format!("名称“{name}”已被模块 {number} 使用")
+                tr!(lang, Rules::ModuleNameTaken, name = name, number = number)
             }
         }
     }
+
+    /// The message in Chinese (callers not yet on [`ModuleError::message`]).
+    pub fn zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
 }
+
+/// English, for logs; what a user sees comes from [`ModuleError::message`].
+impl std::fmt::Display for ModuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ModuleError {}
 
 /// New names for a module; `None` keeps what is there.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -9,10 +9,12 @@
 #[macro_use]
 mod catalogue;
 mod desk;
+mod domain;
 mod lang;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use desk::Desk;
+pub use domain::Rules;
 pub use lang::Lang;
 
 /// A section's name and its entries as (name, Chinese, English).
@@ -23,7 +25,7 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk")]
+    vec![section::<Desk>("Desk"), section::<Rules>("Rules")]
 }
 
 fn section<E: Entry>(
