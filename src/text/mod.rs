@@ -11,11 +11,13 @@ mod catalogue;
 mod desk;
 mod domain;
 mod lang;
+mod store;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use desk::Desk;
 pub use domain::Rules;
 pub use lang::Lang;
+pub use store::Storage;
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -25,7 +27,11 @@ pub type Section = (
 
 /// Every section of the catalogue, for the tests: (section name, its entries).
 pub fn sections() -> Vec<Section> {
-    vec![section::<Desk>("Desk"), section::<Rules>("Rules")]
+    vec![
+        section::<Desk>("Desk"),
+        section::<Rules>("Rules"),
+        section::<Storage>("Storage"),
+    ]
 }
 
 fn section<E: Entry>(
