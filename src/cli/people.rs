@@ -4,6 +4,8 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::{Gender, Person, PersonId, mask};
+use crate::text::Commands;
+use crate::tr;
 
 use super::cohort::parse_field;
 use super::session::closed_error;
@@ -75,11 +77,16 @@ fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
         return Err(closed_error(ctx, code.unwrap_or_default(), closed));
     }
     let enrolled = cohort.map(|c| c.code).unwrap_or_default();
-    let line = match (enrolled.is_empty(), ctx.lang) {
-        (true, crate::text::Lang::Zh) => format!("已添加 {}", person.name),
-        (true, _) => format!("added {}", person.name),
-        (false, crate::text::Lang::Zh) => format!("已添加 {} 并编入班次 {enrolled}", person.name),
-        (false, _) => format!("added {} and enrolled in {enrolled}", person.name),
+    let name = &person.name;
+    let line = if enrolled.is_empty() {
+        tr!(ctx.lang, Commands::PeopleAdded, name = name)
+    } else {
+        tr!(
+            ctx.lang,
+            Commands::PeopleAddedAndEnrolled,
+            name = name,
+            cohort = enrolled
+        )
     };
     Ok(format!("{line}\n{}\n", person.id))
 }
@@ -88,10 +95,7 @@ fn person_from(args: &PersonAddArgs, ctx: &Ctx) -> Result<Person, CliError> {
     let gender = match args.gender.as_deref().filter(|g| !g.trim().is_empty()) {
         None => None,
         Some(text) => Some(Gender::parse(text).ok_or_else(|| {
-            CliError::Input(ctx.t(
-                &format!("性别“{text}”无效；请填 男 或 女。"),
-                &format!("bad gender '{text}': use male or female (男/女)"),
-            ))
+            CliError::Input(tr!(ctx.lang, Commands::PeopleBadGender, gender = text))
         })?),
     };
     let mut person = Person::named(PersonId(ulid::Ulid::generate().to_string()), &args.name);
@@ -107,7 +111,7 @@ fn person_from(args: &PersonAddArgs, ctx: &Ctx) -> Result<Person, CliError> {
     let person = person.normalise();
     person
         .validate()
-        .map_err(|e| CliError::Input(e.to_string()))?;
+        .map_err(|e| CliError::Input(e.message(ctx.lang)))?;
     Ok(person)
 }
 

@@ -4,6 +4,8 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::search::SearchIndex;
+use crate::text::Commands;
+use crate::tr;
 
 use super::{CliResult, Ctx, find_cohort};
 
@@ -60,10 +62,7 @@ pub fn run(args: SearchArgs, ctx: &Ctx) -> CliResult {
         return Ok(serde_json::to_string_pretty(&rows).expect("hits serialise") + "\n");
     }
     if rows.is_empty() {
-        return Ok(ctx.t(
-            &format!("没有与“{query}”匹配的人员\n"),
-            &format!("no one matches '{query}'\n"),
-        ));
+        return Ok(tr!(ctx.lang, Commands::SearchNoMatch, query = query));
     }
     Ok(rows
         .iter()

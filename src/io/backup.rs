@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::store::{Backup, Store, StoreError};
+use crate::text::{Backups, Lang};
+use crate::tr;
 
 /// How many automatic backups the data folder keeps.
 pub const KEEP: usize = 10;
@@ -22,6 +24,27 @@ pub enum BackupError {
     },
     #[error("{path} is not a lunxun backup: {reason}")]
     NotABackup { path: PathBuf, reason: String },
+}
+
+impl BackupError {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BackupError::Store(e) => e.message(lang),
+            BackupError::File { path, source } => tr!(
+                lang,
+                Backups::BackupFile,
+                path = path.display(),
+                reason = source
+            ),
+            BackupError::NotABackup { path, reason } => tr!(
+                lang,
+                Backups::BackupNotABackup,
+                path = path.display(),
+                reason = reason
+            ),
+        }
+    }
 }
 
 pub fn folder(data_dir: &Path) -> PathBuf {

@@ -8,16 +8,18 @@
 
 #[macro_use]
 mod catalogue;
+mod commands;
 mod desk;
 mod domain;
 mod lang;
 mod store;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
+pub use commands::Commands;
 pub use desk::Desk;
 pub use domain::Rules;
 pub use lang::Lang;
-pub use store::Storage;
+pub use store::{Backups, Storage};
 
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
@@ -31,6 +33,8 @@ pub fn sections() -> Vec<Section> {
         section::<Desk>("Desk"),
         section::<Rules>("Rules"),
         section::<Storage>("Storage"),
+        section::<Backups>("Backups"),
+        section::<Commands>("Commands"),
     ]
 }
 

@@ -19,3 +19,11 @@ catalogue! {
     StoreCorrupt => "无法读取已存记录（{what}），数据库可能已损坏。", "a stored record could not be read ({what}); the database may be damaged";
     }
 }
+
+catalogue! {
+    /// Backup files (io/backup.rs): what `BackupError::message` says.
+    pub enum Backups {
+    BackupFile => "无法读写备份文件：{path}: {reason}", "cannot read or write the backup: {path}: {reason}";
+    BackupNotABackup => "{path} 不是 lunxun 备份文件：{reason}", "{path} is not a lunxun backup: {reason}";
+    }
+}
