@@ -10,7 +10,7 @@ use super::closing::Closed;
 use super::cohort::Cohort;
 use super::person::PersonId;
 use super::session::Session;
-use crate::text::{Lang, Rules};
+use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
 /// The status a check-in event records.
@@ -40,12 +40,19 @@ impl CheckInStatus {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            CheckInStatus::Present => Names::LabelCheckInStatusPresent,
+            CheckInStatus::Late => Names::LabelCheckInStatusLate,
+            CheckInStatus::Leave => Names::LabelCheckInStatusLeave,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`CheckInStatus::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            CheckInStatus::Present => "签到",
-            CheckInStatus::Late => "迟到",
-            CheckInStatus::Leave => "请假",
-        }
+        self.label(Lang::Zh)
     }
 
     /// Present or late: the person is in the room.

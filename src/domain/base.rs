@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Lang, Rules};
+use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
 use super::cohort::Level;
@@ -39,13 +39,20 @@ impl BaseKind {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            BaseKind::Village => Names::LabelBaseKindVillage,
+            BaseKind::Community => Names::LabelBaseKindCommunity,
+            BaseKind::Cooperative => Names::LabelBaseKindCooperative,
+            BaseKind::Enterprise => Names::LabelBaseKindEnterprise,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`BaseKind::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            BaseKind::Village => "村",
-            BaseKind::Community => "社区",
-            BaseKind::Cooperative => "合作社",
-            BaseKind::Enterprise => "企业",
-        }
+        self.label(Lang::Zh)
     }
 
     pub fn parse(text: &str) -> Option<BaseKind> {
@@ -98,14 +105,21 @@ impl Have {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Have::Venue => Names::LabelHaveVenue,
+            Have::Guide => Names::LabelHaveGuide,
+            Have::Material => Names::LabelHaveMaterial,
+            Have::Site => Names::LabelHaveSite,
+            Have::Film => Names::LabelHaveFilm,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Have::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Have::Venue => "场所",
-            Have::Guide => "讲解员",
-            Have::Material => "典型材料",
-            Have::Site => "参观现场",
-            Have::Film => "专题片",
-        }
+        self.label(Lang::Zh)
     }
 
     pub fn parse(text: &str) -> Option<Have> {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Lang, Rules};
+use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
 use super::field::Field;
@@ -37,12 +37,19 @@ impl Level {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Level::Province => Names::LabelLevelProvince,
+            Level::City => Names::LabelLevelCity,
+            Level::County => Names::LabelLevelCounty,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Level::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Level::Province => "省级",
-            Level::City => "市级",
-            Level::County => "县级",
-        }
+        self.label(Lang::Zh)
     }
 }
 

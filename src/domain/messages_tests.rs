@@ -254,3 +254,48 @@ fn a_bad_phone_or_id_number_is_never_in_the_message() {
         }
     }
 }
+
+#[test]
+fn every_value_is_named_in_chinese_in_chinese_and_in_english_in_english() {
+    use super::{ActivityStatus, BaseKind, CheckInStatus, Field, Gender, Have, Level, Method};
+    let add = |name: String, label: Box<dyn Fn(Lang) -> &'static str>| {
+        let (zh, en) = (label(Lang::Zh), label(Lang::En));
+        assert!(has_cjk(zh), "{name}: the Chinese name is not Chinese: {zh}");
+        assert!(!has_cjk(en), "{name}: the English name holds Chinese: {en}");
+    };
+    for v in Field::ALL {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in SlotKind::ALL {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in Method::ALL {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in BaseKind::ALL {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in Have::ALL {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in [
+        CheckInStatus::Present,
+        CheckInStatus::Late,
+        CheckInStatus::Leave,
+    ] {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in [Level::Province, Level::City, Level::County] {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in [Gender::Male, Gender::Female] {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+    for v in [
+        ActivityStatus::Planned,
+        ActivityStatus::Held,
+        ActivityStatus::Changed,
+    ] {
+        add(format!("{v:?}"), Box::new(move |l| v.label(l)));
+    }
+}

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Lang, Rules};
+use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
 use super::field::Field;
@@ -40,11 +40,18 @@ impl Gender {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Gender::Male => Names::LabelGenderMale,
+            Gender::Female => Names::LabelGenderFemale,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Gender::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Gender::Male => "男",
-            Gender::Female => "女",
-        }
+        self.label(Lang::Zh)
     }
 }
 

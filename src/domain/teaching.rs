@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::text::{Lang, Rules};
+use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
 use super::cohort::Cohort;
@@ -178,12 +178,19 @@ impl ActivityStatus {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            ActivityStatus::Planned => Names::LabelActivityStatusPlanned,
+            ActivityStatus::Held => Names::LabelActivityStatusHeld,
+            ActivityStatus::Changed => Names::LabelActivityStatusChanged,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`ActivityStatus::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            ActivityStatus::Planned => "计划",
-            ActivityStatus::Held => "已举办",
-            ActivityStatus::Changed => "有变更",
-        }
+        self.label(Lang::Zh)
     }
 
     /// Held or changed: it took place and counts towards coverage.

@@ -12,6 +12,7 @@ mod commands;
 mod desk;
 mod domain;
 mod lang;
+mod names;
 mod store;
 
 pub use catalogue::{Arg, Entry, fill, placeholders};
@@ -19,6 +20,7 @@ pub use commands::Commands;
 pub use desk::Desk;
 pub use domain::Rules;
 pub use lang::Lang;
+pub use names::Names;
 pub use store::{Backups, Storage};
 
 /// A section's name and its entries as (name, Chinese, English).
@@ -35,6 +37,7 @@ pub fn sections() -> Vec<Section> {
         section::<Storage>("Storage"),
         section::<Backups>("Backups"),
         section::<Commands>("Commands"),
+        section::<Names>("Names"),
     ]
 }
 
