@@ -40,3 +40,18 @@ impl BadClock {
         tr!(lang, Commands::ClockNotATime, text = self.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_clock_is_told_in_the_language_asked_for() {
+        let bad = BadClock("tomorrow".into());
+        assert_eq!(
+            bad.message(Lang::En),
+            "LUNXUN_NOW='tomorrow' is not an RFC 3339 time such as 2015-03-16T08:41:00+08:00"
+        );
+        assert!(bad.message(Lang::Zh).contains("不是 RFC 3339 时间"));
+    }
+}

@@ -22,8 +22,14 @@ pub enum BackupError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not a lunxun backup: {reason}")]
-    NotABackup { path: PathBuf, reason: String },
+    /// Where reading stopped; never serde's own words, which can quote a record (a
+    /// phone number, an ID number) from the file.
+    #[error("{path} is not a lunxun backup (unreadable at line {line}, column {column})")]
+    NotABackup {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
 }
 
 impl BackupError {
@@ -37,11 +43,12 @@ impl BackupError {
                 path = path.display(),
                 reason = source
             ),
-            BackupError::NotABackup { path, reason } => tr!(
+            BackupError::NotABackup { path, line, column } => tr!(
                 lang,
                 Backups::BackupNotABackup,
                 path = path.display(),
-                reason = reason
+                line = line,
+                column = column
             ),
         }
     }
@@ -150,13 +157,42 @@ pub fn read(path: &Path) -> Result<Backup, BackupError> {
     })?;
     serde_json::from_slice(&bytes).map_err(|e| BackupError::NotABackup {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        line: e.line(),
+        column: e.column(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn a_file_that_is_no_backup_is_told_in_each_language_without_quoting_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        fs::write(&path, r#"{"trees": {"people": "13812345678"}}"#).unwrap();
+        let error = read(&path).unwrap_err();
+        let (zh, en) = (error.message(Lang::Zh), error.message(Lang::En));
+        assert!(has_cjk(&zh) && zh.contains("不是 lunxun 备份文件"), "{zh}");
+        assert!(
+            en.contains("is not a lunxun backup") && !has_cjk(&en),
+            "{en}"
+        );
+        for text in [zh, en, error.to_string()] {
+            assert!(!text.contains("13812345678"), "{text}");
+        }
+        let missing = read(&dir.path().join("none.json")).unwrap_err();
+        assert!(missing.message(Lang::Zh).starts_with("无法读写备份文件"));
+        assert!(
+            missing
+                .message(Lang::En)
+                .starts_with("cannot read or write the backup")
+        );
+    }
 
     #[test]
     fn names_always_sort_after_the_newest_backup() {

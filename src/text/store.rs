@@ -24,6 +24,6 @@ catalogue! {
     /// Backup files (io/backup.rs): what `BackupError::message` says.
     pub enum Backups {
     BackupFile => "无法读写备份文件：{path}: {reason}", "cannot read or write the backup: {path}: {reason}";
-    BackupNotABackup => "{path} 不是 lunxun 备份文件：{reason}", "{path} is not a lunxun backup: {reason}";
+    BackupNotABackup => "{path} 不是 lunxun 备份文件（第 {line} 行第 {column} 列无法读取）", "{path} is not a lunxun backup (unreadable at line {line}, column {column})";
     }
 }
