@@ -31,7 +31,7 @@ pub enum StoreError {
     #[error("the database in {dir} is damaged: {reason}")]
     Damaged {
         dir: PathBuf,
-        reason: String,
+        reason: Damage,
         /// Found on a copy: sled never opened the files themselves.
         untouched: bool,
     },
@@ -61,7 +61,7 @@ impl StoreError {
         match self {
             StoreError::Sled(e) if reads_as_damage(&e) => StoreError::Damaged {
                 dir: dir.to_path_buf(),
-                reason: format!("sled cannot read its files ({e})"),
+                reason: Damage::Unreadable(e.to_string()),
                 untouched: false,
             },
             other => other,
@@ -99,7 +99,7 @@ impl StoreError {
                     lang,
                     Storage::StoreDamaged,
                     dir = dir.display(),
-                    reason = reason,
+                    reason = reason.message(lang),
                     untouched = untouched,
                     hint = restore_hint(dir, lang)
                 )
@@ -166,6 +166,63 @@ fn newest_backup(dir: &Path) -> Option<PathBuf> {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// What showed that the database is damaged.
+#[derive(Debug)]
+pub enum Damage {
+    /// A folder that held records has no schema version.
+    NoSchema,
+    /// sled found corrupted data in its files.
+    Corrupted,
+    /// sled cannot open its files (sled's words).
+    CannotOpen(String),
+    /// sled failed (panicked) reading its files.
+    Panicked,
+    /// sled cannot read its files (sled's words).
+    Unreadable(String),
+    /// Rebuilt from sled's log, a record does not read or a reference does not resolve.
+    Inconsistent(Box<StoreError>),
+    /// sled lost commits its journal knows.
+    BehindJournal { held: u64, journaled: u64 },
+    /// sled lost commits that were confirmed in `lunxun.seq`.
+    BehindConfirmed { held: u64, confirmed: u64 },
+}
+
+impl Damage {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Damage::NoSchema => tr!(lang, Storage::DamageNoSchema),
+            Damage::Corrupted => tr!(lang, Storage::DamageCorrupted),
+            Damage::CannotOpen(e) => tr!(lang, Storage::DamageCannotOpen, detail = e),
+            Damage::Panicked => tr!(lang, Storage::DamagePanicked),
+            Damage::Unreadable(e) => tr!(lang, Storage::DamageUnreadable, detail = e),
+            Damage::Inconsistent(e) => {
+                tr!(lang, Storage::DamageInconsistent, detail = e.message(lang))
+            }
+            Damage::BehindJournal { held, journaled } => {
+                tr!(
+                    lang,
+                    Storage::DamageBehindJournal,
+                    held = held,
+                    last = journaled
+                )
+            }
+            Damage::BehindConfirmed { held, confirmed } => tr!(
+                lang,
+                Storage::DamageBehindConfirmed,
+                held = held,
+                confirmed = confirmed
+            ),
+        }
+    }
+}
+
+/// English, for logs and the English message.
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,12 +254,15 @@ mod tests {
             StoreError::Journal(io("disk full")),
             StoreError::Damaged {
                 dir: dir.into(),
-                reason: "bad".into(),
+                reason: Damage::Corrupted,
                 untouched: true,
             },
             StoreError::Damaged {
                 dir: dir.into(),
-                reason: "bad".into(),
+                reason: Damage::BehindJournal {
+                    held: 3,
+                    journaled: 5,
+                },
                 untouched: false,
             },
             StoreError::Corrupt("people".into()),
@@ -237,5 +297,39 @@ mod tests {
         assert!(en.contains("/data/lunxun/backups"), "{en}");
         let touched = every_error(dir)[8].message(Lang::Zh);
         assert!(!touched.contains("保持原样"), "{touched}");
+    }
+
+    #[test]
+    fn every_kind_of_damage_is_told_in_the_language_asked_for() {
+        let corrupt = StoreError::Corrupt("people".into());
+        let damages = [
+            Damage::NoSchema,
+            Damage::Corrupted,
+            Damage::CannotOpen("unsupported".into()),
+            Damage::Panicked,
+            Damage::Unreadable("io".into()),
+            Damage::Inconsistent(Box::new(corrupt)),
+            Damage::BehindJournal {
+                held: 3,
+                journaled: 5,
+            },
+            Damage::BehindConfirmed {
+                held: 3,
+                confirmed: 4,
+            },
+        ];
+        for damage in damages {
+            let (zh, en) = (damage.message(Lang::Zh), damage.message(Lang::En));
+            assert!(has_cjk(&zh), "{damage:?}: not Chinese: {zh}");
+            assert!(!has_cjk(&en), "{damage:?}: Chinese in English: {en}");
+        }
+        let behind = Damage::BehindConfirmed {
+            held: 3,
+            confirmed: 4,
+        };
+        assert_eq!(
+            behind.to_string(),
+            "it holds 3 commits but 4 were confirmed"
+        );
     }
 }
