@@ -11,14 +11,15 @@ use lunxun::clock::Clock;
 use lunxun::display;
 use lunxun::io::tabular::workbook;
 use lunxun::store::{self, Store};
-use lunxun::text::Lang;
+use lunxun::text::{Commands, Lang};
+use lunxun::tr;
 use lunxun::tui;
 
 fn main() -> ExitCode {
     private_files();
     let args = Cli::parse();
     if let Some(Command::ReadWorkbook(reader)) = &args.command {
-        return ExitCode::from(workbook::serve(&reader.kind, reader.sheet.as_deref()) as u8);
+        return ExitCode::from(reader.serve() as u8);
     }
     if let Ok(exe) = std::env::current_exe() {
         workbook::read_in_child_process(exe);
@@ -46,7 +47,7 @@ enum Outcome {
 /// Every fallible step (clock, folder, lock, loading the desk) happens here, before the
 /// terminal enters raw mode, so errors print to a normal terminal.
 fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
-    let clock = Clock::from_env().map_err(CliError::Input)?;
+    let clock = Clock::from_env().map_err(|e| CliError::Input(e.message(lang)))?;
     if args.command.is_some() {
         // The desk says it in its title bar instead.
         warn_if_fixed(&clock, lang);
@@ -85,11 +86,7 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
 fn warn_if_fixed(clock: &Clock, lang: Lang) {
     if let Clock::Fixed(at) = clock {
         let at = at.to_rfc3339();
-        let line = match lang {
-            Lang::Zh => format!("lunxun: 注意：时钟已固定为 {at}（LUNXUN_NOW）"),
-            Lang::En => format!("lunxun: warning: the clock is fixed at {at} (LUNXUN_NOW)"),
-        };
-        eprintln!("{line}");
+        eprintln!("{}", tr!(lang, Commands::MainFixedClock, at = at));
     }
 }
 
@@ -122,13 +119,13 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
     lunxun::io::backup::automatic(store, clock.now())
         .map(|_| ())
         .map_err(|e| {
-            let prefix = lang.pick("启动时备份失败：", "the backup at start failed: ");
-            let reason = match &e {
-                // A damaged record met while exporting: its message says how to recover.
-                lunxun::io::backup::BackupError::Store(store) => store.message(lang),
-                other => other.to_string(),
-            };
-            CliError::Io(format!("{prefix}{reason}"))
+            // A damaged record met while exporting: its message says how to recover.
+            let reason = e.message(lang);
+            CliError::Io(tr!(
+                lang,
+                Commands::MainBackupAtStartFailed,
+                reason = reason
+            ))
         })
 }
 

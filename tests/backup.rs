@@ -393,6 +393,21 @@ fn backup_and_restore_from_the_command_line() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a lunxun backup"));
 }
 
+/// A file that is not a backup is refused in the user's language, and the refusal never
+/// quotes the file: a broken backup holds phone and ID numbers.
+#[test]
+fn a_file_that_is_not_a_backup_is_refused_in_chinese_without_quoting_it() {
+    let to = tempfile::tempdir().unwrap();
+    let broken = to.path().join("broken.json");
+    std::fs::write(&broken, br#"{"trees": {"people": "13812345678"}}"#).unwrap();
+    let args = ["--lang", "zh", "restore", broken.to_str().unwrap()];
+    let out = lunxun(&to.path().join("new"), &args);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不是 lunxun 备份文件"), "{err}");
+    assert!(!err.contains("13812345678"), "{err}");
+}
+
 /// The desk's clock, moved on by hand.
 fn desk_clock(app: &mut lunxun::tui::App, minutes: i64, seconds: i64) {
     let at = now() + Duration::minutes(minutes) + Duration::seconds(seconds);

@@ -45,11 +45,11 @@ pub enum Command {
     Session(super::session::SessionCommand),
     /// Add people to the register (花名册)
     #[command(subcommand)]
-    Person(PersonCommand),
+    Person(super::people::PersonCommand),
     /// List the people enrolled in a cohort (参训名单)
-    Roster(RosterArgs),
+    Roster(super::people::RosterArgs),
     /// Search people by name (Hanzi, pinyin, initials), unit, township, county or position
-    Search(SearchArgs),
+    Search(super::search::SearchArgs),
     /// Check a person in for a session (签到), or record leave (请假)
     Checkin(super::checkin::CheckinArgs),
     /// Revert a person's last check-in for a session (recorded as an undo event)
@@ -80,79 +80,7 @@ pub enum Command {
     Base(BaseCommand),
     /// Internal: the importer's workbook reader, run by lunxun as a child process
     #[command(hide = true)]
-    ReadWorkbook(ReadWorkbookArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ReadWorkbookArgs {
-    /// xlsx, xls, xlsb or ods
-    pub kind: String,
-    #[arg(long)]
-    pub sheet: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PersonCommand {
-    /// Add a person; prints the new id alone on the last line
-    Add(PersonAddArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct PersonAddArgs {
-    #[arg(long)]
-    pub name: String,
-    /// 男/女 or male/female
-    #[arg(long)]
-    pub gender: Option<String>,
-    /// 单位, e.g. 荣家湾镇新开村
-    #[arg(long, default_value = "")]
-    pub unit: String,
-    /// 县市区
-    #[arg(long, default_value = "")]
-    pub county: String,
-    /// 乡镇/街道
-    #[arg(long, default_value = "")]
-    pub township: String,
-    /// 职务, e.g. 村党组织书记
-    #[arg(long, default_value = "")]
-    pub position: String,
-    /// 领域: village, community, township, street, agency, institution, soe, private, social_org
-    #[arg(long)]
-    pub field: Option<String>,
-    #[arg(long)]
-    pub phone: Option<String>,
-    /// National ID number (checked against its check digit; always shown masked)
-    #[arg(long)]
-    pub id_number: Option<String>,
-    #[arg(long, default_value = "")]
-    pub notes: String,
-    /// Also enrol the person in this cohort
-    #[arg(long, value_name = "CODE")]
-    pub cohort: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct RosterArgs {
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    /// Print JSON (phone and ID number masked)
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct SearchArgs {
-    /// Search this cohort's roster (default: the whole register)
-    #[arg(long, value_name = "CODE")]
-    pub cohort: Option<String>,
-    /// Most hits to print
-    #[arg(long, default_value_t = 20)]
-    pub limit: usize,
-    #[arg(long)]
-    pub json: bool,
-    /// Terms, all of which must match: Hanzi, pinyin, initials, unit words
-    #[arg(required = true)]
-    pub query: Vec<String>,
+    ReadWorkbook(super::read_workbook::ReadWorkbookArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,9 @@ use clap::Args;
 
 use crate::io::backup::{self, BackupError};
 
+use crate::text::Commands;
+use crate::tr;
+
 use super::{CliError, CliResult, Ctx};
 
 #[derive(Debug, Args)]
@@ -18,10 +21,8 @@ pub struct BackupArgs {
 pub(super) fn fail(ctx: &Ctx, e: BackupError) -> CliError {
     match e {
         BackupError::Store(s) => CliError::Store(s),
-        BackupError::NotABackup { .. } => CliError::Input(e.to_string()),
-        BackupError::File { .. } => CliError::Io(
-            ctx.t("无法读写备份文件：", "cannot read or write the backup: ") + &e.to_string(),
-        ),
+        BackupError::NotABackup { .. } => CliError::Input(e.message(ctx.lang)),
+        BackupError::File { .. } => CliError::Io(e.message(ctx.lang)),
     }
 }
 
@@ -50,14 +51,17 @@ pub(super) fn summary(
     let n = |tree: &str| counts.get(tree).copied().unwrap_or(0);
     let (people, cohorts, enrolments, events) =
         (n("people"), n("cohorts"), n("enrolments"), n("events"));
-    let verb = match (wrote, ctx.lang) {
-        (true, crate::text::Lang::Zh) => "已备份到",
-        (true, _) => "backed up to",
-        (false, crate::text::Lang::Zh) => "已恢复并核对，位于",
-        (false, _) => "restored and verified in",
+    let entry = match wrote {
+        true => Commands::BackupWritten,
+        false => Commands::RestoreVerified,
     };
-    ctx.t(
-        &format!("{verb} {}：人员 {people}，班次 {cohorts}，参训 {enrolments}，签到记录 {events}\n", path.display()),
-        &format!("{verb} {}: {people} people, {cohorts} cohorts, {enrolments} enrolments, {events} attendance events\n", path.display()),
+    tr!(
+        ctx.lang,
+        entry,
+        path = path.display(),
+        people = people,
+        cohorts = cohorts,
+        enrolments = enrolments,
+        events = events
     )
 }

@@ -12,6 +12,7 @@ mod import;
 mod import_timetable;
 mod people;
 mod printed;
+mod read_workbook;
 mod report;
 mod restore;
 mod search;
@@ -28,7 +29,8 @@ mod teaching_args;
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::store::{Store, StoreError};
-use crate::text::Lang;
+use crate::text::{Commands, Lang};
+use crate::tr;
 
 pub use args::{Cli, Command};
 pub use printed::Printed;
@@ -104,38 +106,25 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Module(cmd) => module::run(cmd, ctx),
         Command::Base(cmd) => base::run(cmd, ctx),
         // main serves it before the store opens; here only if called as a library.
-        Command::ReadWorkbook(_) => Err(CliError::Input(
-            "read-workbook is run by lunxun itself, as the importer's workbook reader".into(),
-        )),
+        Command::ReadWorkbook(_) => Err(CliError::Input(tr!(
+            ctx.lang,
+            Commands::CliReadWorkbookInternal
+        ))),
     };
     text.map(Printed::Text)
 }
 
 fn find_cohort(ctx: &Ctx, code: &str) -> Result<Cohort, CliError> {
-    ctx.store.cohort(code.trim())?.ok_or_else(|| {
-        CliError::Input(
-            ctx.lang
-                .pick(
-                    &format!("没有代码为“{code}”的班次；用 lunxun cohort list 查看已有班次。"),
-                    &format!("unknown cohort '{code}'; `lunxun cohort list` shows the codes"),
-                )
-                .to_string(),
-        )
-    })
+    ctx.store
+        .cohort(code.trim())?
+        .ok_or_else(|| CliError::Input(tr!(ctx.lang, Commands::CliUnknownCohort, code = code)))
 }
 
 fn find_person(ctx: &Ctx, id: &str) -> Result<Person, CliError> {
     let id = PersonId(id.trim().to_string());
-    ctx.store.person(&id)?.ok_or_else(|| {
-        CliError::Input(
-            ctx.lang
-                .pick(
-                    &format!("没有编号为“{id}”的人员；用 lunxun search 查找编号。"),
-                    &format!("unknown person '{id}'; `lunxun search` shows ids"),
-                )
-                .to_string(),
-        )
-    })
+    ctx.store
+        .person(&id)?
+        .ok_or_else(|| CliError::Input(tr!(ctx.lang, Commands::CliUnknownPerson, id = id)))
 }
 
 /// `--session DAY:SLOT`, or the session the clock is in.
@@ -145,13 +134,33 @@ fn pick_session(ctx: &Ctx, cohort: &Cohort, text: Option<&str>) -> Result<Sessio
         None => cohort.session_at(ctx.clock.now().naive_local()),
     };
     session.ok_or_else(|| {
-        let first = cohort.sessions().first().map(Session::code).unwrap_or_default();
-        let last = cohort.sessions().last().map(Session::code).unwrap_or_default();
-        CliError::Input(match (text, ctx.lang) {
-            (Some(t), Lang::Zh) => format!("班次 {} 没有场次“{t}”；场次写作 天:时段，从 {first} 到 {last}。", cohort.code),
-            (Some(t), Lang::En) => format!("cohort {} has no session '{t}'; sessions are DAY:SLOT from {first} to {last}", cohort.code),
-            (None, Lang::Zh) => format!("现在不在班次 {} 的培训日期内；请用 --session 指定场次（{first} 到 {last}）。", cohort.code),
-            (None, Lang::En) => format!("the clock is not on a day of cohort {}; pass --session DAY:SLOT ({first} to {last})", cohort.code),
+        let first = cohort
+            .sessions()
+            .first()
+            .map(Session::code)
+            .unwrap_or_default();
+        let last = cohort
+            .sessions()
+            .last()
+            .map(Session::code)
+            .unwrap_or_default();
+        let (lang, code) = (ctx.lang, &cohort.code);
+        CliError::Input(match text {
+            Some(t) => tr!(
+                lang,
+                Commands::CliNoSuchSession,
+                cohort = code,
+                session = t,
+                first = first,
+                last = last
+            ),
+            None => tr!(
+                lang,
+                Commands::CliNotOnACohortDay,
+                cohort = code,
+                first = first,
+                last = last
+            ),
         })
     })
 }

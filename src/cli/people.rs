@@ -1,13 +1,64 @@
 //! `lunxun person add` and `lunxun roster`.
 
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::{Gender, Person, PersonId, mask};
+use crate::text::Commands;
+use crate::tr;
 
-use super::args::{PersonAddArgs, PersonCommand, RosterArgs};
 use super::cohort::parse_field;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person; prints the new id alone on the last line
+    Add(PersonAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PersonAddArgs {
+    #[arg(long)]
+    pub name: String,
+    /// 男/女 or male/female
+    #[arg(long)]
+    pub gender: Option<String>,
+    /// 单位, e.g. 荣家湾镇新开村
+    #[arg(long, default_value = "")]
+    pub unit: String,
+    /// 县市区
+    #[arg(long, default_value = "")]
+    pub county: String,
+    /// 乡镇/街道
+    #[arg(long, default_value = "")]
+    pub township: String,
+    /// 职务, e.g. 村党组织书记
+    #[arg(long, default_value = "")]
+    pub position: String,
+    /// 领域: village, community, township, street, agency, institution, soe, private, social_org
+    #[arg(long)]
+    pub field: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// National ID number (checked against its check digit; always shown masked)
+    #[arg(long)]
+    pub id_number: Option<String>,
+    #[arg(long, default_value = "")]
+    pub notes: String,
+    /// Also enrol the person in this cohort
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Print JSON (phone and ID number masked)
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
     match command {
@@ -26,11 +77,16 @@ fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
         return Err(closed_error(ctx, code.unwrap_or_default(), closed));
     }
     let enrolled = cohort.map(|c| c.code).unwrap_or_default();
-    let line = match (enrolled.is_empty(), ctx.lang) {
-        (true, crate::text::Lang::Zh) => format!("已添加 {}", person.name),
-        (true, _) => format!("added {}", person.name),
-        (false, crate::text::Lang::Zh) => format!("已添加 {} 并编入班次 {enrolled}", person.name),
-        (false, _) => format!("added {} and enrolled in {enrolled}", person.name),
+    let name = &person.name;
+    let line = if enrolled.is_empty() {
+        tr!(ctx.lang, Commands::PeopleAdded, name = name)
+    } else {
+        tr!(
+            ctx.lang,
+            Commands::PeopleAddedAndEnrolled,
+            name = name,
+            cohort = enrolled
+        )
     };
     Ok(format!("{line}\n{}\n", person.id))
 }
@@ -39,10 +95,7 @@ fn person_from(args: &PersonAddArgs, ctx: &Ctx) -> Result<Person, CliError> {
     let gender = match args.gender.as_deref().filter(|g| !g.trim().is_empty()) {
         None => None,
         Some(text) => Some(Gender::parse(text).ok_or_else(|| {
-            CliError::Input(ctx.t(
-                &format!("性别“{text}”无效；请填 男 或 女。"),
-                &format!("bad gender '{text}': use male or female (男/女)"),
-            ))
+            CliError::Input(tr!(ctx.lang, Commands::PeopleBadGender, gender = text))
         })?),
     };
     let mut person = Person::named(PersonId(ulid::Ulid::generate().to_string()), &args.name);

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::display;
-use crate::text::Lang;
+use crate::text::{Commands, Lang};
+use crate::tr;
 
 use super::CliError;
 
@@ -62,13 +63,7 @@ fn bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {
 }
 
 fn workbook_to_terminal(lang: Lang) -> CliError {
-    CliError::Input(
-        lang.pick(
-            "xlsx 是二进制格式，不能输出到终端；请加 -o 文件名（如 -o 考勤.xlsx），或把输出重定向到文件。",
-            "xlsx is a binary format and is not written to the terminal; add -o FILE (e.g. -o attendance.xlsx) or redirect the output to a file",
-        )
-        .to_string(),
-    )
+    CliError::Input(tr!(lang, Commands::CliWorkbookToTerminal))
 }
 
 #[cfg(test)]

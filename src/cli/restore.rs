@@ -10,6 +10,9 @@ use clap::Args;
 use crate::io::backup;
 use crate::store::{Backup, JOURNAL_FILE, JournalEntry, Journaled, TreeName, read_journal};
 
+use crate::text::Commands;
+use crate::tr;
+
 use super::backup::{fail, summary};
 use super::{CliError, CliResult, Ctx};
 
@@ -39,15 +42,11 @@ struct Replay {
 
 pub fn run(args: RestoreArgs, ctx: &Ctx) -> CliResult {
     if ctx.store.holds_records() {
-        return Err(CliError::Input(ctx.t(
-            &format!(
-                "{} 中已有数据；请用 --db 指定一个新的空文件夹来恢复。",
-                ctx.store.dir().display()
-            ),
-            &format!(
-                "{} already holds records; restore into a new empty folder with --db NEWDIR",
-                ctx.store.dir().display()
-            ),
+        let dir = ctx.store.dir().display();
+        return Err(CliError::Input(tr!(
+            ctx.lang,
+            Commands::RestoreNotEmpty,
+            dir = dir
         )));
     }
     let saved = match &args.file {
@@ -66,9 +65,10 @@ pub fn run(args: RestoreArgs, ctx: &Ctx) -> CliResult {
     }
     // The restored folder starts with a backup of its own, so it is never without one.
     let own = backup::automatic(&ctx.store, ctx.clock.now()).map_err(|e| fail(ctx, e))?;
-    text.push_str(&ctx.t(
-        &format!("新文件夹的第一个备份：{}\n", own.display()),
-        &format!("the new folder's first backup: {}\n", own.display()),
+    text.push_str(&tr!(
+        ctx.lang,
+        Commands::RestoreFirstBackup,
+        path = own.display()
     ));
     Ok(text)
 }
@@ -84,9 +84,10 @@ fn verify(ctx: &Ctx, saved: &Backup, entries: &[JournalEntry]) -> Result<(), Cli
         .map(|t| t.name())
         .collect::<Vec<_>>()
         .join(", ");
-    Err(CliError::Io(ctx.t(
-        &format!("恢复后核对不符：这些记录与备份和日志不一致：{names}"),
-        &format!("the restore did not verify: these records differ from the backup and the journal: {names}"),
+    Err(CliError::Io(tr!(
+        ctx.lang,
+        Commands::RestoreDiffers,
+        trees = names
     )))
 }
 
@@ -99,30 +100,26 @@ fn plan_replay(args: &RestoreArgs, saved: &Backup, ctx: &Ctx) -> Result<Option<R
     let Some(path) = args.journal.clone().or(found_beside) else {
         return Ok(None);
     };
-    let unreadable =
-        |why: String| {
-            CliError::Input(ctx.t(
-            &format!("无法使用日志 {}：{why}；如只恢复备份，加 --no-journal。", path.display()),
-            &format!(
-                "cannot use the journal {}: {why}; to restore the backup alone, add --no-journal",
-                path.display()
-            ),
+    let unreadable = |why: String| {
+        let path = path.display();
+        CliError::Input(tr!(
+            ctx.lang,
+            Commands::RestoreJournalUnusable,
+            path = path,
+            reason = why
         ))
-        };
+    };
     let journal: Journaled = read_journal(&path)
         .map_err(|e| unreadable(e.to_string()))?
-        .ok_or_else(|| unreadable(ctx.t("不是 lunxun 日志文件", "not a lunxun journal")))?;
+        .ok_or_else(|| unreadable(tr!(ctx.lang, Commands::RestoreNotAJournal)))?;
     let held = saved.commit_seq();
     if journal.base > held {
-        return Err(CliError::Input(ctx.t(
-            &format!(
-                "日志从第 {} 次提交之后开始，而这个备份只到第 {held} 次：中间的记录会缺失。请恢复最新的备份，或加 --no-journal 只恢复这个备份。",
-                journal.base
-            ),
-            &format!(
-                "the journal starts after commit {}, but this backup holds commits up to {held}: the ones between would be missing. Restore the newest backup, or add --no-journal to restore this one alone",
-                journal.base
-            ),
+        let base = journal.base;
+        return Err(CliError::Input(tr!(
+            ctx.lang,
+            Commands::RestoreJournalGap,
+            base = base,
+            held = held
         )));
     }
     Ok(Some(Replay {
@@ -178,22 +175,11 @@ fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
             .map(u64::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        text.push_str(&ctx.t(
-            &format!("警告：日志中第 {list} 次提交已损坏，无法补回；其中的签到需要核对后重新录入。\n"),
-            &format!("WARNING: commit(s) {list} in the journal are damaged and were not replayed; check-ins in them must be checked and entered again\n"),
-        ));
+        text.push_str(&tr!(ctx.lang, Commands::RestoreSkipped, commits = list));
     }
     if replay.damaged_bytes > 0 {
-        text.push_str(&ctx.t(
-            &format!(
-                "注意：日志末尾 {} 字节无法读取（写入中断或已损坏），未补回。\n",
-                replay.damaged_bytes
-            ),
-            &format!(
-                "note: the journal's last {} bytes could not be read (a write cut short, or damage) and were not replayed\n",
-                replay.damaged_bytes
-            ),
-        ));
+        let bytes = replay.damaged_bytes;
+        text.push_str(&tr!(ctx.lang, Commands::RestoreDamagedTail, bytes = bytes));
     }
     text
 }
@@ -201,20 +187,24 @@ fn replayed(ctx: &Ctx, replay: &Replay, held: u64) -> String {
 fn replay_line(ctx: &Ctx, replay: &Replay, held: u64) -> String {
     let path = replay.path.display();
     let Some(last) = replay.entries.last().map(|e| e.seq) else {
-        return ctx.t(
-            &format!("日志 {path} 中没有这个备份之后的提交：备份已是最新。\n"),
-            &format!("the journal {path} holds no commits after the backup: the backup is the newest state\n"),
-        );
+        return tr!(ctx.lang, Commands::RestoreNothingNewer, path = path);
     };
     let (n, first) = (replay.entries.len(), held + 1);
     if held == 0 {
-        return ctx.t(
-            &format!("由日志 {path} 重建：{n} 次提交（第 1 至 {last} 次）。\n"),
-            &format!("rebuilt from the journal {path}: {n} commits (1 to {last})\n"),
+        return tr!(
+            ctx.lang,
+            Commands::RestoreRebuilt,
+            path = path,
+            count = n,
+            last = last
         );
     }
-    ctx.t(
-        &format!("另从日志 {path} 补回备份之后的 {n} 次提交（第 {first} 至 {last} 次）。\n"),
-        &format!("then replayed {n} commits made after the backup from the journal {path} (commits {first} to {last})\n"),
+    tr!(
+        ctx.lang,
+        Commands::RestoreReplayed,
+        path = path,
+        count = n,
+        first = first,
+        last = last
     )
 }

@@ -1,11 +1,28 @@
 //! `lunxun search`: ranked hits from the cohort's roster or the whole register.
 
+use clap::Args;
 use serde::Serialize;
 
 use crate::search::SearchIndex;
+use crate::text::Commands;
+use crate::tr;
 
-use super::args::SearchArgs;
 use super::{CliResult, Ctx, find_cohort};
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Search this cohort's roster (default: the whole register)
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+    /// Most hits to print
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+    /// Terms, all of which must match: Hanzi, pinyin, initials, unit words
+    #[arg(required = true)]
+    pub query: Vec<String>,
+}
 
 #[derive(Serialize)]
 struct HitOut<'a> {
@@ -45,10 +62,7 @@ pub fn run(args: SearchArgs, ctx: &Ctx) -> CliResult {
         return Ok(serde_json::to_string_pretty(&rows).expect("hits serialise") + "\n");
     }
     if rows.is_empty() {
-        return Ok(ctx.t(
-            &format!("没有与“{query}”匹配的人员\n"),
-            &format!("no one matches '{query}'\n"),
-        ));
+        return Ok(tr!(ctx.lang, Commands::SearchNoMatch, query = query));
     }
     Ok(rows
         .iter()

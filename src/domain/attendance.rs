@@ -10,6 +10,8 @@ use super::closing::Closed;
 use super::cohort::Cohort;
 use super::person::PersonId;
 use super::session::Session;
+use crate::text::{Lang, Names, Rules};
+use crate::tr;
 
 /// The status a check-in event records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -38,12 +40,19 @@ impl CheckInStatus {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            CheckInStatus::Present => Names::LabelCheckInStatusPresent,
+            CheckInStatus::Late => Names::LabelCheckInStatusLate,
+            CheckInStatus::Leave => Names::LabelCheckInStatusLeave,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`CheckInStatus::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            CheckInStatus::Present => "签到",
-            CheckInStatus::Late => "迟到",
-            CheckInStatus::Leave => "请假",
-        }
+        self.label(Lang::Zh)
     }
 
     /// Present or late: the person is in the room.
@@ -144,6 +153,21 @@ pub enum Refusal {
     NothingToUndo,
     /// The cohort or the session is closed (see [`Cohort::check_attendance`]).
     Closed(Closed),
+}
+
+impl Refusal {
+    /// Why nothing was recorded, in `lang` (the person's name is the caller's to add).
+    pub fn message(&self, lang: Lang) -> String {
+        let time = |s: &AttendanceStatus| s.at.format("%H:%M").to_string();
+        match self {
+            Refusal::AlreadyCheckedIn(s) => tr!(lang, Rules::RefusedAlreadyIn, time = time(s)),
+            Refusal::AlreadyOnLeave(s) => {
+                tr!(lang, Rules::RefusedAlreadyOnLeave, time = time(s))
+            }
+            Refusal::NothingToUndo => tr!(lang, Rules::RefusedNothingToUndo),
+            Refusal::Closed(closed) => closed.message(lang),
+        }
+    }
 }
 
 /// Decides whether a new check-in with `status` may be recorded over `current`.

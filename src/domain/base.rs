@@ -5,6 +5,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names, Rules};
+use crate::tr;
+
 use super::cohort::Level;
 
 /// What kind of place a base is.
@@ -36,13 +39,20 @@ impl BaseKind {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            BaseKind::Village => Names::LabelBaseKindVillage,
+            BaseKind::Community => Names::LabelBaseKindCommunity,
+            BaseKind::Cooperative => Names::LabelBaseKindCooperative,
+            BaseKind::Enterprise => Names::LabelBaseKindEnterprise,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`BaseKind::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            BaseKind::Village => "村",
-            BaseKind::Community => "社区",
-            BaseKind::Cooperative => "合作社",
-            BaseKind::Enterprise => "企业",
-        }
+        self.label(Lang::Zh)
     }
 
     pub fn parse(text: &str) -> Option<BaseKind> {
@@ -95,14 +105,21 @@ impl Have {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Have::Venue => Names::LabelHaveVenue,
+            Have::Guide => Names::LabelHaveGuide,
+            Have::Material => Names::LabelHaveMaterial,
+            Have::Site => Names::LabelHaveSite,
+            Have::Film => Names::LabelHaveFilm,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Have::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Have::Venue => "场所",
-            Have::Guide => "讲解员",
-            Have::Material => "典型材料",
-            Have::Site => "参观现场",
-            Have::Film => "专题片",
-        }
+        self.label(Lang::Zh)
     }
 
     pub fn parse(text: &str) -> Option<Have> {
@@ -209,22 +226,36 @@ pub struct TrainingBase {
 }
 
 /// Why a base cannot be saved as given.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BaseError {
-    #[error("a training base needs a name")]
     EmptyName,
-    #[error("bases are accredited by the city or a county, not by the {0}")]
+    /// Accredited by the province (its code): only the city or a county accredit bases.
     BadLevel(&'static str),
 }
 
 impl BaseError {
-    pub fn zh(&self) -> String {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            BaseError::EmptyName => "培训基地需要名称".to_string(),
-            BaseError::BadLevel(_) => "培训基地由市级或县级授牌".to_string(),
+            BaseError::EmptyName => tr!(lang, Rules::BaseEmptyName),
+            BaseError::BadLevel(_) => tr!(lang, Rules::BaseBadLevel),
         }
     }
+
+    /// The message in Chinese (callers not yet on [`BaseError::message`]).
+    pub fn zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
 }
+
+/// English, for logs; what a user sees comes from [`BaseError::message`].
+impl std::fmt::Display for BaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BaseError {}
 
 impl TrainingBase {
     /// Meets the "five haves" standard (达到“五有”标准).

@@ -4,6 +4,8 @@
 
 use super::cohort::Cohort;
 use super::session::Session;
+use crate::text::{Lang, Rules};
+use crate::tr;
 
 /// Why a write to a cohort's records is refused. Nothing is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,16 @@ pub enum Closed {
 pub enum SessionChange {
     Close,
     Reopen,
+}
+
+impl Closed {
+    /// Why nothing was written, in `lang`; for a session, that it can be reopened.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Closed::Cohort => tr!(lang, Rules::ClosedCohort),
+            Closed::Session(s) => tr!(lang, Rules::ClosedSession, session = s),
+        }
+    }
 }
 
 impl Cohort {

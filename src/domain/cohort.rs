@@ -3,6 +3,9 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names, Rules};
+use crate::tr;
+
 use super::field::Field;
 use super::person::PersonId;
 use super::session::{Session, SlotDef};
@@ -34,12 +37,19 @@ impl Level {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Level::Province => Names::LabelLevelProvince,
+            Level::City => Names::LabelLevelCity,
+            Level::County => Names::LabelLevelCounty,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Level::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Level::Province => "省级",
-            Level::City => "市级",
-            Level::County => "县级",
-        }
+        self.label(Lang::Zh)
     }
 }
 
@@ -150,19 +160,34 @@ impl Cohort {
 }
 
 /// Why a cohort cannot be created as given.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CohortError {
-    #[error("cohort name is empty / 班次名称为空")]
     EmptyName,
-    #[error("days must be between 1 and {MAX_DAYS} / 天数须在 1 到 {MAX_DAYS} 之间")]
     BadDays,
-    #[error(
-        "a cohort needs at least one session slot per day, each slot once / 每天至少一个时段且不重复"
-    )]
     BadSlots,
-    #[error("cohort code must be 1-16 letters, digits or '-' / 班次代码只能含字母、数字和 -")]
     BadCode,
 }
+
+impl CohortError {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CohortError::EmptyName => tr!(lang, Rules::CohortEmptyName),
+            CohortError::BadDays => tr!(lang, Rules::CohortBadDays, max = MAX_DAYS),
+            CohortError::BadSlots => tr!(lang, Rules::CohortBadSlots),
+            CohortError::BadCode => tr!(lang, Rules::CohortBadCode),
+        }
+    }
+}
+
+/// English, for logs; what a user sees comes from [`CohortError::message`].
+impl std::fmt::Display for CohortError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for CohortError {}
 
 impl Cohort {
     pub fn validate(&self) -> Result<(), CohortError> {

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names};
+
 /// The nine fields named in the notice. Village and community are the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,18 +47,25 @@ impl Field {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Field::Village => Names::LabelFieldVillage,
+            Field::Community => Names::LabelFieldCommunity,
+            Field::Township => Names::LabelFieldTownship,
+            Field::Street => Names::LabelFieldStreet,
+            Field::Agency => Names::LabelFieldAgency,
+            Field::Institution => Names::LabelFieldInstitution,
+            Field::Soe => Names::LabelFieldSoe,
+            Field::Private => Names::LabelFieldPrivate,
+            Field::SocialOrg => Names::LabelFieldSocialOrg,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Field::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Field::Village => "村",
-            Field::Community => "社区",
-            Field::Township => "乡镇",
-            Field::Street => "街道",
-            Field::Agency => "机关",
-            Field::Institution => "事业单位",
-            Field::Soe => "国有企业",
-            Field::Private => "非公有制经济组织",
-            Field::SocialOrg => "社会组织",
-        }
+        self.label(Lang::Zh)
     }
 
     /// Accepts the code, the Chinese name, or a few common English words.

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names};
+
 /// 轮训方式: the six teaching methods of the notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,26 +37,27 @@ impl Method {
         }
     }
 
-    pub fn zh(self) -> &'static str {
-        match self {
-            Method::Lecture => "专题辅导",
-            Method::Sharing => "经验介绍",
-            Method::Case => "案例分析",
-            Method::Visit => "现场观摩",
-            Method::Discussion => "讨论交流",
-            Method::Elective => "菜单选学",
-        }
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Method::Lecture => Names::LabelMethodLecture,
+            Method::Sharing => Names::LabelMethodSharing,
+            Method::Case => Names::LabelMethodCase,
+            Method::Visit => Names::LabelMethodVisit,
+            Method::Discussion => Names::LabelMethodDiscussion,
+            Method::Elective => Names::LabelMethodElective,
+        };
+        entry.get(lang)
     }
 
+    /// The Chinese name (callers not yet on [`Method::label`]).
+    pub fn zh(self) -> &'static str {
+        self.label(Lang::Zh)
+    }
+
+    /// The English name (callers not yet on [`Method::label`]).
     pub fn en(self) -> &'static str {
-        match self {
-            Method::Lecture => "thematic lecture",
-            Method::Sharing => "experience sharing",
-            Method::Case => "case study",
-            Method::Visit => "site visit",
-            Method::Discussion => "discussion",
-            Method::Elective => "menu elective",
-        }
+        self.label(Lang::En)
     }
 
     /// Accepts the code, the Chinese name or the English name (`site-visit` too).

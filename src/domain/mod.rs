@@ -24,3 +24,6 @@ pub use module::{Catalogue, Module};
 pub use person::{Gender, Person, PersonId};
 pub use session::{Session, SlotDef, SlotKind};
 pub use teaching::{ActivityDetails, ActivityEvent, ActivityStatus, Method, TeachingActivity};
+
+#[cfg(test)]
+mod messages_tests;

@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Rules};
+use crate::tr;
+
 /// One content module: a number, a short name and its full wording, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Module {
@@ -64,34 +67,43 @@ fn number_in(text: &str) -> Option<u16> {
 }
 
 /// Why a catalogue change or a list of modules is not accepted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModuleError {
-    #[error("unknown module '{0}'")]
     Unknown(String),
-    #[error("module {0} is retired")]
     Retired(u16),
-    #[error("no module given")]
     NoneGiven,
-    #[error("a module needs a short name")]
     EmptyName,
-    #[error("the name '{name}' is already used by module {number}")]
     NameTaken { name: String, number: u16 },
 }
 
 impl ModuleError {
-    /// The same message in Chinese.
-    pub fn zh(&self) -> String {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ModuleError::Unknown(t) => format!("没有内容模块“{t}”"),
-            ModuleError::Retired(n) => format!("模块 {n} 已停用"),
-            ModuleError::NoneGiven => "没有指定内容模块".to_string(),
-            ModuleError::EmptyName => "内容模块需要一个简称".to_string(),
+            ModuleError::Unknown(t) => tr!(lang, Rules::ModuleUnknown, module = t),
+            ModuleError::Retired(n) => tr!(lang, Rules::ModuleRetired, number = n),
+            ModuleError::NoneGiven => tr!(lang, Rules::ModuleNoneGiven),
+            ModuleError::EmptyName => tr!(lang, Rules::ModuleEmptyName),
             ModuleError::NameTaken { name, number } => {
-                format!("名称“{name}”已被模块 {number} 使用")
+                tr!(lang, Rules::ModuleNameTaken, name = name, number = number)
             }
         }
     }
+
+    /// The message in Chinese (callers not yet on [`ModuleError::message`]).
+    pub fn zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
 }
+
+/// English, for logs; what a user sees comes from [`ModuleError::message`].
+impl std::fmt::Display for ModuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ModuleError {}
 
 /// New names for a module; `None` keeps what is there.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -301,93 +313,5 @@ fn clean(text: Option<String>) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(zh: &str, en: &str) -> ModuleNames {
-        ModuleNames {
-            name_zh: Some(zh.into()),
-            name_en: Some(en.into()),
-            ..ModuleNames::default()
-        }
-    }
-
-    #[test]
-    fn the_five_modules_of_the_notice_are_built_in() {
-        let c = Catalogue::builtin();
-        let numbers: Vec<u16> = c.active().map(|m| m.number).collect();
-        assert_eq!(numbers, [1, 2, 3, 4, 5]);
-        assert!(c.modules.iter().all(|m| !m.text_zh.is_empty()));
-        assert!(c.get(3).unwrap().text_zh.contains("民主协商"));
-    }
-
-    #[test]
-    fn modules_are_found_by_number_or_name() {
-        let c = Catalogue::builtin();
-        for (text, number) in [
-            ("3", 3),
-            ("模块3", 3),
-            ("模块三", 3),
-            ("第五", 5),
-            ("（二）", 2),
-            ("一", 1),
-            ("党章党纪", 2),
-            ("lawful governance", 3),
-            ("基层党组织基本职责和工作方法", 4),
-        ] {
-            assert_eq!(c.find(text).map(|m| m.number), Some(number), "{text}");
-        }
-        assert_eq!(c.find("9"), None);
-        assert_eq!(c.find("十一"), None);
-        assert_eq!(c.find("地理"), None);
-    }
-
-    #[test]
-    fn added_modules_take_the_next_number_and_names_must_be_free() {
-        let mut c = Catalogue::builtin();
-        assert_eq!(c.add(names("乡村振兴", "Rural revival")), Ok(6));
-        assert_eq!(c.find("乡村振兴").unwrap().number, 6);
-        let clash = c.add(names("讲话精神", "x"));
-        assert!(matches!(
-            clash,
-            Err(ModuleError::NameTaken { number: 1, .. })
-        ));
-        assert_eq!(c.add(ModuleNames::default()), Err(ModuleError::EmptyName));
-    }
-
-    #[test]
-    fn renaming_keeps_the_number_and_a_snapshot_keeps_the_old_name() {
-        let mut c = Catalogue::builtin();
-        let snapshot = c.snapshot();
-        c.rename(2, names("党章党规党纪", "Rules")).unwrap();
-        assert_eq!(c.get(2).unwrap().name_zh, "党章党规党纪");
-        assert!(!c.get(2).unwrap().text_zh.is_empty(), "full text kept");
-        assert_eq!(snapshot.get(2).unwrap().name_zh, "党章党纪");
-    }
-
-    #[test]
-    fn retired_modules_leave_new_snapshots_but_not_old_ones() {
-        let mut c = Catalogue::builtin();
-        let mut old = c.snapshot();
-        c.retire(5).unwrap();
-        assert_eq!(c.retire(5), Err(ModuleError::Retired(5)));
-        assert!(c.snapshot().get(5).is_none());
-        assert_eq!(old.extend_with(&c, "5"), Ok((vec![5], false)));
-        let mut new = c.snapshot();
-        assert_eq!(new.extend_with(&c, "5"), Err(ModuleError::Retired(5)));
-        assert_eq!(c.rename(5, names("a", "b")), Err(ModuleError::Retired(5)));
-    }
-
-    #[test]
-    fn a_cohort_picks_up_a_module_added_after_it_started() {
-        let mut c = Catalogue::builtin();
-        let mut snapshot = c.snapshot();
-        c.add(names("乡村振兴", "Rural revival")).unwrap();
-        let got = snapshot.extend_with(&c, "1、乡村振兴，1");
-        assert_eq!(got, Ok((vec![1, 6], true)));
-        assert!(snapshot.get(6).is_some());
-        assert_eq!(snapshot.extend_with(&c, " , "), Err(ModuleError::NoneGiven));
-        let unknown = snapshot.extend_with(&c, "1,七");
-        assert_eq!(unknown, Err(ModuleError::Unknown("七".into())));
-    }
-}
+#[path = "module_tests.rs"]
+mod tests;

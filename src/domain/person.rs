@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names, Rules};
+use crate::tr;
+
 use super::field::Field;
 
 /// A person's stable id: a ULID string, sortable by creation time.
@@ -37,11 +40,18 @@ impl Gender {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            Gender::Male => Names::LabelGenderMale,
+            Gender::Female => Names::LabelGenderFemale,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`Gender::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            Gender::Male => "男",
-            Gender::Female => "女",
-        }
+        self.label(Lang::Zh)
     }
 }
 
@@ -105,19 +115,53 @@ impl Person {
 }
 
 /// Why a person record cannot be saved.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Its message never holds the phone or the ID number.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PersonError {
-    #[error("name is empty / 姓名为空")]
     EmptyName,
-    #[error("name contains control characters / 姓名含有控制字符")]
     ControlCharacters,
-    #[error("{0} is longer than {1} characters / 字段过长")]
+    /// The field ("name", "unit", ...) and its longest length in characters.
     TooLong(&'static str, usize),
-    #[error("phone must be 7 to 15 digits (a leading + is allowed) / 电话号码格式不正确")]
     BadPhone,
-    #[error("ID number must be 18 characters with a valid check digit / 身份证号码不正确")]
     BadIdNumber,
 }
+
+impl PersonError {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PersonError::EmptyName => tr!(lang, Rules::PersonEmptyName),
+            PersonError::ControlCharacters => tr!(lang, Rules::PersonControlCharacters),
+            PersonError::TooLong(field, limit) => {
+                let field = field_label(field).map_or(field.to_string(), |e| tr!(lang, e));
+                tr!(lang, Rules::PersonTooLong, field = field, limit = limit)
+            }
+            PersonError::BadPhone => tr!(lang, Rules::PersonBadPhone),
+            PersonError::BadIdNumber => tr!(lang, Rules::PersonBadIdNumber),
+        }
+    }
+}
+
+fn field_label(field: &str) -> Option<Rules> {
+    Some(match field {
+        "name" => Rules::PersonLabelName,
+        "unit" => Rules::PersonLabelUnit,
+        "county" => Rules::PersonLabelCounty,
+        "township" => Rules::PersonLabelTownship,
+        "position" => Rules::PersonLabelPosition,
+        "notes" => Rules::PersonLabelNotes,
+        _ => return None,
+    })
+}
+
+/// English, for logs; what a user sees comes from [`PersonError::message`].
+impl std::fmt::Display for PersonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PersonError {}
 
 /// Longest accepted name, in characters.
 pub const MAX_NAME: usize = 32;

@@ -3,6 +3,8 @@
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names};
+
 /// Which part of the day a session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -23,20 +25,24 @@ impl SlotKind {
         }
     }
 
-    pub fn zh(self) -> &'static str {
-        match self {
-            SlotKind::Am => "上午",
-            SlotKind::Pm => "下午",
-            SlotKind::Eve => "晚上",
-        }
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            SlotKind::Am => Names::LabelSlotKindAm,
+            SlotKind::Pm => Names::LabelSlotKindPm,
+            SlotKind::Eve => Names::LabelSlotKindEve,
+        };
+        entry.get(lang)
     }
 
+    /// The Chinese name (callers not yet on [`SlotKind::label`]).
+    pub fn zh(self) -> &'static str {
+        self.label(Lang::Zh)
+    }
+
+    /// The English name (callers not yet on [`SlotKind::label`]).
     pub fn en(self) -> &'static str {
-        match self {
-            SlotKind::Am => "morning",
-            SlotKind::Pm => "afternoon",
-            SlotKind::Eve => "evening",
-        }
+        self.label(Lang::En)
     }
 
     /// Default start times: 08:30, 14:30 and 19:30.

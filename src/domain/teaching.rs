@@ -6,6 +6,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Names, Rules};
+use crate::tr;
+
 use super::cohort::Cohort;
 use super::session::Session;
 
@@ -175,12 +178,19 @@ impl ActivityStatus {
         }
     }
 
+    /// Its name in `lang`, as shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            ActivityStatus::Planned => Names::LabelActivityStatusPlanned,
+            ActivityStatus::Held => Names::LabelActivityStatusHeld,
+            ActivityStatus::Changed => Names::LabelActivityStatusChanged,
+        };
+        entry.get(lang)
+    }
+
+    /// The Chinese name (callers not yet on [`ActivityStatus::label`]).
     pub fn zh(self) -> &'static str {
-        match self {
-            ActivityStatus::Planned => "计划",
-            ActivityStatus::Held => "已举办",
-            ActivityStatus::Changed => "有变更",
-        }
+        self.label(Lang::Zh)
     }
 
     /// Held or changed: it took place and counts towards coverage.
@@ -276,46 +286,53 @@ pub fn live(activities: &[TeachingActivity]) -> Vec<TeachingActivity> {
 }
 
 /// Why an activity change is not recorded. Nothing is written in these cases.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeachingError {
-    #[error("an activity needs a title")]
     EmptyTitle,
-    #[error("title, lecturer and role must not contain control characters")]
     ControlCharacters,
-    #[error("the cohort has no session {0}")]
     NoSuchSession(Session),
-    #[error("an activity needs at least one module")]
     NoModules,
-    #[error("there is no activity {0}")]
     NotFound(u32),
-    #[error("activity {0} was deleted")]
     Deleted(u32),
-    #[error("activity {0} is already held")]
     AlreadyHeld(u32),
-    #[error("session {0} has not started yet")]
     NotStarted(Session),
-    #[error("nothing to change")]
     Unchanged,
-    #[error("the cohort is closed: its teaching log is look-up only")]
     CohortClosed,
 }
 
 impl TeachingError {
-    pub fn zh(&self) -> String {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            TeachingError::EmptyTitle => "教学活动需要标题".to_string(),
-            TeachingError::ControlCharacters => "标题、授课人和职务中不能有控制字符".to_string(),
-            TeachingError::NoSuchSession(s) => format!("本班次没有场次 {s}"),
-            TeachingError::NoModules => "教学活动至少涉及一个内容模块".to_string(),
-            TeachingError::NotFound(id) => format!("没有编号为 {id} 的教学活动"),
-            TeachingError::Deleted(id) => format!("教学活动 {id} 已删除"),
-            TeachingError::AlreadyHeld(id) => format!("教学活动 {id} 已标记为举办"),
-            TeachingError::NotStarted(s) => format!("场次 {s} 尚未开始"),
-            TeachingError::Unchanged => "没有需要修改的内容".to_string(),
-            TeachingError::CohortClosed => "班次已结束，教学记录只能查看".to_string(),
+            TeachingError::EmptyTitle => tr!(lang, Rules::TeachingEmptyTitle),
+            TeachingError::ControlCharacters => tr!(lang, Rules::TeachingControlCharacters),
+            TeachingError::NoSuchSession(s) => {
+                tr!(lang, Rules::TeachingNoSuchSession, session = s)
+            }
+            TeachingError::NoModules => tr!(lang, Rules::TeachingNoModules),
+            TeachingError::NotFound(id) => tr!(lang, Rules::TeachingNotFound, id = id),
+            TeachingError::Deleted(id) => tr!(lang, Rules::TeachingDeleted, id = id),
+            TeachingError::AlreadyHeld(id) => tr!(lang, Rules::TeachingAlreadyHeld, id = id),
+            TeachingError::NotStarted(s) => tr!(lang, Rules::TeachingNotStarted, session = s),
+            TeachingError::Unchanged => tr!(lang, Rules::TeachingUnchanged),
+            TeachingError::CohortClosed => tr!(lang, Rules::TeachingCohortClosed),
         }
     }
+
+    /// The message in Chinese (callers not yet on [`TeachingError::message`]).
+    pub fn zh(&self) -> String {
+        self.message(Lang::Zh)
+    }
 }
+
+/// English, for logs; what a user sees comes from [`TeachingError::message`].
+impl std::fmt::Display for TeachingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for TeachingError {}
 
 fn not_deleted(current: &TeachingActivity) -> Result<(), TeachingError> {
     match current.deleted {

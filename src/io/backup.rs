@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::store::{Backup, Store, StoreError};
+use crate::text::{Backups, Lang};
+use crate::tr;
 
 /// How many automatic backups the data folder keeps.
 pub const KEEP: usize = 10;
@@ -20,8 +22,36 @@ pub enum BackupError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is not a lunxun backup: {reason}")]
-    NotABackup { path: PathBuf, reason: String },
+    /// Where reading stopped; never serde's own words, which can quote a record (a
+    /// phone number, an ID number) from the file.
+    #[error("{path} is not a lunxun backup (unreadable at line {line}, column {column})")]
+    NotABackup {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+}
+
+impl BackupError {
+    /// What a person is told, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            BackupError::Store(e) => e.message(lang),
+            BackupError::File { path, source } => tr!(
+                lang,
+                Backups::BackupFile,
+                path = path.display(),
+                reason = source
+            ),
+            BackupError::NotABackup { path, line, column } => tr!(
+                lang,
+                Backups::BackupNotABackup,
+                path = path.display(),
+                line = line,
+                column = column
+            ),
+        }
+    }
 }
 
 pub fn folder(data_dir: &Path) -> PathBuf {
@@ -127,13 +157,42 @@ pub fn read(path: &Path) -> Result<Backup, BackupError> {
     })?;
     serde_json::from_slice(&bytes).map_err(|e| BackupError::NotABackup {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        line: e.line(),
+        column: e.column(),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn a_file_that_is_no_backup_is_told_in_each_language_without_quoting_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        fs::write(&path, r#"{"trees": {"people": "13812345678"}}"#).unwrap();
+        let error = read(&path).unwrap_err();
+        let (zh, en) = (error.message(Lang::Zh), error.message(Lang::En));
+        assert!(has_cjk(&zh) && zh.contains("不是 lunxun 备份文件"), "{zh}");
+        assert!(
+            en.contains("is not a lunxun backup") && !has_cjk(&en),
+            "{en}"
+        );
+        for text in [zh, en, error.to_string()] {
+            assert!(!text.contains("13812345678"), "{text}");
+        }
+        let missing = read(&dir.path().join("none.json")).unwrap_err();
+        assert!(missing.message(Lang::Zh).starts_with("无法读写备份文件"));
+        assert!(
+            missing
+                .message(Lang::En)
+                .starts_with("cannot read or write the backup")
+        );
+    }
 
     #[test]
     fn names_always_sort_after_the_newest_backup() {

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::text::Lang;
+use crate::text::{Lang, Storage};
+use crate::tr;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -30,7 +31,7 @@ pub enum StoreError {
     #[error("the database in {dir} is damaged: {reason}")]
     Damaged {
         dir: PathBuf,
-        reason: String,
+        reason: Damage,
         /// Found on a copy: sled never opened the files themselves.
         untouched: bool,
     },
@@ -60,7 +61,7 @@ impl StoreError {
         match self {
             StoreError::Sled(e) if reads_as_damage(&e) => StoreError::Damaged {
                 dir: dir.to_path_buf(),
-                reason: format!("sled cannot read its files ({e})"),
+                reason: Damage::Unreadable(e.to_string()),
                 untouched: false,
             },
             other => other,
@@ -69,80 +70,60 @@ impl StoreError {
 
     /// One line in the user's language, saying what to do where there is something to do.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StoreError::AlreadyOpen(dir), Lang::Zh) => format!(
-                "数据库（{}）已在另一个 lunxun 中打开。请先关闭那个窗口，或用 --db 指定其他文件夹。",
-                dir.display()
-            ),
-            (StoreError::AlreadyOpen(_), Lang::En) => {
-                format!("{self}. Close the other one first, or use --db to choose another folder.")
+        match self {
+            StoreError::AlreadyOpen(dir) => {
+                tr!(lang, Storage::StoreAlreadyOpen, dir = dir.display())
             }
-            (
-                StoreError::NewerSchema {
-                    found, supported, ..
-                },
-                Lang::Zh,
-            ) => format!(
-                "此数据库由更新版本的 lunxun 写入（格式 {found}，本版本最高支持 {supported}）。请升级 lunxun 后再打开。"
+            StoreError::NewerSchema {
+                dir,
+                found,
+                supported,
+            } => tr!(
+                lang,
+                Storage::StoreNewerSchema,
+                dir = dir.display(),
+                found = found,
+                supported = supported
             ),
-            (StoreError::NewerSchema { .. }, Lang::En) => {
-                format!("{self}. Upgrade lunxun to open it.")
-            }
-            (StoreError::Damaged { dir, untouched, .. }, Lang::Zh) => format!(
-                "{} 中的数据库已损坏，无法读取记录。lunxun 没有写入任何新数据{}。恢复方法：{}",
-                dir.display(),
-                if *untouched {
-                    "，数据库文件保持原样"
+            StoreError::Damaged {
+                dir,
+                reason,
+                untouched,
+            } => {
+                let untouched = if *untouched {
+                    tr!(lang, Storage::StoreUntouched)
                 } else {
-                    ""
-                },
-                restore_hint_zh(dir)
-            ),
-            (StoreError::Damaged { dir, untouched, .. }, Lang::En) => format!(
-                "{self}. lunxun wrote nothing new{}. To recover, {}",
-                if *untouched {
-                    " and left sled's files as they were"
-                } else {
-                    ""
-                },
-                restore_hint_en(dir)
-            ),
-            (StoreError::Folder { dir, source }, Lang::Zh) => {
-                format!("无法使用数据文件夹 {}：{source}", dir.display())
-            }
-            (StoreError::Sled(e), Lang::Zh) if reads_as_damage(e) => format!(
-                "数据库文件已损坏，无法读取（{e}）。请关闭 lunxun，然后用 lunxun restore 最新备份 --db 新文件夹（{} 中的日志会补回备份之后的记录）。",
-                super::JOURNAL_FILE
-            ),
-            (StoreError::Sled(e), Lang::En) if reads_as_damage(e) => format!(
-                "{self}: the database's files are damaged. Close lunxun and restore the newest backup into a new folder with lunxun restore BACKUP --db NEWDIR (the folder's {} replays what came after it).",
-                super::JOURNAL_FILE
-            ),
-            (StoreError::Sled(e), Lang::Zh) => format!("数据库读写失败：{e}"),
-            (StoreError::Sync(e), Lang::Zh) => {
-                format!(
-                    "数据未能写入磁盘：{e}。本次操作可能未保存，请重试：已保存的签到会显示为“已签到”。"
+                    String::new()
+                };
+                tr!(
+                    lang,
+                    Storage::StoreDamaged,
+                    dir = dir.display(),
+                    reason = reason.message(lang),
+                    untouched = untouched,
+                    hint = restore_hint(dir, lang)
                 )
             }
-            (StoreError::Sync(_), Lang::En) => format!(
-                "{self}. It may not have been saved; try again (a check-in that was kept then shows as already checked in)."
+            StoreError::Folder { dir, source } => tr!(
+                lang,
+                Storage::StoreFolder,
+                dir = dir.display(),
+                reason = source
             ),
-            (StoreError::Journal(e), Lang::Zh) => format!(
-                "已写入数据库，但未能写入日志（{e}），因此未确认。请重试：已保存的签到会显示为“已签到”。"
+            StoreError::Sled(e) if reads_as_damage(e) => tr!(
+                lang,
+                Storage::StoreFilesDamaged,
+                reason = e,
+                journal = super::JOURNAL_FILE
             ),
-            (StoreError::Journal(_), Lang::En) => format!(
-                "{self}, so it is not confirmed. Try again: a check-in that was kept shows as already checked in."
-            ),
-            (StoreError::Corrupt(what), Lang::Zh) => {
-                format!("无法读取已存记录（{what}），数据库可能已损坏。")
-            }
-            (_, Lang::En) => self.to_string(),
+            StoreError::Sled(e) => tr!(lang, Storage::StoreSled, reason = e),
+            StoreError::Sync(e) => tr!(lang, Storage::StoreSync, reason = e),
+            StoreError::Journal(e) => tr!(lang, Storage::StoreJournal, reason = e),
+            StoreError::Corrupt(what) => tr!(lang, Storage::StoreCorrupt, what = what),
         }
     }
 }
 
-/// The newest automatic backup in the data folder, for the recovery advice (read only
-/// when the message is shown); a pattern when there is none.
 /// sled reports a damaged record it meets while reading as corruption, or as an I/O
 /// error that says so.
 fn reads_as_damage(e: &sled::Error) -> bool {
@@ -153,36 +134,19 @@ fn reads_as_damage(e: &sled::Error) -> bool {
     }
 }
 
-fn restore_hint_zh(dir: &Path) -> String {
+/// How to recover the folder `dir`: from its newest backup, its journal, or a backup file.
+fn restore_hint(dir: &Path, lang: Lang) -> String {
     match newest_backup(dir) {
-        Some(backup) => format!(
-            "用最新的备份恢复到新文件夹：lunxun restore {} --db 新文件夹（备份之后的签到等记录会从本文件夹的日志 lunxun.journal 中补回），然后用 --db 新文件夹 打开。",
-            backup.display()
+        Some(backup) => tr!(lang, Storage::StoreRestoreNewest, backup = backup.display()),
+        None if super::journal::holds_everything(dir) => tr!(
+            lang,
+            Storage::StoreRestoreJournal,
+            journal = dir.join(super::JOURNAL_FILE).display()
         ),
-        None if super::journal::holds_everything(dir) => format!(
-            "还没有备份，但日志保存了全部记录：lunxun restore --journal {} --db 新文件夹，然后用 --db 新文件夹 打开。",
-            dir.join(super::JOURNAL_FILE).display()
-        ),
-        None => format!(
-            "{} 中还没有自动备份；如有 lunxun backup 导出的备份文件，用 lunxun restore 文件 --db 新文件夹 恢复，然后用 --db 新文件夹 打开。",
-            dir.join("backups").display()
-        ),
-    }
-}
-
-fn restore_hint_en(dir: &Path) -> String {
-    match newest_backup(dir) {
-        Some(backup) => format!(
-            "restore the newest backup into a new folder: lunxun restore {} --db NEWDIR (check-ins and other records made after that backup are replayed from this folder's journal, lunxun.journal), then open it with --db NEWDIR.",
-            backup.display()
-        ),
-        None if super::journal::holds_everything(dir) => format!(
-            "there is no backup yet, but the journal holds every record: lunxun restore --journal {} --db NEWDIR, then open it with --db NEWDIR.",
-            dir.join(super::JOURNAL_FILE).display()
-        ),
-        None => format!(
-            "there is no automatic backup in {} yet; if you have a file from `lunxun backup`, restore it with lunxun restore FILE --db NEWDIR, then open it with --db NEWDIR.",
-            dir.join("backups").display()
+        None => tr!(
+            lang,
+            Storage::StoreRestoreNoBackup,
+            folder = dir.join("backups").display()
         ),
     }
 }
@@ -201,3 +165,171 @@ fn newest_backup(dir: &Path) -> Option<PathBuf> {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What showed that the database is damaged.
+#[derive(Debug)]
+pub enum Damage {
+    /// A folder that held records has no schema version.
+    NoSchema,
+    /// sled found corrupted data in its files.
+    Corrupted,
+    /// sled cannot open its files (sled's words).
+    CannotOpen(String),
+    /// sled failed (panicked) reading its files.
+    Panicked,
+    /// sled cannot read its files (sled's words).
+    Unreadable(String),
+    /// Rebuilt from sled's log, a record does not read or a reference does not resolve.
+    Inconsistent(Box<StoreError>),
+    /// sled lost commits its journal knows.
+    BehindJournal { held: u64, journaled: u64 },
+    /// sled lost commits that were confirmed in `lunxun.seq`.
+    BehindConfirmed { held: u64, confirmed: u64 },
+}
+
+impl Damage {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Damage::NoSchema => tr!(lang, Storage::DamageNoSchema),
+            Damage::Corrupted => tr!(lang, Storage::DamageCorrupted),
+            Damage::CannotOpen(e) => tr!(lang, Storage::DamageCannotOpen, detail = e),
+            Damage::Panicked => tr!(lang, Storage::DamagePanicked),
+            Damage::Unreadable(e) => tr!(lang, Storage::DamageUnreadable, detail = e),
+            Damage::Inconsistent(e) => {
+                tr!(lang, Storage::DamageInconsistent, detail = e.message(lang))
+            }
+            Damage::BehindJournal { held, journaled } => {
+                tr!(
+                    lang,
+                    Storage::DamageBehindJournal,
+                    held = held,
+                    last = journaled
+                )
+            }
+            Damage::BehindConfirmed { held, confirmed } => tr!(
+                lang,
+                Storage::DamageBehindConfirmed,
+                held = held,
+                confirmed = confirmed
+            ),
+        }
+    }
+}
+
+/// English, for logs and the English message.
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    fn io(text: &str) -> std::io::Error {
+        std::io::Error::other(text.to_string())
+    }
+
+    /// One of each, the two kinds of sled error and both kinds of damage included.
+    fn every_error(dir: &Path) -> Vec<StoreError> {
+        vec![
+            StoreError::AlreadyOpen(dir.into()),
+            StoreError::NewerSchema {
+                dir: dir.into(),
+                found: 9,
+                supported: 3,
+            },
+            StoreError::Folder {
+                dir: dir.into(),
+                source: io("denied"),
+            },
+            StoreError::Sled(sled::Error::Unsupported("odd".into())),
+            StoreError::Sled(sled::Error::Io(io("corrupt log"))),
+            StoreError::Sync(io("disk full")),
+            StoreError::Journal(io("disk full")),
+            StoreError::Damaged {
+                dir: dir.into(),
+                reason: Damage::Corrupted,
+                untouched: true,
+            },
+            StoreError::Damaged {
+                dir: dir.into(),
+                reason: Damage::BehindJournal {
+                    held: 3,
+                    journaled: 5,
+                },
+                untouched: false,
+            },
+            StoreError::Corrupt("people".into()),
+        ]
+    }
+
+    #[test]
+    fn every_store_error_is_chinese_in_chinese_and_english_in_english() {
+        let dir = Path::new("/data/lunxun");
+        for error in every_error(dir) {
+            let (zh, en) = (error.message(Lang::Zh), error.message(Lang::En));
+            assert!(has_cjk(&zh), "{error:?}: not Chinese: {zh}");
+            assert!(!has_cjk(&en), "{error:?}: Chinese in English: {en}");
+            assert!(
+                !zh.contains('{') && !en.contains('{'),
+                "unfilled: {zh} / {en}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_damaged_folder_says_how_to_recover_and_whether_files_were_left_alone() {
+        let dir = Path::new("/data/lunxun");
+        let untouched = &every_error(dir)[7];
+        let zh = untouched.message(Lang::Zh);
+        assert!(
+            zh.contains("数据库文件保持原样") && zh.contains("lunxun restore"),
+            "{zh}"
+        );
+        let en = untouched.message(Lang::En);
+        assert!(en.contains("left sled's files as they were"), "{en}");
+        assert!(en.contains("/data/lunxun/backups"), "{en}");
+        let touched = every_error(dir)[8].message(Lang::Zh);
+        assert!(!touched.contains("保持原样"), "{touched}");
+    }
+
+    #[test]
+    fn every_kind_of_damage_is_told_in_the_language_asked_for() {
+        let corrupt = StoreError::Corrupt("people".into());
+        let damages = [
+            Damage::NoSchema,
+            Damage::Corrupted,
+            Damage::CannotOpen("unsupported".into()),
+            Damage::Panicked,
+            Damage::Unreadable("io".into()),
+            Damage::Inconsistent(Box::new(corrupt)),
+            Damage::BehindJournal {
+                held: 3,
+                journaled: 5,
+            },
+            Damage::BehindConfirmed {
+                held: 3,
+                confirmed: 4,
+            },
+        ];
+        for damage in damages {
+            let (zh, en) = (damage.message(Lang::Zh), damage.message(Lang::En));
+            assert!(has_cjk(&zh), "{damage:?}: not Chinese: {zh}");
+            assert!(!has_cjk(&en), "{damage:?}: Chinese in English: {en}");
+        }
+        let behind = Damage::BehindConfirmed {
+            held: 3,
+            confirmed: 4,
+        };
+        assert_eq!(
+            behind.to_string(),
+            "it holds 3 commits but 4 were confirmed"
+        );
+    }
+}

@@ -39,7 +39,7 @@ pub use attendance::{CheckInOutcome, DeskRequest};
 pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record};
 pub use closing::CohortChange;
 pub use commit::Batch;
-pub use error::{StoreError, StoreResult};
+pub use error::{Damage, StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
 pub use folder::{resolve as resolve_folder, restrict as restrict_path};
 pub use integrity::Integrity;
@@ -215,7 +215,7 @@ impl Store {
             // Rebuilt from sled's log: every record must read and every reference resolve.
             store.check_integrity().map_err(|e| StoreError::Damaged {
                 dir: dir.to_path_buf(),
-                reason: e.to_string(),
+                reason: Damage::Inconsistent(Box::new(e)),
                 untouched: false,
             })?;
         }
@@ -288,7 +288,7 @@ impl Store {
             }
             None if existed => Err(StoreError::Damaged {
                 dir: self.dir.clone(),
-                reason: "its records cannot be read".into(),
+                reason: Damage::NoSchema,
                 untouched: false,
             }),
             // A copy opened for a check writes nothing; the real open writes the version.
@@ -346,7 +346,7 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
             Err(sled::Error::Corruption { .. }) => {
                 return Err(StoreError::Damaged {
                     dir: dir.to_path_buf(),
-                    reason: "sled found corrupted data in its files".into(),
+                    reason: Damage::Corrupted,
                     untouched: false,
                 });
             }
@@ -361,7 +361,7 @@ pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
             Err(e) => {
                 return Err(StoreError::Damaged {
                     dir: dir.to_path_buf(),
-                    reason: format!("sled cannot open its files ({e})"),
+                    reason: Damage::CannotOpen(e.to_string()),
                     untouched: false,
                 });
             }
@@ -379,7 +379,10 @@ fn check_journal(dir: &Path, held: u64, journaled: Option<journal::Tail>) -> Sto
     match journaled.map(|t| t.last) {
         Some(last) if last > held => Err(StoreError::Damaged {
             dir: dir.to_path_buf(),
-            reason: format!("it holds {held} commits but its journal has {last}"),
+            reason: Damage::BehindJournal {
+                held,
+                journaled: last,
+            },
             untouched: false,
         }),
         _ => Ok(()),
@@ -403,7 +406,7 @@ fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<((u64, seq::SeqF
     if held < confirmed {
         return Err(StoreError::Damaged {
             dir: dir.to_path_buf(),
-            reason: format!("it holds {held} commits but {confirmed} were confirmed"),
+            reason: Damage::BehindConfirmed { held, confirmed },
             untouched: false,
         });
     }
@@ -418,7 +421,7 @@ fn open_quietly(config: &sled::Config, dir: &Path) -> StoreResult<sled::Result<s
     std::panic::set_hook(previous);
     result.map_err(|_| StoreError::Damaged {
         dir: dir.to_path_buf(),
-        reason: "sled could not read its files".into(),
+        reason: Damage::Panicked,
         untouched: false,
     })
 }

@@ -11,13 +11,17 @@ mod catalogue;
 mod bases;
 mod checkin;
 mod cohort;
+mod commands;
 mod coverage;
 mod desk;
+mod domain;
 mod export;
 mod import;
 mod lang;
+mod names;
 mod report;
 mod roster;
+mod store;
 mod tabular;
 mod teaching;
 mod timetable;
@@ -26,13 +30,17 @@ pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill, placeholders};
 pub use checkin::Attendance;
 pub use cohort::Cohorts;
+pub use commands::Commands;
 pub use coverage::Coverage;
 pub use desk::Desk;
+pub use domain::Rules;
 pub use export::Export;
 pub use import::RosterImport;
 pub use lang::Lang;
+pub use names::Names;
 pub use report::Report;
 pub use roster::Roster;
+pub use store::{Backups, Storage};
 pub use tabular::{Tabular, list_of};
 pub use teaching::Teaching;
 pub use timetable::Timetable;
@@ -58,6 +66,11 @@ pub fn sections() -> Vec<Section> {
         section::<Report>("Report"),
         section::<Coverage>("Coverage"),
         section::<Export>("Export"),
+        section::<Rules>("Rules"),
+        section::<Storage>("Storage"),
+        section::<Backups>("Backups"),
+        section::<Commands>("Commands"),
+        section::<Names>("Names"),
     ]
 }
 
