@@ -88,6 +88,35 @@ fn longer_cycles(imports: &[Import]) -> Vec<String> {
     groups.into_iter().collect()
 }
 
+/// Every `.rs` file under `dir`.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The reader reaches every source file from `lib.rs` (so the rules below cannot pass
+/// by missing one); `main.rs` is the binary's own root.
+#[test]
+fn every_source_file_is_a_module_the_reader_finds() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut on_disk = Vec::new();
+    rust_files(&src, &mut on_disk);
+    let read: BTreeSet<_> = the_crate().files.into_values().map(|(f, _)| f).collect();
+    let missed: Vec<String> = on_disk
+        .iter()
+        .filter(|f| !read.contains(*f) && **f != src.join("main.rs"))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(missed.is_empty(), "not reached from src/lib.rs: {missed:?}");
+    assert!(read.len() > 100, "only {} files read", read.len());
+}
+
 #[test]
 fn no_two_sibling_modules_import_each_other() {
     let pairs = two_way_pairs(&the_crate().imports());
