@@ -36,8 +36,7 @@ fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let before = demo_events(dir.path());
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
     // Today is day 2 of the demo's 2015-02: eight arrived before 08:35.
@@ -71,8 +70,7 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
 
 #[test]
 fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("in 8/60");
     let second = cli(dir.path(), &["cohort", "list"]);
@@ -88,8 +86,7 @@ fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
 /// Checks someone in, sends `signal` to the desk, and checks the exit code, the
 /// terminal and that the check-in is kept. Returns the data folder.
 fn signal_after_a_check_in(signal: i32, code: u32) -> (tempfile::TempDir, usize) {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let before = demo_events(dir.path());
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("in 8/60");
@@ -133,8 +130,7 @@ fn sighup_restores_the_terminal_and_exits_129_with_the_check_in_kept() {
 /// the typed line would be neither echoed nor ended by Enter.
 #[test]
 fn a_panic_restores_the_terminal_then_prints_the_message_and_exits_non_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let mut cmd = CommandBuilder::new("/bin/sh");
     cmd.arg("-c");
     cmd.arg(r#""$0" --db "$1"; echo "exit=$?"; read line; echo "read=[$line]""#);
@@ -184,8 +180,7 @@ fn a_first_run_offers_the_demo_in_one_key() {
 /// must exit (SIGHUP → 129) instead of spinning on a dead terminal and holding the lock.
 #[test]
 fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("in 8/60");
     // Let the reader thread close its copy of the pty (it wakes on the redraw), then
@@ -226,8 +221,7 @@ fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
 
 #[test]
 fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let base = [
         "base",
         "add",
@@ -283,8 +277,7 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
 /// shows the refusal and carries on.
 #[test]
 fn a_workbook_that_would_exhaust_memory_is_refused_and_the_desk_carries_on() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/far-corners.xlsx");
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
     desk.wait_for("已到 8/60");

@@ -19,8 +19,7 @@ fn raw_unsafe(out: &Output) -> bool {
 
 #[test]
 fn bidi_overrides_from_a_roster_file_are_shown_escaped_and_kept_in_json() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(lunxun(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let file = dir.path().join("rtl.csv");
     std::fs::write(&file, "姓名,单位\n\u{202e}李雅琴\u{202c},\u{2067}新开村\n").unwrap();
     let import = lunxun(
@@ -132,8 +131,7 @@ const ODD_UNIT: &str = "新墙镇\t清水村";
 fn cohort_with_an_odd_name() -> tempfile::TempDir {
     use lunxun::domain::{Person, PersonId};
     use lunxun::store::{Batch, Store};
-    let dir = tempfile::tempdir().unwrap();
-    assert!(lunxun(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     {
         let store = Store::open(dir.path()).unwrap();
         let mut batch = Batch::default();

@@ -73,6 +73,13 @@ pub fn lunxun_real_clock(dir: &Path, args: &[&str], lang: &str) -> Command {
     cmd
 }
 
+/// A new data folder with the demo loaded by `lunxun demo` at [`NOW`].
+pub fn demo_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&lunxun_at(dir.path(), &["demo"], "C", NOW));
+    dir
+}
+
 /// The arguments of `cohort new` for a cohort `name` of `days` days starting on Monday
 /// 2015-03-16, the week the tests' fixed clocks are in.
 pub fn cohort_new<'a>(name: &'a str, days: &'a str) -> Vec<&'a str> {
