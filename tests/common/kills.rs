@@ -77,7 +77,7 @@ pub fn assert_kept_for_a_restore(dir: &Path, acknowledged: &[(PersonId, Session)
 /// Attendance events that a restore would give back if sled's files were damaged now:
 /// those in the newest automatic backup and those in the journal after it. The journal
 /// must read to its end (nothing half-written may stay).
-pub fn kept_for_a_restore(dir: &std::path::Path) -> Vec<lunxun::domain::AttendanceEvent> {
+pub fn kept_for_a_restore(dir: &Path) -> Vec<lunxun::domain::AttendanceEvent> {
     use lunxun::store::{JOURNAL_FILE, TreeName, read_journal};
     let mut events = Vec::new();
     let backups = lunxun::io::backup::folder(dir);
