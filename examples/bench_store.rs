@@ -7,10 +7,14 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+/// The tests' cohort fixture (tests/common/fixtures.rs), so the benchmark's cohort is the
+/// one the tests know.
+#[path = "../tests/common/fixtures.rs"]
+mod fixtures;
+
+use chrono::{DateTime, FixedOffset};
 use lunxun::demo::generate_register;
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
-use lunxun::domain::{CheckInStatus, Cohort, Level, Session, SlotDef, SlotKind};
+use lunxun::domain::{CheckInStatus, Cohort, Session, SlotKind};
 use lunxun::search::SearchIndex;
 use lunxun::store::{Batch, DeskRequest, Store};
 
@@ -239,18 +243,9 @@ fn now() -> DateTime<FixedOffset> {
 
 fn cohort() -> Cohort {
     Cohort {
-        code: "2015-01".into(),
         name: "bench".into(),
-        level: Level::County,
-        field_focus: None,
-        start: NaiveDate::from_ymd_opt(2015, 3, 16).expect("date"),
         days: 4,
-        slots: SlotDef::defaults(),
-        venue: String::new(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
         created_at: now(),
+        ..fixtures::cohort("2015-01")
     }
 }

@@ -9,17 +9,15 @@
 #![cfg(unix)]
 
 mod common;
-#[path = "common/desk.rs"]
-mod desk;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::desk::{self, Desk};
+use common::keys::Keys;
 use common::kills::{Lcg, assert_kept_for_a_restore, opening_copies, reopened_holding, soak};
-use desk::Desk;
 use lunxun::domain::{PersonId, Session, SlotKind};
-use portable_pty::CommandBuilder;
 
 const NOW: &str = "2015-03-16T08:20:00+08:00";
 const DAYS: u16 = 10;
@@ -79,11 +77,7 @@ fn session(n: usize) -> (Session, String) {
 
 /// The desk on `dir` in a pseudo-terminal at `now`, shown and ready for a name.
 fn desk_at(dir: &Path, now: &str, env: &[(&str, &Path)]) -> Desk {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
-    cmd.arg("--db");
-    cmd.arg(dir);
-    cmd.env("LC_ALL", "C");
-    cmd.env("LUNXUN_NOW", now);
+    let mut cmd = desk::command(dir, &[], "C", now);
     for (key, value) in env {
         cmd.env(key, value);
     }
@@ -192,7 +186,7 @@ fn the_check_mark_comes_only_after_sled_the_journal_and_the_commit_count_are_syn
     for name in &names[3..6] {
         check_in(&mut desk, name);
     }
-    desk.send("\x11"); // Ctrl-Q
+    desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
     let trace = std::fs::read_to_string(&trace).unwrap();
     let acks = trace.lines().filter(|l| l.starts_with("ack ")).count();

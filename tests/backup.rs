@@ -1,8 +1,9 @@
 //! Backups: every record kind round-trips through a backup file into a new folder;
 //! automatic backups keep the last ten; restore refuses a folder that holds records.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use lunxun::domain::module::ModuleNames;
@@ -17,7 +18,7 @@ use lunxun::store::{
 };
 
 fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap()
+    common::fixtures::at(common::NOW)
 }
 
 /// The demo's cohort in progress (2015-01 is the closed one earlier in the year).
@@ -345,14 +346,7 @@ fn two_backups_in_one_millisecond_are_both_kept_in_order() {
 }
 
 fn lunxun(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LC_ALL", "C")
-        .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00")
-        .output()
-        .unwrap()
+    common::lunxun_at(dir, args, "C", common::NOW)
 }
 
 #[test]
@@ -428,7 +422,8 @@ fn backup_names(dir: &Path) -> Vec<String> {
 /// made before the desk opens, starts the count), and not before.
 #[test]
 fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use common::app::{press, type_text};
+    use ratatui::crossterm::event::KeyCode;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     lunxun::demo::install(&store, now()).unwrap();
@@ -437,10 +432,8 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
     let mut app = lunxun::tui::App::new(store, clock, lunxun::text::Lang::En).unwrap();
     assert_eq!(app.backup_if_due(), None);
     desk_clock(&mut app, 10, 0);
-    for c in "lyt".chars() {
-        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    type_text(&mut app, "lyt");
+    press(&mut app, KeyCode::Enter);
     desk_clock(&mut app, 29, 59);
     assert_eq!(app.backup_if_due(), None, "not before 30 minutes");
     assert_eq!(backup_names(dir.path()), Vec::<String>::new());

@@ -4,6 +4,8 @@
 //! re-read on every run, by the library and by `lunxun import --dry-run`.
 //! `LUNXUN_WRITE_CORPUS=1` rewrites the corpus (see tests/corpus/README.md).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -186,7 +188,7 @@ proptest! {
 /// register: any result is fine, a panic is not.
 /// As the program reads a file: workbooks in a child process of the binary.
 fn import(bytes: &[u8], extension: &str) {
-    workbook::read_in_child_process(PathBuf::from(env!("CARGO_BIN_EXE_lunxun")));
+    workbook::read_in_child_process(PathBuf::from(common::BIN));
     if let Ok(file) = read(bytes, extension, &ImportOptions::default(), |_| {}) {
         let register = people()[..50].to_vec();
         let mut next = 0;
@@ -468,12 +470,8 @@ fn the_corpus_of_bad_files_never_crashes_the_importer() {
             &std::fs::read(&path).unwrap(),
             extension.as_deref().unwrap_or(""),
         );
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"))
-            .args(["import", "--dry-run"])
-            .arg(&path)
-            .arg("--db")
-            .arg(db.path())
-            .env("LC_ALL", "C")
+        let args = ["import", "--dry-run", path.to_str().unwrap()];
+        let out = common::lunxun_real_clock(db.path(), &args, "C")
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);

@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 mod common;
-use common::ok;
+use common::{last_line, ok};
 
 const NOW: &str = "2015-03-16T08:41:00+08:00";
 
@@ -17,10 +17,6 @@ fn lunxun(dir: &Path, args: &[&str]) -> Output {
 
 fn lunxun_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     common::lunxun_env(dir, args, "C", NOW, env)
-}
-
-fn last_line(text: &str) -> String {
-    text.lines().last().unwrap_or_default().trim().to_string()
 }
 
 /// A data folder with one cohort starting on NOW's date and one enrolled person.
@@ -308,7 +304,7 @@ fn a_bad_clock_value_is_refused() {
 #[test]
 fn db_is_accepted_before_the_command_too() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_lunxun"))
+    let out = Command::new(common::BIN)
         .arg("--db")
         .arg(dir.path())
         .args(["cohort", "list", "--json"])
@@ -411,19 +407,16 @@ fn an_acknowledged_check_in_survives_a_kill_of_the_next_command() {
     assert!(ack.starts_with('✓'));
     // The next command is killed (SIGKILL on Unix) while it is starting or writing.
     for delay_ms in [0u64, 2, 5, 10, 20] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lunxun"))
-            .args([
-                "checkin",
-                "--cohort",
-                "2015-02",
-                "--person",
-                &second,
-                "--session",
-                "2:pm",
-            ])
-            .arg("--db")
-            .arg(dir.path())
-            .env("LUNXUN_NOW", NOW)
+        let args = [
+            "checkin",
+            "--cohort",
+            "2015-02",
+            "--person",
+            &second,
+            "--session",
+            "2:pm",
+        ];
+        let mut child = common::lunxun_command(dir.path(), &args, "C", NOW)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -506,11 +499,7 @@ fn a_fixed_clock_is_announced_once_on_stderr_and_a_real_one_not_at_all() {
         common::stderr_past_clock_warning(&refused).lines().count(),
         1
     );
-    let real = Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(["cohort", "list", "--db"])
-        .arg(dir.path())
-        .env_remove("LUNXUN_NOW")
-        .env("LC_ALL", "C")
+    let real = common::lunxun_real_clock(dir.path(), &["cohort", "list"], "C")
         .output()
         .unwrap();
     assert!(real.status.success());

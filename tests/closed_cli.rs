@@ -8,7 +8,7 @@ use lunxun::domain::Cohort;
 use lunxun::store::Store;
 
 mod common;
-use common::{lunxun_at, ok};
+use common::{last_line, lunxun_at, ok};
 
 /// Day 1, 08:35: the morning session.
 const NOW: &str = "2015-03-16T08:35:00+08:00";
@@ -20,10 +20,6 @@ fn run(dir: &Path, args: &[&str]) -> Output {
 
 fn run_zh(dir: &Path, args: &[&str]) -> Output {
     lunxun_at(dir, args, "zh_CN.UTF-8", NOW)
-}
-
-fn last_line(text: &str) -> String {
-    text.lines().last().unwrap_or_default().trim().to_string()
 }
 
 /// A two-day cohort with two people enrolled (ids returned) and one planned activity.

@@ -5,8 +5,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
-use lunxun::clock::Clock;
-use lunxun::domain::{ActivityDetails, Cohort, Method, Person, PersonId, Session, SlotKind};
+use lunxun::domain::{ActivityDetails, Cohort, Method, Session, SlotKind};
 use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
 use lunxun::text::Lang;
 use lunxun::tui::{App, Overlay, ScreenId};
@@ -20,7 +19,7 @@ const NOW: &str = "2015-03-16T08:35:00+08:00";
 const CODE: &str = "2015-01";
 
 fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(NOW).unwrap()
+    common::fixtures::at(NOW)
 }
 
 fn am1() -> Session {
@@ -28,7 +27,7 @@ fn am1() -> Session {
 }
 
 fn cohort() -> Cohort {
-    common::cohort::cohort(CODE)
+    common::fixtures::cohort(CODE)
 }
 
 /// Three people enrolled (李雅婷, 张伟, 王芳), 赵强 in the register only, and a lecture
@@ -38,7 +37,7 @@ fn app(dir: &Path, lang: Lang) -> App {
     let mut batch = Batch::default();
     Store::stage_cohort(&mut batch, &cohort());
     for (i, name) in ["李雅婷", "张伟", "王芳", "赵强"].iter().enumerate() {
-        let mut person = Person::named(PersonId(format!("p{i}")), *name);
+        let mut person = common::fixtures::person(&format!("p{i}"), name);
         person.unit = "新开村".into();
         Store::stage_person(&mut batch, &person);
         if i < 3 {
@@ -47,7 +46,7 @@ fn app(dir: &Path, lang: Lang) -> App {
     }
     store.commit(batch).unwrap();
     plan_lecture(&store);
-    App::new(store, Clock::Fixed(now()), lang).unwrap()
+    App::new(store, common::app::clock(NOW), lang).unwrap()
 }
 
 fn plan_lecture(store: &Store) {

@@ -5,21 +5,19 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{DateTime, FixedOffset};
+use common::app::{press, type_text};
 use lunxun::clock::Clock;
 use lunxun::domain::attendance::Refusal;
 use lunxun::domain::{CheckInStatus, EventKind, PersonId, Session, SlotKind};
 use lunxun::store::{CheckInOutcome, DeskRequest, FaultPlan, FaultPoint, Store};
 use lunxun::text::Lang;
 use lunxun::tui::{App, NoticeKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap()
+    common::fixtures::at(common::NOW)
 }
 
 /// The demo's cohort in progress; the clock is in its day 2, morning.
@@ -198,8 +196,7 @@ fn the_command_line_reports_a_failed_write_and_a_retry_works() {
     let dir = tempfile::tempdir().unwrap();
     let people = demo(dir.path());
     let run = |fault: Option<&str>, person: &PersonId| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lunxun"));
-        cmd.args([
+        let args = [
             "checkin",
             "--cohort",
             DEMO,
@@ -207,15 +204,9 @@ fn the_command_line_reports_a_failed_write_and_a_retry_works() {
             person.as_str(),
             "--session",
             "2:am",
-        ])
-        .arg("--db")
-        .arg(dir.path())
-        .env("LC_ALL", "C")
-        .env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00");
-        if let Some(f) = fault {
-            cmd.env("LUNXUN_FAULT", f);
-        }
-        cmd.output().unwrap()
+        ];
+        let vars: Vec<(&str, &str)> = fault.map(|f| ("LUNXUN_FAULT", f)).into_iter().collect();
+        common::lunxun_env(dir.path(), &args, "C", common::NOW, &vars)
     };
     let faults = [
         ("write:1", "It may not have been saved; try again"),
@@ -248,10 +239,8 @@ fn the_desk_shows_a_failed_write_keeps_the_search_and_enter_retries() {
     let mut store = Store::open(dir.path()).unwrap();
     store.inject_faults(FaultPlan::parse("write:1").unwrap());
     let mut app = App::new(store, Clock::Fixed(now()), Lang::En).unwrap();
-    for c in "lyt".chars() {
-        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    type_text(&mut app, "lyt");
+    press(&mut app, KeyCode::Enter);
     let notice = app.notice.clone().unwrap();
     assert_eq!(notice.kind, NoticeKind::Error);
     assert!(notice.text.starts_with("not saved"), "{}", notice.text);
@@ -260,17 +249,13 @@ fn the_desk_shows_a_failed_write_keeps_the_search_and_enter_retries() {
         "lyt",
         "the search stays for a retry"
     );
-    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    press(&mut app, KeyCode::Enter);
     assert!(app.notice.clone().unwrap().text.starts_with("✓ 李雅婷"));
 }
 
 /// What the desk draws, as text.
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(140, 30)).unwrap();
-    terminal
-        .draw(|frame| lunxun::tui::render(app, frame))
-        .unwrap();
-    common::screen_text(terminal.backend().buffer())
+    common::app::screen(app, 140, 30)
 }
 
 /// A journal fault: sled took the check-in, its journal entry was cut short. The desk
@@ -292,11 +277,9 @@ fn the_desk_says_not_confirmed_under_a_journal_fault_and_the_retry_shows_it_stan
         let mut store = Store::open(dir.path()).unwrap();
         store.inject_faults(FaultPlan::parse("journal:1").unwrap());
         let mut app = App::new(store, Clock::Fixed(now()), lang).unwrap();
-        for c in "lyt".chars() {
-            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        }
+        type_text(&mut app, "lyt");
         let before = screen(&app);
-        app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        press(&mut app, KeyCode::Enter);
         let failed = screen(&app);
         assert_eq!(app.notice.as_ref().unwrap().kind, NoticeKind::Error);
         assert!(failed.contains(heading), "{lang:?}:\n{failed}");
@@ -307,7 +290,7 @@ fn the_desk_says_not_confirmed_under_a_journal_fault_and_the_retry_shows_it_stan
             body(&before),
             "{lang:?}: the screen shows nothing as saved"
         );
-        app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        press(&mut app, KeyCode::Enter);
         let after = screen(&app);
         assert!(after.contains(retried), "{lang:?}:\n{after}");
         assert_eq!(app.notice.as_ref().unwrap().kind, NoticeKind::Info);

@@ -10,10 +10,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use chrono::DateTime;
-use lunxun::clock::Clock;
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
-use lunxun::domain::{Cohort, Level, Person, PersonId, SlotDef};
+mod common;
+
+use common::app::{ctrl, press, type_text};
+use lunxun::domain::{Cohort, Level};
 use lunxun::store::{Batch, Store};
 use lunxun::text::Lang;
 use lunxun::tui::{App, Overlay, ScreenId};
@@ -27,10 +27,6 @@ const NOW: &str = "2015-03-16T08:35:00+08:00";
 const KEYS: u64 = 100_000;
 /// Keys between two renders.
 const BATCH: u64 = 100;
-
-fn clock() -> Clock {
-    Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap())
-}
 
 /// The store lives on a RAM disk when there is one: the monkey makes thousands of
 /// commits, and their fsyncs would only slow it down (durability is tests/kill.rs's job).
@@ -82,21 +78,15 @@ const ODD_NAMES: [&str; 7] = [
 /// so that the dashboard, which reads the whole register on entry, stays quick in debug.
 fn seeded(dir: &Path) -> Store {
     let store = Store::open(dir).unwrap();
-    let now = clock().now();
+    let now = common::fixtures::at(NOW);
     let cohort = Cohort {
-        code: "2015-01".into(),
         name: "2015年第1期村（社区）党组织书记轮训班".into(),
         level: Level::City,
-        field_focus: None,
         start: now.date_naive(),
         days: 4,
-        slots: SlotDef::defaults(),
         venue: "岳阳市委党校".into(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
         created_at: now,
+        ..common::fixtures::cohort("2015-01")
     };
     let mut batch = Batch::default();
     Store::stage_cohort(&mut batch, &cohort);
@@ -107,7 +97,7 @@ fn seeded(dir: &Path) -> Store {
         }
     }
     for (i, name) in ODD_NAMES.iter().enumerate() {
-        let mut p = Person::named(PersonId(format!("01ODD{i:021}")), *name);
+        let mut p = common::fixtures::person(&format!("01ODD{i:021}"), name);
         p.unit = format!("怪名村{}\u{1b}[2J\u{7}", "\u{202e}".repeat(i % 2));
         p.township = "荣家湾镇\u{200d}".into();
         p.county = "岳阳县".into();
@@ -309,12 +299,12 @@ fn draw(app: &App, rng: &mut Rng, tally: &mut Tally) {
 /// A closed session or cohort refuses leave, and the monkey closes them often enough to
 /// miss the leave form by chance: it is opened once on purpose, on the fresh cohort.
 fn draw_leave_form(app: &mut App, rng: &mut Rng, tally: &mut Tally) {
-    app.on_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE));
-    app.on_key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    press(app, KeyCode::Char('z'));
+    ctrl(app, 'l');
     assert_eq!(place(app), "form Leave", "the fresh cohort takes leave");
     draw(app, rng, tally);
-    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Esc);
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {
@@ -333,7 +323,7 @@ fn a_hundred_thousand_random_keys_and_resizes_never_break_the_desk() {
     let started = std::time::Instant::now();
     // A first run: the welcome screen, until the monkey loads the demo or makes a cohort.
     let fresh = temp_dir();
-    let mut app = App::new(Store::open(fresh.path()).unwrap(), clock(), Lang::Zh).unwrap();
+    let mut app = common::app::open(fresh.path(), NOW, Lang::Zh);
     let first = keys / 50;
     run_monkey(&mut app, &mut rng, first, &mut tally);
     drop(app);
@@ -342,7 +332,7 @@ fn a_hundred_thousand_random_keys_and_resizes_never_break_the_desk() {
     drop(seeded(dir.path()));
     let half = (keys - first) / 2;
     for (lang, n) in [(Lang::Zh, half), (Lang::En, keys - first - half)] {
-        let mut app = App::new(Store::open(dir.path()).unwrap(), clock(), lang).unwrap();
+        let mut app = common::app::open(dir.path(), NOW, lang);
         if lang == Lang::Zh {
             draw_leave_form(&mut app, &mut rng, &mut tally);
         }
@@ -395,10 +385,7 @@ fn a_hundred_thousand_random_keys_and_resizes_never_break_the_desk() {
 fn odd_names_keep_every_row_the_terminal_width_on_every_screen() {
     let dir = temp_dir();
     drop(seeded(dir.path()));
-    let mut app = App::new(Store::open(dir.path()).unwrap(), clock(), Lang::Zh).unwrap();
-    let press = |app: &mut App, code: KeyCode| {
-        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    };
+    let mut app = common::app::open(dir.path(), NOW, Lang::Zh);
     let mut frames = 0;
     let mut straddling = Vec::new();
     let mut check = |app: &App, what: &str| {
@@ -427,7 +414,7 @@ fn odd_names_keep_every_row_the_terminal_width_on_every_screen() {
     press(&mut app, KeyCode::F(1));
     check(&app, "help");
     press(&mut app, KeyCode::Esc);
-    app.on_key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    ctrl(&mut app, 'l');
     check(&app, "leave form");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::F(3));
@@ -463,10 +450,8 @@ fn odd_names_keep_every_row_the_terminal_width_on_every_screen() {
 fn a_typed_right_to_left_override_is_not_kept_in_the_search_box() {
     let dir = temp_dir();
     drop(seeded(dir.path()));
-    let mut app = App::new(Store::open(dir.path()).unwrap(), clock(), Lang::En).unwrap();
-    for c in ['张', '\u{202e}', '\u{2067}', '伟'] {
-        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
+    let mut app = common::app::open(dir.path(), NOW, Lang::En);
+    type_text(&mut app, "张\u{202e}\u{2067}伟");
     app.on_paste("\u{202d}李");
     assert_eq!(app.checkin.input.value(), "张伟李");
 }

@@ -8,8 +8,9 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::text_of;
 use lunxun::store::Store;
 
 mod common;
@@ -72,22 +73,7 @@ fn secrets() -> Vec<String> {
 }
 
 fn lunxun(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LUNXUN_NOW", NOW)
-        .env("LC_ALL", "C")
-        .output()
-        .unwrap()
-}
-
-fn text_of(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::lunxun_at(dir, args, "C", NOW)
 }
 
 /// Fails if any secret is in `text`; `what` says where it was found.

@@ -2,16 +2,16 @@
 //! read through a vt100 parser.
 #![cfg(unix)]
 
-#[path = "common/desk.rs"]
-mod desk;
+mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use desk::{Desk, NOW};
+use common::desk::{Desk, NOW};
+use common::keys::Keys;
 use portable_pty::CommandBuilder;
+use ratatui::crossterm::event::KeyCode;
 
 /// Attendance events in the newest automatic backup of the data folder.
 fn events_in_newest_backup(dir: &Path) -> usize {
@@ -31,20 +31,12 @@ fn demo_events(dir: &Path) -> usize {
 }
 
 fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env("LUNXUN_NOW", NOW)
-        .env("LC_ALL", "C")
-        .output()
-        .unwrap()
+    common::lunxun_at(dir, args, "C", NOW)
 }
 
 #[test]
 fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let before = demo_events(dir.path());
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
     // Today is day 2 of the demo's 2015-02: eight arrived before 08:35.
@@ -55,7 +47,7 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
     desk.send("\r");
     desk.wait_for("✓ 李雅婷 · 荣家湾镇新开村 · 08:35 已签到");
     desk.wait_for("已到 9/60");
-    desk.send("\x11"); // Ctrl-Q
+    desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
     assert!(desk.terminal_restored());
     assert_eq!(
@@ -78,8 +70,7 @@ fn type_initials_press_enter_and_find_the_check_in_in_the_export() {
 
 #[test]
 fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("in 8/60");
     let second = cli(dir.path(), &["cohort", "list"]);
@@ -88,15 +79,14 @@ fn a_second_lunxun_is_told_the_database_is_open_while_the_desk_runs() {
     assert!(err.contains("already open in another lunxun"), "{err}");
     desk.send("lyt\r");
     desk.wait_for("✓ 李雅婷");
-    desk.send("\x03"); // Ctrl-C
+    desk.ctrl('c');
     assert_eq!(desk.exit_code(), 0);
 }
 
 /// Checks someone in, sends `signal` to the desk, and checks the exit code, the
 /// terminal and that the check-in is kept. Returns the data folder.
 fn signal_after_a_check_in(signal: i32, code: u32) -> (tempfile::TempDir, usize) {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let before = demo_events(dir.path());
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("in 8/60");
@@ -140,12 +130,11 @@ fn sighup_restores_the_terminal_and_exits_129_with_the_check_in_kept() {
 /// the typed line would be neither echoed nor ended by Enter.
 #[test]
 fn a_panic_restores_the_terminal_then_prints_the_message_and_exits_non_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let mut cmd = CommandBuilder::new("/bin/sh");
     cmd.arg("-c");
     cmd.arg(r#""$0" --db "$1"; echo "exit=$?"; read line; echo "read=[$line]""#);
-    cmd.arg(env!("CARGO_BIN_EXE_lunxun"));
+    cmd.arg(common::BIN);
     cmd.arg(dir.path());
     cmd.env("LC_ALL", "C");
     cmd.env("LUNXUN_TEST_PANIC", "1");
@@ -183,7 +172,7 @@ fn a_first_run_offers_the_demo_in_one_key() {
     desk.send("d");
     desk.wait_for("demo loaded: 2000 people, cohort 2015-02");
     desk.wait_for("day 2 of 4");
-    desk.send("\x11");
+    desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
 }
 
@@ -191,8 +180,7 @@ fn a_first_run_offers_the_demo_in_one_key() {
 /// must exit (SIGHUP → 129) instead of spinning on a dead terminal and holding the lock.
 #[test]
 fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let mut desk = Desk::open(dir.path(), "C");
     desk.wait_for("in 8/60");
     // Let the reader thread close its copy of the pty (it wakes on the redraw), then
@@ -233,8 +221,7 @@ fn a_hung_up_terminal_ends_the_desk_and_frees_the_folder() {
 
 #[test]
 fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let base = [
         "base",
         "add",
@@ -254,7 +241,7 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
     assert!(cli(dir.path(), &base).status.success());
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
     desk.wait_for("已到 8/60");
-    desk.send("\x1b[18~"); // F7
+    desk.press(KeyCode::F(7));
     desk.wait_for("优秀村党组织书记谈工作方法"); // the demo's #4, today's morning
     desk.send("n");
     desk.wait_for("记录教学活动");
@@ -262,7 +249,7 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
     // after the demo's two.
     desk.send("\x1b[C\x1b[C\x1b[C\t参观张谷英村\t\t\t5\t2\t\x1b[C\x1b[C\x1b[C\r");
     desk.wait_for("✓ 已记录 #7 参观张谷英村");
-    desk.send("\x11");
+    desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
     let out = cli(
         dir.path(),
@@ -290,20 +277,19 @@ fn an_activity_logged_in_the_desk_shows_in_export_coverage() {
 /// shows the refusal and carries on.
 #[test]
 fn a_workbook_that_would_exhaust_memory_is_refused_and_the_desk_carries_on() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cli(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/far-corners.xlsx");
     let mut desk = Desk::open(dir.path(), "zh_CN.UTF-8");
     desk.wait_for("已到 8/60");
-    desk.send("\x1b[21~"); // F10
+    desk.press(KeyCode::F(10));
     desk.send(&format!("{}\r", file.display()));
     desk.wait_for("无法读取工作簿");
-    desk.send("\x1b[12~"); // F2: back to the check-in desk, which still works
+    desk.press(KeyCode::F(2)); // back to the check-in desk, which still works
     desk.send("lyt");
     desk.wait_for("荣家湾镇新开村");
     desk.send("\r");
     desk.wait_for("已到 9/60");
-    desk.send("\x11");
+    desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
     assert!(desk.terminal_restored());
 }

@@ -4,6 +4,7 @@
 //! `report/teaching.rs`, JSON schemas in `report/schema.rs`, workbooks read back in
 //! `report/xlsx.rs`.
 
+mod common;
 #[path = "report/fixture.rs"]
 mod fixture;
 #[path = "report/schema.rs"]

@@ -3,13 +3,13 @@
 
 mod common;
 
-use common::cohort::{at, cohort};
+use common::fixtures::{at, cohort};
 use lunxun::domain::attendance::Refusal;
 use lunxun::domain::{CheckInStatus, Person, PersonId, Session, SlotKind};
 use lunxun::store::{Batch, CheckInOutcome, DeskRequest, SCHEMA_VERSION, Store, StoreError};
 
 fn person(id: &str, name: &str) -> Person {
-    let mut p = Person::named(PersonId(id.into()), name);
+    let mut p = common::fixtures::person(id, name);
     p.unit = "荣家湾镇新开村".into();
     p.phone = Some("13812345678".into());
     p

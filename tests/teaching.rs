@@ -12,7 +12,7 @@ mod support;
 mod teach;
 
 use chrono::NaiveDateTime;
-use common::cohort::at;
+use common::fixtures::at;
 use lunxun::domain::module::{ModuleError, ModuleNames};
 use lunxun::domain::teaching::{ActivityChange, ActivityEdit, TeachingError};
 use lunxun::domain::{ActivityDetails, ActivityStatus, Cohort, Method, Session, TeachingActivity};
@@ -22,7 +22,7 @@ use lunxun::store::{ActivityOutcome, ActivityRequest, Batch, Store};
 fn cohort(code: &str) -> Cohort {
     Cohort {
         name: format!("第{code}期"),
-        ..common::cohort::cohort(code)
+        ..common::fixtures::cohort(code)
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Output;
 
 fn lunxun(dir: &Path, args: &[&str]) -> Output {
-    common::lunxun_at(dir, args, "C", "2015-03-16T08:35:00+08:00")
+    common::lunxun_at(dir, args, "C", common::NOW)
 }
 
 fn raw_unsafe(out: &Output) -> bool {
@@ -19,8 +19,7 @@ fn raw_unsafe(out: &Output) -> bool {
 
 #[test]
 fn bidi_overrides_from_a_roster_file_are_shown_escaped_and_kept_in_json() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(lunxun(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     let file = dir.path().join("rtl.csv");
     std::fs::write(&file, "姓名,单位\n\u{202e}李雅琴\u{202c},\u{2067}新开村\n").unwrap();
     let import = lunxun(
@@ -132,14 +131,13 @@ const ODD_UNIT: &str = "新墙镇\t清水村";
 fn cohort_with_an_odd_name() -> tempfile::TempDir {
     use lunxun::domain::{Person, PersonId};
     use lunxun::store::{Batch, Store};
-    let dir = tempfile::tempdir().unwrap();
-    assert!(lunxun(dir.path(), &["demo"]).status.success());
+    let dir = common::demo_folder();
     {
         let store = Store::open(dir.path()).unwrap();
         let mut batch = Batch::default();
         let mut odd = Person::named(PersonId("01ZZZZZZZZZZZZZZZZZZZZZZZZ".into()), ODD_NAME);
         odd.unit = ODD_UNIT.into();
-        let at = chrono::DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap();
+        let at = common::fixtures::at(common::NOW);
         Store::stage_person(&mut batch, &odd);
         Store::stage_enrolment(&mut batch, "2015-02", &odd.id, at, false);
         store.commit(batch).unwrap();
@@ -231,7 +229,7 @@ mod on_a_terminal {
     use std::io::Read;
     use std::path::Path;
 
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use portable_pty::{PtySize, native_pty_system};
 
     use super::{
         TEXT_EXPORTS, WORKBOOKS, cohort_with_an_odd_name, file_bytes, first_difference, words,
@@ -248,15 +246,7 @@ mod on_a_terminal {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
-        cmd.args(args);
-        cmd.arg("--db");
-        cmd.arg(dir);
-        cmd.env_remove("LUNXUN_DB");
-        cmd.env_remove("LC_ALL");
-        cmd.env_remove("LC_MESSAGES");
-        cmd.env("LC_ALL", lang);
-        cmd.env("LUNXUN_NOW", "2015-03-16T08:35:00+08:00");
+        let cmd = crate::common::desk::command(dir, args, lang, crate::common::NOW);
         let mut child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();

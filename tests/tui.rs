@@ -1,7 +1,6 @@
 //! The desk's state and screens, driven by key events on a real temporary store with
 //! a fixed clock, and rendered into ratatui's test backend for snapshots.
 
-use chrono::DateTime;
 use lunxun::clock::Clock;
 use lunxun::domain::{CheckInStatus, Session, SlotKind};
 use lunxun::store::Store;
@@ -10,7 +9,7 @@ use lunxun::tui::{App, NoticeKind, Overlay, ScreenId, SearchScope};
 use ratatui::crossterm::event::KeyCode;
 
 mod common;
-use common::app::{ctrl, draw, notice, press, screen, type_text};
+use common::app::{clock, ctrl, draw, notice, press, screen, type_text};
 use common::{column_starts, screen_text, visible_cells};
 
 /// Day 2 of the demo cohort, 08:35: the morning session, within the grace period.
@@ -18,15 +17,9 @@ const NOW: &str = "2015-03-16T08:35:00+08:00";
 /// The demo cohort in progress (2015-01 is the closed one held earlier in the year).
 const DEMO: &str = "2015-02";
 
-fn clock(at: &str) -> Clock {
-    Clock::Fixed(DateTime::parse_from_rfc3339(at).unwrap())
-}
-
 /// A store with the demo installed on NOW's date, and the app opened on it.
 fn demo_app(dir: &std::path::Path, lang: Lang) -> App {
-    let store = Store::open(dir).unwrap();
-    lunxun::demo::install(&store, clock(NOW).now()).unwrap();
-    App::new(store, clock(NOW), lang).unwrap()
+    common::app::demo(dir, NOW, lang)
 }
 
 /// The session the clock is in: day 2, morning.
@@ -362,7 +355,7 @@ fn screen_snapshots() {
 fn welcome_snapshots() {
     for lang in [Lang::Zh, Lang::En] {
         let dir = tempfile::tempdir().unwrap();
-        let app = App::new(Store::open(dir.path()).unwrap(), clock(NOW), lang).unwrap();
+        let app = common::app::open(dir.path(), NOW, lang);
         let suffix = if lang == Lang::Zh { "zh" } else { "en" };
         insta::assert_snapshot!(format!("welcome_80_{suffix}"), screen(&app, 80, 24));
     }
@@ -450,7 +443,7 @@ fn control_characters_in_names_are_drawn_harmlessly() {
         Store::stage_enrolment(&mut batch, DEMO, &odd.id, clock(NOW).now(), false);
         store.commit(batch).unwrap();
     }
-    let mut app = App::new(Store::open(dir.path()).unwrap(), clock(NOW), Lang::En).unwrap();
+    let mut app = common::app::open(dir.path(), NOW, Lang::En);
     type_text(&mut app, "张");
     let text = screen(&app, 80, 24);
     assert!(text.contains("张�[31m伟�"), "{text}");

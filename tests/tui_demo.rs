@@ -2,26 +2,20 @@
 //! fixed clock, every screen of the desk has real data in it, and the names and dates
 //! follow the clock (today is day 2 of the cohort in progress).
 
-use chrono::DateTime;
-use lunxun::clock::Clock;
 use lunxun::store::Store;
 use lunxun::text::Lang;
 use lunxun::tui::{App, ScreenId};
 use ratatui::crossterm::event::KeyCode;
 
 mod common;
-use common::app::press as key;
+use common::app::{clock, press as key};
 
 /// Day 2 of the demo cohort, five minutes into the morning session.
 const NOW: &str = "2031-05-20T08:35:00+08:00";
 
-fn clock(at: &str) -> Clock {
-    Clock::Fixed(DateTime::parse_from_rfc3339(at).unwrap())
-}
-
 /// An empty store, the desk on its welcome screen, and `d` pressed.
 fn demo_from_the_welcome_screen(dir: &std::path::Path, at: &str) -> App {
-    let mut app = App::new(Store::open(dir).unwrap(), clock(at), Lang::Zh).unwrap();
+    let mut app = common::app::open(dir, at, Lang::Zh);
     assert!(app.welcome, "a new store opens on the welcome screen");
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(app.screen, ScreenId::CheckIn);

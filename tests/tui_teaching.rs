@@ -1,7 +1,5 @@
 //! The teaching, coverage, bases and import screens, driven by keys on a temp store.
 
-use chrono::DateTime;
-use lunxun::clock::Clock;
 use lunxun::store::Store;
 use lunxun::text::Lang;
 use lunxun::tui::{App, NoticeKind, Overlay, ScreenId};
@@ -15,10 +13,7 @@ const NOW: &str = "2015-03-16T09:00:00+08:00";
 const DEMO: &str = "2015-02";
 
 fn app(dir: &std::path::Path, lang: Lang) -> App {
-    let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
-    let store = Store::open(dir).unwrap();
-    lunxun::demo::install(&store, clock.now()).unwrap();
-    App::new(store, clock, lang).unwrap()
+    common::app::demo(dir, NOW, lang)
 }
 
 /// Adds an accredited base with all five haves through the bases screen.
@@ -254,7 +249,7 @@ fn editing_a_planned_activity_in_the_desk_marks_it_changed_and_keeps_the_plan() 
     use lunxun::domain::{Session, SlotKind};
     use lunxun::store::ActivityRequest;
     let dir = tempfile::tempdir().unwrap();
-    let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
+    let clock = common::app::clock(NOW);
     {
         let store = Store::open(dir.path()).unwrap();
         lunxun::demo::install(&store, clock.now()).unwrap();
@@ -278,7 +273,7 @@ fn editing_a_planned_activity_in_the_desk_marks_it_changed_and_keeps_the_plan() 
         };
         store.add_activity(&request, details, true).unwrap();
     }
-    let mut app = App::new(Store::open(dir.path()).unwrap(), clock, Lang::Zh).unwrap();
+    let mut app = common::app::open(dir.path(), NOW, Lang::Zh);
     key(&mut app, KeyCode::F(7));
     key(&mut app, KeyCode::Down);
     assert_eq!(app.teaching.activities[1].status.code(), "planned");

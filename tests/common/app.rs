@@ -1,24 +1,42 @@
-//! The desk's [`App`] driven without a terminal: key events in, its notice and its
-//! screen (rendered into ratatui's test backend) out.
+//! The desk's [`App`] driven without a terminal, on a fixed clock: key events in (see
+//! [`super::keys`]), its notice and its screen (rendered into ratatui's test backend) out.
 #![allow(dead_code)]
 
+use std::path::Path;
+
+use lunxun::clock::Clock;
+use lunxun::store::Store;
+use lunxun::text::Lang;
 use lunxun::tui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-pub fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
+#[allow(unused_imports)] // each test binary uses some
+pub use super::keys::{Keys, ctrl, press, type_text};
 
-pub fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-pub fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
+impl Keys for App {
+    fn key(&mut self, key: KeyEvent) {
+        self.on_key(key);
     }
+}
+
+/// The clock fixed at `at` (RFC 3339).
+pub fn clock(at: &str) -> Clock {
+    Clock::Fixed(super::fixtures::at(at))
+}
+
+/// The desk on the data folder `dir` in `lang`, its clock fixed at `at`.
+pub fn open(dir: &Path, at: &str, lang: Lang) -> App {
+    App::new(Store::open(dir).unwrap(), clock(at), lang).unwrap()
+}
+
+/// The desk on `dir` in `lang` after the demo was installed there at `at`, the clock
+/// fixed at `at`.
+pub fn demo(dir: &Path, at: &str, lang: Lang) -> App {
+    let store = Store::open(dir).unwrap();
+    lunxun::demo::install(&store, clock(at).now()).unwrap();
+    App::new(store, clock(at), lang).unwrap()
 }
 
 /// The notice line's text, empty when there is none.

@@ -1,6 +1,6 @@
 //! The real desk in a pseudo-terminal, its screen read through a vt100 parser fed by a
-//! background thread (so the app never blocks on a full pty). Shared by tests/pty.rs and
-//! tests/acknowledge.rs (included with `#[path]`, only where a desk runs).
+//! background thread (so the app never blocks on a full pty). Keys go in as a terminal
+//! sends them (see [`super::keys`]).
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -11,9 +11,28 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use ratatui::crossterm::event::KeyEvent;
+
+use super::keys::{Keys, terminal_bytes};
 
 /// The clock of a desk whose command does not set `LUNXUN_NOW` itself.
-pub const NOW: &str = "2015-03-16T08:35:00+08:00";
+pub use super::NOW;
+
+/// The binary run with `args` on the data folder `dir` in language `lang` with the clock
+/// fixed at `now`, untouched by the caller's own lunxun settings, to be run in a
+/// pseudo-terminal (the same settings as [`super::lunxun_command`]).
+pub fn command(dir: &Path, args: &[&str], lang: &str, now: &str) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(super::BIN);
+    cmd.args(args);
+    cmd.arg("--db");
+    cmd.arg(dir);
+    cmd.env_remove("LUNXUN_DB");
+    cmd.env_remove("LC_MESSAGES");
+    cmd.env_remove("LUNXUN_FAULT");
+    cmd.env("LC_ALL", lang);
+    cmd.env("LUNXUN_NOW", now);
+    cmd
+}
 
 /// One desk in a pseudo-terminal at a time: these tests measure what a terminal shows
 /// after signals, panics and hang-ups, and on a loaded 2-core machine several desks
@@ -31,12 +50,9 @@ pub struct Desk {
 }
 
 impl Desk {
+    /// The desk on `dir` in `lang`, the clock fixed at [`NOW`].
     pub fn open(dir: &Path, lang: &str) -> Desk {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lunxun"));
-        cmd.arg("--db");
-        cmd.arg(dir);
-        cmd.env("LC_ALL", lang);
-        Desk::spawn(cmd)
+        Desk::spawn(command(dir, &[], lang, NOW))
     }
 
     /// Runs `cmd` in a 24×100 pseudo-terminal, with the fixed clock [`NOW`] unless the
@@ -161,5 +177,12 @@ impl Desk {
         // SAFETY: sending a signal to our own child process.
         assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
         self.child.wait().expect("the killed desk is reaped");
+    }
+}
+
+impl Keys for Desk {
+    fn key(&mut self, key: KeyEvent) {
+        self.writer.write_all(&terminal_bytes(key)).unwrap();
+        self.writer.flush().unwrap();
     }
 }

@@ -62,9 +62,9 @@ pub fn reopened_holding(
 }
 
 /// Each check-in of `acknowledged` is among what a restore would give back (see
-/// [`super::kept_for_a_restore`]); `context` begins each failure.
+/// [`kept_for_a_restore`]); `context` begins each failure.
 pub fn assert_kept_for_a_restore(dir: &Path, acknowledged: &[(PersonId, Session)], context: &str) {
-    let kept = super::kept_for_a_restore(dir);
+    let kept = kept_for_a_restore(dir);
     for (person, session) in acknowledged {
         assert!(
             kept.iter()
@@ -72,4 +72,38 @@ pub fn assert_kept_for_a_restore(dir: &Path, acknowledged: &[(PersonId, Session)
             "{context}: acknowledged check-in of {person} in {session} is not in the backup or the journal"
         );
     }
+}
+
+/// Attendance events that a restore would give back if sled's files were damaged now:
+/// those in the newest automatic backup and those in the journal after it. The journal
+/// must read to its end (nothing half-written may stay).
+pub fn kept_for_a_restore(dir: &Path) -> Vec<lunxun::domain::AttendanceEvent> {
+    use lunxun::store::{JOURNAL_FILE, TreeName, read_journal};
+    let mut events = Vec::new();
+    let backups = lunxun::io::backup::folder(dir);
+    let newest = std::fs::read_dir(&backups)
+        .into_iter()
+        .flatten()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("lunxun-")
+        })
+        .max();
+    if let Some(newest) = newest {
+        let saved = lunxun::io::backup::read(&newest).unwrap();
+        for record in &saved.trees["events"] {
+            events.push(serde_json::from_value(record.value.clone()).unwrap());
+        }
+    }
+    let journal = read_journal(&dir.join(JOURNAL_FILE)).unwrap().unwrap();
+    assert_eq!(journal.damaged_bytes, 0, "nothing half-written stays");
+    for (tree, _, value) in journal.entries.iter().flat_map(|e| &e.puts) {
+        if *tree == TreeName::Events {
+            events.push(serde_json::from_slice(value).unwrap());
+        }
+    }
+    events
 }

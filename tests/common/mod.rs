@@ -1,128 +1,50 @@
-//! Helpers shared by the test files.
+//! What the test files share. This module runs the built binary on a data folder with
+//! a fixed clock and language, untouched by the caller's own lunxun settings; the others:
+//! - [`fixtures`]: cohort and person records for tests that write to the store directly;
+//! - [`app`]: the desk's [`lunxun::tui::App`] on a fixed clock, without a terminal;
+//! - [`keys`]: keys sent the same way to an `App` or to a desk in a pseudo-terminal;
+//! - [`desk`]: the real desk in a pseudo-terminal, read through a vt100 parser (Unix);
+//! - [`screen`]: a drawn screen as text and columns;
+//! - [`kills`]: what the kill tests share (soak counts, replayable seeds, survivors).
+#![allow(dead_code)]
 
 pub mod app;
-pub mod cohort;
+#[cfg(unix)]
+pub mod desk;
+pub mod fixtures;
+pub mod keys;
 pub mod kills;
+pub mod screen;
 
-use ratatui::buffer::Buffer;
+#[allow(unused_imports)] // each test binary uses some
+pub use kills::kept_for_a_restore;
+#[allow(unused_imports)]
+pub use screen::{column_starts, screen_text, visible_cells};
 
-/// The buffer as plain lines, one per row, with the cell hidden behind each wide
-/// (CJK) character skipped, so snapshots read like the terminal looks.
-#[allow(dead_code)]
-pub fn screen_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
+use std::path::Path;
+use std::process::{Command, Output};
 
-/// Row `y` as the terminal shows it: each cell's x and symbol, the cell hidden behind a
-/// wide (CJK) character skipped.
-#[allow(dead_code)]
-pub fn visible_cells(buffer: &ratatui::buffer::Buffer, y: u16) -> Vec<(u16, String)> {
-    let area = buffer.area;
-    let mut cells = Vec::new();
-    let mut x = area.left();
-    while x < area.right() {
-        let symbol = buffer[(x, y)].symbol().to_string();
-        let width = unicode_width::UnicodeWidthStr::width(symbol.as_str()).max(1);
-        cells.push((x, symbol));
-        x += width as u16;
-    }
-    cells
-}
+/// The built binary.
+pub const BIN: &str = env!("CARGO_BIN_EXE_lunxun");
 
-/// The screen cell where each column of row `y` starts between `from` and `to` (cells),
-/// columns being separated by two spaces or more.
-#[allow(dead_code)]
-pub fn column_starts(buffer: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16) -> Vec<u16> {
-    let cells: Vec<(u16, String)> = visible_cells(buffer, y)
-        .into_iter()
-        .filter(|(x, _)| (from..to).contains(x))
-        .collect();
-    let mut starts = Vec::new();
-    let mut spaces = 2;
-    for (x, symbol) in &cells {
-        if symbol == " " {
-            spaces += 1;
-        } else {
-            if spaces >= 2 {
-                starts.push(*x);
-            }
-            spaces = 0;
-        }
-    }
-    starts
-}
-
-/// Attendance events that a restore would give back if sled's files were damaged now:
-/// those in the newest automatic backup and those in the journal after it. The journal
-/// must read to its end (nothing half-written may stay).
-#[allow(dead_code)]
-pub fn kept_for_a_restore(dir: &std::path::Path) -> Vec<lunxun::domain::AttendanceEvent> {
-    use lunxun::store::{JOURNAL_FILE, TreeName, read_journal};
-    let mut events = Vec::new();
-    let backups = lunxun::io::backup::folder(dir);
-    let newest = std::fs::read_dir(&backups)
-        .into_iter()
-        .flatten()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("lunxun-")
-        })
-        .max();
-    if let Some(newest) = newest {
-        let saved = lunxun::io::backup::read(&newest).unwrap();
-        for record in &saved.trees["events"] {
-            events.push(serde_json::from_value(record.value.clone()).unwrap());
-        }
-    }
-    let journal = read_journal(&dir.join(JOURNAL_FILE)).unwrap().unwrap();
-    assert_eq!(journal.damaged_bytes, 0, "nothing half-written stays");
-    for (tree, _, value) in journal.entries.iter().flat_map(|e| &e.puts) {
-        if *tree == TreeName::Events {
-            events.push(serde_json::from_slice(value).unwrap());
-        }
-    }
-    events
-}
+/// Monday 2015-03-16, 08:35, five minutes into the morning session: the clock of most
+/// tests (day 1 of a cohort made by [`cohort_new`], day 2 of the demo's cohort).
+pub const NOW: &str = "2015-03-16T08:35:00+08:00";
 
 /// Runs the binary on the data folder `dir` in language `lang` (an LC_ALL value) with
 /// the clock fixed at `now` (RFC 3339), untouched by the caller's own lunxun settings.
-#[allow(dead_code)]
-pub fn lunxun_at(
-    dir: &std::path::Path,
-    args: &[&str],
-    lang: &str,
-    now: &str,
-) -> std::process::Output {
+pub fn lunxun_at(dir: &Path, args: &[&str], lang: &str, now: &str) -> Output {
     lunxun_env(dir, args, lang, now, &[])
 }
 
 /// [`lunxun_at`] with the variables `vars` set on top (`LUNXUN_FAULT`, …).
-#[allow(dead_code)]
 pub fn lunxun_env(
-    dir: &std::path::Path,
+    dir: &Path,
     args: &[&str],
     lang: &str,
     now: &str,
     vars: &[(&str, &str)],
-) -> std::process::Output {
+) -> Output {
     let mut cmd = lunxun_command(dir, args, lang, now);
     cmd.envs(vars.iter().copied());
     cmd.output().expect("the binary runs")
@@ -130,28 +52,36 @@ pub fn lunxun_env(
 
 /// The command [`lunxun_at`] runs, for a test that spawns it (to kill it, to read its
 /// output as it comes).
-#[allow(dead_code)]
-pub fn lunxun_command(
-    dir: &std::path::Path,
-    args: &[&str],
-    lang: &str,
-    now: &str,
-) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_lunxun"));
+pub fn lunxun_command(dir: &Path, args: &[&str], lang: &str, now: &str) -> Command {
+    let mut cmd = lunxun_real_clock(dir, args, lang);
+    cmd.env("LUNXUN_NOW", now);
+    cmd
+}
+
+/// The command [`lunxun_command`] without a fixed clock (`LUNXUN_NOW` removed): the
+/// binary as a person runs it, on the real time.
+pub fn lunxun_real_clock(dir: &Path, args: &[&str], lang: &str) -> Command {
+    let mut cmd = Command::new(BIN);
     cmd.args(args)
         .arg("--db")
         .arg(dir)
         .env_remove("LUNXUN_DB")
         .env_remove("LC_MESSAGES")
         .env_remove("LUNXUN_FAULT")
-        .env("LC_ALL", lang)
-        .env("LUNXUN_NOW", now);
+        .env_remove("LUNXUN_NOW")
+        .env("LC_ALL", lang);
     cmd
+}
+
+/// A new data folder with the demo loaded by `lunxun demo` at [`NOW`].
+pub fn demo_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    ok(&lunxun_at(dir.path(), &["demo"], "C", NOW));
+    dir
 }
 
 /// The arguments of `cohort new` for a cohort `name` of `days` days starting on Monday
 /// 2015-03-16, the week the tests' fixed clocks are in.
-#[allow(dead_code)]
 pub fn cohort_new<'a>(name: &'a str, days: &'a str) -> Vec<&'a str> {
     let start = "2015-03-16";
     vec![
@@ -160,8 +90,7 @@ pub fn cohort_new<'a>(name: &'a str, days: &'a str) -> Vec<&'a str> {
 }
 
 /// The output of a command that must succeed.
-#[allow(dead_code)]
-pub fn ok(out: &std::process::Output) -> String {
+pub fn ok(out: &Output) -> String {
     assert!(
         out.status.success(),
         "failed: {}\n{}",
@@ -171,8 +100,21 @@ pub fn ok(out: &std::process::Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+/// The last line of `text`, trimmed: where commands print the code or id they made.
+pub fn last_line(text: &str) -> String {
+    text.lines().last().unwrap_or_default().trim().to_string()
+}
+
+/// Standard output then standard error, as one text.
+pub fn text_of(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 /// The warning every command prints on stderr while `LUNXUN_NOW` fixes the clock.
-#[allow(dead_code)]
 pub fn is_clock_warning(line: &str) -> bool {
     line.starts_with("lunxun: ")
         && (line.ends_with(" (LUNXUN_NOW)") || line.ends_with("（LUNXUN_NOW）"))
@@ -180,8 +122,7 @@ pub fn is_clock_warning(line: &str) -> bool {
 
 /// Standard error of a command run with `LUNXUN_NOW` set, without the fixed-clock
 /// warning, which must be there exactly once.
-#[allow(dead_code)]
-pub fn stderr_past_clock_warning(out: &std::process::Output) -> String {
+pub fn stderr_past_clock_warning(out: &Output) -> String {
     let err = String::from_utf8_lossy(&out.stderr);
     let warnings = err.lines().filter(|l| is_clock_warning(l)).count();
     assert_eq!(warnings, 1, "one fixed-clock warning expected in: {err}");

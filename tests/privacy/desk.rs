@@ -7,16 +7,12 @@
 
 use std::path::Path;
 
-use chrono::DateTime;
-use lunxun::clock::Clock;
-use lunxun::store::Store;
 use lunxun::text::Lang;
 use lunxun::tui::{App, ScreenId};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::{NOW, Secret, assert_masked, common};
+use super::common::{self, keys::Keys};
+use super::{NOW, Secret, assert_masked};
 
 /// The desk and every frame drawn of it on the way.
 struct Walk {
@@ -24,22 +20,13 @@ struct Walk {
     frames: Vec<(String, String)>,
 }
 
+impl Keys for Walk {
+    fn key(&mut self, key: KeyEvent) {
+        self.app.on_key(key);
+    }
+}
+
 impl Walk {
-    fn press(&mut self, code: KeyCode) {
-        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-
-    fn ctrl(&mut self, c: char) {
-        self.app
-            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-    }
-
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            self.press(KeyCode::Char(c));
-        }
-    }
-
     /// Draws the desk, checks the frame and keeps it; returns its text.
     fn shot(&mut self, what: &str) -> String {
         let text = self.draw();
@@ -49,11 +36,7 @@ impl Walk {
     }
 
     fn draw(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(140, 45)).unwrap();
-        terminal
-            .draw(|frame| lunxun::tui::render(&self.app, frame))
-            .unwrap();
-        common::screen_text(terminal.backend().buffer())
+        common::app::screen(&self.app, 140, 45)
     }
 
     /// Opens an overlay with `open`, draws it, and closes it with `close`.
@@ -103,8 +86,7 @@ pub fn walk_every_screen(
     bad_roster: &Path,
     bad_numbers: &[String],
 ) -> usize {
-    let clock = Clock::Fixed(DateTime::parse_from_rfc3339(NOW).unwrap());
-    let app = App::new(Store::open(dir).unwrap(), clock, Lang::Zh).unwrap();
+    let app = common::app::open(dir, NOW, Lang::Zh);
     assert_eq!(app.screen, ScreenId::CheckIn);
     let mut w = Walk {
         app,

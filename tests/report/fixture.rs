@@ -2,43 +2,36 @@
 //! built binary on it with the clock fixed.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use lunxun::domain::base::Accreditation;
-use lunxun::domain::cohort::{DEFAULT_COMPLETION_PERCENT, DEFAULT_GRACE_MINUTES};
 use lunxun::domain::{
     ActivityDetails, BaseKind, CheckInStatus, Cohort, Field, FiveHaves, Have, Level, Method,
-    Person, PersonId, Session, SessionChange, SlotDef, SlotKind, TrainingBase,
+    Person, PersonId, Session, SessionChange, SlotKind, TrainingBase,
 };
 use lunxun::store::{
     ActivityOutcome, ActivityRequest, Batch, CheckInOutcome, CohortChange, DeskRequest, Store,
 };
 
-pub fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
+use crate::common::fixtures::at;
 
+/// A one-day cohort on 2015-05-04 for village secretaries at level `level`.
 fn cohort(code: &str, level: Level) -> Cohort {
     Cohort {
-        code: code.into(),
         name: format!("{code}班"),
         level,
         field_focus: Some(Field::Village),
         start: NaiveDate::from_ymd_opt(2015, 5, 4).unwrap(),
         days: 1,
-        slots: SlotDef::defaults(),
         venue: "党校".into(),
-        open: true,
-        grace_minutes: DEFAULT_GRACE_MINUTES,
-        completion_percent: DEFAULT_COMPLETION_PERCENT,
-        closed_sessions: vec![],
         created_at: at("2015-05-01T08:00:00+08:00"),
+        ..crate::common::fixtures::cohort(code)
     }
 }
 
 fn person(id: &str, county: &str, field: Field) -> Person {
-    let mut p = Person::named(PersonId(id.into()), id);
+    let mut p = crate::common::fixtures::person(id, id);
     p.county = county.into();
     p.field = Some(field);
     p.unit = format!("{id}单位");
@@ -274,17 +267,7 @@ fn teaching(store: &Store, x: &Cohort, y: &Cohort) {
 
 /// Runs the binary on the fixture in Chinese, the clock at the end of 2015.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(args)
-        .arg("--db")
-        .arg(dir)
-        .env_remove("LUNXUN_DB")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LC_ALL", "zh_CN.UTF-8")
-        .env("LUNXUN_NOW", "2015-12-31T18:00:00+08:00")
-        .output()
-        .unwrap()
+    crate::common::lunxun_at(dir, args, "zh_CN.UTF-8", "2015-12-31T18:00:00+08:00")
 }
 
 /// Stdout of a report command that must succeed.

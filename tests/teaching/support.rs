@@ -3,24 +3,18 @@
 //! spaces (no value in these tests contains a space).
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
+
+pub use crate::common::last_line;
 
 /// Day 2 of a cohort starting 2015-03-16, mid-morning.
 pub const NOW: &str = "2015-03-17T10:00:00+08:00";
 
 pub fn run_at(dir: &Path, now: &str, line: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lunxun"))
-        .args(line.split_whitespace())
-        .arg("--db")
-        .arg(dir)
-        .env_remove("LUNXUN_DB")
-        .env("LC_ALL", "C")
-        .env_remove("LC_MESSAGES")
-        .env("LUNXUN_NOW", now)
-        .output()
-        .expect("the binary runs")
+    let args: Vec<&str> = line.split_whitespace().collect();
+    crate::common::lunxun_at(dir, &args, "C", now)
 }
 
 pub fn run(dir: &Path, line: &str) -> Output {
@@ -29,13 +23,7 @@ pub fn run(dir: &Path, line: &str) -> Output {
 
 /// Stdout of a command that must succeed.
 pub fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    crate::common::ok(&out)
 }
 
 pub fn out(dir: &Path, line: &str) -> String {
@@ -44,10 +32,6 @@ pub fn out(dir: &Path, line: &str) -> String {
 
 pub fn json(dir: &Path, line: &str) -> Value {
     serde_json::from_str(&out(dir, line)).unwrap()
-}
-
-pub fn last_line(text: &str) -> String {
-    text.lines().last().unwrap_or_default().trim().to_string()
 }
 
 /// A three-day cohort (2015-01) and two bases: 新开村 (accredited by the city, lacks
