@@ -12,7 +12,7 @@ use crate::domain::attendance::{self, AttendanceEvent, CheckInStatus, EventKind,
 use crate::domain::person::PersonError;
 use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::store::{Batch, CheckInOutcome, DeskRequest, Store, StoreError};
-use crate::text::{Attendance, Desk, Lang};
+use crate::text::{Attendance, Lang};
 
 type Now = DateTime<FixedOffset>;
 
@@ -134,36 +134,13 @@ pub enum Invalid {
 
 impl Invalid {
     pub fn message(&self, lang: Lang) -> String {
-        let error = match self {
-            Invalid::UnitRequired => return crate::tr!(lang, Attendance::WalkInUnitRequired),
-            Invalid::Person(e) => e,
-        };
-        match error {
-            PersonError::EmptyName => crate::tr!(lang, Attendance::PersonEmptyName),
-            PersonError::ControlCharacters => crate::tr!(lang, Attendance::PersonControlChars),
-            PersonError::TooLong(label, max) => crate::tr!(
-                lang,
-                Attendance::PersonTooLong,
-                field = field_label(label).get(lang),
-                max = max
-            ),
-            PersonError::BadPhone => crate::tr!(lang, Attendance::PersonBadPhone),
-            PersonError::BadIdNumber => crate::tr!(lang, Attendance::PersonBadIdNumber),
+        match self {
+            Invalid::UnitRequired => crate::tr!(lang, Attendance::WalkInUnitRequired),
+            Invalid::Person(e) => e.message(lang),
         }
     }
 }
 
-/// The form label of a field `Person::validate` names.
-fn field_label(label: &str) -> Desk {
-    match label {
-        "name" => Desk::FieldName,
-        "unit" => Desk::FieldUnit,
-        "county" => Desk::FieldCounty,
-        "township" => Desk::FieldTownship,
-        "position" => Desk::FieldPosition,
-        _ => Desk::FieldNotes,
-    }
-}
 
 /// Normalises and checks a person's details: the one check for a walk-in at the desk
 /// and for `lunxun person add`.

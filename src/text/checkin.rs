@@ -19,11 +19,6 @@ catalogue! {
     CliAlreadyOnLeave => "= {name} 在 {session} 已请假（{when}），未重复记录\n", "= {name} is already on leave for {session} ({when}); nothing recorded\n";
     CliNothingToUndo => "= {name} 在 {session} 没有可撤销的记录\n", "= {name} has nothing to undo for {session}\n";
     // A person's details refused (a walk-in at the desk, `person add`).
-    PersonEmptyName => "姓名为空", "name is empty";
-    PersonControlChars => "姓名含有控制字符", "name contains control characters";
-    PersonTooLong => "{field}超过 {max} 个字", "{field} is longer than {max} characters";
-    PersonBadPhone => "电话号码格式不正确（7 到 15 位数字，可以 + 开头）", "phone must be 7 to 15 digits (a leading + is allowed)";
-    PersonBadIdNumber => "身份证号码不正确（18 位，校验位须正确）", "ID number must be 18 characters with a valid check digit";
     WalkInUnitRequired => "单位不能为空", "Unit is required";
     }
 }

@@ -117,7 +117,6 @@ catalogue! {
     FieldLevel => "层级", "Level";
     FieldVenue => "地点", "Venue";
     CohortFormTitle => "新建班次", "New cohort";
-    Required => "{}不能为空", "{} is required";
     // Sessions screen
     SessionsTitle => "场次 · {cohort}", "Sessions · {cohort}";
     ColDay => "日期", "Day";
