@@ -141,7 +141,6 @@ impl Invalid {
     }
 }
 
-
 /// Normalises and checks a person's details: the one check for a walk-in at the desk
 /// and for `lunxun person add`.
 pub fn checked_person(person: Person) -> Result<Person, Invalid> {

@@ -132,7 +132,7 @@ fn a_walk_in_adds_enrols_and_checks_in_in_one_commit_and_bad_details_write_nothi
     };
     assert_eq!(
         invalid.message(Lang::Zh),
-        "电话号码格式不正确（7 到 15 位数字，可以 + 开头）"
+        "电话号码格式不正确：应为 7 到 15 位数字（可以 + 开头）"
     );
     let no_unit = NewPerson {
         unit: " ".into(),

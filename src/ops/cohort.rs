@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use crate::domain::cohort::{self, CohortError, DEFAULT_COMPLETION_PERCENT, MAX_DAYS};
+use crate::domain::cohort::{self, CohortError, DEFAULT_COMPLETION_PERCENT};
 use crate::domain::{Cohort, Field, Level, SlotDef};
 use crate::store::{Batch, CohortChange, Store};
 use crate::text::{Bases as B, Cohorts as C};
@@ -48,14 +48,14 @@ fn cohort_from(
     input: &NewCohort,
     existing: &[String],
     now: DateTime<FixedOffset>,
-) -> Result<Cohort, Refusal> {
+) -> OpResult<Cohort> {
     let start = parse_date(&input.start)
         .ok_or_else(|| Refusal::of(C::CohortBadStart).with("text", &input.start))?;
     let days = input
         .days
         .trim()
         .parse::<u16>()
-        .map_err(|_| cohort_error(CohortError::BadDays))?;
+        .map_err(|_| OpError::Cohort(CohortError::BadDays))?;
     let level = parse_level(&input.level)?;
     let field_focus = parse_field(input.field.as_deref())?;
     let slots = parse_slots(&input.slots)?;
@@ -78,17 +78,8 @@ fn cohort_from(
         closed_sessions: vec![],
         created_at: now,
     };
-    cohort.validate().map_err(cohort_error)?;
+    cohort.validate().map_err(OpError::Cohort)?;
     Ok(cohort)
-}
-
-fn cohort_error(e: CohortError) -> Refusal {
-    match e {
-        CohortError::EmptyName => Refusal::of(C::CohortNameEmpty),
-        CohortError::BadDays => Refusal::of(C::CohortBadDays).with("max", MAX_DAYS),
-        CohortError::BadSlots => Refusal::of(C::CohortBadSlots),
-        CohortError::BadCode => Refusal::of(C::CohortBadCode),
-    }
 }
 
 /// A date written YYYY-MM-DD.

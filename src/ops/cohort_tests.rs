@@ -24,7 +24,7 @@ fn input() -> NewCohort {
 
 fn refusal(result: OpResult<impl std::fmt::Debug>) -> String {
     match result {
-        Err(OpError::Refused(r)) => r.message(Lang::Zh),
+        Err(e @ (OpError::Refused(_) | OpError::Cohort(_))) => e.message(Lang::Zh),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

@@ -4,6 +4,7 @@
 use std::fmt::Display;
 
 use crate::domain::Closed;
+use crate::domain::cohort::CohortError;
 use crate::domain::module::ModuleError;
 use crate::domain::teaching::TeachingError;
 use crate::store::StoreError;
@@ -93,6 +94,8 @@ pub enum OpError {
     Refused(Refusal),
     /// The cohort or the session is closed: nothing written.
     Closed(Closed),
+    /// The cohort's details break its rules: nothing written.
+    Cohort(CohortError),
     /// The teaching log's rules refuse the change: nothing written.
     Teaching(TeachingError),
     /// The modules named are not in the cohort's catalogue: nothing written.
@@ -127,9 +130,9 @@ impl OpError {
             OpError::Closed(Closed::Session(s)) => {
                 crate::tr!(lang, crate::text::Cohorts::SessionIsClosed, session = s)
             }
-            // The domain's own wording, until its errors carry message(lang).
-            OpError::Teaching(e) => lang.pick(&e.zh(), &e.to_string()).to_string(),
-            OpError::Module(e) => lang.pick(&e.zh(), &e.to_string()).to_string(),
+            OpError::Cohort(e) => e.message(lang),
+            OpError::Teaching(e) => e.message(lang),
+            OpError::Module(e) => e.message(lang),
             OpError::Store(e) => e.message(lang),
         }
     }

@@ -8,10 +8,6 @@ catalogue! {
         CohortBadLevel => "层级“{text}”无效；可选 province、city、county。", "bad level '{text}': use province, city or county";
         CohortBadSlot => "时段“{text}”无效；可选 am、pm、eve，可带开始时间，如 am=08:00。", "unknown slot '{text}': use am, pm or eve, optionally with a start time such as am=08:00";
         FieldUnknown => "领域“{text}”无效；可选：{codes}，或中文名称如 村、社区。", "unknown field '{text}': use one of {codes}";
-        CohortNameEmpty => "班次名称为空", "cohort name is empty";
-        CohortBadDays => "天数须在 1 到 {max} 之间", "days must be between 1 and {max}";
-        CohortBadSlots => "每天至少一个时段且不重复", "a cohort needs at least one session slot per day, each slot once";
-        CohortBadCode => "班次代码只能含字母、数字和 -", "cohort code must be 1-16 letters, digits or '-'";
         CohortIsClosed => "本班次已结束，只能查询", "this cohort is closed: look-up only";
         SessionIsClosed => "场次 {session} 已结束，未记录", "session {session} is closed; nothing recorded";
         CohortStateOpen => "进行中", "open";
