@@ -41,11 +41,19 @@ pub use closing::CohortChange;
 pub use commit::Batch;
 pub use error::{Damage, StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
-pub use folder::{resolve as resolve_folder, restrict as restrict_path};
+pub use folder::restrict as restrict_path;
 pub use integrity::Integrity;
 pub use journal::{Entry as JournalEntry, FILE as JOURNAL_FILE, Journaled, read as read_journal};
 pub use teaching::{ActivityOutcome, ActivityRequest};
 pub use timetable::PlannedOutcome;
+
+/// `--db DIR`, else `LUNXUN_DB`, else the platform data folder (`…/lunxun`).
+pub fn resolve_folder(flag: Option<&Path>) -> StoreResult<PathBuf> {
+    folder::resolve(flag).ok_or_else(|| StoreError::Folder {
+        dir: PathBuf::from("~"),
+        source: std::io::Error::other("no home folder found; pass --db DIR"),
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Opening {
@@ -128,13 +136,13 @@ impl Store {
     /// Opens (creating if needed) the store in `dir`. Fails before touching sled when
     /// another lunxun holds the folder, and refuses a database from a newer schema.
     pub fn open(dir: &Path) -> StoreResult<Store> {
-        folder::create_private(dir)?;
-        let lock = lock::FolderLock::acquire(dir)?;
-        let sled_dir = dir.join("sled");
         let folder_error = |source| StoreError::Folder {
             dir: dir.to_path_buf(),
             source,
         };
+        folder::create_private(dir).map_err(folder_error)?;
+        let lock = lock::FolderLock::acquire(dir)?;
+        let sled_dir = dir.join("sled");
         let copy = preserve::copy_unless_sealed(dir, &sled_dir).map_err(folder_error)?;
         let lock = match copy {
             None => lock,
