@@ -214,26 +214,39 @@ impl Store {
             journal: std::sync::Mutex::new(journal),
             _lock: lock,
         };
-        store.check_schema(existed, opening)?;
+        store.check_opened(sled_dir, opening, existed, repaired)?;
+        let _ = folder::restrict_tree(sled_dir).and_then(|()| folder::restrict(sled_dir, true));
+        Ok((store, repaired))
+    }
+
+    /// What is checked once sled is open: the schema, every record (on a copy with
+    /// snapshots) or every reference (after a repair); a live store learns its desk.
+    fn check_opened(
+        &mut self,
+        sled_dir: &Path,
+        opening: Opening,
+        existed: bool,
+        repaired: bool,
+    ) -> StoreResult<()> {
+        self.check_schema(existed, opening)?;
         // sled trusts a snapshot and reads the pages it names only when asked: only a
         // copy that reads whole lets sled open the files themselves. (Without one,
         // sled's recovery has just read its whole log.)
         if opening == Opening::Check && repair::has_snapshots(sled_dir) {
-            store.read_every_record()?;
+            self.read_every_record()?;
         }
         if repaired {
             // Rebuilt from sled's log: every record must read and every reference resolve.
-            store.check_integrity().map_err(|e| StoreError::Damaged {
-                dir: dir.to_path_buf(),
+            self.check_integrity().map_err(|e| StoreError::Damaged {
+                dir: self.dir.clone(),
                 reason: Damage::Inconsistent(Box::new(e)),
                 untouched: false,
             })?;
         }
         if opening == Opening::Live {
-            store.desk = store.desk_id()?;
+            self.desk = self.desk_id()?;
         }
-        let _ = folder::restrict_tree(sled_dir).and_then(|()| folder::restrict(sled_dir, true));
-        Ok((store, repaired))
+        Ok(())
     }
 
     /// Closes a store opened for a check and hands back the folder lock.
