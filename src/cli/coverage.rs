@@ -21,7 +21,5 @@ pub fn export(args: ExportCoverageArgs, ctx: &Ctx) -> Result<Printed, CliError> 
         }
         None => coverage::matrix_output(&ctx.store.cohorts_matrix()?, format, ctx.lang),
     };
-    super::printed::deliver(Printed::Export(text), args.output, |path| {
-        super::export::exported_to(ctx, path)
-    })
+    super::printed::deliver_export(Printed::Export(text), args.output, ctx.lang)
 }

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::domain::Session;
 use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
-use crate::text::Export;
 
 use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
 use super::{CliError, Ctx, Printed, find_cohort, pick_session};
@@ -123,10 +122,5 @@ fn sheet_output(sheet: &Sheet, format: ExportFormat, ctx: &Ctx) -> Result<Printe
 
 /// The export on standard output, or written atomically to the file with a line saying where.
 fn deliver(made: Printed, path: Option<PathBuf>, ctx: &Ctx) -> ExportResult {
-    super::printed::deliver(made, path, |path| exported_to(ctx, path))
-}
-
-/// The line after an export or a coverage table was written to `path`.
-pub(super) fn exported_to(ctx: &Ctx, path: &Path) -> String {
-    crate::tr!(ctx.lang, Export::ExpWrittenTo, path = path.display())
+    super::printed::deliver_export(made, path, ctx.lang)
 }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use crate::display;
-use crate::text::{Commands, Lang};
+use crate::text::{Commands, Export, Lang};
 use crate::tr;
 
 use super::CliError;
@@ -53,6 +53,17 @@ pub(super) fn deliver(
     crate::io::write_atomic(&path, bytes)
         .map_err(|e| CliError::Io(format!("{}: {e}", path.display())))?;
     Ok(Printed::Text(written(&path)))
+}
+
+/// [`deliver`] for `lunxun export ...`: the line after the file was written says where.
+pub(super) fn deliver_export(
+    made: Printed,
+    path: Option<PathBuf>,
+    lang: Lang,
+) -> Result<Printed, CliError> {
+    deliver(made, path, |path| {
+        tr!(lang, Export::ExpWrittenTo, path = path.display())
+    })
 }
 
 fn bytes(text: Cow<'_, str>) -> Cow<'_, [u8]> {

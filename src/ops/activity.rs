@@ -114,13 +114,7 @@ pub fn edit(store: &Store, who: LogBy<'_>, id: u32, input: &ActivityChanges) -> 
         notes: trim(&input.notes),
     };
     let request = request(&cohort, who, catalogue);
-    let logged = outcome(store.edit_activity(&request, id, &edit))?;
-    match &logged {
-        Logged::Recorded(a) if input.hold_if_started && is_due(&cohort, a, who.at) => {
-            outcome(store.mark_held(&request, id))
-        }
-        _ => Ok(logged),
-    }
+    outcome(store.edit_activity_holding(&request, id, &edit, input.hold_if_started))
 }
 
 /// Marks a planned activity as held.
@@ -137,13 +131,6 @@ pub fn delete(store: &Store, who: LogBy<'_>, id: u32, reason: Option<&str>) -> O
         .filter(|r| !r.is_empty())
         .map(str::to_string);
     outcome(store.delete_activity(&request(&cohort, who, None), id, reason))
-}
-
-fn is_due(cohort: &Cohort, a: &TeachingActivity, at: DateTime<FixedOffset>) -> bool {
-    let started = cohort
-        .starts_at(a.details.session)
-        .is_some_and(|start| start <= at.naive_local());
-    a.status == ActivityStatus::Planned && started
 }
 
 fn request<'a>(

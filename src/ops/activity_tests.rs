@@ -4,6 +4,7 @@ use chrono::DateTime;
 
 use super::*;
 use crate::domain::SlotKind;
+use crate::domain::teaching::ActivityChange;
 use crate::ops::cohort::{NewCohort, close, create};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -86,6 +87,53 @@ fn an_activity_is_logged_edited_held_and_deleted_each_as_one_event() {
         Err(OpError::Teaching(TeachingError::Deleted(1)))
     ));
     assert_eq!(store.activity_events(&code).unwrap().len(), 4);
+}
+
+/// An edit after the session began also marks the activity held: one commit with both
+/// events, so a crash cannot leave the edit without the hold.
+#[test]
+fn an_edit_that_holds_the_activity_commits_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let code = setup(&store);
+    let before = LogBy {
+        cohort: &code,
+        at: at("2015-03-10T09:00:00+08:00"),
+        by: None,
+    };
+    log(&store, before, &lecture(), false).unwrap();
+    let during = LogBy {
+        at: at("2015-03-16T10:00:00+08:00"),
+        ..before
+    };
+    let changes = ActivityChanges {
+        title: Some("学习新党章".into()),
+        hold_if_started: true,
+        ..ActivityChanges::default()
+    };
+    let seq = store.commit_seq();
+    let Logged::Recorded(a) = edit(&store, during, 1, &changes).unwrap() else {
+        panic!("not recorded")
+    };
+    assert_eq!(
+        store.commit_seq(),
+        seq + 1,
+        "the edit and the hold in one commit"
+    );
+    assert_eq!((a.edits, a.held.is_some()), (1, true), "edited and held");
+    let events = store.activity_events(&code).unwrap();
+    let last: Vec<_> = events.iter().skip(1).map(|e| &e.change).collect();
+    assert!(
+        matches!(
+            last.as_slice(),
+            [ActivityChange::Edited { .. }, ActivityChange::Held]
+        ),
+        "{last:?}"
+    );
+    assert!(
+        events.windows(2).all(|w| w[0].id < w[1].id),
+        "events in written order"
+    );
 }
 
 #[test]

@@ -1,32 +1,24 @@
-//! The data folder: where it is, and creating it private to the user.
+//! The data folder: where it is, and creating it private to the user. Plain file
+//! system work below every other part of the store: errors are `std::io` ones, which
+//! the callers name ([`super::StoreError::Folder`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::error::StoreError;
-
-/// `--db DIR`, else `LUNXUN_DB`, else the platform data folder (`…/lunxun`).
-pub fn resolve(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+/// `--db DIR`, else `LUNXUN_DB`, else the platform data folder (`…/lunxun`); `None`
+/// when there is no home folder to hold it.
+pub fn resolve(flag: Option<&Path>) -> Option<PathBuf> {
     if let Some(dir) = flag {
-        return Ok(dir.to_path_buf());
+        return Some(dir.to_path_buf());
     }
     if let Some(dir) = std::env::var_os("LUNXUN_DB").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(dir));
+        return Some(PathBuf::from(dir));
     }
-    directories::ProjectDirs::from("", "", "lunxun")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| StoreError::Folder {
-            dir: PathBuf::from("~"),
-            source: std::io::Error::other("no home folder found; pass --db DIR"),
-        })
+    directories::ProjectDirs::from("", "", "lunxun").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
 /// Creates the folder (and parents) if missing; on Unix the folder itself is mode 0700.
-pub fn create_private(dir: &Path) -> Result<(), StoreError> {
-    let wrap = |source| StoreError::Folder {
-        dir: dir.to_path_buf(),
-        source,
-    };
+pub fn create_private(dir: &Path) -> std::io::Result<()> {
     if !dir.exists() {
         let mut builder = fs::DirBuilder::new();
         builder.recursive(true);
@@ -35,9 +27,9 @@ pub fn create_private(dir: &Path) -> Result<(), StoreError> {
             use std::os::unix::fs::DirBuilderExt;
             builder.mode(0o700);
         }
-        builder.create(dir).map_err(wrap)?;
+        builder.create(dir)?;
     }
-    restrict(dir, true).map_err(wrap)
+    restrict(dir, true)
 }
 
 /// Makes a folder 0700 or a file 0600 on Unix; elsewhere the user's profile folder

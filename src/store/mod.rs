@@ -3,7 +3,8 @@
 //! Every write goes through [`Store::commit`] (commit.rs: one sled transaction, made
 //! durable, journaled, numbered). Opening takes the folder lock, keeps a copy of sled's
 //! files unless they are as lunxun left them (preserve.rs), repairs an unreadable
-//! snapshot (repair.rs), and refuses a database that lost acknowledged commits (seq.rs).
+//! snapshot (repair.rs), and refuses a database that lost acknowledged commits (seq.rs,
+//! opening.rs).
 
 mod attendance;
 mod backup;
@@ -18,6 +19,7 @@ mod import;
 mod integrity;
 mod journal;
 mod lock;
+mod opening;
 mod people;
 mod person_codec;
 mod preserve;
@@ -41,11 +43,19 @@ pub use closing::CohortChange;
 pub use commit::Batch;
 pub use error::{Damage, StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
-pub use folder::{resolve as resolve_folder, restrict as restrict_path};
+pub use folder::restrict as restrict_path;
 pub use integrity::Integrity;
 pub use journal::{Entry as JournalEntry, FILE as JOURNAL_FILE, Journaled, read as read_journal};
 pub use teaching::{ActivityOutcome, ActivityRequest};
 pub use timetable::PlannedOutcome;
+
+/// `--db DIR`, else `LUNXUN_DB`, else the platform data folder (`…/lunxun`).
+pub fn resolve_folder(flag: Option<&Path>) -> StoreResult<PathBuf> {
+    folder::resolve(flag).ok_or_else(|| StoreError::Folder {
+        dir: PathBuf::from("~"),
+        source: std::io::Error::other("no home folder found; pass --db DIR"),
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Opening {
@@ -128,13 +138,13 @@ impl Store {
     /// Opens (creating if needed) the store in `dir`. Fails before touching sled when
     /// another lunxun holds the folder, and refuses a database from a newer schema.
     pub fn open(dir: &Path) -> StoreResult<Store> {
-        folder::create_private(dir)?;
-        let lock = lock::FolderLock::acquire(dir)?;
-        let sled_dir = dir.join("sled");
         let folder_error = |source| StoreError::Folder {
             dir: dir.to_path_buf(),
             source,
         };
+        folder::create_private(dir).map_err(folder_error)?;
+        let lock = lock::FolderLock::acquire(dir)?;
+        let sled_dir = dir.join("sled");
         let copy = preserve::copy_unless_sealed(dir, &sled_dir).map_err(folder_error)?;
         let lock = match copy {
             None => lock,
@@ -167,7 +177,7 @@ impl Store {
         lock: lock::FolderLock,
         opening: Opening,
     ) -> StoreResult<(Store, bool)> {
-        let (db, repaired) = match open_sled(dir, sled_dir) {
+        let (db, repaired) = match opening::open_sled(dir, sled_dir) {
             Err(StoreError::Damaged { .. }) if repair::has_snapshots(sled_dir) => {
                 let aside = repair::aside_folder(dir, sled_dir, opening == Opening::Check);
                 (repair::open_without_snapshots(dir, sled_dir, &aside)?, true)
@@ -183,12 +193,12 @@ impl Store {
             .read(true)
             .write(true)
             .open(sled_dir.join("db"))?;
-        let (seq, confirmed) = check_sequence(dir, &trees[0])?;
+        let (seq, confirmed) = opening::check_sequence(dir, &trees[0])?;
         let journaled = journal::read_tail(dir);
-        check_journal(dir, seq.0, journaled)?;
+        opening::check_journal(dir, seq.0, journaled)?;
         // Records were confirmed here once: a missing schema version then means loss. A
         // kill in the very first start (nothing confirmed yet) leaves a new database.
-        let existed = seq.0 > 0 || confirmed > 0 || io_traces(dir, journaled);
+        let existed = seq.0 > 0 || confirmed > 0 || opening::io_traces(dir, journaled);
         let journal = match opening {
             Opening::Live => journal::Journal::open(dir, seq.0, journaled)?,
             Opening::Check => journal::Journal::detached(),
@@ -204,26 +214,39 @@ impl Store {
             journal: std::sync::Mutex::new(journal),
             _lock: lock,
         };
-        store.check_schema(existed, opening)?;
+        store.check_opened(sled_dir, opening, existed, repaired)?;
+        let _ = folder::restrict_tree(sled_dir).and_then(|()| folder::restrict(sled_dir, true));
+        Ok((store, repaired))
+    }
+
+    /// What is checked once sled is open: the schema, every record (on a copy with
+    /// snapshots) or every reference (after a repair); a live store learns its desk.
+    fn check_opened(
+        &mut self,
+        sled_dir: &Path,
+        opening: Opening,
+        existed: bool,
+        repaired: bool,
+    ) -> StoreResult<()> {
+        self.check_schema(existed, opening)?;
         // sled trusts a snapshot and reads the pages it names only when asked: only a
         // copy that reads whole lets sled open the files themselves. (Without one,
         // sled's recovery has just read its whole log.)
         if opening == Opening::Check && repair::has_snapshots(sled_dir) {
-            store.read_every_record()?;
+            self.read_every_record()?;
         }
         if repaired {
             // Rebuilt from sled's log: every record must read and every reference resolve.
-            store.check_integrity().map_err(|e| StoreError::Damaged {
-                dir: dir.to_path_buf(),
+            self.check_integrity().map_err(|e| StoreError::Damaged {
+                dir: self.dir.clone(),
                 reason: Damage::Inconsistent(Box::new(e)),
                 untouched: false,
             })?;
         }
         if opening == Opening::Live {
-            store.desk = store.desk_id()?;
+            self.desk = self.desk_id()?;
         }
-        let _ = folder::restrict_tree(sled_dir).and_then(|()| folder::restrict(sled_dir, true));
-        Ok((store, repaired))
+        Ok(())
     }
 
     /// Closes a store opened for a check and hands back the folder lock.
@@ -323,107 +346,6 @@ impl Store {
     pub fn stage_meta(batch: &mut Batch, key: &str, value: &str) {
         batch.put(TreeName::Meta, key, value.as_bytes().to_vec());
     }
-}
-
-/// Opens sled. Holding the folder lock means no other lunxun uses the folder, but a
-/// store closed a moment ago in this process may still be releasing sled's own file
-/// lock from a background thread, so a lock failure is retried for up to ten seconds
-/// (on a loaded machine sled's threads can take over a second to let go).
-pub(super) fn open_sled(dir: &Path, sled_dir: &Path) -> StoreResult<sled::Db> {
-    let config = sled::Config::new()
-        .path(sled_dir)
-        .cache_capacity(64 * 1024 * 1024);
-    let mut attempts = 0;
-    loop {
-        match open_quietly(&config, dir)? {
-            Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
-                attempts += 1;
-                if attempts >= 500 {
-                    return Err(StoreError::AlreadyOpen(dir.to_path_buf()));
-                }
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            Err(sled::Error::Corruption { .. }) => {
-                return Err(StoreError::Damaged {
-                    dir: dir.to_path_buf(),
-                    reason: Damage::Corrupted,
-                    untouched: false,
-                });
-            }
-            // A folder lunxun may not read is not damage; anything else sled cannot open
-            // ("unsupported", "read corrupted data at offset …") is.
-            Err(sled::Error::Io(e)) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-                return Err(StoreError::Folder {
-                    dir: dir.to_path_buf(),
-                    source: e,
-                });
-            }
-            Err(e) => {
-                return Err(StoreError::Damaged {
-                    dir: dir.to_path_buf(),
-                    reason: Damage::CannotOpen(e.to_string()),
-                    untouched: false,
-                });
-            }
-            Ok(db) => return Ok(db),
-        }
-    }
-}
-
-/// Compares sled's commit number with the one recorded beside it (see `seq.rs`).
-/// A journal entry is written only once sled has made the commit durable, so a journal
-/// that knows a later commit than sled means sled lost commits (even with `lunxun.seq`
-/// lost too). A journal restarted after a backup holds only what that backup made
-/// durable first.
-fn check_journal(dir: &Path, held: u64, journaled: Option<journal::Tail>) -> StoreResult<()> {
-    match journaled.map(|t| t.last) {
-        Some(last) if last > held => Err(StoreError::Damaged {
-            dir: dir.to_path_buf(),
-            reason: Damage::BehindJournal {
-                held,
-                journaled: last,
-            },
-            untouched: false,
-        }),
-        _ => Ok(()),
-    }
-}
-
-/// Whether backups or a journal with commits show that this folder held records, should
-/// both sled's log and `lunxun.seq` have been lost.
-fn io_traces(dir: &Path, journaled: Option<journal::Tail>) -> bool {
-    let backups = std::fs::read_dir(dir.join("backups"))
-        .map(|mut entries| entries.next().is_some())
-        .unwrap_or(false);
-    backups || journaled.is_some_and(|t| t.holds_commits())
-}
-
-/// sled's last commit number, and the last one confirmed in `lunxun.seq`.
-fn check_sequence(dir: &Path, meta: &sled::Tree) -> StoreResult<((u64, seq::SeqFile), u64)> {
-    let mut file = seq::SeqFile::open(dir)?;
-    let confirmed = file.read()?;
-    let held = meta.get(seq::SEQ_KEY)?.map_or(0, |b| seq::decode_meta(&b));
-    if held < confirmed {
-        return Err(StoreError::Damaged {
-            dir: dir.to_path_buf(),
-            reason: Damage::BehindConfirmed { held, confirmed },
-            untouched: false,
-        });
-    }
-    Ok(((held, file), confirmed))
-}
-
-/// sled may panic on a damaged file; that becomes a "damaged" error, not a crash.
-fn open_quietly(config: &sled::Config, dir: &Path) -> StoreResult<sled::Result<sled::Db>> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
-    std::panic::set_hook(previous);
-    result.map_err(|_| StoreError::Damaged {
-        dir: dir.to_path_buf(),
-        reason: Damage::Panicked,
-        untouched: false,
-    })
 }
 
 fn decode_u32(bytes: &[u8]) -> StoreResult<u32> {

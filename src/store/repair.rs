@@ -7,7 +7,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{StoreError, StoreResult, open_sled};
+use super::opening::open_sled;
+use super::{StoreError, StoreResult};
 
 pub fn has_snapshots(sled_dir: &Path) -> bool {
     !snapshots(sled_dir).is_empty()

@@ -83,7 +83,7 @@ impl Store {
         let planned = teaching::enters_as_planned(request.cohort, details.session, now, planned);
         let id = self.next_activity_number(&request.cohort.code)?;
         let change = ActivityChange::Created { details, planned };
-        self.append_activity(request, id, change)
+        self.append_activity(request, id, vec![change])
     }
 
     /// Replaces what `edit` names; the earlier details stay in the history.
@@ -93,6 +93,19 @@ impl Store {
         id: u32,
         edit: &ActivityEdit,
     ) -> StoreResult<ActivityOutcome> {
+        self.edit_activity_holding(request, id, edit, false)
+    }
+
+    /// [`Store::edit_activity`]; with `hold_if_started`, a planned activity whose
+    /// (edited) session has begun is marked held in the same commit: the edit records
+    /// what took place, and both events are written or neither.
+    pub fn edit_activity_holding(
+        &self,
+        request: &ActivityRequest<'_>,
+        id: u32,
+        edit: &ActivityEdit,
+        hold_if_started: bool,
+    ) -> StoreResult<ActivityOutcome> {
         let current = match self.current(request, id)? {
             Ok(current) => current,
             Err(refusal) => return Ok(ActivityOutcome::Refused(refusal)),
@@ -101,10 +114,17 @@ impl Store {
         let checked = details
             .validate(request.cohort)
             .and_then(|()| teaching::check_edit(&current, &details));
-        match checked {
-            Err(refusal) => Ok(ActivityOutcome::Refused(refusal)),
-            Ok(()) => self.append_activity(request, id, ActivityChange::Edited { details }),
+        if let Err(refusal) = checked {
+            return Ok(ActivityOutcome::Refused(refusal));
         }
+        let now = request.at.naive_local();
+        let due = current.held.is_none()
+            && (request.cohort.starts_at(details.session)).is_some_and(|start| start <= now);
+        let mut changes = vec![ActivityChange::Edited { details }];
+        if hold_if_started && due {
+            changes.push(ActivityChange::Held);
+        }
+        self.append_activity(request, id, changes)
     }
 
     /// Marks a planned activity as held.
@@ -119,7 +139,7 @@ impl Store {
             .and_then(|current| teaching::check_held(&current, request.cohort, now));
         match checked {
             Err(refusal) => Ok(ActivityOutcome::Refused(refusal)),
-            Ok(()) => self.append_activity(request, id, ActivityChange::Held),
+            Ok(()) => self.append_activity(request, id, vec![ActivityChange::Held]),
         }
     }
 
@@ -135,7 +155,7 @@ impl Store {
             .and_then(|current| teaching::check_delete(&current));
         match checked {
             Err(refusal) => Ok(ActivityOutcome::Refused(refusal)),
-            Ok(()) => self.append_activity(request, id, ActivityChange::Deleted { reason }),
+            Ok(()) => self.append_activity(request, id, vec![ActivityChange::Deleted { reason }]),
         }
     }
 
@@ -162,24 +182,30 @@ impl Store {
             .ok_or(TeachingError::NotFound(id)))
     }
 
+    /// Writes `changes` to the activity's history, in order, in one commit (with the
+    /// cohort's catalogue when it is new).
     fn append_activity(
         &self,
         request: &ActivityRequest<'_>,
         activity: u32,
-        change: ActivityChange,
+        changes: Vec<ActivityChange>,
     ) -> StoreResult<ActivityOutcome> {
         let code = &request.cohort.code;
-        let event = ActivityEvent {
-            id: self.next_activity_event_id(code, activity)?,
-            cohort: code.clone(),
-            activity,
-            change,
-            at: request.at,
-            desk: self.desk().to_string(),
-            by: request.by.clone(),
-        };
         let mut batch = Batch::default();
-        Store::stage_activity_event(&mut batch, &event);
+        let mut id = self.next_activity_event_id(code, activity)?;
+        for change in changes {
+            let event = ActivityEvent {
+                id: id.clone(),
+                cohort: code.clone(),
+                activity,
+                change,
+                at: request.at,
+                desk: self.desk().to_string(),
+                by: request.by.clone(),
+            };
+            Store::stage_activity_event(&mut batch, &event);
+            id = next_after(&id);
+        }
         match &request.catalogue {
             Some(catalogue) => Store::stage_cohort_catalogue(&mut batch, code, catalogue),
             None if self.cohort_catalogue(code)?.is_none() => {
@@ -226,6 +252,14 @@ impl Store {
             &activity_prefix(code, activity),
         )
     }
+}
+
+/// The event id just above `id`, so events staged together keep their written order.
+fn next_after(id: &str) -> String {
+    let next = ulid::Ulid::from_string(id)
+        .ok()
+        .and_then(|u| u.increment().ok());
+    next.map_or_else(|| ulid::Ulid::generate().to_string(), |u| u.to_string())
 }
 
 pub(super) fn activity_prefix(code: &str, activity: u32) -> Vec<u8> {

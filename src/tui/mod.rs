@@ -7,9 +7,10 @@
 //!   hints; never the store.
 //! - `keymap`: which key does what where; keys become [`Action`]s, and the footer
 //!   and help are generated from the same table.
-//! - `overlay`, `autobackup`: keys inside forms and questions; the 30-minute backup.
+//! - `autobackup`: the 30-minute backup.
 //! - `state/`: the desk's state and key handling, one file per screen, and the screen
-//!   registry ([`ScreenId`]). With the two above, the only part that uses the store.
+//!   registry ([`ScreenId`]), and the keys inside forms and questions. With `autobackup`,
+//!   the only part that uses the store.
 //! - `desk`: the cohort and session the desk works on, loaded from the store.
 //! - `widgets/`: parts shared by state and drawing (text input, form, list cursor).
 //! - `theme`, `signals`: colours; SIGTERM/SIGHUP.
@@ -18,7 +19,6 @@ mod autobackup;
 mod desk;
 mod draw;
 mod keymap;
-mod overlay;
 mod signals;
 mod state;
 mod theme;

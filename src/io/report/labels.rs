@@ -8,8 +8,6 @@ use crate::domain::{ActivityStatus, BaseKind, Have};
 use crate::text::{Lang, Report};
 use crate::tr;
 
-use super::teaching::ModuleName;
-
 /// A field code (`village`) as the reader's word (`村`).
 pub fn field_label(code: &str, lang: Lang) -> String {
     match crate::domain::Field::parse(code) {
@@ -93,11 +91,6 @@ pub fn method_label(code: &str, lang: Lang) -> String {
         Some(m) => word(lang, m.zh(), m.en()).to_string(),
         None => code.to_string(),
     }
-}
-
-/// `3 依法治理` / `3 Lawful governance`.
-pub fn module_label(module: &ModuleName, lang: Lang) -> String {
-    module_column(module.number, &module.name, &module.name_en, lang)
 }
 
 /// `1 讲话精神` as a column head or a row label.

@@ -9,8 +9,10 @@ use crate::domain::coverage::{CohortCoverage, ModuleCoverage};
 use crate::domain::report::{BaseVisit, bases_visited};
 use crate::domain::teaching::hours;
 use crate::domain::{Cohort, Module, TeachingActivity, TrainingBase};
+use crate::text::Lang;
 
 use super::coverage::json::{MethodJson, method_json};
+use super::labels::module_column;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TeachingSection {
@@ -37,6 +39,13 @@ pub struct ModuleName {
     pub number: u16,
     pub name: String,
     pub name_en: String,
+}
+
+impl ModuleName {
+    /// `3 依法治理` / `3 Lawful governance`.
+    pub fn label(&self, lang: Lang) -> String {
+        module_column(self.number, &self.name, &self.name_en, lang)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

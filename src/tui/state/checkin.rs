@@ -10,11 +10,12 @@ use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
 use crate::tui::desk::{Desk, SearchScope};
-use crate::tui::overlay::{LeaveForm, WalkInForm};
 use crate::tui::state::Action;
 use crate::tui::state::{App, FormKind, Overlay};
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::list::ListCursor;
+
+use super::checkin_forms::{LeaveForm, WalkInForm};
 
 type Now = DateTime<FixedOffset>;
 

@@ -1,6 +1,6 @@
 //! The desk's state and key handling: [`App`] holds every screen's state, and each
 //! screen's file here owns that state and the keys that change it (`App::on_<screen>`).
-//! Only this folder (and the overlays' keys) reads or writes the store; drawing
+//! Only this folder reads or writes the store; drawing
 //! (`tui/draw`) reads the state this folder leaves behind and nothing else.
 //!
 //! The screens are registered here once: [`ScreenId`] (Tab order, titles), the
@@ -11,6 +11,7 @@
 mod action;
 pub mod bases;
 pub mod checkin;
+mod checkin_forms;
 pub mod cohorts;
 pub mod coverage;
 pub mod dashboard;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::io::report::labels::{hours_text, list, method_label, module_label};
+use crate::io::report::labels::{hours_text, list, method_label};
 use crate::io::report::tables::teaching::TeachingTables;
 use crate::io::report::teaching::TeachingSection;
 use crate::text::{Lang, Report};
@@ -41,7 +41,7 @@ fn summary(s: &TeachingSection, lang: Lang) -> String {
     let methods = list(methods.map(|m| method_label(m.method, lang)), lang);
     let modules = s.modules.len();
     let covered = modules - s.uncovered.len();
-    let uncovered = list(s.uncovered.iter().map(|m| module_label(m, lang)), lang);
+    let uncovered = list(s.uncovered.iter().map(|m| m.label(lang)), lang);
     let accredited = s.bases.iter().filter(|b| b.accredited).count();
     let mut text = match s.activities {
         0 => tr!(lang, Report::RptNothingHeld),

@@ -4,7 +4,7 @@
 use crate::io::export::Cell;
 use crate::io::report::labels::{
     aside, base_kind_label, comma, have_label, hours_text, level_label, list, method_label,
-    module_label, separator, session_label, status_label, yes_no,
+    separator, session_label, status_label, yes_no,
 };
 use crate::io::report::table::{Shown, Table, count, size, text};
 use crate::io::report::teaching::{BaseLine, TeachingSection};
@@ -52,7 +52,7 @@ fn modules(s: &TeachingSection, title: String, lang: Lang) -> Table {
         let sessions = m.sessions.iter().map(|c| session_label(c, lang));
         vec![
             count(m.module.number),
-            text(module_label(&m.module, lang)),
+            text(m.module.label(lang)),
             text(yes_no(m.covered, lang)),
             text(list(sessions, lang)),
             count(m.activities),

@@ -1,53 +1,15 @@
-//! Keys inside overlays: forms (leave, walk-in, new cohort) and confirmations.
+//! The check-in screen's two forms, leave (请假) and walk-in (现场增补): what each
+//! holds, how it is read from the form on screen, and how it is saved.
 
 use crate::domain::PersonId;
 use crate::ops::checkin::{self as ops, Leave, NewPerson};
 use crate::text::Desk as T;
+use crate::tui::widgets::form::{Form, FormField};
 
-use super::state::Action;
-use super::state::{App, ConfirmKind, FormKind, Overlay};
-use super::widgets::form::{Form, FormField};
+use super::App;
 
 impl App {
-    pub(crate) fn on_form(&mut self, action: Action) {
-        let Some(Overlay::Form(_, form)) = self.overlay.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Type(c) => form.type_char(c),
-            Action::Backspace => form.backspace(),
-            Action::ClearInput => form.clear_field(),
-            Action::NextField => form.next_field(),
-            Action::PrevField => form.prev_field(),
-            Action::Left => form.cycle(false),
-            Action::Right => form.cycle(true),
-            Action::Back => self.overlay = None,
-            Action::Submit => self.submit_form(),
-            _ => {}
-        }
-    }
-
-    /// Saves the form; on a validation error the form stays open with the message.
-    fn submit_form(&mut self) {
-        let Some(Overlay::Form(kind, form)) = self.overlay.take() else {
-            return;
-        };
-        let result = match &kind {
-            FormKind::Leave(person) => self.submit_leave(person, &form),
-            FormKind::WalkIn => self.submit_walk_in(&form),
-            FormKind::NewCohort => self.submit_cohort_form(&form),
-            FormKind::Activity => self.submit_activity_form(&form),
-            FormKind::EditActivity(id) => self.submit_activity_edit(*id, &form),
-            FormKind::Base => self.submit_base_form(&form),
-        };
-        if let Err(message) = result {
-            let mut form = form;
-            form.error = Some(message);
-            self.overlay = Some(Overlay::Form(kind, form));
-        }
-    }
-
-    fn submit_leave(&mut self, id: &PersonId, form: &Form) -> Result<(), String> {
+    pub(super) fn submit_leave(&mut self, id: &PersonId, form: &Form) -> Result<(), String> {
         let Some(person) = self.desk.as_ref().and_then(|d| d.person(id)).cloned() else {
             return Ok(());
         };
@@ -63,26 +25,11 @@ impl App {
         })
     }
 
-    fn submit_walk_in(&mut self, form: &Form) -> Result<(), String> {
+    pub(super) fn submit_walk_in(&mut self, form: &Form) -> Result<(), String> {
         let details = WalkInForm::read(form);
         self.record_check_in(None, |store, now, at| {
             ops::walk_in(store, now, at, details).map(|w| (w.person, w.checked_in))
         })
-    }
-
-    pub(crate) fn on_confirm(&mut self, action: Action) {
-        let Some(Overlay::Confirm(kind, _)) = self.overlay.take() else {
-            return;
-        };
-        if action != Action::Yes {
-            return;
-        }
-        match kind {
-            ConfirmKind::CloseSession(session) => self.close_session(session),
-            ConfirmKind::CloseCohort(code) => self.close_cohort(&code),
-            ConfirmKind::DeleteActivity(id) => self.delete_activity(id),
-            ConfirmKind::Import => self.run_import(),
-        }
     }
 }
 
