@@ -2,16 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 pub use super::encoding::EncodingArg;
 
 use super::base::BaseCommand;
 use super::cohort::CohortCommand;
+use super::export::ExportCommand;
 use super::import_timetable::ImportTimetableArgs;
 use super::module::ModuleCommand;
 use super::teach::TeachCommand;
-use super::teaching_args::ExportCoverageArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -81,72 +81,4 @@ pub enum Command {
     /// Internal: the importer's workbook reader, run by lunxun as a child process
     #[command(hide = true)]
     ReadWorkbook(super::read_workbook::ReadWorkbookArgs),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// Attendance of every enrolled person in every session, with totals
-    Attendance(ExportArgs),
-    /// The people enrolled in a cohort
-    Roster(ExportArgs),
-    /// A paper sign-in sheet for one session (签到表), sorted by county and name
-    #[command(name = "signin-sheet")]
-    SigninSheet(SigninSheetArgs),
-    /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
-    /// which modules every cohort covered
-    Coverage(ExportCoverageArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    /// UTF-8 with a byte order mark (in a file), so Excel opens it correctly
-    Csv,
-    /// Excel workbook (-o FILE, or standard output redirected to a file)
-    Xlsx,
-    /// Markdown table
-    #[value(alias = "markdown")]
-    Md,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Cohort code, e.g. 2015-01
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    /// Format (default: from the -o file's extension, else json)
-    #[arg(long, value_enum)]
-    pub format: Option<ExportFormat>,
-    /// Write to this file (atomically, private to the user) instead of stdout
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Write phone and ID numbers in full (default: masked)
-    #[arg(long)]
-    pub include_sensitive: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SheetFormat {
-    /// Excel workbook set up for printing (-o FILE, or standard output redirected to a file)
-    Xlsx,
-    #[value(alias = "markdown")]
-    Md,
-    /// The sheet's columns and rows
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct SigninSheetArgs {
-    /// Cohort code, e.g. 2015-01
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    /// DAY:SLOT, e.g. 2:pm
-    #[arg(long)]
-    pub session: String,
-    /// Format (default: from the -o file's extension, else md)
-    #[arg(long, value_enum)]
-    pub format: Option<SheetFormat>,
-    /// Write to this file (atomically, private to the user) instead of stdout
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 }

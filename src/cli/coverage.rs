@@ -2,10 +2,37 @@
 //! with `--all`, the cohorts × modules matrix; JSON or Markdown, written by
 //! [`crate::io::report::coverage`].
 
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Args, ValueEnum};
+
 use crate::io::report::coverage::{self, Format};
 
-use super::teaching_args::{CoverageFormat, ExportCoverageArgs};
 use super::{CliError, Ctx, Printed, find_cohort};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormat {
+    Json,
+    /// Markdown tables
+    #[value(alias = "markdown")]
+    Md,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["cohort", "all"])))]
+pub struct ExportCoverageArgs {
+    /// One cohort: modules × sessions, methods, warnings
+    #[arg(long, value_name = "CODE")]
+    pub cohort: Option<String>,
+    /// Every cohort: cohorts × modules
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: CoverageFormat,
+    /// Write to this file (atomically, private to the user) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
 
 pub fn export(args: ExportCoverageArgs, ctx: &Ctx) -> Result<Printed, CliError> {
     let format = match args.format {

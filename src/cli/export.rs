@@ -4,12 +4,82 @@
 
 use std::path::{Path, PathBuf};
 
+use clap::{Args, Subcommand, ValueEnum};
+
 use crate::domain::Session;
 use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
 
-use super::args::{ExportArgs, ExportCommand, ExportFormat, SheetFormat, SigninSheetArgs};
+use super::coverage::ExportCoverageArgs;
 use super::{CliError, Ctx, Printed, find_cohort, pick_session};
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Attendance of every enrolled person in every session, with totals
+    Attendance(ExportArgs),
+    /// The people enrolled in a cohort
+    Roster(ExportArgs),
+    /// A paper sign-in sheet for one session (签到表), sorted by county and name
+    #[command(name = "signin-sheet")]
+    SigninSheet(SigninSheetArgs),
+    /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
+    /// which modules every cohort covered
+    Coverage(ExportCoverageArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    /// UTF-8 with a byte order mark (in a file), so Excel opens it correctly
+    Csv,
+    /// Excel workbook (-o FILE, or standard output redirected to a file)
+    Xlsx,
+    /// Markdown table
+    #[value(alias = "markdown")]
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Cohort code, e.g. 2015-01
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// Format (default: from the -o file's extension, else json)
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Write to this file (atomically, private to the user) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write phone and ID numbers in full (default: masked)
+    #[arg(long)]
+    pub include_sensitive: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// Excel workbook set up for printing (-o FILE, or standard output redirected to a file)
+    Xlsx,
+    #[value(alias = "markdown")]
+    Md,
+    /// The sheet's columns and rows
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SigninSheetArgs {
+    /// Cohort code, e.g. 2015-01
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// DAY:SLOT, e.g. 2:pm
+    #[arg(long)]
+    pub session: String,
+    /// Format (default: from the -o file's extension, else md)
+    #[arg(long, value_enum)]
+    pub format: Option<SheetFormat>,
+    /// Write to this file (atomically, private to the user) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
 
 type ExportResult = Result<Printed, CliError>;
 

@@ -24,7 +24,6 @@ mod coverage;
 mod module;
 mod teach;
 mod teach_view;
-mod teaching_args;
 
 use crate::clock::Clock;
 use crate::domain::{Cohort, Person, PersonId, Session};
