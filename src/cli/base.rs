@@ -169,7 +169,7 @@ fn list(json: bool, ctx: &Ctx) -> CliResult {
                 id: &b.id,
                 name: &b.name,
                 kind: b.kind.code(),
-                kind_zh: b.kind.zh(),
+                kind_zh: b.kind.label(crate::text::Lang::Zh),
                 county: &b.county,
                 haves: b.haves.present().into_iter().map(Have::code).collect(),
                 missing: b.haves.missing().into_iter().map(Have::code).collect(),

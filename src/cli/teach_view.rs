@@ -67,7 +67,7 @@ impl ActivityOut {
             session: d.session.code(),
             date: cohort.date_of(d.session.day).to_string(),
             method: d.method.code(),
-            method_zh: d.method.zh(),
+            method_zh: d.method.label(crate::text::Lang::Zh),
             title: d.title.clone(),
             lecturer: d.lecturer.clone(),
             role: d.role.clone(),

@@ -35,16 +35,6 @@ impl SlotKind {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`SlotKind::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
-    /// The English name (callers not yet on [`SlotKind::label`]).
-    pub fn en(self) -> &'static str {
-        self.label(Lang::En)
-    }
-
     /// Default start times: 08:30, 14:30 and 19:30.
     pub fn default_start(self) -> NaiveTime {
         let (h, m) = match self {

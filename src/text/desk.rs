@@ -1,7 +1,5 @@
 //! What the desk shows, in both languages. Part of the one catalogue ([`crate::text`]).
 
-use super::Lang;
-
 catalogue! {
     /// What the desk shows: titles, key hints, forms, notices.
     pub enum Desk {
@@ -232,22 +230,5 @@ catalogue! {
     HelpTitle => "按键说明 · {screen}", "Keys · {screen}";
     HelpGlobal => "任何屏幕", "Anywhere";
     TooSmall => "终端窗口太小（至少 60×15）", "terminal too small (need 60×15)";
-    }
-}
-
-impl Desk {
-    /// Positional `{}` filling, kept only until the desk's entries take named arguments
-    /// like the rest of the catalogue ([`crate::tr!`]).
-    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
-        let mut out = String::new();
-        let mut args = args.iter();
-        let mut parts = self.get(lang).split("{}").peekable();
-        while let Some(part) = parts.next() {
-            out.push_str(part);
-            if parts.peek().is_some() {
-                out.push_str(args.next().copied().unwrap_or(""));
-            }
-        }
-        out
     }
 }

@@ -4,10 +4,14 @@ use super::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Hanzi, or CJK punctuation (a list separator such as 、 is Chinese too).
+/// Hanzi, or CJK punctuation (a list separator such as 、 or the full-width comma ， is
+/// Chinese too).
 fn has_cjk(s: &str) -> bool {
-    s.chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+    s.chars().any(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    })
 }
 
 #[test]

@@ -8,7 +8,6 @@ use crate::text::{Export, Lang};
 use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
-use super::words::word;
 
 /// Whether phones and ID numbers are written in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,7 +60,7 @@ pub fn roster_json(roster: &[Person], privacy: Privacy) -> Vec<PersonOut> {
         .map(|p| PersonOut {
             person_id: p.id.to_string(),
             name: p.name.clone(),
-            gender: p.gender.map(|g| g.zh()),
+            gender: p.gender.map(|g| g.label(Lang::Zh)),
             unit: p.unit.clone(),
             county: p.county.clone(),
             township: p.township.clone(),
@@ -105,7 +104,7 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
                 p.county.as_str().into(),
                 p.township.as_str().into(),
                 p.position.as_str().into(),
-                p.field.map_or("", |f| word(lang, f.zh(), f.code())).into(),
+                p.field.map_or("", |f| f.label(lang)).into(),
                 privacy.phone(p).into(),
                 privacy.id_number(p).into(),
                 Cell::Text(p.notes.clone()),

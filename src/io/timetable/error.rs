@@ -173,11 +173,11 @@ impl TimetableProblem {
             P::NoSlot => tr!(lang, T::TtNoSlot),
             P::BadSlot { value } => tr!(lang, T::TtBadSlot, value = value),
             P::SlotNotInCohort { slot, slots } => {
-                let names: Vec<&str> = slots.iter().map(|s| slot_name(lang, *s)).collect();
+                let names: Vec<&str> = slots.iter().map(|s| s.label(lang)).collect();
                 tr!(
                     lang,
                     T::TtSlotNotInCohort,
-                    slot = slot_name(lang, *slot),
+                    slot = slot.label(lang),
                     slots = list_of(lang, &names)
                 )
             }
@@ -195,13 +195,5 @@ impl TimetableProblem {
             }
             P::Repeats { first_line } => tr!(lang, T::TtRepeats, first_line = first_line),
         }
-    }
-}
-
-/// The slot's name from the domain (上午 / morning).
-fn slot_name(lang: Lang, slot: SlotKind) -> &'static str {
-    match lang {
-        Lang::Zh => slot.zh(),
-        Lang::En => slot.en(),
     }
 }

@@ -54,7 +54,7 @@ impl App {
 
     /// Session name for messages: `第2天 下午` / `day 2 afternoon`.
     pub fn session_label(&self, session: Session) -> String {
-        let slot = self.lang.pick(session.slot.zh(), session.slot.en());
+        let slot = session.slot.label(self.lang);
         crate::tr!(self.lang, T::SessionName, day = session.day, slot = slot)
     }
 }

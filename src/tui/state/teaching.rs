@@ -47,7 +47,7 @@ impl App {
         t.bases = self.store.bases()?;
         t.modules = catalogue
             .active()
-            .map(|m| (m.number, self.lang.pick(&m.name_zh, &m.name_en).to_string()))
+            .map(|m| (m.number, m.name(self.lang).to_string()))
             .collect();
         t.cursor.clamp(t.activities.len());
         Ok(())
