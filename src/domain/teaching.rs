@@ -310,7 +310,7 @@ impl TeachingError {
             TeachingError::AlreadyHeld(id) => tr!(lang, Rules::TeachingAlreadyHeld, id = id),
             TeachingError::NotStarted(s) => tr!(lang, Rules::TeachingNotStarted, session = s),
             TeachingError::Unchanged => tr!(lang, Rules::TeachingUnchanged),
-            TeachingError::CohortClosed => tr!(lang, Rules::TeachingCohortClosed),
+            TeachingError::CohortClosed => tr!(lang, Rules::ClosedCohort),
         }
     }
 }

@@ -8,8 +8,6 @@ catalogue! {
         CohortBadLevel => "层级“{text}”无效；可选 province、city、county。", "bad level '{text}': use province, city or county";
         CohortBadSlot => "时段“{text}”无效；可选 am、pm、eve，可带开始时间，如 am=08:00。", "unknown slot '{text}': use am, pm or eve, optionally with a start time such as am=08:00";
         FieldUnknown => "领域“{text}”无效；可选：{codes}，或中文名称如 村、社区。", "unknown field '{text}': use one of {codes}";
-        CohortIsClosed => "本班次已结束，只能查询", "this cohort is closed: look-up only";
-        SessionIsClosed => "场次 {session} 已结束，未记录", "session {session} is closed; nothing recorded";
         CohortStateOpen => "进行中", "open";
         CohortStateClosed => "已结束", "closed";
         LevelProvince => "省级", "province";
@@ -25,7 +23,6 @@ catalogue! {
         CliSessionReopened => "✓ 场次 {session} 已重新开放，可以更正签到", "✓ session {session} reopened: its attendance can be corrected";
         CliSessionAlreadyClosed => "= 场次 {session} 已经结束，未重复记录", "= session {session} is already closed; nothing recorded";
         CliSessionNotClosed => "= 场次 {session} 没有结束，无需重新开放", "= session {session} is not closed; nothing to reopen";
-        CliCohortClosedRefused => "班次 {code} 已结束，只能查询；未记录任何内容。", "cohort {code} is closed: look-up only; nothing recorded";
-        CliSessionClosedRefused => "班次 {code} 的场次 {session} 已结束，未记录。如需更正，先重新开放：lunxun session reopen --cohort {code} --session {session}", "session {session} of cohort {code} is closed; nothing recorded. To correct it, reopen it first: lunxun session reopen --cohort {code} --session {session}";
+        CliSessionClosedRefused => "{refusal}。如需更正，先重新开放：lunxun session reopen --cohort {code} --session {session}", "{refusal}. To correct it, reopen it first: lunxun session reopen --cohort {code} --session {session}";
     }
 }

@@ -93,7 +93,7 @@ catalogue! {
     LeaveRecorded => "✓ {name} 请假：{reason}", "✓ {name} on leave: {reason}";
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
-    SessionClosedRefused => "{session}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{session} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
+    SessionClosedRefused => "{refusal}；如需更正，先在场次屏（F4）按 o 重新开放", "{refusal}. To correct it, reopen it with o on the sessions screen (F4)";
     WriteFailed => "保存失败，未记录：{reason}", "not saved: {reason}";
     NotConfirmed => "未确认：{reason}", "not confirmed: {reason}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
