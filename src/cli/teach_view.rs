@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::teaching::{self, ActivityChange, ActivityEvent, Stamp, TeachingActivity};
 use crate::domain::{Cohort, TrainingBase};
-use crate::ops::activity::{method_entry, status_entry};
+use crate::ops::activity::method_entry;
 use crate::text::Teaching as Tg;
 use crate::tr;
 
@@ -210,6 +210,6 @@ pub(super) fn describe(ctx: &Ctx, a: &TeachingActivity) -> String {
             hours = teaching::hours(minutes)
         ));
     }
-    parts.push(tr!(lang, status_entry(a.status)));
+    parts.push(a.status.label(lang).to_string());
     parts.join(" · ")
 }

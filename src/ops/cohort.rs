@@ -154,15 +154,6 @@ pub fn find(store: &Store, code: &str) -> OpResult<Cohort> {
         .ok_or_else(|| OpError::Refused(Refusal::of(C::CohortUnknown).with("code", code)))
 }
 
-/// The name of a level in the catalogue.
-pub fn level_entry(level: Level) -> C {
-    match level {
-        Level::Province => C::LevelProvince,
-        Level::City => C::LevelCity,
-        Level::County => C::LevelCounty,
-    }
-}
-
 #[cfg(test)]
 #[path = "cohort_tests.rs"]
 mod tests;

@@ -10,9 +10,6 @@ catalogue! {
         FieldUnknown => "领域“{text}”无效；可选：{codes}，或中文名称如 村、社区。", "unknown field '{text}': use one of {codes}";
         CohortStateOpen => "进行中", "open";
         CohortStateClosed => "已结束", "closed";
-        LevelProvince => "省级", "province";
-        LevelCity => "市级", "city";
-        LevelCounty => "县级", "county";
         CliCohortCreated => "已创建班次 {code}：{name}（{start} 起，{days} 天，{sessions} 个场次）", "created cohort {code}: {name} (from {start}, {days} days, {sessions} sessions)";
         CliNoCohorts => "还没有班次。用 lunxun cohort new 创建，或用 lunxun demo 载入演示数据。", "no cohorts yet: create one with `lunxun cohort new`, or load the demo with `lunxun demo`";
         CliCohortClosed => "✓ 班次 {code} 已结束：此后只能查询", "✓ cohort {code} closed: look-up only from now on";

@@ -11,15 +11,6 @@ catalogue! {
         MethodVisit => "现场观摩", "visit";
         MethodDiscussion => "讨论交流", "discussion";
         MethodElective => "菜单选学", "elective";
-        MethodLectureLabel => "专题辅导", "thematic lecture";
-        MethodSharingLabel => "经验介绍", "experience sharing";
-        MethodCaseLabel => "案例分析", "case study";
-        MethodVisitLabel => "现场观摩", "site visit";
-        MethodDiscussionLabel => "讨论交流", "discussion";
-        MethodElectiveLabel => "菜单选学", "menu elective";
-        StatusPlanned => "计划", "planned";
-        StatusHeld => "已举办", "held";
-        StatusChanged => "有变更", "changed";
         DescribeModules => "模块 {numbers}", "modules {numbers}";
         DescribeHours => "{hours} 小时", "{hours} h";
         CliActivityLogged => "已记录教学活动 {id}：{what}", "logged activity {id}: {what}";

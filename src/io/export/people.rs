@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::domain::{Cohort, Gender, Person, mask};
+use crate::domain::{Cohort, Person, mask};
 use crate::text::{Export, Lang};
 use crate::tr;
 
@@ -98,7 +98,7 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
                 (n + 1).into(),
                 p.name.as_str().into(),
                 p.gender
-                    .map_or_else(String::new, |g| gender_label(g, lang))
+                    .map_or_else(String::new, |g| g.label(lang).to_string())
                     .into(),
                 p.unit.as_str().into(),
                 p.county.as_str().into(),
@@ -128,12 +128,5 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
             landscape: true,
             ..Layout::default()
         },
-    }
-}
-
-fn gender_label(gender: Gender, lang: Lang) -> String {
-    match gender {
-        Gender::Male => tr!(lang, Export::ExpGenderMale),
-        Gender::Female => tr!(lang, Export::ExpGenderFemale),
     }
 }

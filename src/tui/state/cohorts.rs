@@ -3,7 +3,7 @@
 use crate::domain::cohort::DEFAULT_GRACE_MINUTES;
 use crate::domain::{Cohort, Level};
 use crate::ops;
-use crate::ops::cohort::{CohortClosing, NewCohort, level_entry};
+use crate::ops::cohort::{CohortClosing, NewCohort};
 use crate::store::StoreResult;
 use crate::text::{Desk as T, Lang};
 use crate::tr;
@@ -166,7 +166,7 @@ impl TypedForm for CohortForm {
 
     fn fields(&self, lang: &Lang) -> Vec<FormField> {
         let levels = [Level::County, Level::City, Level::Province]
-            .map(|l| (l.code().to_string(), tr!(*lang, level_entry(l))))
+            .map(|l| (l.code().to_string(), l.label(*lang).to_string()))
             .to_vec();
         vec![
             FormField::text(T::ItemName, &self.name),
