@@ -130,7 +130,7 @@ fn summary(ctx: &Ctx, base: &TrainingBase) -> String {
                 .into_iter()
                 .map(|h| h.label(lang).to_string())
                 .collect();
-            let missing = missing.join(B::ListSep.get(lang));
+            let missing = missing.join(crate::text::Tabular::ListSeparator.get(lang));
             tr!(lang, B::BaseBelowStandard, missing = missing)
         }
     };

@@ -104,6 +104,12 @@ impl Session {
         Session { day, slot }
     }
 
+    /// Its name as shown to a person: `第2天下午` / `day 2 afternoon`.
+    pub fn label(self, lang: Lang) -> String {
+        let slot = self.slot.label(lang);
+        crate::tr!(lang, Names::LabelSession, day = self.day, slot = slot)
+    }
+
     /// Parses `DAY:SLOT`, e.g. `2:pm`.
     pub fn parse(text: &str) -> Option<Session> {
         let (day, slot) = text.split_once(':')?;

@@ -33,12 +33,7 @@ pub fn level_label(code: &str, lang: Lang) -> String {
 /// `1:am` as `第1天上午` / `day 1 morning`.
 pub fn session_label(code: &str, lang: Lang) -> String {
     match crate::domain::Session::parse(code) {
-        Some(s) => tr!(
-            lang,
-            Report::RptSessionLabel,
-            day = s.day,
-            slot = s.slot.label(lang)
-        ),
+        Some(s) => s.label(lang),
         None => code.to_string(),
     }
 }
@@ -67,7 +62,7 @@ pub fn list(items: impl IntoIterator<Item = String>, lang: Lang) -> String {
 
 /// `、` between Chinese items, `, ` between English ones.
 pub fn separator(lang: Lang) -> &'static str {
-    Report::RptListSeparator.get(lang)
+    crate::text::Tabular::ListSeparator.get(lang)
 }
 
 /// `，` in Chinese, `, ` in English.

@@ -82,7 +82,7 @@ fn have_short(have: Have) -> T {
 fn base_row<'a>(app: &App, b: &'a TrainingBase) -> Row<'a> {
     let accredited = match &b.accreditation {
         Some(a) => format!("{} {}", a.date, a.level.label(app.lang)),
-        None => app.t(T::NotAccredited).to_string(),
+        None => crate::tr!(app.lang, crate::text::Bases::BaseNotAccredited),
     };
     let state = if b.meets_standard() {
         T::MeetsStandard

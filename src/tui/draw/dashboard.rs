@@ -160,7 +160,7 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::styled(sanitize(&line.county).into_owned(), style).render(name, buf);
         let label = match line.ratio {
-            None => app.t(T::NoVillageSecretaries).to_string(),
+            None => crate::tr!(app.lang, crate::text::Report::RptNoVillageSecretaries),
             Some(r) => format!(
                 "{:.1}%  {}/{}",
                 r * 100.0,
