@@ -186,7 +186,9 @@ impl TimetableProblem {
             P::NoTitle => tr!(lang, T::TtNoTitle),
             P::NoModules => tr!(lang, T::TtNoModules),
             P::UnknownModule { value } => tr!(lang, T::TtUnknownModule, value = value),
-            P::RetiredModule { number } => tr!(lang, T::TtRetiredModule, number = number),
+            P::RetiredModule { number } => {
+                crate::domain::module::ModuleError::Retired(*number).message(lang)
+            }
             P::UnknownBase { value } => tr!(lang, T::TtUnknownBase, value = value),
             P::BadHours { value } => tr!(lang, T::TtBadHours, value = value),
             P::ControlChars(c) => CellProblem::ControlChars.message(lang, c.label(lang)),
