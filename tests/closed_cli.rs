@@ -134,7 +134,7 @@ fn a_closed_session_refuses_check_in_leave_and_undo_and_says_how_to_reopen() {
     let before = records(d);
     assert_eq!(before.events, 1);
 
-    let how = "session 1:am of cohort 2015-01 is closed; nothing recorded. To correct it, \
+    let how = "session 1:am is closed; nothing recorded. To correct it, \
                reopen it first: lunxun session reopen --cohort 2015-01 --session 1:am";
     refused(&run(d, &args(&check_in(&second, "1:am"))), how);
     let mut leave = check_in(&second, "1:am");
@@ -150,7 +150,7 @@ fn a_closed_session_refuses_check_in_leave_and_undo_and_says_how_to_reopen() {
         "1:am",
     ];
     refused(&run(d, &undo), how);
-    let zh = "班次 2015-01 的场次 1:am 已结束，未记录。如需更正，先重新开放：\
+    let zh = "场次 1:am 已结束，未记录。如需更正，先重新开放：\
               lunxun session reopen --cohort 2015-01 --session 1:am";
     refused(&run_zh(d, &undo), zh);
     assert_eq!(records(d), before, "nothing written");
@@ -200,8 +200,9 @@ fn a_closed_cohort_refuses_every_write_to_its_records() {
     let timetable = timetable.to_str().unwrap();
     let mut leave = check_in(&second, "1:am");
     leave.extend(["--status", "leave"].map(str::to_string));
-    let look_up_only = "cohort 2015-01 is closed: look-up only; nothing recorded";
-    let log = "the cohort is closed: its teaching log is look-up only";
+    // One wording for every write to a closed cohort, the teaching log included.
+    let look_up_only = "this cohort is closed: look-up only; nothing recorded";
+    let log = look_up_only;
     let (am, pm) = (check_in(&second, "1:am"), check_in(&second, "2:pm"));
     #[rustfmt::skip]
     let writes: Vec<(Vec<&str>, &str)> = vec![
@@ -225,7 +226,7 @@ fn a_closed_cohort_refuses_every_write_to_its_records() {
     }
     assert_eq!(records(d), before, "nothing written");
     let zh = run_zh(d, &args(&check_in(&second, "1:am")));
-    refused(&zh, "班次 2015-01 已结束，只能查询；未记录任何内容。");
+    refused(&zh, "本班次已结束，只能查询；未记录任何内容");
     let import_zh = run_zh(d, &["import", roster, "--cohort", CODE]);
     refused(&import_zh, "不带 --cohort 可只更新花名册。");
     let again = ok(&run(d, &["cohort", "close", "--cohort", CODE]));

@@ -199,7 +199,7 @@ fn a_closed_cohort_refuses_every_write_key() {
         assert_eq!(notice(&app), "班次 2015-01 已结束");
         assert!(!app.desk.as_ref().unwrap().cohort.open);
 
-        let look_up_only = "本班次已结束，只能查询";
+        let look_up_only = "本班次已结束，只能查询；未记录任何内容";
         attendance_keys_refused(&mut app, look_up_only);
         for key in ['x', 'o'] {
             app.notice = None;
@@ -227,7 +227,7 @@ fn a_closed_cohort_refuses_every_write_key() {
 
 /// `h`, and `x` then `y`, refused by the store; `n` and `e` open no form.
 fn teaching_keys_refused(app: &mut App) {
-    let log = "班次已结束，教学记录只能查看";
+    let log = "本班次已结束，只能查询；未记录任何内容";
     press(app, KeyCode::F(7));
     assert_eq!(app.screen, ScreenId::Teaching);
     assert_eq!(app.teaching.activities.len(), 1);

@@ -127,7 +127,7 @@ fn a_cohort_is_closed_and_reopened_from_the_command_line() {
     let refused = refusal(&run(d, &add, "C"));
     assert_eq!(
         refused,
-        "cohort 2015-01 is closed: look-up only; nothing recorded"
+        "this cohort is closed: look-up only; nothing recorded"
     );
 
     let said = ok(&run(d, &reopen, "C"));

@@ -435,7 +435,10 @@ fn dry_run_writes_nothing_and_no_cohort_means_register_only() {
     assert!(register(dir.path()).is_empty());
 
     let out = ok(&import(dir.path(), &path, &[]));
-    assert!(out.contains("no --cohort: register only"), "{out}");
+    assert!(
+        out.contains("no cohort to enrol in: register only"),
+        "{out}"
+    );
     let roster = ok(&lunxun(
         dir.path(),
         &["roster", "--cohort", "2015-01", "--json"],

@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use crate::domain::TrainingBase;
 use crate::domain::base::Have;
-use crate::ops::base::{self as op, BaseEdit, BaseEdited, NewBase, have_entry, kind_entry};
-use crate::ops::cohort::level_entry;
+use crate::ops::base::{self as op, BaseEdit, BaseEdited, NewBase};
 use crate::text::Bases as B;
 use crate::tr;
 
@@ -116,7 +115,7 @@ fn edit(args: BaseEditArgs, ctx: &Ctx) -> CliResult {
 /// `新开村 (village, 岳阳县) · meets the five-haves standard · accredited by the city 2015-03-10`
 fn summary(ctx: &Ctx, base: &TrainingBase) -> String {
     let lang = ctx.lang;
-    let kind = tr!(lang, kind_entry(base.kind));
+    let kind = base.kind.label(lang).to_string();
     let place = [kind, base.county.clone()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -129,16 +128,16 @@ fn summary(ctx: &Ctx, base: &TrainingBase) -> String {
                 .haves
                 .missing()
                 .into_iter()
-                .map(|h| tr!(lang, have_entry(h)))
+                .map(|h| h.label(lang).to_string())
                 .collect();
-            let missing = missing.join(B::ListSep.get(lang));
+            let missing = missing.join(crate::text::Tabular::ListSeparator.get(lang));
             tr!(lang, B::BaseBelowStandard, missing = missing)
         }
     };
     let accredited = match base.accreditation {
         None => tr!(lang, B::BaseNotAccredited),
         Some(a) => {
-            let level = tr!(lang, level_entry(a.level));
+            let level = a.level.label(lang);
             tr!(lang, B::BaseAccreditedBy, level = level, date = a.date)
         }
     };
@@ -169,7 +168,7 @@ fn list(json: bool, ctx: &Ctx) -> CliResult {
                 id: &b.id,
                 name: &b.name,
                 kind: b.kind.code(),
-                kind_zh: b.kind.zh(),
+                kind_zh: b.kind.label(crate::text::Lang::Zh),
                 county: &b.county,
                 haves: b.haves.present().into_iter().map(Have::code).collect(),
                 missing: b.haves.missing().into_iter().map(Have::code).collect(),

@@ -100,15 +100,6 @@ pub fn undo(args: UndoArgs, ctx: &Ctx) -> CliResult {
     }
 }
 
-fn status_word(lang: Lang, status: CheckInStatus) -> &'static str {
-    let word = match status {
-        CheckInStatus::Present => Attendance::WordPresent,
-        CheckInStatus::Late => Attendance::WordLate,
-        CheckInStatus::Leave => Attendance::WordLeave,
-    };
-    word.get(lang)
-}
-
 fn confirmation(lang: Lang, person: &Person, session: Session, done: &CheckedIn) -> String {
     let unit = if person.unit.is_empty() {
         "—"
@@ -127,7 +118,7 @@ fn confirmation(lang: Lang, person: &Person, session: Session, done: &CheckedIn)
         unit = unit,
         session = session,
         time = done.event.at.format("%H:%M"),
-        status = status_word(lang, done.status)
+        status = done.status.label(lang)
     )
 }
 
@@ -147,7 +138,7 @@ fn refused(ctx: &Ctx, at: Where<'_>, person: &Person, error: CheckInError) -> Cl
 
 fn answer(lang: Lang, person: &Person, session: Session, refusal: &Refusal) -> String {
     let describe =
-        |s: &AttendanceStatus| format!("{} {}", s.at.format("%H:%M"), status_word(lang, s.status));
+        |s: &AttendanceStatus| format!("{} {}", s.at.format("%H:%M"), s.status.label(lang));
     let (entry, when) = match refusal {
         Refusal::AlreadyCheckedIn(s) => (Attendance::CliAlreadyIn, describe(s)),
         Refusal::AlreadyOnLeave(s) => (Attendance::CliAlreadyOnLeave, describe(s)),

@@ -59,7 +59,7 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     }
     if args.dry_run {
         let summary = report::summary(ctx.lang, &file_name, &read, false);
-        return Ok(summary + &(tr!(ctx.lang, Tg::CliTimetableDryRun) + "\n"));
+        return Ok(summary + &(tr!(ctx.lang, crate::text::RosterImport::ImportDryRun) + "\n"));
     }
     let request = ActivityRequest {
         cohort: &cohort,
@@ -139,7 +139,7 @@ fn refuse(
 /// `✓ imported and saved: activities 1–12 (planned)`, or that nothing changed.
 fn saved(ctx: &Ctx, numbers: &[u32]) -> String {
     let line = match numbers {
-        [] => tr!(ctx.lang, Tg::CliTimetableNothing),
+        [] => tr!(ctx.lang, crate::text::RosterImport::ImportNothingToChange),
         [one] => tr!(ctx.lang, Tg::CliTimetableSavedOne, id = one),
         [first, .., last] => tr!(ctx.lang, Tg::CliTimetableSaved, first = first, last = last),
     };

@@ -41,12 +41,6 @@ pub struct Ctx {
     pub lang: Lang,
 }
 
-impl Ctx {
-    pub fn t(&self, zh: &str, en: &str) -> String {
-        self.lang.pick(zh, en).to_string()
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     /// Bad input from the user: exit code 2, nothing written.

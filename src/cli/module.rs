@@ -145,10 +145,7 @@ fn list(cohort: Option<&str>, all: bool, json: bool, ctx: &Ctx) -> CliResult {
         } else {
             String::new()
         };
-        let (name, text) = match ctx.lang {
-            crate::text::Lang::Zh => (&m.name_zh, &m.text_zh),
-            crate::text::Lang::En => (&m.name_en, &m.text_en),
-        };
+        let (name, text) = (m.name(ctx.lang), m.text(ctx.lang));
         out.push_str(&format!("{}\t{name}\t{text}{retired}\n", m.number));
     }
     Ok(out)

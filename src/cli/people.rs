@@ -132,7 +132,7 @@ impl PersonOut {
         PersonOut {
             person_id: p.id.to_string(),
             name: p.name.clone(),
-            gender: p.gender.map(Gender::zh),
+            gender: p.gender.map(|g| g.label(crate::text::Lang::Zh)),
             unit: p.unit.clone(),
             county: p.county.clone(),
             township: p.township.clone(),

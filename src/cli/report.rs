@@ -8,6 +8,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::{self, markdown, teaching, xlsx};
 use crate::text::Report;
+use crate::tr;
 
 use super::{CliError, Ctx, Printed, find_cohort};
 
@@ -104,10 +105,7 @@ fn cohort(args: CohortReportArgs, ctx: &Ctx) -> ReportResult {
 
 fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
     if !(0.0..=100.0).contains(&args.quota) {
-        return Err(CliError::Input(ctx.t(
-            "--quota 应在 0 到 100 之间",
-            "--quota must be between 0 and 100",
-        )));
+        return Err(CliError::Input(tr!(ctx.lang, Report::RptQuotaRange)));
     }
     let stamp = generated_at(ctx);
     let input = crate::ops::year::Year {

@@ -58,11 +58,13 @@ fn said(ctx: &Ctx, s: Session, change: SessionChange, changed: bool) -> String {
 /// A write refused because the cohort or the session is closed (exit 2, nothing
 /// written), saying how to reopen it.
 pub(super) fn closed_error(ctx: &Ctx, code: &str, closed: Closed) -> CliError {
+    let refusal = closed.message(ctx.lang);
     CliError::Input(match closed {
-        Closed::Cohort => tr!(ctx.lang, C::CliCohortClosedRefused, code = code),
+        Closed::Cohort => refusal,
         Closed::Session(s) => tr!(
             ctx.lang,
             C::CliSessionClosedRefused,
+            refusal = refusal,
             code = code,
             session = s
         ),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::teaching::{self, ActivityChange, ActivityEvent, Stamp, TeachingActivity};
 use crate::domain::{Cohort, TrainingBase};
-use crate::ops::activity::{method_entry, status_entry};
+use crate::ops::activity::method_entry;
 use crate::text::Teaching as Tg;
 use crate::tr;
 
@@ -67,7 +67,7 @@ impl ActivityOut {
             session: d.session.code(),
             date: cohort.date_of(d.session.day).to_string(),
             method: d.method.code(),
-            method_zh: d.method.zh(),
+            method_zh: d.method.label(crate::text::Lang::Zh),
             title: d.title.clone(),
             lecturer: d.lecturer.clone(),
             role: d.role.clone(),
@@ -210,6 +210,6 @@ pub(super) fn describe(ctx: &Ctx, a: &TeachingActivity) -> String {
             hours = teaching::hours(minutes)
         ));
     }
-    parts.push(tr!(lang, status_entry(a.status)));
+    parts.push(a.status.label(lang).to_string());
     parts.join(" · ")
 }

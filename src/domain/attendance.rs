@@ -50,11 +50,6 @@ impl CheckInStatus {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`CheckInStatus::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
     /// Present or late: the person is in the room.
     pub fn attended(self) -> bool {
         matches!(self, CheckInStatus::Present | CheckInStatus::Late)

@@ -50,17 +50,12 @@ impl BaseKind {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`BaseKind::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
     pub fn parse(text: &str) -> Option<BaseKind> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase();
         BaseKind::ALL.into_iter().find(|k| {
             k.code() == lower
-                || k.zh() == t
+                || k.label(Lang::Zh) == t
                 || match k {
                     BaseKind::Cooperative => ["农村经济合作组织", "合作组织"].contains(&t),
                     BaseKind::Enterprise => ["龙头企业", "company"].contains(&&*lower),
@@ -117,17 +112,12 @@ impl Have {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`Have::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
     pub fn parse(text: &str) -> Option<Have> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase();
         Have::ALL
             .into_iter()
-            .find(|h| h.code() == lower || h.zh() == t)
+            .find(|h| h.code() == lower || h.label(Lang::Zh) == t)
     }
 }
 
@@ -240,11 +230,6 @@ impl BaseError {
             BaseError::EmptyName => tr!(lang, Rules::BaseEmptyName),
             BaseError::BadLevel(_) => tr!(lang, Rules::BaseBadLevel),
         }
-    }
-
-    /// The message in Chinese (callers not yet on [`BaseError::message`]).
-    pub fn zh(&self) -> String {
-        self.message(Lang::Zh)
     }
 }
 

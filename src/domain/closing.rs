@@ -24,11 +24,15 @@ pub enum SessionChange {
 }
 
 impl Closed {
-    /// Why nothing was written, in `lang`; for a session, that it can be reopened.
+    /// Why nothing was written, in `lang`: the one wording of this refusal, which each
+    /// front-end may follow with how its user reopens a session.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Closed::Cohort => tr!(lang, Rules::ClosedCohort),
-            Closed::Session(s) => tr!(lang, Rules::ClosedSession, session = s),
+            Closed::Session(s) => {
+                let name = tr!(lang, Rules::ClosedSessionName, session = s);
+                tr!(lang, Rules::ClosedSession, session = name)
+            }
         }
     }
 }

@@ -46,11 +46,6 @@ impl Level {
         };
         entry.get(lang)
     }
-
-    /// The Chinese name (callers not yet on [`Level::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
 }
 
 /// Default grace period after a session's start before a check-in counts as late.

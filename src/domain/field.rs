@@ -63,18 +63,13 @@ impl Field {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`Field::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
     /// Accepts the code, the Chinese name, or a few common English words.
     pub fn parse(text: &str) -> Option<Field> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase();
         Field::ALL.into_iter().find(|f| {
             f.code() == lower
-                || f.zh() == t
+                || f.label(Lang::Zh) == t
                 || match f {
                     Field::Soe => lower == "state_owned" || lower == "state-owned",
                     Field::SocialOrg => lower == "social-org" || lower == "social",
@@ -93,7 +88,7 @@ mod tests {
     fn every_field_parses_from_its_code_and_chinese_name() {
         for f in Field::ALL {
             assert_eq!(Field::parse(f.code()), Some(f));
-            assert_eq!(Field::parse(f.zh()), Some(f));
+            assert_eq!(Field::parse(f.label(Lang::Zh)), Some(f));
         }
         assert_eq!(Field::parse("VILLAGE"), Some(Field::Village));
         assert_eq!(Field::parse("farm"), None);

@@ -50,23 +50,13 @@ impl Method {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`Method::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
-    /// The English name (callers not yet on [`Method::label`]).
-    pub fn en(self) -> &'static str {
-        self.label(Lang::En)
-    }
-
     /// Accepts the code, the Chinese name or the English name (`site-visit` too).
     pub fn parse(text: &str) -> Option<Method> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase().replace(['-', '_'], " ");
         Method::ALL
             .into_iter()
-            .find(|m| m.code() == lower || m.zh() == t || m.en() == lower)
+            .find(|m| m.code() == lower || m.label(Lang::Zh) == t || m.label(Lang::En) == lower)
     }
 }
 

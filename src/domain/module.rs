@@ -37,6 +37,22 @@ impl Module {
         }
     }
 
+    /// Its short name in `lang` (data the organisers keep in both languages).
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.name_zh,
+            Lang::En => &self.name_en,
+        }
+    }
+
+    /// Its full wording in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.text_zh,
+            Lang::En => &self.text_en,
+        }
+    }
+
     /// Whether `text` names this module: its number (`3`, `模块3`, `第三`, `三`),
     /// its short name in either language (any case), or its full Chinese wording.
     pub fn is_named(&self, text: &str) -> bool {
@@ -88,11 +104,6 @@ impl ModuleError {
                 tr!(lang, Rules::ModuleNameTaken, name = name, number = number)
             }
         }
-    }
-
-    /// The message in Chinese (callers not yet on [`ModuleError::message`]).
-    pub fn zh(&self) -> String {
-        self.message(Lang::Zh)
     }
 }
 

@@ -48,11 +48,6 @@ impl Gender {
         };
         entry.get(lang)
     }
-
-    /// The Chinese name (callers not yet on [`Gender::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
 }
 
 /// Someone in the register. Empty strings mean "not known".

@@ -35,16 +35,6 @@ impl SlotKind {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`SlotKind::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
-    /// The English name (callers not yet on [`SlotKind::label`]).
-    pub fn en(self) -> &'static str {
-        self.label(Lang::En)
-    }
-
     /// Default start times: 08:30, 14:30 and 19:30.
     pub fn default_start(self) -> NaiveTime {
         let (h, m) = match self {
@@ -112,6 +102,12 @@ pub struct Session {
 impl Session {
     pub fn new(day: u16, slot: SlotKind) -> Session {
         Session { day, slot }
+    }
+
+    /// Its name as shown to a person: `第2天下午` / `day 2 afternoon`.
+    pub fn label(self, lang: Lang) -> String {
+        let slot = self.slot.label(lang);
+        crate::tr!(lang, Names::LabelSession, day = self.day, slot = slot)
     }
 
     /// Parses `DAY:SLOT`, e.g. `2:pm`.

@@ -188,11 +188,6 @@ impl ActivityStatus {
         entry.get(lang)
     }
 
-    /// The Chinese name (callers not yet on [`ActivityStatus::label`]).
-    pub fn zh(self) -> &'static str {
-        self.label(Lang::Zh)
-    }
-
     /// Held or changed: it took place and counts towards coverage.
     pub fn took_place(self) -> bool {
         !matches!(self, ActivityStatus::Planned)
@@ -315,13 +310,8 @@ impl TeachingError {
             TeachingError::AlreadyHeld(id) => tr!(lang, Rules::TeachingAlreadyHeld, id = id),
             TeachingError::NotStarted(s) => tr!(lang, Rules::TeachingNotStarted, session = s),
             TeachingError::Unchanged => tr!(lang, Rules::TeachingUnchanged),
-            TeachingError::CohortClosed => tr!(lang, Rules::TeachingCohortClosed),
+            TeachingError::CohortClosed => tr!(lang, Rules::ClosedCohort),
         }
-    }
-
-    /// The message in Chinese (callers not yet on [`TeachingError::message`]).
-    pub fn zh(&self) -> String {
-        self.message(Lang::Zh)
     }
 }
 

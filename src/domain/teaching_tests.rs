@@ -44,8 +44,8 @@ fn at(text: &str) -> NaiveDateTime {
 fn methods_parse_from_code_chinese_and_english() {
     for m in Method::ALL {
         assert_eq!(Method::parse(m.code()), Some(m));
-        assert_eq!(Method::parse(m.zh()), Some(m));
-        assert_eq!(Method::parse(m.en()), Some(m));
+        assert_eq!(Method::parse(m.label(Lang::Zh)), Some(m));
+        assert_eq!(Method::parse(m.label(Lang::En)), Some(m));
     }
     assert_eq!(Method::parse("专题辅导"), Some(Method::Lecture));
     assert_eq!(Method::parse("Site-Visit"), Some(Method::Visit));

@@ -211,26 +211,6 @@ pub fn method_entry(method: Method) -> Tg {
     }
 }
 
-/// A method's name as the desk offers it: 专题辅导 / thematic lecture.
-pub fn method_label(method: Method) -> Tg {
-    match method {
-        Method::Lecture => Tg::MethodLectureLabel,
-        Method::Sharing => Tg::MethodSharingLabel,
-        Method::Case => Tg::MethodCaseLabel,
-        Method::Visit => Tg::MethodVisitLabel,
-        Method::Discussion => Tg::MethodDiscussionLabel,
-        Method::Elective => Tg::MethodElectiveLabel,
-    }
-}
-
-pub fn status_entry(status: ActivityStatus) -> Tg {
-    match status {
-        ActivityStatus::Planned => Tg::StatusPlanned,
-        ActivityStatus::Held => Tg::StatusHeld,
-        ActivityStatus::Changed => Tg::StatusChanged,
-    }
-}
-
 #[cfg(test)]
 #[path = "activity_tests.rs"]
 mod tests;

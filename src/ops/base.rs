@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::base::{Accreditation, BaseError, FiveHaves};
-use crate::domain::{BaseKind, Have, Level, TrainingBase};
+use crate::domain::{BaseKind, Level, TrainingBase};
 use crate::store::{Batch, Store};
 use crate::text::Bases as B;
 
@@ -162,27 +162,6 @@ pub fn parse_accreditation(
         .filter(|l| *l != Level::Province)
         .ok_or_else(|| Refusal::of(B::BaseBadAccreditLevel).with("text", level))?;
     Ok(Some(Accreditation { date, level }))
-}
-
-/// The name of a base's kind in the catalogue.
-pub fn kind_entry(kind: BaseKind) -> B {
-    match kind {
-        BaseKind::Village => B::KindVillage,
-        BaseKind::Community => B::KindCommunity,
-        BaseKind::Cooperative => B::KindCooperative,
-        BaseKind::Enterprise => B::KindEnterprise,
-    }
-}
-
-/// The name of one of the five haves in the catalogue.
-pub fn have_entry(have: Have) -> B {
-    match have {
-        Have::Venue => B::HaveVenue,
-        Have::Guide => B::HaveGuide,
-        Have::Material => B::HaveMaterial,
-        Have::Site => B::HaveSite,
-        Have::Film => B::HaveFilm,
-    }
 }
 
 #[cfg(test)]

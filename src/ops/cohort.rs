@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use crate::domain::cohort::{self, CohortError, DEFAULT_COMPLETION_PERCENT};
 use crate::domain::{Cohort, Field, Level, SlotDef};
 use crate::store::{Batch, CohortChange, Store};
-use crate::text::{Bases as B, Cohorts as C};
+use crate::text::{Cohorts as C, Tabular};
 
 use super::{OpError, OpResult, Refusal};
 
@@ -107,9 +107,11 @@ pub fn parse_field(text: Option<&str>) -> Result<Option<Field>, Refusal> {
     };
     let codes: Vec<String> = Field::ALL.iter().map(|f| f.code().to_string()).collect();
     Field::parse(text).map(Some).ok_or_else(|| {
-        Refusal::of(C::FieldUnknown)
-            .with("text", text)
-            .with_list("codes", codes, B::ListSep)
+        Refusal::of(C::FieldUnknown).with("text", text).with_list(
+            "codes",
+            codes,
+            Tabular::ListSeparator,
+        )
     })
 }
 
@@ -152,15 +154,6 @@ pub fn find(store: &Store, code: &str) -> OpResult<Cohort> {
     store
         .cohort(code)?
         .ok_or_else(|| OpError::Refused(Refusal::of(C::CohortUnknown).with("code", code)))
-}
-
-/// The name of a level in the catalogue.
-pub fn level_entry(level: Level) -> C {
-    match level {
-        Level::Province => C::LevelProvince,
-        Level::City => C::LevelCity,
-        Level::County => C::LevelCounty,
-    }
 }
 
 #[cfg(test)]

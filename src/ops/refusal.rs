@@ -119,17 +119,12 @@ impl From<Refusal> for OpError {
 }
 
 impl OpError {
-    /// The refusal or failure in the catalogue's words. Closed cohorts and sessions are
-    /// worded by each front-end, which knows how its user reopens them.
+    /// The refusal or failure in the catalogue's words. For a closed session each
+    /// front-end adds how its user reopens it.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             OpError::Refused(r) => r.message(lang),
-            OpError::Closed(Closed::Cohort) => {
-                crate::tr!(lang, crate::text::Cohorts::CohortIsClosed)
-            }
-            OpError::Closed(Closed::Session(s)) => {
-                crate::tr!(lang, crate::text::Cohorts::SessionIsClosed, session = s)
-            }
+            OpError::Closed(closed) => closed.message(lang),
             OpError::Cohort(e) => e.message(lang),
             OpError::Teaching(e) => e.message(lang),
             OpError::Module(e) => e.message(lang),

@@ -12,16 +12,6 @@ catalogue! {
         BaseDateWithoutLevel => "授牌需要层级：--level city 或 --level county。", "accreditation needs its level: --level city or --level county";
         BaseBadAccreditDate => "授牌日期“{text}”无效；请写作 YYYY-MM-DD。", "bad accreditation date '{text}': use YYYY-MM-DD";
         BaseBadAccreditLevel => "授牌层级“{text}”无效；可选 city（市级）或 county（县级）。", "bad accreditation level '{text}': use city or county";
-        KindVillage => "村", "village";
-        KindCommunity => "社区", "community";
-        KindCooperative => "合作社", "cooperative";
-        KindEnterprise => "企业", "enterprise";
-        HaveVenue => "场所", "venue";
-        HaveGuide => "讲解员", "guide";
-        HaveMaterial => "典型材料", "material";
-        HaveSite => "参观现场", "site";
-        HaveFilm => "专题片", "film";
-        ListSep => "、", ", ";
         BaseMeetsStandard => "达到“五有”标准", "meets the five-haves standard";
         BaseBelowStandard => "未达标（缺：{missing}）", "below standard (lacks {missing})";
         BaseNotAccredited => "未授牌", "not accredited";

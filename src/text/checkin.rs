@@ -9,9 +9,6 @@ catalogue! {
     // Shown by the command line without --walk-in, and by any front-end that cannot enrol.
     NotOnRoster => "{name} 不在班次 {cohort} 的名单中，未记录；加 --walk-in 可现场增补（编入本班并签到）。", "{name} is not enrolled in cohort {cohort}; nothing recorded. Add --walk-in to enrol them as a walk-in and check them in";
     // A status in the command line's lines.
-    WordPresent => "签到", "present";
-    WordLate => "迟到", "late";
-    WordLeave => "请假", "leave";
     CliCheckedIn => "✓ {name} · {unit} · {session} {time} {status}\n", "✓ {name} · {unit} · {session} {time} {status}\n";
     CliWalkedIn => "✓ {name} · {unit} · {session} {time} {status}（现场增补，已编入本班）\n", "✓ {name} · {unit} · {session} {time} {status} (walk-in, enrolled)\n";
     CliUndone => "↶ 已撤销 {name} 在 {session} 的记录（{target}）\n", "↶ undid {name}'s record for {session} ({target})\n";

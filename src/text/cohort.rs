@@ -8,13 +8,8 @@ catalogue! {
         CohortBadLevel => "层级“{text}”无效；可选 province、city、county。", "bad level '{text}': use province, city or county";
         CohortBadSlot => "时段“{text}”无效；可选 am、pm、eve，可带开始时间，如 am=08:00。", "unknown slot '{text}': use am, pm or eve, optionally with a start time such as am=08:00";
         FieldUnknown => "领域“{text}”无效；可选：{codes}，或中文名称如 村、社区。", "unknown field '{text}': use one of {codes}";
-        CohortIsClosed => "本班次已结束，只能查询", "this cohort is closed: look-up only";
-        SessionIsClosed => "场次 {session} 已结束，未记录", "session {session} is closed; nothing recorded";
         CohortStateOpen => "进行中", "open";
         CohortStateClosed => "已结束", "closed";
-        LevelProvince => "省级", "province";
-        LevelCity => "市级", "city";
-        LevelCounty => "县级", "county";
         CliCohortCreated => "已创建班次 {code}：{name}（{start} 起，{days} 天，{sessions} 个场次）", "created cohort {code}: {name} (from {start}, {days} days, {sessions} sessions)";
         CliNoCohorts => "还没有班次。用 lunxun cohort new 创建，或用 lunxun demo 载入演示数据。", "no cohorts yet: create one with `lunxun cohort new`, or load the demo with `lunxun demo`";
         CliCohortClosed => "✓ 班次 {code} 已结束：此后只能查询", "✓ cohort {code} closed: look-up only from now on";
@@ -25,7 +20,6 @@ catalogue! {
         CliSessionReopened => "✓ 场次 {session} 已重新开放，可以更正签到", "✓ session {session} reopened: its attendance can be corrected";
         CliSessionAlreadyClosed => "= 场次 {session} 已经结束，未重复记录", "= session {session} is already closed; nothing recorded";
         CliSessionNotClosed => "= 场次 {session} 没有结束，无需重新开放", "= session {session} is not closed; nothing to reopen";
-        CliCohortClosedRefused => "班次 {code} 已结束，只能查询；未记录任何内容。", "cohort {code} is closed: look-up only; nothing recorded";
-        CliSessionClosedRefused => "班次 {code} 的场次 {session} 已结束，未记录。如需更正，先重新开放：lunxun session reopen --cohort {code} --session {session}", "session {session} of cohort {code} is closed; nothing recorded. To correct it, reopen it first: lunxun session reopen --cohort {code} --session {session}";
+        CliSessionClosedRefused => "{refusal}。如需更正，先重新开放：lunxun session reopen --cohort {code} --session {session}", "{refusal}. To correct it, reopen it first: lunxun session reopen --cohort {code} --session {session}";
     }
 }

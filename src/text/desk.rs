@@ -1,7 +1,5 @@
 //! What the desk shows, in both languages. Part of the one catalogue ([`crate::text`]).
 
-use super::Lang;
-
 catalogue! {
     /// What the desk shows: titles, key hints, forms, notices.
     pub enum Desk {
@@ -91,11 +89,10 @@ catalogue! {
     AlreadyIn => "{name} 已于 {time} 签到，未重复记录", "{name} already checked in at {time}; nothing recorded";
     AlreadyLeave => "{name} 已于 {time} 请假，未重复记录", "{name} is already on leave since {time}; nothing recorded";
     Undone => "↶ 已撤销 {name} 的{status}", "↶ undone: {name}'s {status}";
-    NothingToUndo => "没有可撤销的签到", "nothing to undo";
     LeaveRecorded => "✓ {name} 请假：{reason}", "✓ {name} on leave: {reason}";
     SessionClosedNote => "本场次已结束：未签到者计为缺勤", "this session is closed: no check-in counts as absent";
     CohortClosedNote => "本班次已结束，只能查询", "this cohort is closed: look-up only";
-    SessionClosedRefused => "{session}已结束，未记录；如需更正，先在场次屏（F4）按 o 重新开放", "{session} is closed; nothing recorded. To correct it, reopen it with o on the sessions screen (F4)";
+    SessionClosedRefused => "{refusal}；如需更正，先在场次屏（F4）按 o 重新开放", "{refusal}. To correct it, reopen it with o on the sessions screen (F4)";
     WriteFailed => "保存失败，未记录：{reason}", "not saved: {reason}";
     NotConfirmed => "未确认：{reason}", "not confirmed: {reason}";
     PickSomeone => "先输入姓名并选中一人", "type a name and select someone first";
@@ -127,7 +124,6 @@ catalogue! {
     AbbrNotYet => "未", "?";
     SessionsLegend => "到 已签到 · 迟 迟到 · 假 请假 · 未 未到 · Enter 选为当前场次 · x 结束场次", "in present · L late · V leave · ? not yet · Enter use session · x close session";
     DayLabel => "第{day}天", "day {day}";
-    SessionName => "第{day}天{slot}", "day {day} {slot}";
     // A session in a narrow column: day and the slot's first letter (`2上`, `2a`).
     SessionShort => "{day}{slot}", "{day}{slot}";
     SlotAmShort => "上", "a";
@@ -145,8 +141,6 @@ catalogue! {
     ColDates => "日期", "Dates";
     ColEnrolled => "参训", "Enrolled";
     ColState => "状态", "State";
-    StateOpen => "进行中", "open";
-    StateClosed => "已结束", "closed";
     CohortCreated => "已创建班次 {code}", "created cohort {code}";
     CohortOpened => "已打开班次 {code}", "opened cohort {code}";
     ConfirmCloseCohort => "结束班次 {code}？结束后只能查询。", "Close cohort {code}? It becomes look-up only.";
@@ -165,7 +159,6 @@ catalogue! {
     NoArrivals => "本场次还没有人签到", "no arrivals yet in this session";
     ModulesTitle => "内容模块", "Modules";
     QuotaTitle => "{year} 年市级培训比例（村书记，要求 ≥{percent}%）", "{year} city-level share of village secretaries (need ≥{percent}%)";
-    NoVillageSecretaries => "无村书记", "no village secretaries";
     UntrainedTitle => "{county} 未参加轮训（{count} 人）", "{county}: not yet trained ({count})";
     NoRegister => "花名册为空：导入县市区的村书记名单后可计算比例", "the register is empty: import a county's village secretaries to see the quota";
     // Teaching
@@ -202,7 +195,6 @@ catalogue! {
     NoBases => "还没有培训基地。按 n 新增。", "no training bases yet: press n to add one";
     MeetsStandard => "达标", "meets";
     NotStandard => "未达标", "not met";
-    NotAccredited => "未授牌", "not accredited";
     BaseFormTitle => "新增培训基地", "Add a training base";
     FieldKind => "类型", "Kind";
     FieldHaves => "五有（数字键）", "Five haves (digit keys)";
@@ -232,22 +224,5 @@ catalogue! {
     HelpTitle => "按键说明 · {screen}", "Keys · {screen}";
     HelpGlobal => "任何屏幕", "Anywhere";
     TooSmall => "终端窗口太小（至少 60×15）", "terminal too small (need 60×15)";
-    }
-}
-
-impl Desk {
-    /// Positional `{}` filling, kept only until the desk's entries take named arguments
-    /// like the rest of the catalogue ([`crate::tr!`]).
-    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
-        let mut out = String::new();
-        let mut args = args.iter();
-        let mut parts = self.get(lang).split("{}").peekable();
-        while let Some(part) = parts.next() {
-            out.push_str(part);
-            if parts.peek().is_some() {
-                out.push_str(args.next().copied().unwrap_or(""));
-            }
-        }
-        out
     }
 }

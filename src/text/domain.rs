@@ -40,12 +40,12 @@ catalogue! {
     TeachingAlreadyHeld => "教学活动 {id} 已标记为举办", "activity {id} is already held";
     TeachingNotStarted => "场次 {session} 尚未开始", "session {session} has not started yet";
     TeachingUnchanged => "没有需要修改的内容", "nothing to change";
-    TeachingCohortClosed => "班次已结束，教学记录只能查看", "the cohort is closed: its teaching log is look-up only";
     // Attendance (Refusal) and closing (Closed).
     RefusedAlreadyIn => "已于 {time} 签到，未重复记录", "already checked in at {time}; nothing recorded";
     RefusedAlreadyOnLeave => "已于 {time} 请假，未重复记录", "already on leave since {time}; nothing recorded";
     RefusedNothingToUndo => "没有可撤销的签到", "nothing to undo";
     ClosedCohort => "本班次已结束，只能查询；未记录任何内容", "this cohort is closed: look-up only; nothing recorded";
-    ClosedSession => "场次 {session} 已结束，未记录；如需更正，先重新开放该场次", "session {session} is closed; nothing recorded. To correct it, reopen it first";
+    ClosedSession => "{session} 已结束，未记录", "{session} is closed; nothing recorded";
+    ClosedSessionName => "场次 {session}", "session {session}";
     }
 }

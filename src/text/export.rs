@@ -40,8 +40,6 @@ catalogue! {
     ExpRosterTab => "名单", "roster";
     ExpRosterTitle => "{cohort} 参训名单", "{cohort} roster";
     ExpRosterSubtitle => "{start} 起 · {people} 人", "from {start} · {people} people";
-    ExpGenderMale => "男", "male";
-    ExpGenderFemale => "女", "female";
     // The sign-in sheet
     ExpSigninTab => "签到表", "sign-in";
     ExpSigninTitle => "{cohort} 签到表", "{cohort} sign-in sheet";

@@ -29,12 +29,4 @@ impl Lang {
             _ => None,
         }
     }
-
-    /// Picks the text for this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
 }

@@ -15,6 +15,7 @@ catalogue! {
     LabelFieldSoe => "国有企业", "soe";
     LabelFieldPrivate => "非公有制经济组织", "private";
     LabelFieldSocialOrg => "社会组织", "social_org";
+    LabelSession => "第{day}天{slot}", "day {day} {slot}";
     LabelSlotKindAm => "上午", "morning";
     LabelSlotKindPm => "下午", "afternoon";
     LabelSlotKindEve => "晚上", "evening";

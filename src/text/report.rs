@@ -8,9 +8,11 @@ catalogue! {
     RptGenerated => "生成时间：{at}", "Generated: {at}";
     RptWrittenTo => "已写入 {path}\n", "written to {path}\n";
     RptYes => "是", "yes";
+    RptQuotaRange => "--quota 应在 0 到 100 之间", "--quota must be between 0 and 100";
+    RptComma => "，", ", ";
+    RptAside => "{text}（{aside}）", "{text} ({aside})";
     RptNo => "否", "no";
     RptFieldUnknown => "未填", "unknown";
-    RptSessionLabel => "第{day}天{slot}", "day {day} {slot}";
     RptBaseNotRegistered => "（未登记）", "(not registered)";
     // The cohort report in Markdown
     RptCohortTitle => "{cohort} 工作总结（初稿）", "{cohort} — summary report (draft)";

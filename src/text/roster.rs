@@ -35,7 +35,7 @@ catalogue! {
     RosterNewPeople => "新增人员：{count}", "new people: {count}";
     RosterUpdated => "更新：{count}", "updated: {count}";
     RosterEnrolled => "编入班次 {cohort}：{enrolled}（已在班：{already}）", "enrolled in {cohort}: {enrolled} (already enrolled: {already})";
-    RosterRegisterOnly => "未指定 --cohort：只导入花名册", "no --cohort: register only";
+    RosterRegisterOnly => "不编入班次：只导入花名册", "no cohort to enrol in: register only";
     RosterDuplicates => "文件内重复：{count}", "duplicates within the file: {count}";
     RosterDuplicateOf => "  第 {line} 行同第 {first} 行", "  line {line} repeats line {first}";
     }

@@ -10,6 +10,7 @@ catalogue! {
     /// Reading CSV/TXT files and workbooks, and the lines every import summary shares.
     pub enum Tabular {
     // Why a file cannot be read
+    ListSeparator => "、", ", ";
     FileUnreadable => "无法读取文件：{reason}", "cannot read the file: {reason}";
     FileTooLarge => "文件有 {bytes} 字节，超过上限 {limit} 字节；请拆分成几个小文件。", "the file is {bytes} bytes; the limit is {limit} bytes. Split it into smaller files";
     FileEmpty => "文件是空的。", "the file is empty";
@@ -48,10 +49,7 @@ catalogue! {
 
 /// Items as each language lists them in a sentence: `甲、乙` / `a, b`.
 pub fn list_of<T: Display>(lang: Lang, items: &[T]) -> String {
-    let separator = match lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    };
+    let separator = Tabular::ListSeparator.get(lang);
     items
         .iter()
         .map(ToString::to_string)

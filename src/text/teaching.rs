@@ -11,15 +11,6 @@ catalogue! {
         MethodVisit => "现场观摩", "visit";
         MethodDiscussion => "讨论交流", "discussion";
         MethodElective => "菜单选学", "elective";
-        MethodLectureLabel => "专题辅导", "thematic lecture";
-        MethodSharingLabel => "经验介绍", "experience sharing";
-        MethodCaseLabel => "案例分析", "case study";
-        MethodVisitLabel => "现场观摩", "site visit";
-        MethodDiscussionLabel => "讨论交流", "discussion";
-        MethodElectiveLabel => "菜单选学", "menu elective";
-        StatusPlanned => "计划", "planned";
-        StatusHeld => "已举办", "held";
-        StatusChanged => "有变更", "changed";
         DescribeModules => "模块 {numbers}", "modules {numbers}";
         DescribeHours => "{hours} 小时", "{hours} h";
         CliActivityLogged => "已记录教学活动 {id}：{what}", "logged activity {id}: {what}";
@@ -48,10 +39,8 @@ catalogue! {
         CliModuleRenamed => "模块 {number} 已更名为：{names}（已办班次保留原名称）", "module {number} is now: {names} (cohorts already run keep the old name)";
         CliModuleRetired => "模块 {number} 已停用：新班次不再包含它，已有班次不受影响", "module {number} retired: new cohorts no longer include it; existing cohorts keep it";
         CliModuleRetiredMark => " · 已停用", " · retired";
-        CliTimetableDryRun => "试运行：未写入任何内容。", "dry run: nothing written";
         CliTimetableRowRefused => "未导入任何教学活动：第 {line} 行：{reason}。", "nothing imported: line {line}: {reason}";
         CliTimetableRowsBad => "未导入任何教学活动：{count} 行有错误，请修正后重新导入。", "nothing imported: {count} row(s) have errors; fix them and import again";
-        CliTimetableNothing => "没有需要更改的内容。", "nothing to change";
         CliTimetableSavedOne => "✓ 已导入并保存：教学活动 {id}（计划）", "✓ imported and saved: activity {id} (planned)";
         CliTimetableSaved => "✓ 已导入并保存：教学活动 {first}–{last}（计划）", "✓ imported and saved: activities {first}–{last} (planned)";
     }

@@ -4,10 +4,14 @@ use super::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Hanzi, or CJK punctuation (a list separator such as 、 is Chinese too).
+/// Hanzi, or CJK punctuation (a list separator such as 、 or the full-width comma ， is
+/// Chinese too).
 fn has_cjk(s: &str) -> bool {
-    s.chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+    s.chars().any(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    })
 }
 
 #[test]
@@ -103,4 +107,84 @@ fn named_arguments_fill_by_name_in_any_order() {
         placeholders("第 {day} 天 / 共 {days} 天"),
         vec!["day", "days"]
     );
+}
+
+/// Latin words a Chinese entry may hold: key names, file formats and encodings, and what
+/// a person types in Latin letters (slot and five-haves codes, a pinyin example).
+const LATIN_IN_CHINESE: &[&str] = &[
+    "Enter",
+    "Esc",
+    "Tab",
+    "Ctrl",
+    "Shift",
+    "PgUp",
+    "PgDn",
+    "Home",
+    "End",
+    "Backspace",
+    "CSV",
+    "Excel",
+    "xlsx",
+    "UTF",
+    "GBK",
+    "GB",
+    "am",
+    "pm",
+    "eve",
+    "venue",
+    "guide",
+    "material",
+    "site",
+    "film",
+    "zw",
+    "zhangwei",
+    "lyt",
+];
+
+/// The stretches of a Chinese text (between two Chinese characters) that hold two or
+/// more English words, leaving aside commands to type (`lunxun ...`), `--flags`,
+/// `{placeholders}` and [`LATIN_IN_CHINESE`].
+fn english_runs(zh: &str) -> Vec<String> {
+    let text = placeholders(zh)
+        .iter()
+        .fold(zh.to_string(), |t, p| t.replace(&format!("{{{p}}}"), " "));
+    text.split(|c: char| !c.is_ascii() || c == '\n')
+        .map(str::trim)
+        .filter(|stretch| !stretch.starts_with("lunxun"))
+        .filter(|stretch| {
+            let separators = |c: char| c.is_whitespace() || ",/();:.'\"".contains(c);
+            let words = stretch
+                .split(separators)
+                .filter(|token| !token.starts_with('-'))
+                .map(|token| token.trim_matches(|c: char| !c.is_ascii_alphabetic()))
+                .filter(|word| word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()))
+                .filter(|word| !LATIN_IN_CHINESE.contains(word));
+            words.count() >= 2
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn no_chinese_text_holds_a_run_of_english_words() {
+    assert_eq!(
+        english_runs("按 Enter 签到，Ctrl-Z 撤销"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        english_runs("先运行 lunxun session reopen --cohort {code}"),
+        Vec::<String>::new()
+    );
+    assert_eq!(english_runs("签到 / check in"), vec!["/ check in"]);
+    let mixed: Vec<String> = sections()
+        .into_iter()
+        .flat_map(|(section, entries)| {
+            entries.into_iter().flat_map(move |(name, zh, _)| {
+                english_runs(zh)
+                    .into_iter()
+                    .map(move |run| format!("{section}::{name}: {run:?}"))
+            })
+        })
+        .collect();
+    assert!(mixed.is_empty(), "English in Chinese text: {mixed:?}");
 }

@@ -35,7 +35,6 @@ catalogue! {
     TtNoTitle => "没有题目", "no title (题目)";
     TtNoModules => "没有内容模块，如 1,3 或 模块一、模块三", "no content module (模块), e.g. 1,3 or 模块一、模块三";
     TtUnknownModule => "没有内容模块“{value}”；用 lunxun module list 查看模块编号和名称", "module '{value}' is unknown; `lunxun module list` shows the numbers and names";
-    TtRetiredModule => "模块 {number} 已停用", "module {number} is retired";
     TtUnknownBase => "没有名为“{value}”的培训基地；用 lunxun base list 查看，或用 lunxun base add 添加", "no training base named '{value}'; `lunxun base list` shows them, `lunxun base add` adds one";
     TtBadHours => "学时“{value}”无效；请写小时数，如 2、1.5 或 1:30（不超过 24）", "hours '{value}' is not a number of hours such as 2, 1.5 or 1:30 (at most 24)";
     TtRepeats => "与第 {first_line} 行的场次、方式和题目相同；请保留其中一行", "the same session, method and title as line {first_line}; keep one of the two rows";

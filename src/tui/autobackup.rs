@@ -41,7 +41,7 @@ impl App {
 
 /// The failure in the desk's language: the system's reason for a file error in words
 /// for the usual ones, else its number (the system's own text is English).
-fn failure(error: &BackupError, lang: Lang) -> String {
+pub(super) fn failure(error: &BackupError, lang: Lang) -> String {
     match error {
         BackupError::Store(e) => crate::tr!(lang, T::AutoBackupFailed, reason = e.message(lang)),
         BackupError::File { path, source } => crate::tr!(
@@ -50,7 +50,7 @@ fn failure(error: &BackupError, lang: Lang) -> String {
             path = path.display(),
             reason = file_reason(source, lang)
         ),
-        other => crate::tr!(lang, T::AutoBackupFailed, reason = other),
+        other => crate::tr!(lang, T::AutoBackupFailed, reason = other.message(lang)),
     }
 }
 

@@ -55,7 +55,7 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     if let Ok(Exit::Quit) = result
         && let Err(e) = crate::io::backup::automatic(&app.store, app.now())
     {
-        eprintln!("lunxun: {e}");
+        eprintln!("lunxun: {}", autobackup::failure(&e, app.lang));
     }
     app.store.close();
     result

@@ -13,7 +13,6 @@ use crate::tr;
 
 use super::people::Privacy;
 use super::sheet::{Cell, Layout, Sheet};
-use super::words::word;
 
 /// The word for a mark in a sheet cell (empty for "nothing yet").
 fn label(mark: Mark, lang: Lang) -> String {
@@ -134,7 +133,7 @@ fn header(cohort: &Cohort, sessions: &[Session], lang: Lang) -> Vec<String> {
     ]);
     for s in sessions {
         let date = cohort.date_of(s.day).format("%m-%d");
-        header.push(format!("{date} {}", word(lang, s.slot.zh(), s.slot.code())));
+        header.push(format!("{date} {}", s.slot.label(lang)));
     }
     header.extend(words(&[
         Export::ExpColAttended,

@@ -11,7 +11,6 @@ pub mod markdown;
 pub mod people;
 pub mod sheet;
 pub mod signin;
-pub mod words;
 pub mod xlsx_file;
 
 pub use csv_file::to_csv;

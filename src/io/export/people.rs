@@ -3,12 +3,11 @@
 
 use serde::Serialize;
 
-use crate::domain::{Cohort, Gender, Person, mask};
+use crate::domain::{Cohort, Person, mask};
 use crate::text::{Export, Lang};
 use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
-use super::words::word;
 
 /// Whether phones and ID numbers are written in full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,7 +60,7 @@ pub fn roster_json(roster: &[Person], privacy: Privacy) -> Vec<PersonOut> {
         .map(|p| PersonOut {
             person_id: p.id.to_string(),
             name: p.name.clone(),
-            gender: p.gender.map(|g| g.zh()),
+            gender: p.gender.map(|g| g.label(Lang::Zh)),
             unit: p.unit.clone(),
             county: p.county.clone(),
             township: p.township.clone(),
@@ -99,13 +98,13 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
                 (n + 1).into(),
                 p.name.as_str().into(),
                 p.gender
-                    .map_or_else(String::new, |g| gender_label(g, lang))
+                    .map_or_else(String::new, |g| g.label(lang).to_string())
                     .into(),
                 p.unit.as_str().into(),
                 p.county.as_str().into(),
                 p.township.as_str().into(),
                 p.position.as_str().into(),
-                p.field.map_or("", |f| word(lang, f.zh(), f.code())).into(),
+                p.field.map_or("", |f| f.label(lang)).into(),
                 privacy.phone(p).into(),
                 privacy.id_number(p).into(),
                 Cell::Text(p.notes.clone()),
@@ -129,12 +128,5 @@ pub fn roster_sheet(cohort: &Cohort, roster: &[Person], lang: Lang, privacy: Pri
             landscape: true,
             ..Layout::default()
         },
-    }
-}
-
-fn gender_label(gender: Gender, lang: Lang) -> String {
-    match gender {
-        Gender::Male => tr!(lang, Export::ExpGenderMale),
-        Gender::Female => tr!(lang, Export::ExpGenderFemale),
     }
 }

@@ -7,7 +7,6 @@ use crate::text::{Export, Lang};
 use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
-use super::words::word;
 
 /// Width of the signature column, in characters.
 const SIGNATURE_WIDTH: f64 = 24.0;
@@ -83,7 +82,7 @@ fn subtitle(cohort: &Cohort, session: Session, people: usize, lang: Lang) -> Str
         Export::ExpSigninSubtitle,
         date = date,
         day = session.day,
-        slot = word(lang, session.slot.zh(), session.slot.en()),
+        slot = session.slot.label(lang),
         time = time,
         venue = venue,
         people = people

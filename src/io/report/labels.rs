@@ -1,8 +1,6 @@
 //! Words for codes in the reader's language, shared by the report tables: fields,
 //! levels, sessions, methods, modules, statuses, bases. Domain words come from the
-//! domain's own names (`SlotKind::zh`/`en`); everything else from the catalogue.
-
-pub use crate::io::export::words::word;
+//! domain's own names (`label(lang)`, section Names); everything else from the catalogue.
 
 use crate::domain::{ActivityStatus, BaseKind, Have};
 use crate::text::{Lang, Report};
@@ -11,7 +9,7 @@ use crate::tr;
 /// A field code (`village`) as the reader's word (`村`).
 pub fn field_label(code: &str, lang: Lang) -> String {
     match crate::domain::Field::parse(code) {
-        Some(f) => word(lang, f.zh(), code).to_string(),
+        Some(f) => f.label(lang).to_string(),
         None if code == "unknown" => tr!(lang, Report::RptFieldUnknown),
         None => code.to_string(),
     }
@@ -25,7 +23,7 @@ pub fn focus_label(field: Option<&str>, lang: Lang) -> String {
 /// A level code (`city`) as the reader's word (`市级`).
 pub fn level_label(code: &str, lang: Lang) -> String {
     match crate::domain::Level::parse(code) {
-        Some(l) => word(lang, l.zh(), code).to_string(),
+        Some(l) => l.label(lang).to_string(),
         None => code.to_string(),
     }
 }
@@ -33,21 +31,14 @@ pub fn level_label(code: &str, lang: Lang) -> String {
 /// `1:am` as `第1天上午` / `day 1 morning`.
 pub fn session_label(code: &str, lang: Lang) -> String {
     match crate::domain::Session::parse(code) {
-        Some(s) => tr!(
-            lang,
-            Report::RptSessionLabel,
-            day = s.day,
-            slot = word(lang, s.slot.zh(), s.slot.en())
-        ),
+        Some(s) => s.label(lang),
         None => code.to_string(),
     }
 }
 
 /// A session code's slot word: `上午` / `morning`.
 pub fn slot_label(code: &str, lang: Lang) -> String {
-    crate::domain::Session::parse(code).map_or_else(String::new, |s| {
-        word(lang, s.slot.zh(), s.slot.en()).to_string()
-    })
+    crate::domain::Session::parse(code).map_or_else(String::new, |s| s.slot.label(lang).to_string())
 }
 
 pub fn yes_no(value: bool, lang: Lang) -> String {
@@ -69,33 +60,32 @@ pub fn list(items: impl IntoIterator<Item = String>, lang: Lang) -> String {
 
 /// `、` between Chinese items, `, ` between English ones.
 pub fn separator(lang: Lang) -> &'static str {
-    word(lang, "、", ", ")
+    crate::text::Tabular::ListSeparator.get(lang)
 }
 
 /// `，` in Chinese, `, ` in English.
 pub fn comma(lang: Lang) -> &'static str {
-    word(lang, "，", ", ")
+    Report::RptComma.get(lang)
 }
 
 /// `text（aside）` / `text (aside)`: the brackets of the reader's language.
 pub fn aside(text: &str, aside: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{text}（{aside}）"),
-        Lang::En => format!("{text} ({aside})"),
-    }
+    tr!(lang, Report::RptAside, text = text, aside = aside)
 }
 
 /// A method code (`lecture`) as `专题辅导` / `thematic lecture`.
 pub fn method_label(code: &str, lang: Lang) -> String {
     match crate::domain::Method::parse(code) {
-        Some(m) => word(lang, m.zh(), m.en()).to_string(),
+        Some(m) => m.label(lang).to_string(),
         None => code.to_string(),
     }
 }
 
 /// `1 讲话精神` as a column head or a row label.
 pub fn module_column(number: u16, name: &str, name_en: &str, lang: Lang) -> String {
-    format!("{number} {}", word(lang, name, name_en))
+    // Module names are the organisers' data, kept in both languages.
+    let name = if lang == Lang::Zh { name } else { name_en };
+    format!("{number} {name}")
 }
 
 /// An activity status code as `已举办` / `held`.
@@ -108,7 +98,7 @@ pub fn status_label(code: &str, lang: Lang) -> String {
     .into_iter()
     .find(|s| s.code() == code);
     match status {
-        Some(s) => word(lang, s.zh(), code).to_string(),
+        Some(s) => s.label(lang).to_string(),
         None => code.to_string(),
     }
 }
@@ -116,7 +106,7 @@ pub fn status_label(code: &str, lang: Lang) -> String {
 /// A base kind code (`village`) as `村`.
 pub fn base_kind_label(code: Option<&str>, lang: Lang) -> String {
     match code.and_then(BaseKind::parse) {
-        Some(k) => word(lang, k.zh(), k.code()).to_string(),
+        Some(k) => k.label(lang).to_string(),
         None => tr!(lang, Report::RptBaseNotRegistered),
     }
 }
@@ -124,7 +114,7 @@ pub fn base_kind_label(code: Option<&str>, lang: Lang) -> String {
 /// One of the five haves (`film`) as `专题片`.
 pub fn have_label(code: &str, lang: Lang) -> String {
     match Have::parse(code) {
-        Some(h) => word(lang, h.zh(), code).to_string(),
+        Some(h) => h.label(lang).to_string(),
         None => code.to_string(),
     }
 }

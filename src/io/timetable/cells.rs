@@ -108,7 +108,7 @@ fn chinese_number(text: &str) -> Option<u16> {
 pub fn parse_slot(text: &str) -> Option<SlotKind> {
     let t = text.trim();
     for kind in SlotKind::ALL {
-        if t.starts_with(kind.zh()) {
+        if t.starts_with(kind.label(crate::text::Lang::Zh)) {
             return Some(kind);
         }
     }

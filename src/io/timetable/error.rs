@@ -173,11 +173,11 @@ impl TimetableProblem {
             P::NoSlot => tr!(lang, T::TtNoSlot),
             P::BadSlot { value } => tr!(lang, T::TtBadSlot, value = value),
             P::SlotNotInCohort { slot, slots } => {
-                let names: Vec<&str> = slots.iter().map(|s| slot_name(lang, *s)).collect();
+                let names: Vec<&str> = slots.iter().map(|s| s.label(lang)).collect();
                 tr!(
                     lang,
                     T::TtSlotNotInCohort,
-                    slot = slot_name(lang, *slot),
+                    slot = slot.label(lang),
                     slots = list_of(lang, &names)
                 )
             }
@@ -186,7 +186,9 @@ impl TimetableProblem {
             P::NoTitle => tr!(lang, T::TtNoTitle),
             P::NoModules => tr!(lang, T::TtNoModules),
             P::UnknownModule { value } => tr!(lang, T::TtUnknownModule, value = value),
-            P::RetiredModule { number } => tr!(lang, T::TtRetiredModule, number = number),
+            P::RetiredModule { number } => {
+                crate::domain::module::ModuleError::Retired(*number).message(lang)
+            }
             P::UnknownBase { value } => tr!(lang, T::TtUnknownBase, value = value),
             P::BadHours { value } => tr!(lang, T::TtBadHours, value = value),
             P::ControlChars(c) => CellProblem::ControlChars.message(lang, c.label(lang)),
@@ -195,13 +197,5 @@ impl TimetableProblem {
             }
             P::Repeats { first_line } => tr!(lang, T::TtRepeats, first_line = first_line),
         }
-    }
-}
-
-/// The slot's name from the domain (上午 / morning).
-fn slot_name(lang: Lang, slot: SlotKind) -> &'static str {
-    match lang {
-        Lang::Zh => slot.zh(),
-        Lang::En => slot.en(),
     }
 }

@@ -81,8 +81,8 @@ fn have_short(have: Have) -> T {
 
 fn base_row<'a>(app: &App, b: &'a TrainingBase) -> Row<'a> {
     let accredited = match &b.accreditation {
-        Some(a) => format!("{} {}", a.date, app.lang.pick(a.level.zh(), a.level.code())),
-        None => app.t(T::NotAccredited).to_string(),
+        Some(a) => format!("{} {}", a.date, a.level.label(app.lang)),
+        None => crate::tr!(app.lang, crate::text::Bases::BaseNotAccredited),
     };
     let state = if b.meets_standard() {
         T::MeetsStandard
@@ -91,7 +91,7 @@ fn base_row<'a>(app: &App, b: &'a TrainingBase) -> Row<'a> {
     };
     Row::new([
         sanitize(&b.name).into_owned(),
-        app.lang.pick(b.kind.zh(), b.kind.code()).to_string(),
+        b.kind.label(app.lang).to_string(),
         sanitize(&b.county).into_owned(),
         haves(app, b),
         accredited,

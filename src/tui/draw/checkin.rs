@@ -41,7 +41,7 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         days = cohort.days
     );
     let date = cohort.date_of(session.day);
-    let slot = app.lang.pick(session.slot.zh(), session.slot.en());
+    let slot = session.slot.label(app.lang);
     let start = cohort
         .starts_at(session)
         .map(|t| t.format("%H:%M").to_string())

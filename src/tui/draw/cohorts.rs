@@ -28,7 +28,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .style(theme::dim());
     let rows = app.cohorts.list.iter().enumerate().map(|(i, row)| {
         let c = &row.cohort;
-        let state = if c.open { T::StateOpen } else { T::StateClosed };
+        let state = if c.open {
+            crate::text::Cohorts::CohortStateOpen
+        } else {
+            crate::text::Cohorts::CohortStateClosed
+        };
         let current = app.desk.as_ref().is_some_and(|d| d.cohort.code == c.code);
         let code = if current {
             format!("▶ {}", c.code)
@@ -44,7 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 c.end_date().format("%m-%d")
             ),
             row.enrolled.to_string(),
-            app.t(state).to_string(),
+            crate::tr!(app.lang, state),
         ];
         let r = Row::new(cells);
         if app.cohorts.cursor.is(i) {

@@ -64,7 +64,7 @@ fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buff
 }
 
 fn methods(app: &App, c: &CohortCoverage, area: Rect, buf: &mut Buffer) {
-    let label = |m: &crate::domain::Method| app.lang.pick(m.zh(), m.en());
+    let label = |m: &crate::domain::Method| m.label(app.lang);
     let column = widest(c.methods.iter().map(|m| label(&m.method)));
     let lines: Vec<Line> = c
         .methods

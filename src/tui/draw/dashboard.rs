@@ -160,7 +160,7 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::styled(sanitize(&line.county).into_owned(), style).render(name, buf);
         let label = match line.ratio {
-            None => app.t(T::NoVillageSecretaries).to_string(),
+            None => crate::tr!(app.lang, crate::text::Report::RptNoVillageSecretaries),
             Some(r) => format!(
                 "{:.1}%  {}/{}",
                 r * 100.0,
@@ -206,7 +206,7 @@ fn untrained(app: &App, area: Rect, buf: &mut Buffer) {
         .zip(names.iter().zip(&units))
         .map(|(p, (name, unit))| {
             let field = p.field.and_then(crate::domain::Field::parse);
-            let field = field.map_or("", |f| app.lang.pick(f.zh(), f.code()));
+            let field = field.map_or("", |f| f.label(app.lang));
             Line::raw(format!(
                 "{}  {}  {field}",
                 pad_to(name, name_width),

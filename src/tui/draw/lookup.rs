@@ -105,7 +105,9 @@ fn fields<'a>(app: &App, p: &'a Person) -> Vec<Line<'a>> {
         field(T::FieldName, sanitize(&p.name).into_owned()),
         field(
             T::FieldGender,
-            p.gender.map(|g| g.zh().to_string()).unwrap_or_default(),
+            p.gender
+                .map(|g| g.label(app.lang).to_string())
+                .unwrap_or_default(),
         ),
         field(T::FieldUnit, sanitize(&p.unit).into_owned()),
         field(T::FieldTownship, sanitize(&p.township).into_owned()),
@@ -114,7 +116,7 @@ fn fields<'a>(app: &App, p: &'a Person) -> Vec<Line<'a>> {
         field(
             T::FieldField,
             p.field
-                .map(|f| app.lang.pick(f.zh(), f.code()).to_string())
+                .map(|f| f.label(app.lang).to_string())
                 .unwrap_or_default(),
         ),
         field(

@@ -26,13 +26,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let sessions = desk.cohort.sessions();
     let selected = app.sessions.cursor.pick(&sessions).copied();
     let slots = &desk.cohort.slots;
-    let header = std::iter::once(app.t(T::ColDay).to_string()).chain(slots.iter().map(|s| {
-        format!(
-            "{} {}",
-            app.lang.pick(s.kind.zh(), s.kind.en()),
-            s.starts_at.format("%H:%M")
-        )
-    }));
+    let header = std::iter::once(app.t(T::ColDay).to_string()).chain(
+        slots
+            .iter()
+            .map(|s| format!("{} {}", s.kind.label(app.lang), s.starts_at.format("%H:%M"))),
+    );
     let rows = (1..=desk.cohort.days).map(|day| {
         let date = desk.cohort.date_of(day).format("%m-%d").to_string();
         let first = Cell::from(format!(

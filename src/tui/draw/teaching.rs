@@ -72,7 +72,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn activity_row<'a>(app: &App, a: &'a TeachingActivity) -> Row<'a> {
     let d = &a.details;
-    let status = app.lang.pick(a.status.zh(), a.status.code()).to_string();
+    let status = a.status.label(app.lang).to_string();
     let lecturer = match (d.lecturer.is_empty(), d.role.is_empty()) {
         (false, false) => format!("{}（{}）", sanitize(&d.lecturer), sanitize(&d.role)),
         _ => format!("{}{}", sanitize(&d.lecturer), sanitize(&d.role)),
@@ -87,7 +87,7 @@ fn activity_row<'a>(app: &App, a: &'a TeachingActivity) -> Row<'a> {
     Row::new([
         format!("#{}", a.id),
         status,
-        app.lang.pick(d.method.zh(), d.method.en()).to_string(),
+        d.method.label(app.lang).to_string(),
         sanitize(&d.title).into_owned(),
         lecturer,
         modules.join(","),

@@ -3,8 +3,7 @@
 use crate::domain::Level;
 use crate::domain::base::{BaseKind, Have, TrainingBase};
 use crate::ops;
-use crate::ops::base::{NewBase, have_entry, kind_entry};
-use crate::ops::cohort::level_entry;
+use crate::ops::base::NewBase;
 use crate::text::{Desk as T, Lang};
 use crate::tr;
 use crate::tui::state::Action;
@@ -94,12 +93,12 @@ impl TypedForm for BaseForm {
         let lang = *lang;
         let kinds = BaseKind::ALL
             .iter()
-            .map(|k| (k.code().to_string(), tr!(lang, kind_entry(*k))))
+            .map(|k| (k.code().to_string(), k.label(lang).to_string()))
             .collect();
         let haves = Have::ALL
             .iter()
             .zip(1..)
-            .map(|(h, n)| (n, tr!(lang, have_entry(*h))))
+            .map(|(h, n)| (n, h.label(lang).to_string()))
             .collect();
         let on: Vec<String> = Have::ALL
             .iter()
@@ -109,7 +108,7 @@ impl TypedForm for BaseForm {
             .collect();
         let on: Vec<&str> = on.iter().map(String::as_str).collect();
         let levels = [Level::City, Level::County]
-            .map(|l| (l.code().to_string(), tr!(lang, level_entry(l))))
+            .map(|l| (l.code().to_string(), l.label(lang).to_string()))
             .to_vec();
         vec![
             FormField::text(T::ItemName, &self.name),

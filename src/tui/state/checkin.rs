@@ -249,7 +249,7 @@ impl App {
                 let time = s.at.format("%H:%M");
                 crate::tr!(self.lang, entry, name = name, time = time)
             }
-            Refusal::NothingToUndo => self.t(T::NothingToUndo).to_string(),
+            Refusal::NothingToUndo => refusal.message(self.lang),
             Refusal::Closed(closed) => self.closed_text(*closed),
         };
         self.info(text);
@@ -278,7 +278,7 @@ impl App {
             return;
         };
         let Some((person, session)) = desk.undo_stack.pop() else {
-            self.info(self.t(T::NothingToUndo).to_string());
+            self.info(Refusal::NothingToUndo.message(self.lang));
             return;
         };
         let previous = desk.status(&person, session).map(|s| s.status);

@@ -3,9 +3,9 @@
 use crate::domain::cohort::DEFAULT_GRACE_MINUTES;
 use crate::domain::{Cohort, Level};
 use crate::ops;
-use crate::ops::cohort::{CohortClosing, NewCohort, level_entry};
+use crate::ops::cohort::{CohortClosing, NewCohort};
 use crate::store::StoreResult;
-use crate::text::{Cohorts as C, Desk as T, Lang};
+use crate::text::{Desk as T, Lang};
 use crate::tr;
 use crate::tui::state::Action;
 use crate::tui::state::ScreenId;
@@ -111,7 +111,7 @@ impl App {
             return;
         };
         if !row.cohort.open {
-            return self.info(tr!(self.lang, C::CohortIsClosed));
+            return self.info(tr!(self.lang, T::CohortClosedNote));
         }
         let code = row.cohort.code.clone();
         let question = tr!(self.lang, T::ConfirmCloseCohort, code = code);
@@ -128,7 +128,7 @@ impl App {
                 let _ = self.refresh_cohorts();
                 self.done(tr!(self.lang, T::CohortClosed, code = code));
             }
-            Ok(CohortClosing::Unchanged(_)) => self.info(tr!(self.lang, C::CohortIsClosed)),
+            Ok(CohortClosing::Unchanged(_)) => self.info(tr!(self.lang, T::CohortClosedNote)),
         }
     }
 }
@@ -166,7 +166,7 @@ impl TypedForm for CohortForm {
 
     fn fields(&self, lang: &Lang) -> Vec<FormField> {
         let levels = [Level::County, Level::City, Level::Province]
-            .map(|l| (l.code().to_string(), tr!(*lang, level_entry(l))))
+            .map(|l| (l.code().to_string(), l.label(*lang).to_string()))
             .to_vec();
         vec![
             FormField::text(T::ItemName, &self.name),

@@ -52,9 +52,8 @@ impl App {
         text.get(self.lang)
     }
 
-    /// Session name for messages: `第2天 下午` / `day 2 afternoon`.
+    /// Session name for messages: `第2天下午` / `day 2 afternoon`.
     pub fn session_label(&self, session: Session) -> String {
-        let slot = self.lang.pick(session.slot.zh(), session.slot.en());
-        crate::tr!(self.lang, T::SessionName, day = session.day, slot = slot)
+        session.label(self.lang)
     }
 }

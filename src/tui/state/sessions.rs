@@ -4,7 +4,7 @@
 
 use crate::domain::{Closed, Cohort, Session, SessionChange};
 use crate::ops::{self, OpError, session::SessionClosing};
-use crate::text::{Cohorts as C, Desk as T};
+use crate::text::{Desk as T, Rules};
 use crate::tr;
 use crate::tui::state::Action;
 use crate::tui::state::{App, ConfirmKind, Overlay};
@@ -118,10 +118,11 @@ impl App {
     /// Why a write was refused, and for a session how to reopen it.
     pub(crate) fn closed_text(&self, closed: Closed) -> String {
         match closed {
-            Closed::Cohort => tr!(self.lang, C::CohortIsClosed),
+            Closed::Cohort => closed.message(self.lang),
             Closed::Session(session) => {
                 let label = self.session_label(session);
-                tr!(self.lang, T::SessionClosedRefused, session = label)
+                let refusal = tr!(self.lang, Rules::ClosedSession, session = label);
+                tr!(self.lang, T::SessionClosedRefused, refusal = refusal)
             }
         }
     }

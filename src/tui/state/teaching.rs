@@ -4,7 +4,7 @@
 use crate::domain::Session;
 use crate::domain::base::TrainingBase;
 use crate::domain::teaching::{self, Method, TeachingActivity, TeachingError};
-use crate::ops::activity::{ActivityChanges, LogBy, Logged, Modules, NewActivity, method_label};
+use crate::ops::activity::{ActivityChanges, LogBy, Logged, Modules, NewActivity};
 use crate::ops::{self, OpError, OpResult};
 use crate::store::StoreResult;
 use crate::text::{Desk as T, Lang};
@@ -47,7 +47,7 @@ impl App {
         t.bases = self.store.bases()?;
         t.modules = catalogue
             .active()
-            .map(|m| (m.number, self.lang.pick(&m.name_zh, &m.name_en).to_string()))
+            .map(|m| (m.number, m.name(self.lang).to_string()))
             .collect();
         t.cursor.clamp(t.activities.len());
         Ok(())
@@ -320,7 +320,7 @@ impl TypedForm for ActivityForm {
         let lang = options.lang;
         let methods = Method::ALL
             .iter()
-            .map(|m| (m.code().to_string(), tr!(lang, method_label(*m))))
+            .map(|m| (m.code().to_string(), m.label(lang).to_string()))
             .collect();
         let mut bases = vec![(String::new(), tr!(lang, T::NoBase))];
         bases.extend(options.bases.iter().map(|b| (b.clone(), b.clone())));

@@ -125,8 +125,8 @@ fn module_json(row: &ModuleCoverage, sessions: &[Session]) -> ModuleJson {
 pub fn method_json(u: &MethodUse) -> MethodJson {
     MethodJson {
         method: u.method.code(),
-        name: u.method.zh(),
-        name_en: u.method.en(),
+        name: u.method.label(Lang::Zh),
+        name_en: u.method.label(Lang::En),
         count: u.count,
         hours: hours(u.minutes),
         planned: u.planned,

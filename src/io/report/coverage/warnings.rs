@@ -2,7 +2,7 @@
 
 use crate::domain::coverage::{CohortCoverage, Warning};
 use crate::domain::{Cohort, Session};
-use crate::io::report::labels::{aside, separator, word};
+use crate::io::report::labels::{aside, separator};
 use crate::text::{Coverage, Lang};
 use crate::tr;
 
@@ -25,10 +25,7 @@ pub fn warning_message(
     };
     let missing = match w {
         Warning::BaseBelowStandard { missing, .. } => {
-            let haves: Vec<&str> = missing
-                .iter()
-                .map(|h| word(lang, h.zh(), h.code()))
-                .collect();
+            let haves: Vec<&str> = missing.iter().map(|h| h.label(lang)).collect();
             haves.join(separator(lang))
         }
         _ => String::new(),
@@ -75,14 +72,14 @@ impl Names<'_> {
         let Some(row) = found else {
             return number.to_string();
         };
-        let name = word(self.lang, &row.module.name_zh, &row.module.name_en);
+        let name = row.module.name(self.lang);
         aside(&number.to_string(), name, self.lang)
     }
 
     /// `2:pm（2015-03-17 下午）` / `2:pm (2015-03-17 afternoon)`.
     fn session(&self, session: Session) -> String {
         let date = self.cohort.date_of(session.day);
-        let slot = word(self.lang, session.slot.zh(), session.slot.en());
+        let slot = session.slot.label(self.lang);
         aside(&session.to_string(), &format!("{date} {slot}"), self.lang)
     }
 }
