@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::module::Catalogue;
 use crate::domain::teaching::{self, ActivityDetails, ActivityEdit, Method, TeachingError};
-use crate::domain::{ActivityStatus, Cohort, Session, TeachingActivity};
+use crate::domain::{Cohort, Session, TeachingActivity};
 use crate::store::{ActivityOutcome, ActivityRequest, Store, StoreResult};
 use crate::text::Teaching as Tg;
 
