@@ -3,7 +3,7 @@
 use chrono::DateTime;
 
 use super::*;
-use crate::domain::SlotKind;
+use crate::domain::{ActivityStatus, SlotKind};
 use crate::domain::teaching::ActivityChange;
 use crate::ops::cohort::{NewCohort, close, create};
 
