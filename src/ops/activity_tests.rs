@@ -3,8 +3,8 @@
 use chrono::DateTime;
 
 use super::*;
-use crate::domain::{ActivityStatus, SlotKind};
 use crate::domain::teaching::ActivityChange;
+use crate::domain::{ActivityStatus, SlotKind};
 use crate::ops::cohort::{NewCohort, close, create};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
