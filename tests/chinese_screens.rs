@@ -12,28 +12,8 @@ use common::app::{ctrl, press, type_text};
 /// Day 2 of the demo cohort, five minutes into the morning session.
 const NOW: &str = "2031-05-20T08:35:00+08:00";
 
-/// Words a Chinese screen may show in Latin letters: key names, file formats, and what
-/// the user types in Latin letters (a pinyin example, a date format, a slot code).
-const ALLOWED: &[&str] = &[
-    "zhangwei",
-    "YYYY",
-    "eve",
-    "Enter",
-    "Esc",
-    "Tab",
-    "Ctrl",
-    "Shift",
-    "PgUp",
-    "PgDn",
-    "Home",
-    "End",
-    "Backspace",
-    "CSV",
-    "csv",
-    "xlsx",
-    "Excel",
-    "UTF",
-];
+/// Words a Chinese screen may show in Latin letters: the catalogue's own list.
+const ALLOWED: &[&str] = lunxun::text::LATIN_IN_CHINESE;
 
 /// The runs of 3+ ASCII letters in `text` that are not (the start of) a word in
 /// [`ALLOWED`].

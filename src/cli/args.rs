@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-pub use super::encoding::EncodingArg;
-
 use super::base::BaseCommand;
 use super::cohort::CohortCommand;
 use super::export::ExportCommand;

@@ -1,8 +1,9 @@
-//! `--encoding` of the importers (roster and timetable): how a CSV/TXT file is decoded.
+//! What both importers (roster and timetable) ask about the file they read: `--dry-run`,
+//! `--encoding` (how a CSV/TXT file is decoded) and `--sheet`.
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 
-use crate::io::tabular::EncodingChoice;
+use crate::io::tabular::{EncodingChoice, ImportOptions};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum EncodingArg {
@@ -22,6 +23,29 @@ impl EncodingArg {
             EncodingArg::Auto => EncodingChoice::Auto,
             EncodingArg::Utf8 => EncodingChoice::Utf8,
             EncodingArg::Gbk => EncodingChoice::Gbk,
+        }
+    }
+}
+
+/// The options an importer reads its file with.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Show what would happen and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Text encoding of a CSV/TXT file
+    #[arg(long, value_enum, default_value = "auto")]
+    pub encoding: EncodingArg,
+    /// Workbook sheet to read (default: the first sheet with data)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> ImportOptions {
+        ImportOptions {
+            encoding: self.encoding.choice(),
+            sheet: self.sheet.clone(),
         }
     }
 }

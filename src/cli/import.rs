@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::io::roster::{ImportOptions, Prepared, report};
+use crate::io::roster::{Prepared, report};
 use crate::ops::import::{self as ops, Commit, CommitError, RosterFile};
 use crate::text::RosterImport;
 
-use super::args::EncodingArg;
+use super::encoding::ReadArgs;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
@@ -30,15 +30,8 @@ pub struct ImportArgs {
     /// Also enrol everyone in this cohort (default: the register only)
     #[arg(long, value_name = "CODE")]
     pub cohort: Option<String>,
-    /// Show what would happen and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Text encoding of a CSV/TXT file
-    #[arg(long, value_enum, default_value = "auto")]
-    pub encoding: EncodingArg,
-    /// Workbook sheet to read (default: the first sheet with data)
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Import the valid rows and list the others (default: all or nothing)
     #[arg(long)]
     pub skip_invalid: bool,
@@ -62,7 +55,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
             RosterImport::ImportRefusedRows,
             count = errors.len()
         );
-        let tail = if args.dry_run {
+        let tail = if args.read.dry_run {
             format!("\n{summary}")
         } else {
             String::new()
@@ -74,7 +67,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
     if !errors.is_empty() {
         out += &(crate::tr!(ctx.lang, RosterImport::ImportRowsSkipped) + "\n" + &error_lines);
     }
-    if args.dry_run {
+    if args.read.dry_run {
         return Ok(out + &crate::tr!(ctx.lang, RosterImport::ImportDryRun) + "\n");
     }
     let input = Commit {
@@ -104,10 +97,7 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
 /// Reads, checks and plans the file, with progress on stderr every 10,000 rows when
 /// stderr is a terminal.
 fn prepare_file(args: &ImportArgs, cohort: Option<&str>, ctx: &Ctx) -> Result<Prepared, CliError> {
-    let options = ImportOptions {
-        encoding: args.encoding.choice(),
-        sheet: args.sheet.clone(),
-    };
+    let options = args.read.options();
     let file = RosterFile {
         path: &args.file,
         options: &options,

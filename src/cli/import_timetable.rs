@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::domain::{Closed, Cohort};
-use crate::io::tabular::ImportOptions;
 use crate::io::timetable::{self, TimetableInput, TimetableRead, report};
 use crate::store::{ActivityRequest, PlannedOutcome};
 
@@ -15,7 +14,7 @@ use crate::ops::OpError;
 use crate::text::Teaching as Tg;
 use crate::tr;
 
-use super::encoding::EncodingArg;
+use super::encoding::ReadArgs;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
@@ -35,15 +34,8 @@ pub struct ImportTimetableArgs {
     /// The cohort whose plan it is
     #[arg(long, value_name = "CODE")]
     pub cohort: String,
-    /// Show what would happen and write nothing
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Text encoding of a CSV/TXT file
-    #[arg(long, value_enum, default_value = "auto")]
-    pub encoding: EncodingArg,
-    /// Workbook sheet to read (default: the first sheet with data)
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Who is importing (kept with each activity)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -57,7 +49,7 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
     if !read.errors.is_empty() {
         return Err(refuse(&args, ctx, &read, &file_name));
     }
-    if args.dry_run {
+    if args.read.dry_run {
         let summary = report::summary(ctx.lang, &file_name, &read, false);
         return Ok(summary + &(tr!(ctx.lang, crate::text::RosterImport::ImportDryRun) + "\n"));
     }
@@ -100,10 +92,7 @@ fn read_file(
     let bytes = crate::io::tabular::read_bytes(&args.file)
         .map_err(|e| CliError::Input(e.message(ctx.lang)))?;
     let extension = args.file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let options = ImportOptions {
-        encoding: args.encoding.choice(),
-        sheet: args.sheet.clone(),
-    };
+    let options = args.read.options();
     let current = ctx.store.catalogue()?;
     let bases = ctx.store.bases()?;
     let existing = ctx.store.activities(&cohort.code)?;
@@ -128,7 +117,7 @@ fn refuse(
     let n = read.errors.len();
     let head = tr!(ctx.lang, Tg::CliTimetableRowsBad, count = n);
     let lines: Vec<String> = read.errors.iter().map(|e| e.message(ctx.lang)).collect();
-    let tail = if args.dry_run {
+    let tail = if args.read.dry_run {
         format!("\n{}", report::summary(ctx.lang, file_name, read, false))
     } else {
         String::new()

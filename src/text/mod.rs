@@ -45,6 +45,42 @@ pub use tabular::{Tabular, list_of};
 pub use teaching::Teaching;
 pub use timetable::Timetable;
 
+/// Latin words Chinese text may hold: key names, file formats and encodings, and what a
+/// person types in Latin letters (a date format, slot and five-haves codes, pinyin
+/// examples). The catalogue's tests and the Chinese-screen test both hold Chinese text to
+/// this list.
+pub const LATIN_IN_CHINESE: &[&str] = &[
+    "Enter",
+    "Esc",
+    "Tab",
+    "Ctrl",
+    "Shift",
+    "PgUp",
+    "PgDn",
+    "Home",
+    "End",
+    "Backspace",
+    "CSV",
+    "csv",
+    "Excel",
+    "xlsx",
+    "UTF",
+    "GBK",
+    "GB",
+    "YYYY",
+    "am",
+    "pm",
+    "eve",
+    "venue",
+    "guide",
+    "material",
+    "site",
+    "film",
+    "zw",
+    "zhangwei",
+    "lyt",
+];
+
 /// A section's name and its entries as (name, Chinese, English).
 pub type Section = (
     &'static str,

@@ -109,38 +109,6 @@ fn named_arguments_fill_by_name_in_any_order() {
     );
 }
 
-/// Latin words a Chinese entry may hold: key names, file formats and encodings, and what
-/// a person types in Latin letters (slot and five-haves codes, a pinyin example).
-const LATIN_IN_CHINESE: &[&str] = &[
-    "Enter",
-    "Esc",
-    "Tab",
-    "Ctrl",
-    "Shift",
-    "PgUp",
-    "PgDn",
-    "Home",
-    "End",
-    "Backspace",
-    "CSV",
-    "Excel",
-    "xlsx",
-    "UTF",
-    "GBK",
-    "GB",
-    "am",
-    "pm",
-    "eve",
-    "venue",
-    "guide",
-    "material",
-    "site",
-    "film",
-    "zw",
-    "zhangwei",
-    "lyt",
-];
-
 /// The stretches of a Chinese text (between two Chinese characters) that hold two or
 /// more English words, leaving aside commands to type (`lunxun ...`), `--flags`,
 /// `{placeholders}` and [`LATIN_IN_CHINESE`].
