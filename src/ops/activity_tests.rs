@@ -6,23 +6,30 @@ use super::*;
 use crate::domain::teaching::ActivityChange;
 use crate::domain::{ActivityStatus, SlotKind};
 use crate::ops::cohort::{NewCohort, close, create};
+use crate::ops::test_support::new_cohort;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
+/// A two-day cohort from 2015-03-16: its code.
 fn setup(store: &Store) -> String {
     let cohort = NewCohort {
-        name: "第1期".into(),
-        start: "2015-03-16".into(),
         days: "2".into(),
-        slots: "am,pm".into(),
-        level: "county".into(),
-        ..NewCohort::default()
+        ..new_cohort()
     };
     create(store, at("2015-03-01T08:00:00+08:00"), &cohort)
         .unwrap()
         .code
+}
+
+/// Logging in the week before the cohort starts, by nobody named.
+fn before(code: &str) -> LogBy<'_> {
+    LogBy {
+        cohort: code,
+        at: at("2015-03-10T09:00:00+08:00"),
+        by: None,
+    }
 }
 
 fn lecture() -> NewActivity {
@@ -45,9 +52,8 @@ fn an_activity_is_logged_edited_held_and_deleted_each_as_one_event() {
     let store = Store::open(dir.path()).unwrap();
     let code = setup(&store);
     let before = LogBy {
-        cohort: &code,
-        at: at("2015-03-10T09:00:00+08:00"),
         by: Some("李"),
+        ..before(&code)
     };
     let Logged::Recorded(a) = log(&store, before, &lecture(), false).unwrap() else {
         panic!("not recorded")
@@ -96,11 +102,7 @@ fn an_edit_that_holds_the_activity_commits_once() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let code = setup(&store);
-    let before = LogBy {
-        cohort: &code,
-        at: at("2015-03-10T09:00:00+08:00"),
-        by: None,
-    };
+    let before = before(&code);
     log(&store, before, &lecture(), false).unwrap();
     let during = LogBy {
         at: at("2015-03-16T10:00:00+08:00"),
@@ -141,11 +143,7 @@ fn bad_input_and_a_closed_cohort_are_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let code = setup(&store);
-    let who = LogBy {
-        cohort: &code,
-        at: at("2015-03-10T09:00:00+08:00"),
-        by: None,
-    };
+    let who = before(&code);
     let message = |r: OpResult<Logged>| match r {
         Err(e) => e.message(crate::text::Lang::Zh),
         Ok(l) => panic!("expected a refusal, got {l:?}"),

@@ -1,21 +1,7 @@
 //! Adding bases against a real store.
 
-use chrono::DateTime;
-
 use super::*;
-use crate::ops::OpError;
-use crate::text::Lang;
-
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2015-03-01T08:00:00+08:00").unwrap()
-}
-
-fn refusal(result: OpResult<impl std::fmt::Debug>) -> String {
-    match result {
-        Err(OpError::Refused(r)) => r.message(Lang::Zh),
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-}
+use crate::ops::test_support::{now, refusal};
 
 #[test]
 fn a_base_s_kind_haves_and_accreditation_are_checked_and_its_name_is_unique() {

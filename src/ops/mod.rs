@@ -13,4 +13,7 @@ pub mod refusal;
 pub mod session;
 pub mod year;
 
+#[cfg(test)]
+mod test_support;
+
 pub use refusal::{OpError, OpResult, Refusal};

@@ -1,41 +1,16 @@
 //! Closing and reopening cohorts and sessions against a real store.
 
-use chrono::{DateTime, FixedOffset};
-
 use super::*;
 use crate::domain::{Closed, SlotKind};
-use crate::ops::cohort::{CohortClosing, NewCohort, close, create, reopen};
-use crate::ops::{OpError, OpResult};
-use crate::text::Lang;
-
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2015-03-01T08:00:00+08:00").unwrap()
-}
-
-fn input() -> NewCohort {
-    NewCohort {
-        name: "第1期".into(),
-        start: "2015-03-16".into(),
-        days: "4".into(),
-        slots: "am,pm".into(),
-        level: "county".into(),
-        grace_minutes: 10,
-        ..NewCohort::default()
-    }
-}
-
-fn refusal(result: OpResult<impl std::fmt::Debug>) -> String {
-    match result {
-        Err(OpError::Refused(r)) => r.message(Lang::Zh),
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-}
+use crate::ops::OpError;
+use crate::ops::cohort::{CohortClosing, close, create, reopen};
+use crate::ops::test_support::{new_cohort, now, refusal};
 
 #[test]
 fn closing_and_reopening_a_cohort_is_written_once_and_said_twice_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let code = create(&store, now(), &input()).unwrap().code;
+    let code = create(&store, now(), &new_cohort()).unwrap().code;
     let am1 = Session::new(1, SlotKind::Am);
     change(&store, &code, am1, SessionChange::Close).unwrap();
 
