@@ -23,7 +23,7 @@ pub struct Where<'a> {
     pub session: Session,
 }
 
-/// Checking someone in, or recording their leave.
+/// Checking someone in, or recording their leave (请假: `status` leave).
 #[derive(Debug, Clone)]
 pub struct CheckIn<'a> {
     pub at: Where<'a>,
@@ -33,15 +33,6 @@ pub struct CheckIn<'a> {
     /// Trimmed; an empty reason is none.
     pub reason: Option<String>,
     /// Enrol them as a walk-in when they are not on the roster (else refuse).
-    pub walk_in: bool,
-}
-
-/// Recording leave (请假) for someone; a walk-in as for [`CheckIn`].
-#[derive(Debug, Clone)]
-pub struct Leave<'a> {
-    pub at: Where<'a>,
-    pub person: &'a Person,
-    pub reason: Option<String>,
     pub walk_in: bool,
 }
 
@@ -199,28 +190,6 @@ pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn
         reason,
         enrolled: enrols,
     })
-}
-
-/// Records leave: a check-in with the status leave.
-pub fn leave(store: &Store, now: Now, input: Leave<'_>) -> Result<CheckedIn, CheckInError> {
-    let Leave {
-        at,
-        person,
-        reason,
-        walk_in,
-    } = input;
-    let status = Some(CheckInStatus::Leave);
-    check_in(
-        store,
-        now,
-        CheckIn {
-            at,
-            person,
-            status,
-            reason,
-            walk_in,
-        },
-    )
 }
 
 /// Adds someone to the register, enrols them and checks them in, all in one commit.

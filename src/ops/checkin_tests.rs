@@ -99,17 +99,26 @@ fn leave_keeps_its_trimmed_reason_and_an_empty_reason_is_none() {
         cohort: &cohort,
         session: am1(),
     };
-    let leave_input = Leave {
+    let leave = |at, reason: &str| CheckIn {
         at,
         person: &person,
-        reason: Some("  病假 ".into()),
+        status: Some(CheckInStatus::Leave),
+        reason: Some(reason.into()),
         walk_in: false,
     };
-    let done = leave(&store, now(), leave_input).unwrap();
+    let done = check_in(&store, now(), leave(at, "  病假 ")).unwrap();
     assert_eq!(done.status, CheckInStatus::Leave);
     assert_eq!(done.reason.as_deref(), Some("病假"));
     let status = store.status("2015-01", &person.id, am1()).unwrap().unwrap();
     assert_eq!(status.status, CheckInStatus::Leave);
+    assert_eq!(status.reason.as_deref(), Some("病假"), "stored trimmed");
+
+    let pm1 = Session::new(1, SlotKind::Pm);
+    let at = Where { session: pm1, ..at };
+    let done = check_in(&store, now(), leave(at, "  ")).unwrap();
+    assert_eq!(done.reason, None, "an empty reason is none");
+    let stored = store.status("2015-01", &person.id, pm1).unwrap().unwrap();
+    assert_eq!(stored.reason, None);
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The check-in screen's two forms, leave (请假) and walk-in (现场增补): what each
 //! holds, how it is read from the form on screen, and how it is saved.
 
-use crate::domain::PersonId;
-use crate::ops::checkin::{self as ops, Leave, NewPerson};
+use crate::domain::{CheckInStatus, PersonId};
+use crate::ops::checkin::{self as ops, CheckIn, NewPerson};
 use crate::text::Desk as T;
 use crate::tui::widgets::form::{Form, FormField};
 
@@ -15,13 +15,14 @@ impl App {
         };
         let LeaveForm { reason } = LeaveForm::read(form);
         self.record_check_in(Some(&person), |store, now, at| {
-            let input = Leave {
+            let input = CheckIn {
                 at,
                 person: &person,
+                status: Some(CheckInStatus::Leave),
                 reason: Some(reason),
                 walk_in: true,
             };
-            ops::leave(store, now, input).map(|done| (person.clone(), done))
+            ops::check_in(store, now, input).map(|done| (person.clone(), done))
         })
     }
 
