@@ -8,9 +8,9 @@ use clap::Args;
 
 use crate::domain::{Closed, Cohort};
 use crate::io::timetable::{self, TimetableInput, TimetableRead, report};
-use crate::store::{ActivityRequest, PlannedOutcome};
-
 use crate::ops::OpError;
+use crate::ops::activity::log_planned;
+use crate::store::PlannedOutcome;
 use crate::text::Teaching as Tg;
 use crate::tr;
 
@@ -53,17 +53,10 @@ pub fn run(args: ImportTimetableArgs, ctx: &Ctx) -> CliResult {
         let summary = report::summary(ctx.lang, &file_name, &read, false);
         return Ok(summary + &(tr!(ctx.lang, crate::text::RosterImport::ImportDryRun) + "\n"));
     }
-    let request = ActivityRequest {
-        cohort: &cohort,
-        at: ctx.clock.now(),
-        by: args
-            .by
-            .map(|b| b.trim().to_string())
-            .filter(|b| !b.is_empty()),
-        catalogue: read.catalogue.clone(),
-    };
     let activities = read.plan.create.iter().map(|r| r.details.clone()).collect();
-    match ctx.store.add_planned_activities(&request, activities)? {
+    let (at, by) = (ctx.clock.now(), args.by.as_deref());
+    let catalogue = read.catalogue.clone();
+    match log_planned(&ctx.store, &cohort, at, by, catalogue, activities)? {
         PlannedOutcome::Refused { index, refusal } => {
             let line = read.plan.create.get(index).map_or(0, |r| r.line);
             let reason = OpError::Teaching(refusal).message(ctx.lang);

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::module::Catalogue;
 use crate::domain::teaching::{self, ActivityDetails, ActivityEdit, Method, TeachingError};
 use crate::domain::{Cohort, Session, TeachingActivity};
-use crate::store::{ActivityOutcome, ActivityRequest, Store, StoreResult};
+use crate::store::{ActivityOutcome, ActivityRequest, PlannedOutcome, Store, StoreResult};
 use crate::text::Teaching as Tg;
 
 use super::{OpError, OpResult, Refusal, cohort};
@@ -141,13 +141,36 @@ fn request<'a>(
     ActivityRequest {
         cohort,
         at: who.at,
-        by: who
-            .by
-            .map(str::trim)
-            .filter(|b| !b.is_empty())
-            .map(str::to_string),
+        by: organiser(who.by),
         catalogue,
     }
+}
+
+/// The organiser's name as kept with an event: trimmed, none when empty.
+fn organiser(by: Option<&str>) -> Option<String> {
+    by.map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(str::to_string)
+}
+
+/// Enters a timetable's new activities as planned, all in one commit or none. The rows
+/// were read and checked against `cohort`, its catalogue and its log by
+/// `io::timetable`; `catalogue` is the cohort's catalogue as that check left it.
+pub fn log_planned(
+    store: &Store,
+    cohort: &Cohort,
+    at: DateTime<FixedOffset>,
+    by: Option<&str>,
+    catalogue: Option<Catalogue>,
+    activities: Vec<ActivityDetails>,
+) -> StoreResult<PlannedOutcome> {
+    let request = ActivityRequest {
+        cohort,
+        at,
+        by: organiser(by),
+        catalogue,
+    };
+    store.add_planned_activities(&request, activities)
 }
 
 fn outcome(result: StoreResult<ActivityOutcome>) -> OpResult<Logged> {
