@@ -28,16 +28,8 @@ fn setup(dir: &Path) -> (String, String) {
     new.extend(["--code", CODE]);
     ok(&run(dir, &new));
     let add = |name: &str| {
-        let args = [
-            "person",
-            "add",
-            "--name",
-            name,
-            "--unit",
-            "新开村",
-            "--cohort",
-            CODE,
-        ];
+        let mut args = common::person_add(name, "新开村");
+        args.extend(["--cohort", CODE]);
         last_line(&ok(&run(dir, &args)))
     };
     let (first, second) = (add("李雅婷"), add("张伟"));

@@ -17,7 +17,7 @@ use ratatui::crossterm::event::KeyCode;
 
 mod common;
 use common::app::{ctrl, notice, press, type_text};
-use common::ok;
+use common::{last_line, ok};
 
 /// Monday of the cohort's first day, 08:41: the morning session, past the grace period.
 const NOW: &str = "2015-03-16T08:41:00+08:00";
@@ -28,18 +28,9 @@ fn lunxun(dir: &Path, args: &[&str], lang: &str) -> Output {
 
 /// A cohort and one person in the register, not on its roster: (cohort, person id).
 fn cohort_and_stranger(dir: &Path) -> (String, String) {
-    let code = ok(&lunxun(dir, &common::cohort_new("第1期", "2"), "C"));
-    let code = code.lines().last().unwrap().trim().to_string();
-    let add = [
-        "person",
-        "add",
-        "--name",
-        "王新来",
-        "--unit",
-        "新墙镇清水村",
-    ];
-    let id = ok(&lunxun(dir, &add, "C"));
-    (code, id.lines().last().unwrap().trim().to_string())
+    let code = last_line(&ok(&lunxun(dir, &common::cohort_new("第1期", "2"), "C")));
+    let add = common::person_add("王新来", "新墙镇清水村");
+    (code, last_line(&ok(&lunxun(dir, &add, "C"))))
 }
 
 fn am1() -> Session {

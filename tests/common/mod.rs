@@ -89,6 +89,12 @@ pub fn cohort_new<'a>(name: &'a str, days: &'a str) -> Vec<&'a str> {
     ]
 }
 
+/// `lunxun person add` for `name` of `unit` (extend it with `--cohort`, ...); it prints
+/// the new person's id last.
+pub fn person_add<'a>(name: &'a str, unit: &'a str) -> Vec<&'a str> {
+    vec!["person", "add", "--name", name, "--unit", unit]
+}
+
 /// The output of a command that must succeed.
 pub fn ok(out: &Output) -> String {
     assert!(
