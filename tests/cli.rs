@@ -282,6 +282,14 @@ fn bad_input_is_one_line_exit_2_and_writes_nothing() {
     assert_refused(
         d,
         &code,
+        &[
+            "person", "add", "--name", "王五", "--gender", "x", "--cohort", &code,
+        ],
+        "bad gender 'x'",
+    );
+    assert_refused(
+        d,
+        &code,
         &["person", "add", "--name", "王五", "--cohort", "nope"],
         "unknown cohort",
     );

@@ -3,13 +3,15 @@
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::domain::{Gender, Person, PersonId, mask};
+use crate::domain::{Person, PersonId, mask};
+use crate::ops::OpError;
+use crate::ops::person as ops;
 use crate::text::Commands;
 use crate::tr;
 
 use super::cohort::parse_field;
 use super::session::closed_error;
-use super::{CliError, CliResult, Ctx, find_cohort};
+use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
@@ -71,35 +73,32 @@ fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
         Some(code) => Some(find_cohort(ctx, code)?),
         None => None,
     };
-    let person = person_from(&args, ctx)?;
     let code = cohort.as_ref().map(|c| c.code.as_str());
-    if let Err(closed) = ctx.store.add_person(&person, code, ctx.clock.now())? {
-        return Err(closed_error(ctx, code.unwrap_or_default(), closed));
-    }
-    let enrolled = cohort.map(|c| c.code).unwrap_or_default();
+    let person = match ops::add(&ctx.store, ctx.clock.now(), person_from(&args, ctx)?, code) {
+        Ok(person) => person,
+        Err(OpError::Closed(closed)) => {
+            return Err(closed_error(ctx, code.unwrap_or_default(), closed));
+        }
+        Err(e) => return Err(op_error(ctx, e)),
+    };
     let name = &person.name;
-    let line = if enrolled.is_empty() {
-        tr!(ctx.lang, Commands::PeopleAdded, name = name)
-    } else {
-        tr!(
+    let line = match code {
+        None => tr!(ctx.lang, Commands::PeopleAdded, name = name),
+        Some(code) => tr!(
             ctx.lang,
             Commands::PeopleAddedAndEnrolled,
             name = name,
-            cohort = enrolled
-        )
+            cohort = code
+        ),
     };
     Ok(format!("{line}\n{}\n", person.id))
 }
 
+/// The person as typed; their details are checked by [`ops::add`].
 fn person_from(args: &PersonAddArgs, ctx: &Ctx) -> Result<Person, CliError> {
-    let gender = match args.gender.as_deref().filter(|g| !g.trim().is_empty()) {
-        None => None,
-        Some(text) => Some(Gender::parse(text).ok_or_else(|| {
-            CliError::Input(tr!(ctx.lang, Commands::PeopleBadGender, gender = text))
-        })?),
-    };
+    let refused = |r: crate::ops::Refusal| CliError::Input(r.message(ctx.lang));
     let mut person = Person::named(PersonId(ulid::Ulid::generate().to_string()), &args.name);
-    person.gender = gender;
+    person.gender = ops::parse_gender(args.gender.as_deref()).map_err(refused)?;
     person.unit = args.unit.clone();
     person.county = args.county.clone();
     person.township = args.township.clone();
@@ -108,8 +107,7 @@ fn person_from(args: &PersonAddArgs, ctx: &Ctx) -> Result<Person, CliError> {
     person.phone = args.phone.clone();
     person.id_number = args.id_number.clone();
     person.notes = args.notes.clone();
-    // The one check of a person's details, shared with the desk's walk-in form.
-    crate::ops::checkin::checked_person(person).map_err(|e| CliError::Input(e.message(ctx.lang)))
+    Ok(person)
 }
 
 /// A person as shown outside the program: phone and ID number masked.

@@ -133,10 +133,10 @@ impl Invalid {
 }
 
 /// Normalises and checks a person's details: the one check for a walk-in at the desk
-/// and for `lunxun person add`.
-pub fn checked_person(person: Person) -> Result<Person, Invalid> {
+/// and for `lunxun person add` ([`super::person::add`]).
+pub fn checked_person(person: Person) -> Result<Person, PersonError> {
     let person = person.normalise();
-    person.validate().map_err(Invalid::Person)?;
+    person.validate()?;
     Ok(person)
 }
 
@@ -150,7 +150,7 @@ impl NewPerson {
         person.township = self.township;
         person.position = self.position;
         person.phone = Some(self.phone);
-        let person = checked_person(person)?;
+        let person = checked_person(person).map_err(Invalid::Person)?;
         if person.unit.is_empty() {
             return Err(Invalid::UnitRequired);
         }

@@ -9,6 +9,7 @@ pub mod base;
 pub mod checkin;
 pub mod cohort;
 pub mod import;
+pub mod person;
 pub mod refusal;
 pub mod session;
 pub mod year;

@@ -6,6 +6,7 @@ use std::fmt::Display;
 use crate::domain::Closed;
 use crate::domain::cohort::CohortError;
 use crate::domain::module::ModuleError;
+use crate::domain::person::PersonError;
 use crate::domain::teaching::TeachingError;
 use crate::store::StoreError;
 use crate::text::{Arg, Entry, Lang, fill};
@@ -100,6 +101,8 @@ pub enum OpError {
     Teaching(TeachingError),
     /// The modules named are not in the cohort's catalogue: nothing written.
     Module(ModuleError),
+    /// A person's details do not make a person record: nothing written.
+    Person(PersonError),
     /// The store failed; what was committed before stays.
     Store(StoreError),
 }
@@ -128,6 +131,7 @@ impl OpError {
             OpError::Cohort(e) => e.message(lang),
             OpError::Teaching(e) => e.message(lang),
             OpError::Module(e) => e.message(lang),
+            OpError::Person(e) => e.message(lang),
             OpError::Store(e) => e.message(lang),
         }
     }
