@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::domain::attendance::{AttendanceStatus, CheckInStatus, Refusal};
+use crate::domain::attendance::{AttendanceStatus, Refusal};
 use crate::domain::{Cohort, Person, Session};
 use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
 use crate::text::{Attendance, Lang};
@@ -55,12 +55,8 @@ fn find(ctx: &Ctx, who: &Attendee) -> Result<(Cohort, Person, Session), CliError
 
 pub fn check_in(args: CheckinArgs, ctx: &Ctx) -> CliResult {
     let (cohort, person, session) = find(ctx, &args.attendee)?;
-    let status = match args.status.as_deref() {
-        None => None,
-        Some(text) => Some(CheckInStatus::parse(text).ok_or_else(|| {
-            CliError::Input(crate::tr!(ctx.lang, Attendance::BadStatus, text = text))
-        })?),
-    };
+    let status = args.status.as_deref().map(ops::parse_status).transpose();
+    let status = status.map_err(|r| CliError::Input(r.message(ctx.lang)))?;
     let at = Where {
         cohort: &cohort,
         session,

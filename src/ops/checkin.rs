@@ -158,6 +158,12 @@ impl NewPerson {
     }
 }
 
+/// A status as typed: present, late or leave.
+pub fn parse_status(text: &str) -> Result<CheckInStatus, super::Refusal> {
+    let refusal = || super::Refusal::of(Attendance::BadStatus).with("text", text);
+    CheckInStatus::parse(text).ok_or_else(refusal)
+}
+
 /// Checks someone in: enrols them first (same commit) if they are not on the roster
 /// and `walk_in` asks for it.
 pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn, CheckInError> {
