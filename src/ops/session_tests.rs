@@ -14,19 +14,27 @@ fn closing_and_reopening_a_cohort_is_written_once_and_said_twice_changes_nothing
     let am1 = Session::new(1, SlotKind::Am);
     change(&store, &code, am1, SessionChange::Close).unwrap();
 
+    let seq = store.commit_seq();
     assert!(matches!(close(&store, &code).unwrap(), CohortClosing::Changed(c) if !c.open));
+    assert_eq!(store.commit_seq(), seq + 1, "closed in one commit");
+    let seq = store.commit_seq();
     assert!(matches!(
         close(&store, &code).unwrap(),
         CohortClosing::Unchanged(_)
     ));
+    assert_eq!(store.commit_seq(), seq, "closing it again writes nothing");
     let refused = change(&store, &code, am1, SessionChange::Reopen);
     assert!(matches!(refused, Err(OpError::Closed(Closed::Cohort))));
 
+    let seq = store.commit_seq();
     assert!(matches!(reopen(&store, &code).unwrap(), CohortClosing::Changed(c) if c.open));
+    assert_eq!(store.commit_seq(), seq + 1, "reopened in one commit");
+    let seq = store.commit_seq();
     assert!(matches!(
         reopen(&store, &code).unwrap(),
         CohortClosing::Unchanged(_)
     ));
+    assert_eq!(store.commit_seq(), seq, "reopening it again writes nothing");
     let stored = store.cohort(&code).unwrap().unwrap();
     assert!(
         stored.open && stored.is_closed(am1),
