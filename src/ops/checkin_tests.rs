@@ -56,7 +56,13 @@ fn someone_not_on_the_roster_is_refused_unless_enrolled_as_a_walk_in() {
     );
     assert!(store.events("2015-01").unwrap().is_empty());
 
+    let seq = store.commit_seq();
     let done = check_in(&store, now(), input(&cohort, &person, true)).unwrap();
+    assert_eq!(
+        store.commit_seq(),
+        seq + 1,
+        "enrolled and checked in in one commit"
+    );
     assert!(done.enrolled);
     assert_eq!(done.status, CheckInStatus::Present);
     let enrolment = &store.enrolments("2015-01").unwrap()[0];
