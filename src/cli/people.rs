@@ -4,13 +4,11 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::{Person, PersonId, mask};
-use crate::ops::OpError;
 use crate::ops::person as ops;
 use crate::text::Commands;
 use crate::tr;
 
 use super::cohort::parse_field;
-use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 
 #[derive(Debug, Subcommand)]
@@ -74,13 +72,9 @@ fn add(args: PersonAddArgs, ctx: &Ctx) -> CliResult {
         None => None,
     };
     let code = cohort.as_ref().map(|c| c.code.as_str());
-    let person = match ops::add(&ctx.store, ctx.clock.now(), person_from(&args, ctx)?, code) {
-        Ok(person) => person,
-        Err(OpError::Closed(closed)) => {
-            return Err(closed_error(ctx, code.unwrap_or_default(), closed));
-        }
-        Err(e) => return Err(op_error(ctx, e)),
-    };
+    // A closed cohort refuses as a whole (`Closed::Cohort`): no session to reopen.
+    let person = ops::add(&ctx.store, ctx.clock.now(), person_from(&args, ctx)?, code)
+        .map_err(|e| op_error(ctx, e))?;
     let name = &person.name;
     let line = match code {
         None => tr!(ctx.lang, Commands::PeopleAdded, name = name),
