@@ -293,6 +293,30 @@ mod tests {
         assert!(valid_id_number("440524188001010014"));
         assert!(!valid_id_number("110105194912310021"));
         assert!(!valid_id_number("11010519491231002"));
+        assert_eq!(id_number_check("1101051949123100"), None);
+        assert_eq!(id_number_check("1101051949123100X"), None);
+    }
+
+    /// One body for each weighted sum mod 11, so every place of the check table is tried.
+    #[test]
+    fn every_check_character_is_the_standards() {
+        let bodies = [
+            ("11010519491231001", '1'),
+            ("11010519491231007", '0'),
+            ("11010519491231002", 'X'),
+            ("11010519491231008", '9'),
+            ("11010519491231003", '8'),
+            ("11010519491231009", '7'),
+            ("11010519491231004", '6'),
+            ("11010519491231018", '5'),
+            ("11010519491231005", '4'),
+            ("11010519491231000", '3'),
+            ("11010519491231006", '2'),
+        ];
+        for (body, check) in bodies {
+            assert_eq!(id_number_check(body), Some(check), "{body}");
+            assert!(valid_id_number(&format!("{body}{check}")), "{body}");
+        }
     }
 
     #[test]
