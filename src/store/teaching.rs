@@ -114,10 +114,10 @@ impl Store {
             return Ok(ActivityOutcome::Refused(refusal));
         }
         let now = request.at.naive_local();
-        let due = current.held.is_none()
-            && (request.cohort.starts_at(details.session)).is_some_and(|start| start <= now);
+        let holds =
+            hold_if_started && teaching::edit_holds(&current, &details, request.cohort, now);
         let mut changes = vec![ActivityChange::Edited { details }];
-        if hold_if_started && due {
+        if holds {
             changes.push(ActivityChange::Held);
         }
         self.append_activity(request, id, changes)
