@@ -319,32 +319,39 @@ fn markdown_is_a_table_for_a_report() {
     );
 }
 
+/// Cohort 2015-01's sign-in sheet for day 2 morning, in Chinese, as `format`.
+fn signin_sheet_2am(dir: &Path, format: &str) -> String {
+    let args = [
+        "export",
+        "signin-sheet",
+        "--cohort",
+        "2015-01",
+        "--session",
+        "2:am",
+        "--format",
+        format,
+    ];
+    zh(dir, &args)
+}
+
+/// The name column of a Markdown sign-in sheet, from its header row on.
+fn signin_names(md: &str) -> Vec<&str> {
+    md.lines()
+        .skip(6)
+        .filter_map(|l| l.split(" | ").nth(1))
+        .collect()
+}
+
 #[test]
 fn the_sign_in_sheet_is_sorted_by_county_then_name_with_room_to_sign() {
     let dir = cohort_with_attendance();
     let d = dir.path();
-    let md = zh(
-        d,
-        &[
-            "export",
-            "signin-sheet",
-            "--cohort",
-            "2015-01",
-            "--session",
-            "2:am",
-            "--format",
-            "md",
-        ],
-    );
+    let md = signin_sheet_2am(d, "md");
     assert!(
         md.contains("2015-03-17（第 2 天）上午 08:30 · 岳阳市委党校 · 应到 4 人"),
         "{md}"
     );
-    let names: Vec<&str> = md
-        .lines()
-        .skip(6)
-        .filter_map(|l| l.split(" | ").nth(1))
-        .collect();
+    let names = signin_names(&md);
     // @县 sorts first (no pinyin), then 岳阳楼区 (yueyanglou…) before 岳阳县 (yueyangxian).
     assert_eq!(names[1..], ["张伟", "李雅婷", "欧阳娜"], "{md}");
 
@@ -388,30 +395,14 @@ fn the_sign_in_sheet_is_sorted_by_county_then_name_with_room_to_sign() {
 #[test]
 fn the_sign_in_sheet_as_json_holds_the_rows_of_its_markdown() {
     let dir = cohort_with_attendance();
-    let args = |format| {
-        [
-            "export",
-            "signin-sheet",
-            "--cohort",
-            "2015-01",
-            "--session",
-            "2:am",
-            "--format",
-            format,
-        ]
-    };
-    let md = zh(dir.path(), &args("md"));
-    let json: Value = serde_json::from_str(&zh(dir.path(), &args("json"))).unwrap();
+    let md = signin_sheet_2am(dir.path(), "md");
+    let json: Value = serde_json::from_str(&signin_sheet_2am(dir.path(), "json")).unwrap();
     assert_eq!(json["title"], "第1期轮训班 签到表");
     assert_eq!(
         json["columns"],
         serde_json::json!(["序号", "姓名", "单位", "职务", "县市区", "签名"])
     );
-    let md_names: Vec<&str> = md
-        .lines()
-        .skip(6)
-        .filter_map(|l| l.split(" | ").nth(1))
-        .collect();
+    let md_names = signin_names(&md);
     let rows = json["rows"].as_array().unwrap();
     let names: Vec<&str> = rows.iter().map(|r| r[1].as_str().unwrap()).collect();
     assert_eq!(names, md_names);

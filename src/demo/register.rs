@@ -1,5 +1,6 @@
 //! A generated register of secretaries across Yueyang's counties, deterministic per seed.
 
+use crate::domain::person;
 use crate::domain::{Field, Gender, Person, PersonId};
 
 use super::names;
@@ -121,7 +122,7 @@ fn id_number(rng: &mut Rng, region: &str, gender: Option<Gender>) -> String {
         seq += 1;
     }
     let body = format!("{region}{year:04}{month:02}{day:02}{seq:03}");
-    format!("{body}{}", check_char(&body))
+    with_check(body)
 }
 
 /// Gives a person renamed after generation the gender their name suggests, and an ID
@@ -146,18 +147,16 @@ pub fn fit_gender_to_name(person: &mut Person) {
             last ^ 1
         };
         let body = format!("{}{digit}", &number[..16]);
-        *number = format!("{body}{}", check_char(&body));
+        *number = with_check(body);
     }
 }
 
-fn check_char(body: &str) -> char {
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
-    char::from(b"10X98765432"[(sum % 11) as usize])
+/// An ID number's 17 digits followed by their GB 11643 check character.
+fn with_check(body: String) -> String {
+    match person::id_number_check(&body) {
+        Some(check) => format!("{body}{check}"),
+        None => body,
+    }
 }
 
 #[cfg(test)]
@@ -173,7 +172,7 @@ mod tests {
             assert_eq!(person.validate(), Ok(()), "{person:?}");
             if let Some(number) = &person.id_number {
                 assert_eq!((number.as_bytes()[16] - b'0') % 2, 0, "{number}");
-                assert_eq!(number.chars().last(), Some(check_char(&number[..17])));
+                assert!(person::valid_id_number(number), "{number}");
             }
         }
     }

@@ -210,18 +210,25 @@ pub fn valid_phone(phone: &str) -> bool {
 
 /// GB 11643-1999: 17 digits and a check character (0–9 or X) from the weighted sum mod 11.
 pub fn valid_id_number(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) {
-        return false;
-    }
+    let check = id.get(..17).and_then(id_number_check);
+    id.len() == 18 && check.is_some_and(|c| id.as_bytes()[17] == c as u8)
+}
+
+/// The GB 11643-1999 check character of an ID number's first 17 digits (`None` if
+/// `body` is not 17 ASCII digits): makes valid numbers for the demo and for tests.
+pub fn id_number_check(body: &str) -> Option<char> {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     const CHECK: &[u8; 11] = b"10X98765432";
-    let sum: u32 = bytes[..17]
+    let bytes = body.as_bytes();
+    if bytes.len() != 17 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sum: u32 = bytes
         .iter()
         .zip(WEIGHTS)
         .map(|(b, w)| u32::from(b - b'0') * w)
         .sum();
-    bytes[17] == CHECK[(sum % 11) as usize]
+    Some(char::from(CHECK[(sum % 11) as usize]))
 }
 
 /// Normalises an ID number as typed: full-width digits to ASCII, lower-case x to X.
@@ -286,6 +293,30 @@ mod tests {
         assert!(valid_id_number("440524188001010014"));
         assert!(!valid_id_number("110105194912310021"));
         assert!(!valid_id_number("11010519491231002"));
+        assert_eq!(id_number_check("1101051949123100"), None);
+        assert_eq!(id_number_check("1101051949123100X"), None);
+    }
+
+    /// One body for each weighted sum mod 11, so every place of the check table is tried.
+    #[test]
+    fn every_check_character_is_the_standards() {
+        let bodies = [
+            ("11010519491231001", '1'),
+            ("11010519491231007", '0'),
+            ("11010519491231002", 'X'),
+            ("11010519491231008", '9'),
+            ("11010519491231003", '8'),
+            ("11010519491231009", '7'),
+            ("11010519491231004", '6'),
+            ("11010519491231018", '5'),
+            ("11010519491231005", '4'),
+            ("11010519491231000", '3'),
+            ("11010519491231006", '2'),
+        ];
+        for (body, check) in bodies {
+            assert_eq!(id_number_check(body), Some(check), "{body}");
+            assert!(valid_id_number(&format!("{body}{check}")), "{body}");
+        }
     }
 
     #[test]

@@ -357,6 +357,20 @@ pub fn check_held(
     }
 }
 
+/// Whether an edit asked to hold a started activity also marks it held: it is still
+/// planned and its (edited) session has begun.
+pub fn edit_holds(
+    current: &TeachingActivity,
+    next: &ActivityDetails,
+    cohort: &Cohort,
+    now: NaiveDateTime,
+) -> bool {
+    current.held.is_none()
+        && cohort
+            .starts_at(next.session)
+            .is_some_and(|start| start <= now)
+}
+
 pub fn check_delete(current: &TeachingActivity) -> Result<(), TeachingError> {
     not_deleted(current)
 }

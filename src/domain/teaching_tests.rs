@@ -206,6 +206,26 @@ fn rules_refuse_unchanged_edits_double_held_and_early_held() {
     );
 }
 
+/// The edited session decides: moved into a session that has begun, a planned activity
+/// is held with the edit; one still to come, or one already held, is not.
+#[test]
+fn an_edit_holds_a_planned_activity_once_its_edited_session_has_begun() {
+    let c = cohort();
+    let plan = details("2:am", Method::Lecture, &[1]);
+    let planned = fold(&[created("e1", plan.clone(), true)]).unwrap();
+    let retitled = ActivityDetails {
+        title: "学习新党章".into(),
+        ..plan.clone()
+    };
+    let moved = details("1:am", Method::Lecture, &[1]);
+    let day1 = at("2015-03-16 10:00");
+    assert!(edit_holds(&planned, &moved, &c, day1));
+    assert!(!edit_holds(&planned, &retitled, &c, day1));
+    assert!(edit_holds(&planned, &retitled, &c, at("2015-03-17 08:30")));
+    let logged = fold(&[created("e1", plan, false)]).unwrap();
+    assert!(!edit_holds(&logged, &moved, &c, day1));
+}
+
 #[test]
 fn details_are_validated_against_the_cohort() {
     let c = cohort();

@@ -49,8 +49,7 @@ impl Store {
         let mut batch = batch;
         let own_records = batch.len();
         batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
-        let trees: Vec<&sled::Tree> = self.trees.iter().collect();
-        let result: Result<(), TransactionError<()>> = trees.as_slice().transaction(|tx| {
+        let result: Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
                 tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
             }

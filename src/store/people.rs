@@ -34,11 +34,6 @@ impl Store {
         Ok(people)
     }
 
-    /// How many people the register holds (a full scan: sled keeps no count).
-    pub fn people_count(&self) -> usize {
-        self.tree(TreeName::People).len()
-    }
-
     /// Adds the writes that save `person` (new or changed) to `batch`.
     pub fn stage_person(batch: &mut Batch, person: &Person) {
         batch.put(TreeName::People, person.id.as_str(), encode(person));

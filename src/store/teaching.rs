@@ -36,11 +36,14 @@ pub struct ActivityRequest<'a> {
 impl Store {
     /// Every event of a cohort's log, each activity's events in written order.
     pub fn activity_events(&self, code: &str) -> StoreResult<Vec<ActivityEvent>> {
+        self.activity_events_under(scope_prefix(code))
+    }
+
+    /// The events whose keys start with `prefix` (a cohort's or one activity's), in
+    /// key order.
+    fn activity_events_under(&self, prefix: Vec<u8>) -> StoreResult<Vec<ActivityEvent>> {
         let mut events = Vec::new();
-        for entry in self
-            .tree(TreeName::Activities)
-            .scan_prefix(scope_prefix(code))
-        {
+        for entry in self.tree(TreeName::Activities).scan_prefix(prefix) {
             let (_, bytes) = entry?;
             events.push(decode("activities", &bytes)?);
         }
@@ -54,14 +57,7 @@ impl Store {
 
     /// One activity as its events make it now (deleted or not).
     pub fn activity(&self, code: &str, id: u32) -> StoreResult<Option<TeachingActivity>> {
-        let mut events: Vec<ActivityEvent> = Vec::new();
-        for entry in self
-            .tree(TreeName::Activities)
-            .scan_prefix(activity_prefix(code, id))
-        {
-            let (_, bytes) = entry?;
-            events.push(decode("activities", &bytes)?);
-        }
+        let events = self.activity_events_under(activity_prefix(code, id))?;
         Ok(teaching::fold(&events))
     }
 
@@ -118,10 +114,10 @@ impl Store {
             return Ok(ActivityOutcome::Refused(refusal));
         }
         let now = request.at.naive_local();
-        let due = current.held.is_none()
-            && (request.cohort.starts_at(details.session)).is_some_and(|start| start <= now);
+        let holds =
+            hold_if_started && teaching::edit_holds(&current, &details, request.cohort, now);
         let mut changes = vec![ActivityChange::Edited { details }];
-        if hold_if_started && due {
+        if holds {
             changes.push(ActivityChange::Held);
         }
         self.append_activity(request, id, changes)
@@ -206,18 +202,30 @@ impl Store {
             Store::stage_activity_event(&mut batch, &event);
             id = next_after(&id);
         }
-        match &request.catalogue {
-            Some(catalogue) => Store::stage_cohort_catalogue(&mut batch, code, catalogue),
-            None if self.cohort_catalogue(code)?.is_none() => {
-                let catalogue = self.catalogue()?.snapshot();
-                Store::stage_cohort_catalogue(&mut batch, code, &catalogue);
-            }
-            None => {}
-        }
+        self.stage_request_catalogue(&mut batch, request)?;
         self.commit(batch)?;
         let recorded = self.activity(code, activity)?;
         let recorded = recorded.expect("the activity was just written");
         Ok(ActivityOutcome::Recorded(Box::new(recorded)))
+    }
+
+    /// Stages the cohort's catalogue with a change to its log: the request's (new or
+    /// grown), else a copy of the modules offered today when the cohort has none yet.
+    pub(super) fn stage_request_catalogue(
+        &self,
+        batch: &mut Batch,
+        request: &ActivityRequest<'_>,
+    ) -> StoreResult<()> {
+        let code = &request.cohort.code;
+        match &request.catalogue {
+            Some(catalogue) => Store::stage_cohort_catalogue(batch, code, catalogue),
+            None if self.cohort_catalogue(code)?.is_none() => {
+                let catalogue = self.catalogue()?.snapshot();
+                Store::stage_cohort_catalogue(batch, code, &catalogue);
+            }
+            None => {}
+        }
+        Ok(())
     }
 
     /// Stages an activity event under its key (`cohort 0 activity event-ulid`): the log's

@@ -61,14 +61,7 @@ impl Store {
             Store::stage_activity_event(&mut batch, &event);
             numbers.push(number);
         }
-        match &request.catalogue {
-            Some(catalogue) => Store::stage_cohort_catalogue(&mut batch, &cohort.code, catalogue),
-            None if self.cohort_catalogue(&cohort.code)?.is_none() => {
-                let catalogue = self.catalogue()?.snapshot();
-                Store::stage_cohort_catalogue(&mut batch, &cohort.code, &catalogue);
-            }
-            None => {}
-        }
+        self.stage_request_catalogue(&mut batch, request)?;
         self.commit(batch)?;
         Ok(PlannedOutcome::Recorded(numbers))
     }

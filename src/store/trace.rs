@@ -25,17 +25,18 @@ pub(super) fn sync_data(file: &File, what: Synced, seq: u64) -> std::io::Result<
         Synced::Journal => "journal",
         Synced::Seq => "seq",
     };
-    append(&format!("{name} {seq}\n"));
+    append(format_args!("{name} {seq}\n"));
     Ok(())
 }
 
 /// Records that commit `seq` is being acknowledged to the user (called just before the
 /// `✓` goes out).
 pub fn acknowledged(seq: u64) {
-    append(&format!("ack {seq}\n"));
+    append(format_args!("ack {seq}\n"));
 }
 
-fn append(line: &str) {
+/// Formats the line only when traced: a release build's commit does no more than sync.
+fn append(line: std::fmt::Arguments<'_>) {
     if !cfg!(debug_assertions) {
         return;
     }
@@ -46,5 +47,5 @@ fn append(line: &str) {
         .create(true)
         .append(true)
         .open(path)
-        .and_then(|mut f| f.write_all(line.as_bytes()));
+        .and_then(|mut f| f.write_all(line.to_string().as_bytes()));
 }

@@ -1,20 +1,17 @@
-//! A report section as one table, built once from the domain and rendered by three
-//! generic renderers: a Markdown table ([`Table::markdown`]), a workbook tab
-//! ([`Table::sheet`], written by [`crate::io::export::xlsx_file`]) and JSON
-//! ([`Table::json`]).
+//! A report section as one table, built once from the domain and rendered by two
+//! generic renderers: a Markdown table ([`Table::markdown`]) and a workbook tab
+//! ([`Table::sheet`], written by [`crate::io::export::xlsx_file`], or as JSON by
+//! [`crate::io::export::to_json`]).
 //!
 //! The Markdown report is the printed summary and the workbook holds every detail, so a
 //! column says where it is shown: both, or only one of them (a session as `第1天上午` in
 //! Markdown, as its code `1:am` with its slot in a column of its own in the workbook).
 
-use serde::Serialize;
-
 use crate::io::export::markdown::{Rule, markdown_table};
-use crate::io::export::{Cell, Layout, Sheet, to_json};
+use crate::io::export::{Cell, Layout, Sheet};
 
 /// Where a column is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shown {
     Everywhere,
     /// The printed summary only.
@@ -23,10 +20,9 @@ pub enum Shown {
     Workbook,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub header: String,
-    #[serde(skip)]
     pub shown: Shown,
 }
 
@@ -74,19 +70,18 @@ impl Table {
         self
     }
 
-    /// The indices of the columns shown by a rendering (everywhere or only there).
-    fn shown(&self, only: Shown) -> Vec<usize> {
-        let visible = |c: &Column| c.shown == Shown::Everywhere || c.shown == only;
-        (0..self.columns.len())
-            .filter(|i| visible(&self.columns[*i]))
-            .collect()
-    }
-
-    fn pick(cells: &[Cell], columns: &[usize]) -> Vec<Cell> {
-        columns
-            .iter()
-            .map(|i| cells.get(*i).cloned().unwrap_or_else(Cell::blank))
-            .collect()
+    /// The headers and rows one rendering (`Markdown` or `Workbook`) shows: the
+    /// columns shown everywhere or only there; a row's missing cell is blank.
+    fn shown_in(&self, rendering: Shown) -> (Vec<String>, Vec<Vec<Cell>>) {
+        let columns: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| [Shown::Everywhere, rendering].contains(&self.columns[i].shown))
+            .collect();
+        let header = columns.iter().map(|&i| self.columns[i].header.clone());
+        let rows = self.rows.iter().map(|row| {
+            let cell = |i: &usize| row.get(*i).cloned().unwrap_or_else(Cell::blank);
+            columns.iter().map(cell).collect()
+        });
+        (header.collect(), rows.collect())
     }
 
     /// The Markdown table (header, rule, rows, then a blank line), as in the reports.
@@ -98,26 +93,17 @@ impl Table {
 
     /// The Markdown table: header, the `rule` line and rows.
     pub fn markdown_with(&self, rule: Rule) -> String {
-        let columns = self.shown(Shown::Markdown);
-        let header: Vec<String> = columns
+        let (header, rows) = self.shown_in(Shown::Markdown);
+        let rows = rows
             .iter()
-            .map(|i| self.columns[*i].header.clone())
-            .collect();
-        let rows = self.rows.iter().map(|r| {
-            let cells = Table::pick(r, &columns);
-            cells.iter().map(|c| c.text().into_owned()).collect()
-        });
+            .map(|row| row.iter().map(|c| c.text().into_owned()).collect());
         markdown_table(&header, rows, rule)
     }
 
     /// The workbook tab: the first column stays in view when scrolling right; wide
     /// tables print landscape.
     pub fn sheet(&self) -> Sheet {
-        let columns = self.shown(Shown::Workbook);
-        let header: Vec<String> = columns
-            .iter()
-            .map(|i| self.columns[*i].header.clone())
-            .collect();
+        let (header, rows) = self.shown_in(Shown::Workbook);
         Sheet {
             name: self.tab.clone(),
             title: self.title.clone(),
@@ -128,14 +114,9 @@ impl Table {
                 ..Layout::default()
             },
             header,
-            rows: self.rows.iter().map(|r| Table::pick(r, &columns)).collect(),
+            rows,
             totals: self.totals.clone(),
         }
-    }
-
-    /// The workbook's columns as JSON (see [`to_json`]).
-    pub fn json(&self) -> serde_json::Value {
-        to_json(&self.sheet())
     }
 }
 
@@ -179,7 +160,7 @@ mod tests {
         let sheet = sample().sheet();
         assert_eq!(sheet.header, ["Name", "Code"]);
         assert_eq!(sheet.rows, vec![vec![text("a|b"), text("1:am")]]);
-        let json = sample().json();
+        let json = crate::io::export::to_json(&sample().sheet());
         assert_eq!(json["columns"], serde_json::json!(["Name", "Code"]));
         assert_eq!(json["rows"][0][1], "1:am");
     }
