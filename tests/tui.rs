@@ -270,6 +270,36 @@ fn a_new_store_opens_on_the_welcome_screen_and_d_loads_the_demo() {
     assert!(notice(&app).starts_with("demo loaded: 2000 people"));
 }
 
+/// With every cohort closed the desk opens on the cohorts list with no cohort open;
+/// the screens that show the open cohort say there is none instead.
+#[test]
+fn with_no_cohort_open_the_cohort_screens_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut batch = lunxun::store::Batch::default();
+    let mut cohort = common::fixtures::cohort("2015-01");
+    cohort.open = false;
+    Store::stage_cohort(&mut batch, &cohort);
+    store.commit(batch).unwrap();
+    let mut app = App::new(store, clock(NOW), Lang::Zh).unwrap();
+    assert!(!app.welcome);
+    assert!(app.desk.is_none());
+    assert_eq!(app.screen, ScreenId::Cohorts);
+    for shown in [
+        ScreenId::CheckIn,
+        ScreenId::Lookup,
+        ScreenId::Sessions,
+        ScreenId::Teaching,
+        ScreenId::Coverage,
+    ] {
+        app.screen = shown;
+        assert!(
+            screen(&app, 80, 24).contains("还没有班次"),
+            "{shown:?} without an open cohort"
+        );
+    }
+}
+
 #[test]
 fn the_cohort_form_refuses_a_bad_date_and_creates_a_good_cohort() {
     let dir = tempfile::tempdir().unwrap();

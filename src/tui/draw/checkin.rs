@@ -15,10 +15,7 @@ use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let Some(desk) = &app.desk else {
-        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
-        return None;
-    };
+    let desk = super::open_desk(app, area, buf)?;
     let [header, search, results] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),

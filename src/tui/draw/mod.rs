@@ -20,8 +20,9 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::desk::Desk;
 use super::keymap;
 use super::state::{App, NoticeKind};
 use super::state::{Scope, ScreenId};
@@ -155,6 +156,21 @@ fn screen_tabs(app: &App, width: u16) -> Vec<Span<'static>> {
         ScreenId::ALL.len()
     );
     vec![Span::styled(label, theme::tab_active())]
+}
+
+/// The open cohort's desk, or — when no cohort is open — the hint to create one drawn
+/// over `area` and `None`: the guard of every screen that shows the open cohort.
+pub(super) fn open_desk<'a>(app: &'a App, area: Rect, buf: &mut Buffer) -> Option<&'a Desk> {
+    let desk = app.desk.as_ref();
+    if desk.is_none() {
+        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+    }
+    desk
+}
+
+/// A bordered block with `text` as its title, in the title style.
+pub(super) fn titled(text: impl std::fmt::Display) -> Block<'static> {
+    Block::bordered().title(Span::styled(format!(" {text} "), theme::title()))
 }
 
 /// A form label used as a column title: the words before any parenthesised hint
