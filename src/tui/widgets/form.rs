@@ -117,10 +117,6 @@ impl Form {
         }
     }
 
-    pub fn value(&self, index: usize) -> &str {
-        self.fields.get(index).map_or("", FormField::get)
-    }
-
     /// The field with this label.
     pub fn labelled(&self, label: T) -> Option<&FormField> {
         self.fields.iter().find(|f| f.label == label)
@@ -159,10 +155,6 @@ impl Form {
             }
             _ => {}
         }
-    }
-
-    pub fn field(&self, index: usize) -> Option<&FormField> {
-        self.fields.get(index)
     }
 
     pub fn backspace(&mut self) {
