@@ -114,6 +114,10 @@ fn undo_reverts_the_last_check_in_as_an_event() {
             "{}",
             notice(&app)
         );
+        // The desk shows what the store holds: no status left standing.
+        let desk = app.desk.as_ref().unwrap();
+        let lyt = desk.roster.people.iter().find(|p| p.name == "李雅婷");
+        assert_eq!(desk.status(&lyt.unwrap().id, am2()), None);
         ctrl(&mut app, 'z');
         assert_eq!(notice(&app), "nothing to undo");
     }

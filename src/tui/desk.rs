@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::attendance::derive_all;
+use crate::domain::attendance::{derive_all, derive_status};
 use crate::domain::{
     AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session,
 };
@@ -109,10 +109,19 @@ impl Desk {
         self.statuses.get(&(person.clone(), session))
     }
 
-    /// Takes note of an event the store has made durable.
+    /// Takes note of an event the store has made durable: only its person's status in
+    /// its session can change, so only that one is derived again.
     pub fn record(&mut self, event: AttendanceEvent) {
+        let key = (event.person.clone(), event.session);
         self.events.push(event);
-        self.statuses = derive_all(&self.events);
+        let theirs = self
+            .events
+            .iter()
+            .filter(|e| e.person == key.0 && e.session == key.1);
+        match derive_status(theirs) {
+            Some(status) => self.statuses.insert(key, status),
+            None => self.statuses.remove(&key),
+        };
     }
 
     /// Reads the cohort's events again: after a refusal says a check-in stands that the
