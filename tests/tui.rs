@@ -204,6 +204,24 @@ fn the_afternoon_session_is_chosen_on_the_sessions_screen() {
     );
 }
 
+/// Undo reverts check-ins of the session in hand: after choosing another session
+/// there is nothing to undo, and the morning's check-in stands.
+#[test]
+fn choosing_another_session_leaves_nothing_to_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::En);
+        type_text(&mut app, "lyt");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::F(4));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        ctrl(&mut app, 'z');
+        assert_eq!(notice(&app), "nothing to undo");
+    }
+    assert!(stored_status(dir.path(), "李雅婷", am2()).is_some());
+}
+
 #[test]
 fn closing_a_session_marks_it_closed_without_writing_check_ins() {
     let dir = tempfile::tempdir().unwrap();

@@ -109,6 +109,13 @@ impl Desk {
         self.statuses.get(&(person.clone(), session))
     }
 
+    /// Makes `session` the one the desk works on. Undo reverts check-ins of the session
+    /// in hand only, so the stack starts again.
+    pub fn switch_to(&mut self, session: Session) {
+        self.session = session;
+        self.undo_stack.clear();
+    }
+
     /// Takes note of an event the store has made durable: only its person's status in
     /// its session can change, so only that one is derived again.
     pub fn record(&mut self, event: AttendanceEvent) {
