@@ -227,13 +227,8 @@ impl FormView<'_> {
         ));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let widest = self
-            .form
-            .fields
-            .iter()
-            .map(|f| unicode_width::UnicodeWidthStr::width(f.label.get(self.lang)))
-            .max();
-        let label_width = (widest.unwrap_or(8) as u16 + 2).min(inner.width / 2);
+        let labels = self.form.fields.iter().map(|f| f.label.get(self.lang));
+        let label_width = (super::widest(labels) as u16 + 2).min(inner.width / 2);
         let mut cursor = None;
         let heights = self
             .form
