@@ -149,6 +149,7 @@ fn a_walk_in_is_added_enrolled_and_checked_in_in_one_form() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = demo_app(dir.path(), Lang::Zh);
+        let before = app.desk.as_ref().unwrap().counts(am2());
         ctrl(&mut app, 'a');
         type_text(&mut app, "王新来");
         press(&mut app, KeyCode::Enter);
@@ -166,6 +167,10 @@ fn a_walk_in_is_added_enrolled_and_checked_in_in_one_form() {
             notice(&app)
         );
         assert_eq!(app.desk.as_ref().unwrap().enrolled.len(), 61);
+        // The session's counts take in the new person: one more enrolled, one more in.
+        let after = app.desk.as_ref().unwrap().counts(am2());
+        assert_eq!(after.enrolled, before.enrolled + 1);
+        assert_eq!(after.present, before.present + 1);
     }
     assert_eq!(
         stored_status(dir.path(), "王新来", am2()),

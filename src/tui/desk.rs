@@ -39,6 +39,9 @@ pub struct Desk {
     pub enrolled: HashSet<PersonId>,
     events: Vec<AttendanceEvent>,
     pub statuses: HashMap<(PersonId, Session), AttendanceStatus>,
+    /// Each session's counts, kept with the statuses they come from: the sessions grid
+    /// and the dashboard draw them every frame.
+    counts: HashMap<Session, SessionCounts>,
     /// Check-ins made at this desk since it opened, newest last: what the undo key reverts.
     pub undo_stack: Vec<(PersonId, Session)>,
 }
@@ -69,7 +72,7 @@ impl Desk {
         let enrolled = roster.iter().map(|p| p.id.clone()).collect();
         let events = store.events(&cohort.code)?;
         let statuses = derive_all(&events);
-        Ok(Desk {
+        let mut desk = Desk {
             cohort,
             session,
             roster: Indexed::new(roster),
@@ -77,8 +80,11 @@ impl Desk {
             enrolled,
             events,
             statuses,
+            counts: HashMap::new(),
             undo_stack: Vec::new(),
-        })
+        };
+        desk.tally();
+        Ok(desk)
     }
 
     pub fn people(&self, scope: SearchScope) -> &Indexed {
@@ -129,6 +135,7 @@ impl Desk {
             Some(status) => self.statuses.insert(key, status),
             None => self.statuses.remove(&key),
         };
+        self.tally();
     }
 
     /// Reads the cohort's events again: after a refusal says a check-in stands that the
@@ -136,6 +143,7 @@ impl Desk {
     pub fn reload_events(&mut self, store: &Store) -> StoreResult<()> {
         self.events = store.events(&self.cohort.code)?;
         self.statuses = derive_all(&self.events);
+        self.tally();
         Ok(())
     }
 
@@ -153,21 +161,34 @@ impl Desk {
         let mut people = std::mem::take(&mut self.roster.people);
         people.push(person);
         self.roster = Indexed::new(people);
+        self.tally();
     }
 
     pub fn counts(&self, session: Session) -> SessionCounts {
-        let mut counts = SessionCounts {
+        let none = SessionCounts {
             enrolled: self.enrolled.len(),
             ..SessionCounts::default()
         };
-        for id in &self.enrolled {
-            match self.status(id, session).map(|s| s.status) {
-                Some(CheckInStatus::Present) => counts.present += 1,
-                Some(CheckInStatus::Late) => counts.late += 1,
-                Some(CheckInStatus::Leave) => counts.leave += 1,
-                None => {}
+        self.counts.get(&session).copied().unwrap_or(none)
+    }
+
+    /// Counts every session's statuses of the people enrolled, once per change.
+    fn tally(&mut self) {
+        let mut counts: HashMap<Session, SessionCounts> = HashMap::new();
+        for ((id, session), status) in &self.statuses {
+            if !self.enrolled.contains(id) {
+                continue;
+            }
+            let c = counts.entry(*session).or_insert(SessionCounts {
+                enrolled: self.enrolled.len(),
+                ..SessionCounts::default()
+            });
+            match status.status {
+                CheckInStatus::Present => c.present += 1,
+                CheckInStatus::Late => c.late += 1,
+                CheckInStatus::Leave => c.leave += 1,
             }
         }
-        counts
+        self.counts = counts;
     }
 }
