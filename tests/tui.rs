@@ -114,6 +114,10 @@ fn undo_reverts_the_last_check_in_as_an_event() {
             "{}",
             notice(&app)
         );
+        // The desk shows what the store holds: no status left standing.
+        let desk = app.desk.as_ref().unwrap();
+        let lyt = desk.roster.people.iter().find(|p| p.name == "李雅婷");
+        assert_eq!(desk.status(&lyt.unwrap().id, am2()), None);
         ctrl(&mut app, 'z');
         assert_eq!(notice(&app), "nothing to undo");
     }
@@ -145,6 +149,7 @@ fn a_walk_in_is_added_enrolled_and_checked_in_in_one_form() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = demo_app(dir.path(), Lang::Zh);
+        let before = app.desk.as_ref().unwrap().counts(am2());
         ctrl(&mut app, 'a');
         type_text(&mut app, "王新来");
         press(&mut app, KeyCode::Enter);
@@ -162,6 +167,10 @@ fn a_walk_in_is_added_enrolled_and_checked_in_in_one_form() {
             notice(&app)
         );
         assert_eq!(app.desk.as_ref().unwrap().enrolled.len(), 61);
+        // The session's counts take in the new person: one more enrolled, one more in.
+        let after = app.desk.as_ref().unwrap().counts(am2());
+        assert_eq!(after.enrolled, before.enrolled + 1);
+        assert_eq!(after.present, before.present + 1);
     }
     assert_eq!(
         stored_status(dir.path(), "王新来", am2()),
@@ -198,6 +207,24 @@ fn the_afternoon_session_is_chosen_on_the_sessions_screen() {
         app.desk.as_ref().unwrap().session,
         Session::new(2, SlotKind::Pm)
     );
+}
+
+/// Undo reverts check-ins of the session in hand: after choosing another session
+/// there is nothing to undo, and the morning's check-in stands.
+#[test]
+fn choosing_another_session_leaves_nothing_to_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = demo_app(dir.path(), Lang::En);
+        type_text(&mut app, "lyt");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::F(4));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        ctrl(&mut app, 'z');
+        assert_eq!(notice(&app), "nothing to undo");
+    }
+    assert!(stored_status(dir.path(), "李雅婷", am2()).is_some());
 }
 
 #[test]
@@ -268,6 +295,36 @@ fn a_new_store_opens_on_the_welcome_screen_and_d_loads_the_demo() {
     assert!(!app.welcome);
     assert_eq!(app.desk.as_ref().unwrap().roster.people.len(), 60);
     assert!(notice(&app).starts_with("demo loaded: 2000 people"));
+}
+
+/// With every cohort closed the desk opens on the cohorts list with no cohort open;
+/// the screens that show the open cohort say there is none instead.
+#[test]
+fn with_no_cohort_open_the_cohort_screens_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut batch = lunxun::store::Batch::default();
+    let mut cohort = common::fixtures::cohort("2015-01");
+    cohort.open = false;
+    Store::stage_cohort(&mut batch, &cohort);
+    store.commit(batch).unwrap();
+    let mut app = App::new(store, clock(NOW), Lang::Zh).unwrap();
+    assert!(!app.welcome);
+    assert!(app.desk.is_none());
+    assert_eq!(app.screen, ScreenId::Cohorts);
+    for shown in [
+        ScreenId::CheckIn,
+        ScreenId::Lookup,
+        ScreenId::Sessions,
+        ScreenId::Teaching,
+        ScreenId::Coverage,
+    ] {
+        app.screen = shown;
+        assert!(
+            screen(&app, 80, 24).contains("还没有班次"),
+            "{shown:?} without an open cohort"
+        );
+    }
 }
 
 #[test]

@@ -5,7 +5,8 @@ use std::fmt::Display;
 
 use super::Lang;
 
-/// One entry of a section: its two texts and its name (for the tests).
+/// One entry of a section: its two texts, its name and its section's entries (for the
+/// tests, and for refusals that keep an entry to word later).
 pub trait Entry: Copy + std::fmt::Debug + 'static {
     /// (Chinese, English).
     fn pair(self) -> (&'static str, &'static str);
@@ -58,27 +59,6 @@ pub fn fill(template: &str, args: &[Arg<'_>]) -> String {
     out
 }
 
-/// The names of the placeholders in `template`, in order (`{}` gives "").
-pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let tail = &rest[open..];
-        if let Some(after) = tail.strip_prefix("{{") {
-            rest = after;
-            continue;
-        }
-        match tail.find('}') {
-            Some(close) => {
-                names.push(&tail[1..close]);
-                rest = &tail[close + 1..];
-            }
-            None => break,
-        }
-    }
-    names
-}
-
 /// Declares one section of the catalogue: an enum whose variants are its entries.
 macro_rules! catalogue {
     (
@@ -92,8 +72,6 @@ macro_rules! catalogue {
         pub enum $section { $($id),* }
 
         impl $section {
-            pub const ALL: &'static [$section] = &[$($section::$id),*];
-
             /// The text in `lang`, placeholders unfilled.
             pub fn get(self, lang: $crate::text::Lang) -> &'static str {
                 $crate::text::Entry::get(self, lang)
@@ -108,7 +86,7 @@ macro_rules! catalogue {
                 match self { $($section::$id => stringify!($id)),* }
             }
             fn all() -> &'static [Self] {
-                Self::ALL
+                &[$($section::$id),*]
             }
         }
     };

@@ -4,6 +4,94 @@ use super::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+/// A section's name and its entries as (name, Chinese, English).
+type Section = (
+    &'static str,
+    Vec<(&'static str, &'static str, &'static str)>,
+);
+
+/// Every section of the catalogue: (section name, its entries).
+fn sections() -> Vec<Section> {
+    vec![
+        section::<Desk>("Desk"),
+        section::<Tabular>("Tabular"),
+        section::<Roster>("Roster"),
+        section::<Timetable>("Timetable"),
+        section::<Attendance>("Attendance"),
+        section::<RosterImport>("RosterImport"),
+        section::<Cohorts>("Cohorts"),
+        section::<Bases>("Bases"),
+        section::<Teaching>("Teaching"),
+        section::<Report>("Report"),
+        section::<Coverage>("Coverage"),
+        section::<Export>("Export"),
+        section::<Rules>("Rules"),
+        section::<Storage>("Storage"),
+        section::<Backups>("Backups"),
+        section::<Commands>("Commands"),
+        section::<Names>("Names"),
+    ]
+}
+
+fn section<E: Entry>(name: &'static str) -> Section {
+    let entries = E::all()
+        .iter()
+        .map(|e| {
+            let (zh, en) = e.pair();
+            (e.name(), zh, en)
+        })
+        .collect();
+    (name, entries)
+}
+
+/// The names of the placeholders in `template`, in order (`{}` gives "").
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let tail = &rest[open..];
+        if let Some(after) = tail.strip_prefix("{{") {
+            rest = after;
+            continue;
+        }
+        match tail.find('}') {
+            Some(close) => {
+                names.push(&tail[1..close]);
+                rest = &tail[close + 1..];
+            }
+            None => break,
+        }
+    }
+    names
+}
+
+/// Every section declared with `catalogue!` (an indented `pub enum` in src/text) is in
+/// [`sections`], or none of the checks here would see its entries.
+#[test]
+fn every_section_is_checked() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/text");
+    let checked: BTreeSet<&str> = sections().iter().map(|(name, _)| *name).collect();
+    let mut declared = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("read src/text") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("    pub enum ") {
+                let name = rest.split_whitespace().next().unwrap_or_default();
+                declared.insert(name.to_string());
+            }
+        }
+    }
+    assert!(declared.len() > 10, "sections found: {declared:?}");
+    let missing: Vec<_> = declared
+        .iter()
+        .filter(|d| !checked.contains(d.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "sections not in sections(): {missing:?}"
+    );
+}
+
 /// Hanzi, or CJK punctuation (a list separator such as 、 or the full-width comma ， is
 /// Chinese too).
 fn has_cjk(s: &str) -> bool {

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::attendance::derive_all;
+use crate::domain::attendance::{derive_all, derive_status};
 use crate::domain::{
     AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session,
 };
@@ -39,6 +39,9 @@ pub struct Desk {
     pub enrolled: HashSet<PersonId>,
     events: Vec<AttendanceEvent>,
     pub statuses: HashMap<(PersonId, Session), AttendanceStatus>,
+    /// Each session's counts, kept with the statuses they come from: the sessions grid
+    /// and the dashboard draw them every frame.
+    counts: HashMap<Session, SessionCounts>,
     /// Check-ins made at this desk since it opened, newest last: what the undo key reverts.
     pub undo_stack: Vec<(PersonId, Session)>,
 }
@@ -69,7 +72,7 @@ impl Desk {
         let enrolled = roster.iter().map(|p| p.id.clone()).collect();
         let events = store.events(&cohort.code)?;
         let statuses = derive_all(&events);
-        Ok(Desk {
+        let mut desk = Desk {
             cohort,
             session,
             roster: Indexed::new(roster),
@@ -77,8 +80,11 @@ impl Desk {
             enrolled,
             events,
             statuses,
+            counts: HashMap::new(),
             undo_stack: Vec::new(),
-        })
+        };
+        desk.tally();
+        Ok(desk)
     }
 
     pub fn people(&self, scope: SearchScope) -> &Indexed {
@@ -109,10 +115,27 @@ impl Desk {
         self.statuses.get(&(person.clone(), session))
     }
 
-    /// Takes note of an event the store has made durable.
+    /// Makes `session` the one the desk works on. Undo reverts check-ins of the session
+    /// in hand only, so the stack starts again.
+    pub fn switch_to(&mut self, session: Session) {
+        self.session = session;
+        self.undo_stack.clear();
+    }
+
+    /// Takes note of an event the store has made durable: only its person's status in
+    /// its session can change, so only that one is derived again.
     pub fn record(&mut self, event: AttendanceEvent) {
+        let key = (event.person.clone(), event.session);
         self.events.push(event);
-        self.statuses = derive_all(&self.events);
+        let theirs = self
+            .events
+            .iter()
+            .filter(|e| e.person == key.0 && e.session == key.1);
+        match derive_status(theirs) {
+            Some(status) => self.statuses.insert(key, status),
+            None => self.statuses.remove(&key),
+        };
+        self.tally();
     }
 
     /// Reads the cohort's events again: after a refusal says a check-in stands that the
@@ -120,6 +143,7 @@ impl Desk {
     pub fn reload_events(&mut self, store: &Store) -> StoreResult<()> {
         self.events = store.events(&self.cohort.code)?;
         self.statuses = derive_all(&self.events);
+        self.tally();
         Ok(())
     }
 
@@ -137,21 +161,34 @@ impl Desk {
         let mut people = std::mem::take(&mut self.roster.people);
         people.push(person);
         self.roster = Indexed::new(people);
+        self.tally();
     }
 
     pub fn counts(&self, session: Session) -> SessionCounts {
-        let mut counts = SessionCounts {
+        let none = SessionCounts {
             enrolled: self.enrolled.len(),
             ..SessionCounts::default()
         };
-        for id in &self.enrolled {
-            match self.status(id, session).map(|s| s.status) {
-                Some(CheckInStatus::Present) => counts.present += 1,
-                Some(CheckInStatus::Late) => counts.late += 1,
-                Some(CheckInStatus::Leave) => counts.leave += 1,
-                None => {}
+        self.counts.get(&session).copied().unwrap_or(none)
+    }
+
+    /// Counts every session's statuses of the people enrolled, once per change.
+    fn tally(&mut self) {
+        let mut counts: HashMap<Session, SessionCounts> = HashMap::new();
+        for ((id, session), status) in &self.statuses {
+            if !self.enrolled.contains(id) {
+                continue;
+            }
+            let c = counts.entry(*session).or_insert(SessionCounts {
+                enrolled: self.enrolled.len(),
+                ..SessionCounts::default()
+            });
+            match status.status {
+                CheckInStatus::Present => c.present += 1,
+                CheckInStatus::Late => c.late += 1,
+                CheckInStatus::Leave => c.leave += 1,
             }
         }
-        counts
+        self.counts = counts;
     }
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::base::{Have, TrainingBase};
 use crate::text::Desk as T;
@@ -14,7 +14,7 @@ use crate::tui::widgets::sanitize;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let list = &app.bases.bases;
     let title = crate::tr!(app.lang, T::BasesTitle, count = list.len());
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let block = super::titled(&title);
     if list.is_empty() {
         Paragraph::new(Span::styled(app.t(T::NoBases), theme::dim()))
             .wrap(Wrap { trim: true })

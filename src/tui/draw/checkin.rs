@@ -12,13 +12,10 @@ use crate::tui::desk::{Desk, SearchScope};
 use crate::tui::state::App;
 use crate::tui::state::checkin::{SearchBox, status_text};
 use crate::tui::theme;
-use crate::tui::widgets::sanitize;
+use crate::tui::widgets::{sanitize, widest};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let Some(desk) = &app.desk else {
-        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
-        return None;
-    };
+    let desk = super::open_desk(app, area, buf)?;
     let [header, search, results] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
@@ -172,11 +169,7 @@ fn status_width(app: &App) -> u16 {
         T::StatusAbsent,
         T::OffRoster,
     ];
-    let widest = words
-        .iter()
-        .map(|t| unicode_width::UnicodeWidthStr::width(app.t(*t)))
-        .max();
-    u16::try_from(widest.unwrap_or(8)).unwrap_or(8)
+    u16::try_from(widest(words.map(|t| app.t(t)))).unwrap_or(8)
 }
 
 fn result_row<'a>(app: &App, desk: &Desk, person: &'a Person, marks: &[usize]) -> Row<'a> {

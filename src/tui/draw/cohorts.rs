@@ -2,8 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Row, Table, Widget};
+use ratatui::widgets::{Row, Table, Widget};
 
 use crate::text::Desk as T;
 use crate::tui::state::App;
@@ -11,10 +10,7 @@ use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", app.t(T::CohortsTitle)),
-        theme::title(),
-    ));
+    let block = super::titled(app.t(T::CohortsTitle));
     let header = Row::new(
         [
             T::ColCode,

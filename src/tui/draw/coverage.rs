@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::coverage::CohortCoverage;
 use crate::domain::teaching::hours;
@@ -51,12 +51,10 @@ fn matrix(app: &App, c: &CohortCoverage, title: &str, area: Rect, buf: &mut Buff
     });
     let mut widths = vec![Constraint::Length(18)];
     widths.extend(c.sessions.iter().map(|_| Constraint::Length(4)));
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme::title()))
-        .title_bottom(Line::styled(
-            format!(" {} ", app.t(T::CoverageLegend)),
-            theme::dim(),
-        ));
+    let block = super::titled(title).title_bottom(Line::styled(
+        format!(" {} ", app.t(T::CoverageLegend)),
+        theme::dim(),
+    ));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme::dim()))
         .block(block);
@@ -74,17 +72,14 @@ fn methods(app: &App, c: &CohortCoverage, area: Rect, buf: &mut Buffer) {
             Line::raw(format!("{name}  {} / {:.1}", m.count, hours(m.minutes)))
         })
         .collect();
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", app.t(T::MethodsTitle)),
-        theme::title(),
-    ));
+    let block = super::titled(app.t(T::MethodsTitle));
     Paragraph::new(lines).block(block).render(area, buf);
 }
 
 fn warnings(app: &App, area: Rect, buf: &mut Buffer) {
     let list = &app.coverage.warnings;
     let title = crate::tr!(app.lang, T::WarningsTitle, count = list.len());
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let block = super::titled(&title);
     let lines: Vec<Line> = if list.is_empty() {
         vec![Line::styled(app.t(T::NoWarnings), theme::ok())]
     } else {

@@ -7,13 +7,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Clear, LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, LineGauge, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
 use crate::tui::desk::Desk;
 use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
+
+use super::titled;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [top, bottom] = area.layout(&Layout::vertical([
@@ -36,10 +38,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn titled(text: String) -> Block<'static> {
-    Block::bordered().title(Span::styled(format!(" {text} "), theme::title()))
-}
-
 fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let bars: Vec<Bar> = desk
         .cohort
@@ -60,7 +58,7 @@ fn sessions_chart(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         .saturating_sub(1)
         .max(1);
     BarChart::default()
-        .block(titled(app.t(T::AttendanceBySession).to_string()))
+        .block(titled(app.t(T::AttendanceBySession)))
         .data(BarGroup::default().bars(&bars))
         .bar_width(width)
         .bar_gap(1)
@@ -121,7 +119,7 @@ fn modules(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines)
-        .block(titled(app.t(T::ModulesTitle).to_string()))
+        .block(titled(app.t(T::ModulesTitle)))
         .render(area, buf);
 }
 

@@ -15,10 +15,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Constraint::Length(2),
         Constraint::Fill(1),
     ]));
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", app.t(T::ImportTitle)),
-        theme::title(),
-    ));
+    let block = super::titled(app.t(T::ImportTitle));
     let inner = block.inner(input);
     block.render(input, buf);
     let label = app.t(T::ImportPath);

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, Paragraph, Widget, Wrap};
+use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 
 use crate::domain::{Person, mask};
 use crate::text::Desk as T;
@@ -17,10 +17,7 @@ use crate::tui::widgets::{pad_to, sanitize, widest};
 use super::checkin::{highlighted_name, search_box};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let Some(desk) = &app.desk else {
-        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
-        return None;
-    };
+    let desk = super::open_desk(app, area, buf)?;
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Percentage(45),
         Constraint::Fill(1),
@@ -78,10 +75,7 @@ fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
 }
 
 fn detail(app: &App, desk: &Desk, person: Option<&Person>, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", app.t(T::DetailTitle)),
-        theme::title(),
-    ));
+    let block = super::titled(app.t(T::DetailTitle));
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(person) = person else { return };

@@ -70,7 +70,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     );
     Clear.render(rect, buf);
     let title = crate::tr!(app.lang, T::HelpTitle, screen = screen_name);
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let block = super::titled(&title);
     Paragraph::new(lines).block(block).render(rect, buf);
 }
 

@@ -2,8 +2,8 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table, Widget};
 
 use crate::domain::Session;
 use crate::text::Desk as T;
@@ -13,8 +13,7 @@ use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(desk) = &app.desk else {
-        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+    let Some(desk) = super::open_desk(app, area, buf) else {
         return;
     };
     let title = crate::tr!(
@@ -22,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         T::SessionsTitle,
         cohort = sanitize(&desk.cohort.name)
     );
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let block = super::titled(&title);
     let sessions = desk.cohort.sessions();
     let selected = app.sessions.cursor.pick(&sessions).copied();
     let slots = &desk.cohort.slots;

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::teaching::{TeachingActivity, hours};
 use crate::text::Desk as T;
@@ -12,8 +12,7 @@ use crate::tui::theme;
 use crate::tui::widgets::sanitize;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(desk) = &app.desk else {
-        Paragraph::new(app.t(T::NoCohorts)).render(area, buf);
+    let Some(desk) = super::open_desk(app, area, buf) else {
         return;
     };
     let title = crate::tr!(
@@ -21,7 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         T::TeachingTitle,
         session = app.session_label(desk.session)
     );
-    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let block = super::titled(&title);
     let t = &app.teaching;
     if t.activities.is_empty() {
         let text = Span::styled(app.t(T::NoActivities), theme::dim());

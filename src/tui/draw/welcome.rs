@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
 use crate::tui::keymap;
@@ -17,10 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(area.width.min(64)),
         Constraint::Length(9),
     );
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", app.t(T::AppTitle)),
-        theme::title(),
-    ));
+    let block = super::titled(app.t(T::AppTitle));
     let mut lines = vec![Line::raw(app.t(T::WelcomeText)), Line::raw("")];
     let keys = keymap::hints(Scope::Welcome, false);
     let column = widest(keys.iter().map(|(key, _)| key.as_str()));

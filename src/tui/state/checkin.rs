@@ -15,7 +15,7 @@ use crate::tui::state::{App, FormKind, Overlay};
 use crate::tui::widgets::input::TextInput;
 use crate::tui::widgets::list::ListCursor;
 
-use super::checkin_forms::{LeaveForm, WalkInForm};
+use super::checkin_forms::{leave_form, walk_in_form};
 
 type Now = DateTime<FixedOffset>;
 
@@ -331,7 +331,7 @@ impl App {
         if !self.desk_is_writable() {
             return;
         }
-        let form = LeaveForm::form(self.lang, &person.name);
+        let form = leave_form(self.lang, &person.name);
         self.overlay = Some(Overlay::Form(FormKind::Leave(person.id.clone()), form));
     }
 
@@ -339,7 +339,7 @@ impl App {
         if self.desk.is_none() || !self.desk_is_writable() {
             return;
         }
-        let form = WalkInForm::form(self.lang, self.checkin.input.value());
+        let form = walk_in_form(self.lang, self.checkin.input.value());
         self.overlay = Some(Overlay::Form(FormKind::WalkIn, form));
     }
 

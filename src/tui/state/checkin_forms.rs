@@ -1,10 +1,11 @@
 //! The check-in screen's two forms, leave (请假) and walk-in (现场增补): what each
-//! holds, how it is read from the form on screen, and how it is saved.
+//! holds, how it is laid out and read back (as typed forms), and how it is saved.
 
 use crate::domain::{CheckInStatus, PersonId};
 use crate::ops::checkin::{self as ops, CheckIn, NewPerson};
 use crate::text::Desk as T;
-use crate::tui::widgets::form::{Form, FormField};
+use crate::text::Lang;
+use crate::tui::widgets::form::{Form, FormField, TypedForm};
 
 use super::App;
 
@@ -27,7 +28,7 @@ impl App {
     }
 
     pub(super) fn submit_walk_in(&mut self, form: &Form) -> Result<(), String> {
-        let details = WalkInForm::read(form);
+        let details = NewPerson::read(form);
         self.record_check_in(None, |store, now, at| {
             ops::walk_in(store, now, at, details).map(|w| (w.person, w.checked_in))
         })
@@ -40,60 +41,63 @@ pub(crate) struct LeaveForm {
     pub reason: String,
 }
 
-impl LeaveForm {
-    pub(crate) fn form(lang: crate::text::Lang, name: &str) -> Form {
-        let title = crate::tr!(lang, T::LeaveTitle, name = name);
-        Form::new(title, vec![FormField::text(T::LeaveReason, "")])
+impl TypedForm for LeaveForm {
+    type Options = ();
+
+    fn fields(&self, _: &()) -> Vec<FormField> {
+        vec![FormField::text(T::LeaveReason, &self.reason)]
     }
 
     fn read(form: &Form) -> LeaveForm {
         LeaveForm {
-            reason: text_of(form, T::LeaveReason),
+            reason: form.text(T::LeaveReason),
         }
     }
 }
 
-/// The walk-in form (现场增补): a new person's details, read into the operation's
-/// [`NewPerson`], which checks them.
-pub(crate) struct WalkInForm;
+/// The empty leave form for `name`.
+pub(crate) fn leave_form(lang: Lang, name: &str) -> Form {
+    let title = crate::tr!(lang, T::LeaveTitle, name = name);
+    let empty = LeaveForm {
+        reason: String::new(),
+    };
+    empty.form(title, &())
+}
 
-impl WalkInForm {
-    const FIELDS: [T; 6] = [
-        T::FieldName,
-        T::FieldUnit,
-        T::FieldCounty,
-        T::FieldTownship,
-        T::FieldPosition,
-        T::FieldPhone,
-    ];
+/// The walk-in form (现场增补): a new person's details, read straight into the
+/// operation's [`NewPerson`], which checks them.
+impl TypedForm for NewPerson {
+    type Options = ();
 
-    /// The empty form, the name filled in with `typed` when it looks like a name.
-    pub(crate) fn form(lang: crate::text::Lang, typed: &str) -> Form {
-        let name = if typed.is_ascii() { "" } else { typed };
-        let fields = Self::FIELDS
-            .iter()
-            .map(|&label| FormField::text(label, if label == T::FieldName { name } else { "" }))
-            .collect();
-        Form::new(T::WalkInTitle.get(lang).to_string(), fields)
+    fn fields(&self, _: &()) -> Vec<FormField> {
+        vec![
+            FormField::text(T::FieldName, &self.name),
+            FormField::text(T::FieldUnit, &self.unit),
+            FormField::text(T::FieldCounty, &self.county),
+            FormField::text(T::FieldTownship, &self.township),
+            FormField::text(T::FieldPosition, &self.position),
+            FormField::text(T::FieldPhone, &self.phone),
+        ]
     }
 
     fn read(form: &Form) -> NewPerson {
         NewPerson {
-            name: text_of(form, T::FieldName),
-            unit: text_of(form, T::FieldUnit),
-            county: text_of(form, T::FieldCounty),
-            township: text_of(form, T::FieldTownship),
-            position: text_of(form, T::FieldPosition),
-            phone: text_of(form, T::FieldPhone),
+            name: form.text(T::FieldName),
+            unit: form.text(T::FieldUnit),
+            county: form.text(T::FieldCounty),
+            township: form.text(T::FieldTownship),
+            position: form.text(T::FieldPosition),
+            phone: form.text(T::FieldPhone),
         }
     }
 }
 
-/// The text typed in the form's field labelled `label` (empty if there is none).
-fn text_of(form: &Form, label: T) -> String {
-    form.fields
-        .iter()
-        .find(|f| f.label == label)
-        .map(|f| f.get().to_string())
-        .unwrap_or_default()
+/// The empty walk-in form, the name filled in with `typed` when it looks like a name.
+pub(crate) fn walk_in_form(lang: Lang, typed: &str) -> Form {
+    let name = if typed.is_ascii() { "" } else { typed };
+    let details = NewPerson {
+        name: name.to_string(),
+        ..NewPerson::default()
+    };
+    details.form(T::WalkInTitle.get(lang).to_string(), &())
 }

@@ -50,8 +50,7 @@ impl App {
             return;
         };
         if let Some(desk) = self.desk.as_mut() {
-            desk.session = session;
-            desk.undo_stack.clear();
+            desk.switch_to(session);
         }
         self.checkin.clear();
         let label = self.session_label(session);

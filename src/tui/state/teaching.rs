@@ -82,8 +82,7 @@ impl App {
         } else {
             i.saturating_sub(1)
         };
-        desk.session = sessions[next];
-        desk.undo_stack.clear();
+        desk.switch_to(sessions[next]);
         let cohort = desk.cohort.clone();
         self.sessions.select(&cohort, sessions[next]);
         self.refresh_teaching();

@@ -117,10 +117,6 @@ impl Form {
         }
     }
 
-    pub fn value(&self, index: usize) -> &str {
-        self.fields.get(index).map_or("", FormField::get)
-    }
-
     /// The field with this label.
     pub fn labelled(&self, label: T) -> Option<&FormField> {
         self.fields.iter().find(|f| f.label == label)
@@ -159,10 +155,6 @@ impl Form {
             }
             _ => {}
         }
-    }
-
-    pub fn field(&self, index: usize) -> Option<&FormField> {
-        self.fields.get(index)
     }
 
     pub fn backspace(&mut self) {
@@ -235,13 +227,8 @@ impl FormView<'_> {
         ));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let widest = self
-            .form
-            .fields
-            .iter()
-            .map(|f| unicode_width::UnicodeWidthStr::width(f.label.get(self.lang)))
-            .max();
-        let label_width = (widest.unwrap_or(8) as u16 + 2).min(inner.width / 2);
+        let labels = self.form.fields.iter().map(|f| f.label.get(self.lang));
+        let label_width = (super::widest(labels) as u16 + 2).min(inner.width / 2);
         let mut cursor = None;
         let heights = self
             .form
