@@ -11,43 +11,44 @@ use crate::domain::teaching::TeachingError;
 use crate::store::StoreError;
 use crate::text::{Arg, Entry, Lang, fill};
 
-/// An entry of any section, as a `'static` reference (from the section's `ALL`), so
-/// that a refusal can be worded later in whichever language shows it.
-trait Text: std::fmt::Debug + Sync {
-    fn text(&self, lang: Lang) -> &'static str;
-}
+/// An entry's two texts (Chinese, English), kept so that a refusal can be worded later
+/// in whichever language shows it.
+#[derive(Debug, Clone, Copy)]
+struct Texts(&'static str, &'static str);
 
-impl<E: Entry + Sync> Text for E {
-    fn text(&self, lang: Lang) -> &'static str {
-        self.get(lang)
+impl Texts {
+    fn of<E: Entry>(entry: E) -> Texts {
+        let (zh, en) = entry.pair();
+        Texts(zh, en)
     }
-}
 
-fn stored<E: Entry + Sync>(entry: E) -> &'static dyn Text {
-    let all = E::all().iter();
-    let found = all.clone().find(|e| e.name() == entry.name());
-    found.expect("every entry is in its section's ALL")
+    fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
+    }
 }
 
 /// An argument: a value, or a list joined by a separator worded per language.
 #[derive(Debug, Clone)]
 enum Value {
     Plain(String),
-    Joined(Vec<String>, &'static dyn Text),
+    Joined(Vec<String>, Texts),
 }
 
 /// A refusal in the catalogue's words: an entry and its named arguments, filled in the
 /// language of whoever shows it.
 #[derive(Debug, Clone)]
 pub struct Refusal {
-    entry: &'static dyn Text,
+    entry: Texts,
     args: Vec<(&'static str, Value)>,
 }
 
 impl Refusal {
-    pub fn of<E: Entry + Sync>(entry: E) -> Refusal {
+    pub fn of<E: Entry>(entry: E) -> Refusal {
         Refusal {
-            entry: stored(entry),
+            entry: Texts::of(entry),
             args: Vec::new(),
         }
     }
@@ -59,13 +60,8 @@ impl Refusal {
     }
 
     /// Fills `{key}` with `items` joined by the separator `sep` (an entry: 、 or ", ").
-    pub fn with_list<E: Entry + Sync>(
-        mut self,
-        key: &'static str,
-        items: Vec<String>,
-        sep: E,
-    ) -> Refusal {
-        self.args.push((key, Value::Joined(items, stored(sep))));
+    pub fn with_list<E: Entry>(mut self, key: &'static str, items: Vec<String>, sep: E) -> Refusal {
+        self.args.push((key, Value::Joined(items, Texts::of(sep))));
         self
     }
 
@@ -75,7 +71,7 @@ impl Refusal {
             .iter()
             .map(|(_, value)| match value {
                 Value::Plain(text) => text.clone(),
-                Value::Joined(items, sep) => items.join(sep.text(lang)),
+                Value::Joined(items, sep) => items.join(sep.get(lang)),
             })
             .collect();
         let args: Vec<Arg<'_>> = self
@@ -84,7 +80,7 @@ impl Refusal {
             .zip(&values)
             .map(|((key, _), value)| Arg(key, value as &dyn Display))
             .collect();
-        fill(self.entry.text(lang), &args)
+        fill(self.entry.get(lang), &args)
     }
 }
 
