@@ -74,7 +74,8 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
         None => {
             let _ = color_eyre::install();
             backup_now(&store, &clock, lang)?;
-            let app = tui::App::new(store, clock, lang)?;
+            let mut app = tui::App::new(store, clock, lang)?;
+            app.glyphs = tui::Glyphs::detect(args.glyphs_flag());
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }

@@ -27,8 +27,28 @@ pub struct Cli {
     /// Language of messages: zh or en (default: from LANG / LC_ALL)
     #[arg(long, global = true, value_name = "zh|en")]
     pub lang: Option<String>,
+    /// Desk: draw lines and marks in ASCII (+ - | for lines, * for ✓, . for ·), for a
+    /// console that draws box lines, ✓ and · two cells wide (default: chosen by itself in
+    /// the classic Windows console on code page 936; or LUNXUN_ASCII=1)
+    #[arg(long, global = true, conflicts_with = "unicode")]
+    pub ascii: bool,
+    /// Desk: draw Unicode box lines and marks even where ASCII would be chosen
+    /// (or LUNXUN_ASCII=0)
+    #[arg(long, global = true)]
+    pub unicode: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// `--ascii` or `--unicode`, if given: the desk's glyph set (`tui::Glyphs::choose`).
+    pub fn glyphs_flag(&self) -> Option<bool> {
+        match (self.ascii, self.unicode) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,11 +13,13 @@
 //!   the only part that uses the store.
 //! - `desk`: the cohort and session the desk works on, loaded from the store.
 //! - `widgets/`: parts shared by state and drawing (text input, form, list cursor).
-//! - `theme`, `signals`: colours; SIGTERM/SIGHUP.
+//! - `theme`, `glyphs`, `signals`: colours; Unicode or ASCII borders and marks (chosen
+//!   once at start); SIGTERM/SIGHUP.
 
 mod autobackup;
 mod desk;
 mod draw;
+mod glyphs;
 mod keymap;
 mod signals;
 mod state;
@@ -33,6 +35,7 @@ pub use crate::text::Desk as T;
 pub use autobackup::BACKUP_EVERY;
 pub use desk::SearchScope;
 pub use draw::render;
+pub use glyphs::Glyphs;
 pub use keymap::{BINDINGS, resolve};
 pub use state::{Action, App, Notice, NoticeKind, Overlay, Scope, ScreenId};
 

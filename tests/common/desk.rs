@@ -29,6 +29,7 @@ pub fn command(dir: &Path, args: &[&str], lang: &str, now: &str) -> CommandBuild
     cmd.env_remove("LUNXUN_DB");
     cmd.env_remove("LC_MESSAGES");
     cmd.env_remove("LUNXUN_FAULT");
+    cmd.env_remove("LUNXUN_ASCII");
     cmd.env("LC_ALL", lang);
     cmd.env("LUNXUN_NOW", now);
     cmd

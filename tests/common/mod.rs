@@ -69,6 +69,7 @@ pub fn lunxun_real_clock(dir: &Path, args: &[&str], lang: &str) -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("LUNXUN_FAULT")
         .env_remove("LUNXUN_NOW")
+        .env_remove("LUNXUN_ASCII")
         .env("LC_ALL", lang);
     cmd
 }

@@ -36,7 +36,14 @@ use crate::text::Desk as T;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
+/// Draws the desk, then fits the frame to the desk's glyph set (ASCII on consoles that
+/// draw box lines and marks two cells wide): every glyph passes through `Glyphs::apply`.
 pub fn render(app: &App, frame: &mut Frame) {
+    draw_frame(app, frame);
+    app.glyphs.apply(frame.buffer_mut());
+}
+
+fn draw_frame(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         Paragraph::new(app.t(T::TooSmall))

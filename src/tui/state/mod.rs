@@ -133,6 +133,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
+    /// Unicode or ASCII borders and marks, chosen once at start (see `tui/glyphs.rs`).
+    pub glyphs: super::Glyphs,
     /// When the last automatic backup was made (see autobackup.rs).
     pub(in crate::tui) last_backup: DateTime<FixedOffset>,
 }
@@ -160,6 +162,7 @@ impl App {
             overlay: None,
             notice: None,
             quit: false,
+            glyphs: super::Glyphs::default(),
             last_backup: clock.now(),
         };
         app.open_first_screen()?;
