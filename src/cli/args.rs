@@ -24,7 +24,8 @@ pub struct Cli {
     /// Data folder (default: the platform data folder, or LUNXUN_DB)
     #[arg(long, global = true, value_name = "DIR")]
     pub db: Option<PathBuf>,
-    /// Language of messages: zh or en (default: from LANG / LC_ALL)
+    /// Language of messages: zh or en (default: from LANG / LC_ALL; on Windows without them,
+    /// the display language)
     #[arg(long, global = true, value_name = "zh|en")]
     pub lang: Option<String>,
     /// Desk: draw lines and marks in ASCII (+ - | for lines, * for ✓, . for ·), for a
