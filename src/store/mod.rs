@@ -57,12 +57,18 @@ pub fn resolve_folder(flag: Option<&Path>) -> StoreResult<PathBuf> {
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Opening {
     /// A copy of sled's files, opened only to be checked.
     Check,
-    /// The files themselves, for use.
-    Live,
+    /// The files themselves, for use, with the journal's tail if the seal vouches for it.
+    Live(Option<journal::Tail>),
+}
+
+impl Opening {
+    fn is_check(self) -> bool {
+        matches!(self, Opening::Check)
+    }
 }
 
 /// The schema this build writes and the newest it can read.
@@ -129,6 +135,9 @@ pub struct Store {
     faults: faults::Faults,
     seq: std::sync::Mutex<(u64, seq::SeqFile)>,
     journal: std::sync::Mutex<journal::Journal>,
+    /// The journal's fingerprint once opened, and its tail then: unchanged at the close,
+    /// the close seals that tail instead of reading the journal's last entry again.
+    journal_seen: Option<(String, journal::Tail)>,
     _lock: lock::FolderLock,
 }
 
@@ -161,8 +170,10 @@ impl Store {
             }
         };
         // From here sled writes: a kill before the next clean close must find no seal.
+        // Read before the seal goes: only a seal vouches for the tail it records.
+        let sealed = preserve::sealed_tail(dir, &sled_dir);
         preserve::unseal(dir).map_err(folder_error)?;
-        Store::open_locked(dir, &sled_dir, lock, Opening::Live)
+        Store::open_locked(dir, &sled_dir, lock, Opening::Live(sealed))
             .map(|(store, _)| store)
             .map_err(|e| e.at_open(dir))
     }
@@ -177,7 +188,7 @@ impl Store {
     ) -> StoreResult<(Store, bool)> {
         let (db, repaired) = match opening::open_sled(dir, sled_dir) {
             Err(StoreError::Damaged { .. }) if repair::has_snapshots(sled_dir) => {
-                let aside = repair::aside_folder(dir, sled_dir, opening == Opening::Check);
+                let aside = repair::aside_folder(dir, sled_dir, opening.is_check());
                 (repair::open_without_snapshots(dir, sled_dir, &aside)?, true)
             }
             other => (other?, false),
@@ -192,14 +203,21 @@ impl Store {
             .write(true)
             .open(sled_dir.join("db"))?;
         let (seq, confirmed) = opening::check_sequence(dir, &trees[0])?;
-        let journaled = journal::read_tail(dir);
+        let journaled = match opening {
+            Opening::Live(Some(sealed)) => Some(sealed),
+            _ => journal::read_tail(dir),
+        };
         opening::check_journal(dir, seq.0, journaled)?;
         // Records were confirmed here once: a missing schema version then means loss. A
         // kill in the very first start (nothing confirmed yet) leaves a new database.
         let existed = seq.0 > 0 || confirmed > 0 || opening::io_traces(dir, journaled);
         let journal = match opening {
-            Opening::Live => journal::Journal::open(dir, seq.0, journaled)?,
+            Opening::Live(_) => journal::Journal::open(dir, seq.0, journaled)?,
             Opening::Check => journal::Journal::detached(),
+        };
+        let journal_seen = match (opening, journaled) {
+            (Opening::Live(_), Some(tail)) => preserve::journal_print(dir).ok().map(|p| (p, tail)),
+            _ => None,
         };
         let mut store = Store {
             dir: dir.to_path_buf(),
@@ -210,6 +228,7 @@ impl Store {
             faults: faults::Faults::default(),
             seq: std::sync::Mutex::new(seq),
             journal: std::sync::Mutex::new(journal),
+            journal_seen,
             _lock: lock,
         };
         store.check_opened(sled_dir, opening, existed, repaired)?;
@@ -230,7 +249,7 @@ impl Store {
         // sled trusts a snapshot and reads the pages it names only when asked: only a
         // copy that reads whole lets sled open the files themselves. (Without one,
         // sled's recovery has just read its whole log.)
-        if opening == Opening::Check && repair::has_snapshots(sled_dir) {
+        if opening.is_check() && repair::has_snapshots(sled_dir) {
             self.read_every_record()?;
         }
         if repaired {
@@ -241,7 +260,7 @@ impl Store {
                 untouched: false,
             })?;
         }
-        if opening == Opening::Live {
+        if !opening.is_check() {
             self.desk = self.desk_id()?;
         }
         Ok(())
@@ -258,21 +277,30 @@ impl Store {
     }
 
     /// A clean close: flushes, waits for sled's threads to let go of its files, and
-    /// records their fingerprint, so the next open need not copy them first.
+    /// records their fingerprint, so the next open need not copy them first, and the
+    /// journal's tail, so it need not read the journal's last entry either.
     pub fn close(self) {
         let Store {
             dir,
             db,
             trees,
             data_file,
+            journal,
+            journal_seen,
             _lock,
             ..
         } = self;
+        drop(journal);
+        let tail = match (journal_seen, preserve::journal_print(&dir)) {
+            (Some((seen, tail)), Ok(now)) if seen == now => Some(tail),
+            // Written since it opened: read back once here rather than at the next open.
+            _ => journal::read_tail(&dir),
+        };
         let flushed = db.flush().is_ok() && data_file.sync_data().is_ok();
         drop(trees);
         drop(db);
         if flushed {
-            preserve::seal(&dir, &dir.join("sled"));
+            preserve::seal(&dir, &dir.join("sled"), tail);
         }
         drop(_lock);
     }
@@ -313,7 +341,7 @@ impl Store {
                 untouched: false,
             }),
             // A copy opened for a check writes nothing; the real open writes the version.
-            None if opening == Opening::Check => Ok(()),
+            None if opening.is_check() => Ok(()),
             None => {
                 let mut batch = Batch::default();
                 let version = SCHEMA_VERSION.to_be_bytes().to_vec();
@@ -352,6 +380,9 @@ fn decode_u32(bytes: &[u8]) -> StoreResult<u32> {
         .map_err(|_| StoreError::Corrupt("meta: schema_version".into()))?;
     Ok(u32::from_be_bytes(array))
 }
+
+#[cfg(test)]
+mod seal_tests;
 
 #[cfg(test)]
 mod tests {

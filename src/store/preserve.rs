@@ -11,9 +11,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use super::folder;
+use super::journal::{self, Tail};
 
 const SEAL: &str = "lunxun.closed";
 const OPENING: &str = "sled-opening-";
+/// The seal's last line, when it records the journal's tail. sled's own files are named
+/// relative to its folder, so none of them is named this.
+const JOURNAL_LINE: &str = "lunxun.journal\t";
 
 /// A copy of sled's folder to open first, unless the files are as a clean close left
 /// them (or there is no database yet). Copies left by a process killed while opening
@@ -48,17 +52,22 @@ pub fn unseal(dir: &Path) -> std::io::Result<()> {
 }
 
 /// After a clean close: records the files' fingerprint once sled has let go of them
-/// (its threads can outlive the handles for a moment). Any failure leaves no seal,
-/// which only means the next open makes a copy.
-pub fn seal(dir: &Path, sled_dir: &Path) {
+/// (its threads can outlive the handles for a moment), and the journal's `tail` with
+/// the journal's fingerprint. Any failure leaves no seal, which only means the next
+/// open makes a copy.
+pub fn seal(dir: &Path, sled_dir: &Path, tail: Option<Tail>) {
     let seal = dir.join(SEAL);
     let _ = fs::remove_file(&seal);
     if !wait_for_sled_to_let_go(sled_dir, Duration::from_secs(2)) {
         return;
     }
-    let Ok(print) = fingerprint(sled_dir) else {
+    let Ok(mut print) = fingerprint(sled_dir) else {
         return;
     };
+    if let (Some(tail), Ok(journal)) = (tail, journal_print(dir)) {
+        let (end, last) = (tail.end, tail.last);
+        print.push_str(&format!("\n{JOURNAL_LINE}{journal}\t{end}\t{last}"));
+    }
     let written = fs::File::create(&seal)
         .and_then(|mut f| f.write_all(print.as_bytes()).and_then(|()| f.sync_all()));
     if written.is_ok() {
@@ -68,9 +77,52 @@ pub fn seal(dir: &Path, sled_dir: &Path) {
 
 fn is_as_sealed(dir: &Path, sled_dir: &Path) -> bool {
     match (fs::read_to_string(dir.join(SEAL)), fingerprint(sled_dir)) {
-        (Ok(sealed), Ok(now)) => sealed == now,
+        (Ok(sealed), Ok(now)) => split_seal(&sealed).0 == now,
         _ => false,
     }
+}
+
+/// The seal's fingerprint of sled's files, and its journal line's fields if it has one.
+fn split_seal(sealed: &str) -> (&str, Option<&str>) {
+    match sealed.rsplit_once('\n') {
+        Some((files, last)) if last.starts_with(JOURNAL_LINE) => {
+            (files, Some(&last[JOURNAL_LINE.len()..]))
+        }
+        _ => (sealed, None),
+    }
+}
+
+/// The journal's tail as the last clean close recorded it, if sled's files and the
+/// journal are both exactly as that close left them; read before [`unseal`].
+pub fn sealed_tail(dir: &Path, sled_dir: &Path) -> Option<Tail> {
+    let sealed = fs::read_to_string(dir.join(SEAL)).ok()?;
+    let (files, Some(journal)) = split_seal(&sealed) else {
+        return None;
+    };
+    let (print, tail) = journal.rsplit_once('\t')?;
+    let (print, end) = print.rsplit_once('\t')?;
+    let as_sealed = files == fingerprint(sled_dir).ok()? && print == journal_print(dir).ok()?;
+    as_sealed.then_some(Tail {
+        end: end.parse().ok()?,
+        last: tail.parse().ok()?,
+    })
+}
+
+/// The journal's fingerprint: its length, modification time (ns) and header (the commit
+/// it starts after, which a restart rewrites without always changing the length).
+pub fn journal_print(dir: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = fs::File::open(dir.join(journal::FILE))?;
+    let meta = file.metadata()?;
+    let mut header = [0u8; 16];
+    let read = file.read(&mut header)?;
+    let modified = meta
+        .modified()?
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_nanos();
+    let header: String = header[..read].iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{}\t{modified}\t{header}", meta.len()))
 }
 
 /// sled holds an exclusive lock on its `db` file until its last thread is done.

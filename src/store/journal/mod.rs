@@ -179,7 +179,7 @@ impl Journal {
 /// entry, else its header).
 #[derive(Debug, Clone, Copy)]
 pub struct Tail {
-    end: u64,
+    pub end: u64,
     pub last: u64,
 }
 
