@@ -439,6 +439,7 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
     assert_eq!(backup_names(dir.path()), Vec::<String>::new());
     desk_clock(&mut app, 30, 0);
     let made = app.backup_if_due().expect("a backup after 30 minutes");
+    assert!(app.finish_backup(true), "written in the background");
     assert_eq!(
         backup_names(dir.path()),
         ["lunxun-20150316-090500.000.json"]
@@ -454,6 +455,7 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
     );
     desk_clock(&mut app, 60, 0);
     assert!(app.backup_if_due().is_some());
+    assert!(app.finish_backup(true));
     assert_eq!(backup_names(dir.path()).len(), 2);
     // A clock set back two hours: the 30 minutes count again from there.
     desk_clock(&mut app, -60, 0);
@@ -463,5 +465,6 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
         app.backup_if_due().is_some(),
         "not stopped by a clock set back"
     );
+    assert!(app.finish_backup(true));
     assert_eq!(backup_names(dir.path()).len(), 3);
 }

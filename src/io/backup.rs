@@ -1,12 +1,15 @@
 //! Backup files: written atomically (mode 0600) into `<data folder>/backups/`, the last
-//! ten kept; and read back for `restore`.
+//! ten kept; and read back for `restore`. An automatic backup copies the records under
+//! the commit lock and can be written in the background ([`start`]): commits go on
+//! meanwhile, and the journal then drops only the commits the backup holds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::store::{Backup, Store, StoreError};
+use crate::store::{Backup, Snapshot, Store, StoreError};
 use crate::text::{Backups, Lang};
 use crate::tr;
 
@@ -64,7 +67,15 @@ pub fn write(
     path: &Path,
     now: DateTime<FixedOffset>,
 ) -> Result<Backup, BackupError> {
-    let backup = store.backup(&now.to_rfc3339())?;
+    write_snapshot(&store.snapshot()?, path, now)
+}
+
+fn write_snapshot(
+    snapshot: &Snapshot,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<Backup, BackupError> {
+    let backup = snapshot.to_backup(&now.to_rfc3339())?;
     let bytes = serde_json::to_vec_pretty(&backup).expect("backups serialise");
     super::write_atomic(path, &bytes).map_err(|source| BackupError::File {
         path: path.to_path_buf(),
@@ -73,8 +84,89 @@ pub fn write(
     Ok(backup)
 }
 
-/// Writes a timestamped backup into the data folder's `backups/` and keeps the last ten.
+/// Writes a timestamped backup into the data folder's `backups/`, keeps the last ten,
+/// and drops from the journal what the backup holds; returns when all that is done.
 pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupError> {
+    let (path, snapshot) = prepare(store, now)?;
+    write_automatic(&snapshot, &path, now)?;
+    store.drop_journal_through(snapshot.seq())?;
+    Ok(path)
+}
+
+/// An automatic backup being written by a thread of its own (see [`start`]).
+pub struct Writing {
+    path: PathBuf,
+    seq: u64,
+    thread: std::thread::JoinHandle<Result<(), BackupError>>,
+}
+
+/// Starts an automatic backup: every record is copied now, under the commit lock (see
+/// `Store::snapshot`), and the file is written in the background while commits go on.
+/// [`Writing::finish`] waits for it and drops from the journal what it holds.
+pub fn start(store: &Store, now: DateTime<FixedOffset>) -> Result<Writing, BackupError> {
+    start_held(store, now, None)
+}
+
+/// Test aid: [`start`], with the thread waiting for `hold` (a message or its sender
+/// dropped) once the records are copied, before it writes anything.
+#[doc(hidden)]
+pub fn start_held(
+    store: &Store,
+    now: DateTime<FixedOffset>,
+    hold: Option<mpsc::Receiver<()>>,
+) -> Result<Writing, BackupError> {
+    let (path, snapshot) = prepare(store, now)?;
+    let seq = snapshot.seq();
+    let to = path.clone();
+    let thread = std::thread::Builder::new()
+        .name("lunxun-backup".into())
+        .spawn(move || {
+            if let Some(hold) = hold {
+                let _ = hold.recv();
+            }
+            write_automatic(&snapshot, &to, now)
+        })
+        .map_err(|source| BackupError::File {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(Writing { seq, path, thread })
+}
+
+impl Writing {
+    /// Where the backup is being written.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The number of the last commit it holds.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// Whether the file is written (or failed): [`Writing::finish`] will not wait.
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// Waits for the file, then drops from the journal what it holds. On a failure the
+    /// journal keeps everything, so the previous backup and the journal still give
+    /// back every commit.
+    pub fn finish(self, store: &Store) -> Result<PathBuf, BackupError> {
+        let written = self.thread.join().unwrap_or_else(|_| {
+            Err(BackupError::File {
+                path: self.path.clone(),
+                source: std::io::Error::other("the backup stopped unexpectedly"),
+            })
+        });
+        written?;
+        store.drop_journal_through(self.seq)?;
+        Ok(self.path)
+    }
+}
+
+/// The backups folder made (private), the new backup's name, and every record copied.
+fn prepare(store: &Store, now: DateTime<FixedOffset>) -> Result<(PathBuf, Snapshot), BackupError> {
     let dir = folder(store.dir());
     let wrap = |source| BackupError::File {
         path: dir.clone(),
@@ -86,12 +178,21 @@ pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, B
     let existing = backups_in(&dir).map_err(wrap)?;
     let stem = format!("lunxun-{}", now.format("%Y%m%d-%H%M%S%.3f"));
     let path = dir.join(next_name(&stem, existing.last()));
-    let covered = store.commit_seq();
-    write(store, &path, now)?;
-    prune(&dir, KEEP).map_err(wrap)?;
-    // The backup holds every commit so far and is on disk: the journal starts again.
-    store.restart_journal(covered)?;
-    Ok(path)
+    Ok((path, store.snapshot()?))
+}
+
+/// Writes the backup of `snapshot` to `path` (atomically, synced) and prunes the folder.
+fn write_automatic(
+    snapshot: &Snapshot,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<(), BackupError> {
+    write_snapshot(snapshot, path, now)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    prune(dir, KEEP).map_err(|source| BackupError::File {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 /// The automatic backups in `dir`, oldest first (their names sort in the order made).

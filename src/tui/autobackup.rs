@@ -1,41 +1,97 @@
-//! The automatic backup every 30 minutes while the desk runs (besides those at start
-//! and on exit), so a database damaged after a crash loses at most that much to the
-//! backup alone. Timed by the desk's clock, which tests fix.
+//! The automatic backups while the desk runs: the one at start (begun by `main` before
+//! the desk opens) and one every 30 minutes, so a database damaged after a crash loses at
+//! most that much to the backup alone. Each copies the records under the commit lock and
+//! is written in the background (`io::backup::start`): the desk draws, takes keys and
+//! checks people in meanwhile. Once written, the journal drops what it holds. Timed by
+//! the desk's clock, which tests fix.
 
 use std::path::PathBuf;
 
 use chrono::TimeDelta;
 
-use super::state::{App, Notice, NoticeKind};
-use crate::io::backup::BackupError;
+use super::state::{App, BackupShown, Notice, NoticeKind};
+use crate::io::backup::{BackupError, Writing};
 use crate::text::{Desk as T, Lang};
 
 /// How often a running desk writes an automatic backup.
 pub const BACKUP_EVERY: TimeDelta = TimeDelta::minutes(30);
 
 impl App {
-    /// Writes an automatic backup once 30 minutes have passed since the last one (the
-    /// one at start, before the desk opened, counts). A clock set back starts the 30
-    /// minutes again from now. A failure is shown; the desk carries on.
+    /// Takes over a backup begun before the desk opened (the one at start).
+    pub fn backup_begun(&mut self, writing: Writing) {
+        self.writing = Some(writing);
+        self.backup_shown = Some(BackupShown::Writing);
+    }
+
+    /// Begins an automatic backup once 30 minutes have passed since the last one began
+    /// (the one at start counts), unless one is still being written; returns where it
+    /// is being written. A clock set back starts the 30 minutes again from now. A
+    /// failure is shown; the desk carries on.
     pub fn backup_if_due(&mut self) -> Option<PathBuf> {
         let now = self.now();
         if now < self.last_backup {
             self.last_backup = now;
         }
-        if now - self.last_backup < BACKUP_EVERY {
+        if now - self.last_backup < BACKUP_EVERY || self.writing.is_some() {
             return None;
         }
         self.last_backup = now;
-        match crate::io::backup::automatic(&self.store, now) {
-            Ok(path) => Some(path),
+        match crate::io::backup::start(&self.store, now) {
+            Ok(writing) => {
+                let path = writing.path().to_path_buf();
+                self.backup_begun(writing);
+                Some(path)
+            }
             Err(e) => {
-                self.notice = Some(Notice {
-                    kind: NoticeKind::Error,
-                    text: failure(&e, self.lang),
-                });
+                self.backup_failed(&e);
                 None
             }
         }
+    }
+
+    /// Finishes the backup being written once its file is (with `wait`, waits for it):
+    /// the journal drops what it holds, and the status line says so, or shows the
+    /// failure. Returns whether one finished (the screen changes).
+    pub fn finish_backup(&mut self, wait: bool) -> bool {
+        let Some(writing) = self.writing.take_if(|w| wait || w.is_finished()) else {
+            return false;
+        };
+        let at = self.last_backup.format("%H:%M").to_string();
+        match writing.finish(&self.store) {
+            Ok(_) => self.backup_shown = Some(BackupShown::Written(at)),
+            Err(e) => self.backup_failed(&e),
+        }
+        true
+    }
+
+    /// On the way out: waits for a backup still being written (never left half-done
+    /// unnoticed), then, when the user quit, makes the exit backup unless that one
+    /// already holds every commit. Returns the failures, for standard error.
+    pub(super) fn backups_on_exit(&mut self, quit: bool) -> Vec<BackupError> {
+        let mut failures = Vec::new();
+        let mut current = false;
+        if let Some(writing) = self.writing.take() {
+            let seq = writing.seq();
+            match writing.finish(&self.store) {
+                Ok(_) => current = seq == self.store.commit_seq(),
+                Err(e) => failures.push(e),
+            }
+        }
+        if quit
+            && !current
+            && let Err(e) = crate::io::backup::automatic(&self.store, self.now())
+        {
+            failures.push(e);
+        }
+        failures
+    }
+
+    fn backup_failed(&mut self, error: &BackupError) {
+        self.backup_shown = None;
+        self.notice = Some(Notice {
+            kind: NoticeKind::Error,
+            text: failure(error, self.lang),
+        });
     }
 }
 

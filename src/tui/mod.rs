@@ -7,7 +7,8 @@
 //!   hints; never the store.
 //! - `keymap`: which key does what where; keys become [`Action`]s, and the footer
 //!   and help are generated from the same table.
-//! - `autobackup`: the 30-minute backup.
+//! - `autobackup`: the automatic backups, written in the background, and the
+//!   30-minute one.
 //! - `state/`: the desk's state and key handling, one file per screen, and the screen
 //!   registry ([`ScreenId`]), and the keys inside forms and questions. With `autobackup`,
 //!   the only part that uses the store.
@@ -52,9 +53,7 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut app, &mut terminal);
     ratatui::restore();
-    if let Ok(Exit::Quit) = result
-        && let Err(e) = crate::io::backup::automatic(&app.store, app.now())
-    {
+    for e in app.backups_on_exit(matches!(result, Ok(Exit::Quit))) {
         eprintln!("lunxun: {}", autobackup::failure(&e, app.lang));
     }
     app.store.close();
@@ -87,6 +86,7 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
         if app.quit {
             return Ok(Exit::Quit);
         }
+        dirty |= app.finish_backup(false);
         if dirty {
             terminal.draw(|frame| draw::render(app, frame))?;
         }

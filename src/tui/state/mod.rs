@@ -32,7 +32,7 @@ use crate::text::Desk as T;
 use crate::text::Lang;
 
 pub use action::Action;
-pub use notice::{Notice, NoticeKind};
+pub use notice::{BackupShown, Notice, NoticeKind};
 pub use overlays::{ConfirmKind, FormKind, Overlay};
 
 use super::desk::Desk;
@@ -133,8 +133,12 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
-    /// When the last automatic backup was made (see autobackup.rs).
+    /// When the last automatic backup was begun (see autobackup.rs).
     pub(in crate::tui) last_backup: DateTime<FixedOffset>,
+    /// The automatic backup being written in the background, if any (autobackup.rs).
+    pub(in crate::tui) writing: Option<crate::io::backup::Writing>,
+    /// What the status line says quietly about the automatic backups.
+    pub backup_shown: Option<BackupShown>,
 }
 
 impl App {
@@ -161,6 +165,8 @@ impl App {
             notice: None,
             quit: false,
             last_backup: clock.now(),
+            writing: None,
+            backup_shown: None,
         };
         app.open_first_screen()?;
         Ok(app)
