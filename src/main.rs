@@ -73,11 +73,9 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
         }
         None => {
             let _ = color_eyre::install();
-            // The records are copied now; the file is written while the desk opens.
-            let writing = lunxun::io::backup::start(&store, clock.now())
-                .map_err(|e| backup_failed(&e, lang))?;
             let mut app = tui::App::new(store, clock, lang)?;
-            app.backup_begun(writing);
+            // Made in the background: the first screen does not wait for it.
+            app.begin_backup().map_err(|e| backup_failed(&e, lang))?;
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }
@@ -125,8 +123,8 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
         .map_err(|e| backup_failed(&e, lang))
 }
 
-/// The backup at start failed (at the desk: its folder or its copy of the records;
-/// writing it in the background, the desk shows a failure itself).
+/// The backup at start could not be made (at the desk: its folder could not be made;
+/// a failure in the background is shown by the desk itself).
 fn backup_failed(e: &lunxun::io::backup::BackupError, lang: Lang) -> CliError {
     // A damaged record met while exporting: its message says how to recover.
     let reason = e.message(lang);

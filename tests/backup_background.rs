@@ -8,7 +8,7 @@
 mod common;
 
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use chrono::{DateTime, FixedOffset};
 use lunxun::domain::{AttendanceEvent, CheckInStatus, PersonId, Session, SlotKind};
@@ -58,11 +58,12 @@ fn present_in_export(dir: &Path, person: &PersonId, day: u16) -> bool {
 #[test]
 fn a_check_in_made_while_a_backup_is_written_is_kept_in_the_journal_and_restored() {
     let dir = common::demo_folder();
-    let store = Store::open(dir.path()).unwrap();
+    let store = Arc::new(Store::open(dir.path()).unwrap());
     let person = store.roster(DEMO).unwrap()[0].id.clone();
     let (release, hold) = mpsc::channel();
-    let writing = backup::start_held(&store, now(), Some(hold)).unwrap();
-    let n = writing.seq();
+    let mut writing = backup::start_held(&store, now(), Some(hold)).unwrap();
+    // The copy is taken (and the writer held) before the check-in below.
+    let n = writing.seq().expect("copied");
     assert_eq!(n, store.commit_seq());
     let request = DeskRequest {
         cohort: DEMO,
@@ -80,7 +81,7 @@ fn a_check_in_made_while_a_backup_is_written_is_kept_in_the_journal_and_restored
         "the check-in was committed while the backup was not yet written"
     );
     release.send(()).unwrap();
-    let path = writing.finish(&store).unwrap();
+    let path = writing.finish().unwrap();
 
     let saved = backup::read(&path).unwrap();
     assert_eq!(saved.commit_seq(), n, "the backup holds commits up to N");
@@ -102,7 +103,10 @@ fn a_check_in_made_while_a_backup_is_written_is_kept_in_the_journal_and_restored
             .any(|(tree, ..)| *tree == TreeName::Events),
         "the check-in's event"
     );
-    store.close();
+    Arc::try_unwrap(store)
+        .ok()
+        .expect("the backup let go")
+        .close();
 
     let restored = tempfile::tempdir().unwrap();
     let args = ["restore", path.to_str().unwrap()];
@@ -124,32 +128,33 @@ fn the_desk_checks_in_while_its_backup_at_start_is_written() {
     use ratatui::crossterm::event::KeyCode;
     let dir = common::demo_folder();
     let store = Store::open(dir.path()).unwrap();
-    let (release, hold) = mpsc::channel();
-    let writing = backup::start_held(&store, now(), Some(hold)).unwrap();
-    let (n, path) = (writing.seq(), writing.path().to_path_buf());
     let mut app = lunxun::tui::App::new(
         store,
         common::app::clock(common::NOW),
         lunxun::text::Lang::En,
     )
     .unwrap();
-    app.backup_begun(writing);
+    let (release, hold) = mpsc::channel();
+    app.begin_backup_held(Some(hold)).unwrap();
+    let n = app.backup_copied().expect("copied");
     assert!(screen(&app, 100, 30).contains("backing up…"));
     type_text(&mut app, "lyt");
     press(&mut app, KeyCode::Enter);
     let notice = common::app::notice(&app);
     assert!(notice.starts_with("✓ 李雅婷"), "{notice}");
-    assert!(!app.finish_backup(false), "still held: not finished");
-    assert!(!path.exists());
+    assert!(
+        app.finish_backup(false).is_none() && app.backup_running(),
+        "still held"
+    );
     release.send(()).unwrap();
-    assert!(app.finish_backup(true));
+    let path = app.finish_backup(true).expect("written");
     assert!(screen(&app, 100, 30).contains("backed up 08:35"));
     assert_eq!(
         common::app::notice(&app),
         notice,
         "the check-in's line stays"
     );
-    assert!(path.exists());
+    assert_eq!(backup::read(&path).unwrap().commit_seq(), n);
     let after = journal(dir.path());
     assert_eq!((after.base, seqs(&after)), (n, vec![n + 1]));
 }

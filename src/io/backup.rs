@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use chrono::{DateTime, FixedOffset};
 
@@ -87,23 +87,27 @@ fn write_snapshot(
 /// Writes a timestamped backup into the data folder's `backups/`, keeps the last ten,
 /// and drops from the journal what the backup holds; returns when all that is done.
 pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupError> {
-    let (path, snapshot) = prepare(store, now)?;
+    let path = prepare(store, now)?;
+    let snapshot = store.snapshot()?;
     write_automatic(&snapshot, &path, now)?;
     store.drop_journal_through(snapshot.seq())?;
     Ok(path)
 }
 
-/// An automatic backup being written by a thread of its own (see [`start`]).
+/// An automatic backup being made by a thread of its own (see [`start`]).
 pub struct Writing {
     path: PathBuf,
-    seq: u64,
+    /// The commit number of the copy, sent once it is taken.
+    copied: mpsc::Receiver<u64>,
+    seq: Option<u64>,
     thread: std::thread::JoinHandle<Result<(), BackupError>>,
 }
 
-/// Starts an automatic backup: every record is copied now, under the commit lock (see
-/// `Store::snapshot`), and the file is written in the background while commits go on.
-/// [`Writing::finish`] waits for it and drops from the journal what it holds.
-pub fn start(store: &Store, now: DateTime<FixedOffset>) -> Result<Writing, BackupError> {
+/// Starts an automatic backup in the background: a thread copies every record under
+/// the commit lock (see `Store::snapshot`; a commit meanwhile waits for the copy, the
+/// caller does not), writes the file while commits go on, and drops from the journal
+/// the commits the copy holds. The backups folder and the name are made first, here.
+pub fn start(store: &Arc<Store>, now: DateTime<FixedOffset>) -> Result<Writing, BackupError> {
     start_held(store, now, None)
 }
 
@@ -111,26 +115,35 @@ pub fn start(store: &Store, now: DateTime<FixedOffset>) -> Result<Writing, Backu
 /// dropped) once the records are copied, before it writes anything.
 #[doc(hidden)]
 pub fn start_held(
-    store: &Store,
+    store: &Arc<Store>,
     now: DateTime<FixedOffset>,
     hold: Option<mpsc::Receiver<()>>,
 ) -> Result<Writing, BackupError> {
-    let (path, snapshot) = prepare(store, now)?;
-    let seq = snapshot.seq();
-    let to = path.clone();
+    let path = prepare(store, now)?;
+    let (to, store) = (path.clone(), Arc::clone(store));
+    let (copied_tx, copied) = mpsc::channel();
     let thread = std::thread::Builder::new()
         .name("lunxun-backup".into())
         .spawn(move || {
+            let snapshot = store.snapshot()?;
+            let _ = copied_tx.send(snapshot.seq());
             if let Some(hold) = hold {
                 let _ = hold.recv();
             }
-            write_automatic(&snapshot, &to, now)
+            write_automatic(&snapshot, &to, now)?;
+            store.drop_journal_through(snapshot.seq())?;
+            Ok(())
         })
         .map_err(|source| BackupError::File {
             path: path.clone(),
             source,
         })?;
-    Ok(Writing { seq, path, thread })
+    Ok(Writing {
+        path,
+        copied,
+        seq: None,
+        thread,
+    })
 }
 
 impl Writing {
@@ -139,34 +152,36 @@ impl Writing {
         &self.path
     }
 
-    /// The number of the last commit it holds.
-    pub fn seq(&self) -> u64 {
+    /// The number of the last commit it holds; waits for the copy to be taken (`None`
+    /// if it failed).
+    pub fn seq(&mut self) -> Option<u64> {
+        if self.seq.is_none() {
+            self.seq = self.copied.recv().ok();
+        }
         self.seq
     }
 
-    /// Whether the file is written (or failed): [`Writing::finish`] will not wait.
+    /// Whether it is done (or failed): [`Writing::finish`] will not wait.
     pub fn is_finished(&self) -> bool {
         self.thread.is_finished()
     }
 
-    /// Waits for the file, then drops from the journal what it holds. On a failure the
-    /// journal keeps everything, so the previous backup and the journal still give
-    /// back every commit.
-    pub fn finish(self, store: &Store) -> Result<PathBuf, BackupError> {
-        let written = self.thread.join().unwrap_or_else(|_| {
+    /// Waits until the file is written and the journal has dropped what it holds. On a
+    /// failure the journal keeps every commit the backup may lack, so the previous
+    /// backup and the journal still give back every commit.
+    pub fn finish(self) -> Result<PathBuf, BackupError> {
+        let done = self.thread.join().unwrap_or_else(|_| {
             Err(BackupError::File {
                 path: self.path.clone(),
                 source: std::io::Error::other("the backup stopped unexpectedly"),
             })
         });
-        written?;
-        store.drop_journal_through(self.seq)?;
-        Ok(self.path)
+        done.map(|()| self.path)
     }
 }
 
-/// The backups folder made (private), the new backup's name, and every record copied.
-fn prepare(store: &Store, now: DateTime<FixedOffset>) -> Result<(PathBuf, Snapshot), BackupError> {
+/// The backups folder made (private), and the new backup's name.
+fn prepare(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupError> {
     let dir = folder(store.dir());
     let wrap = |source| BackupError::File {
         path: dir.clone(),
@@ -177,8 +192,7 @@ fn prepare(store: &Store, now: DateTime<FixedOffset>) -> Result<(PathBuf, Snapsh
     crate::store::restrict_path(&dir, true).map_err(wrap)?;
     let existing = backups_in(&dir).map_err(wrap)?;
     let stem = format!("lunxun-{}", now.format("%Y%m%d-%H%M%S%.3f"));
-    let path = dir.join(next_name(&stem, existing.last()));
-    Ok((path, store.snapshot()?))
+    Ok(dir.join(next_name(&stem, existing.last())))
 }
 
 /// Writes the backup of `snapshot` to `path` (atomically, synced) and prunes the folder.

@@ -10,36 +10,66 @@ use std::path::PathBuf;
 use chrono::TimeDelta;
 
 use super::state::{App, BackupShown, Notice, NoticeKind};
-use crate::io::backup::{BackupError, Writing};
+use crate::io::backup::BackupError;
 use crate::text::{Desk as T, Lang};
 
 /// How often a running desk writes an automatic backup.
 pub const BACKUP_EVERY: TimeDelta = TimeDelta::minutes(30);
 
 impl App {
-    /// Takes over a backup begun before the desk opened (the one at start).
-    pub fn backup_begun(&mut self, writing: Writing) {
+    /// Begins an automatic backup in the background (the one at start, from `main`):
+    /// the desk draws and takes keys meanwhile. A failure to begin (the backups folder
+    /// cannot be made) is returned; one while writing is shown when it finishes.
+    pub fn begin_backup(&mut self) -> Result<(), BackupError> {
+        self.begin_backup_held(None)
+    }
+
+    /// Test aid: [`App::begin_backup`], the writing held until `hold` says go (see
+    /// `io::backup::start_held`).
+    #[doc(hidden)]
+    pub fn begin_backup_held(
+        &mut self,
+        hold: Option<std::sync::mpsc::Receiver<()>>,
+    ) -> Result<(), BackupError> {
+        let now = self.now();
+        let writing = crate::io::backup::start_held(&self.store, now, hold)?;
+        self.last_backup = now;
         self.writing = Some(writing);
         self.backup_shown = Some(BackupShown::Writing);
+        Ok(())
     }
 
     /// Begins an automatic backup once 30 minutes have passed since the last one began
-    /// (the one at start counts), unless one is still being written; returns where it
-    /// is being written. A clock set back starts the 30 minutes again from now. A
-    /// failure is shown; the desk carries on.
-    pub fn backup_if_due(&mut self) -> Option<PathBuf> {
+    /// (the one at start counts), unless one is still being written; returns whether
+    /// one began. A clock set back starts the 30 minutes again from now. A failure is
+    /// shown; the desk carries on.
+    pub fn backup_if_due(&mut self) -> bool {
         let now = self.now();
         if now < self.last_backup {
             self.last_backup = now;
         }
         if now - self.last_backup < BACKUP_EVERY || self.writing.is_some() {
-            return None;
+            return false;
         }
         self.last_backup = now;
-        match crate::io::backup::start(&self.store, now) {
-            Ok(writing) => {
-                let path = writing.path().to_path_buf();
-                self.backup_begun(writing);
+        match self.begin_backup() {
+            Ok(()) => true,
+            Err(e) => {
+                self.backup_failed(&e);
+                false
+            }
+        }
+    }
+
+    /// Takes in the background backup once it is done (with `wait`, waits for it) and
+    /// says so in the status line, or shows its failure. Returns the backup's file if
+    /// one finished well; `None` when none finished or it failed.
+    pub fn finish_backup(&mut self, wait: bool) -> Option<PathBuf> {
+        let writing = self.writing.take_if(|w| wait || w.is_finished())?;
+        let at = self.last_backup.format("%H:%M").to_string();
+        match writing.finish() {
+            Ok(path) => {
+                self.backup_shown = Some(BackupShown::Written(at));
                 Some(path)
             }
             Err(e) => {
@@ -49,31 +79,27 @@ impl App {
         }
     }
 
-    /// Finishes the backup being written once its file is (with `wait`, waits for it):
-    /// the journal drops what it holds, and the status line says so, or shows the
-    /// failure. Returns whether one finished (the screen changes).
-    pub fn finish_backup(&mut self, wait: bool) -> bool {
-        let Some(writing) = self.writing.take_if(|w| wait || w.is_finished()) else {
-            return false;
-        };
-        let at = self.last_backup.format("%H:%M").to_string();
-        match writing.finish(&self.store) {
-            Ok(_) => self.backup_shown = Some(BackupShown::Written(at)),
-            Err(e) => self.backup_failed(&e),
-        }
-        true
+    /// The commit number the background backup copied up to, once copied (waits for
+    /// the copy); `None` without one or if the copy failed.
+    pub fn backup_copied(&mut self) -> Option<u64> {
+        self.writing.as_mut()?.seq()
     }
 
-    /// On the way out: waits for a backup still being written (never left half-done
+    /// Whether a background backup is being made.
+    pub fn backup_running(&self) -> bool {
+        self.writing.is_some()
+    }
+
+    /// On the way out: waits for a backup still being made (never left half-done
     /// unnoticed), then, when the user quit, makes the exit backup unless that one
     /// already holds every commit. Returns the failures, for standard error.
     pub(super) fn backups_on_exit(&mut self, quit: bool) -> Vec<BackupError> {
         let mut failures = Vec::new();
         let mut current = false;
-        if let Some(writing) = self.writing.take() {
+        if let Some(mut writing) = self.writing.take() {
             let seq = writing.seq();
-            match writing.finish(&self.store) {
-                Ok(_) => current = seq == self.store.commit_seq(),
+            match writing.finish() {
+                Ok(_) => current = seq == Some(self.store.commit_seq()),
                 Err(e) => failures.push(e),
             }
         }
@@ -141,7 +167,7 @@ mod tests {
         let start = chrono::DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap();
         let mut app = App::new(store, Clock::Fixed(start), Lang::Zh).unwrap();
         app.clock = Clock::Fixed(start + BACKUP_EVERY);
-        assert_eq!(app.backup_if_due(), None);
+        assert!(!app.backup_if_due());
         let notice = app.notice.clone().expect("the failure is shown");
         assert_eq!(notice.kind, NoticeKind::Error);
         assert!(

@@ -56,7 +56,10 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     for e in app.backups_on_exit(matches!(result, Ok(Exit::Quit))) {
         eprintln!("lunxun: {}", autobackup::failure(&e, app.lang));
     }
-    app.store.close();
+    // No backup holds the store any more (it was waited for above).
+    if let Ok(store) = std::sync::Arc::try_unwrap(app.store) {
+        store.close();
+    }
     result
 }
 
@@ -86,7 +89,9 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
         if app.quit {
             return Ok(Exit::Quit);
         }
-        dirty |= app.finish_backup(false);
+        if app.backup_running() {
+            dirty |= app.finish_backup(false).is_some() || !app.backup_running();
+        }
         if dirty {
             terminal.draw(|frame| draw::render(app, frame))?;
         }

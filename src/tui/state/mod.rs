@@ -116,7 +116,8 @@ pub enum Scope {
 pub struct App {
     pub lang: Lang,
     pub clock: Clock,
-    pub(crate) store: Store,
+    /// Shared with a backup being written in the background (autobackup.rs).
+    pub(crate) store: std::sync::Arc<Store>,
     pub screen: ScreenId,
     /// No cohort exists yet: the welcome screen is shown instead of the others.
     pub welcome: bool,
@@ -148,7 +149,7 @@ impl App {
         let mut app = App {
             lang,
             clock,
-            store,
+            store: std::sync::Arc::new(store),
             screen: ScreenId::CheckIn,
             welcome: false,
             desk: None,
