@@ -302,3 +302,53 @@ fn backup_files(folder: &Path) -> Vec<std::path::PathBuf> {
     found.sort();
     found
 }
+
+/// Leaving the desk waits for a backup still being written, whether the user quit or a
+/// signal ended it; on a quit the exit backup is made only when that one lacks commits.
+#[test]
+fn leaving_the_desk_waits_for_the_backup_being_written() {
+    use common::app::{press, type_text};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = common::demo_folder();
+    let open = || {
+        let store = Store::open(dir.path()).unwrap();
+        lunxun::tui::App::new(
+            store,
+            common::app::clock(common::NOW),
+            lunxun::text::Lang::En,
+        )
+        .unwrap()
+    };
+    let leave = |mut app: lunxun::tui::App, quit: bool, check_in: bool| {
+        let (release, hold) = mpsc::channel();
+        app.begin_backup_held(Some(hold)).unwrap();
+        app.backup_copied().expect("copied");
+        if check_in {
+            type_text(&mut app, "lyt");
+            press(&mut app, KeyCode::Enter);
+        }
+        let before = backup_files(&backup::folder(dir.path())).len();
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            release.send(()).unwrap();
+        });
+        assert!(app.backups_on_exit(quit).is_empty());
+        releaser.join().unwrap();
+        backup_files(&backup::folder(dir.path())).len() - before
+    };
+    assert_eq!(
+        leave(open(), false, false),
+        1,
+        "a signal: the backup is waited for"
+    );
+    assert_eq!(
+        leave(open(), true, false),
+        1,
+        "a quit: that backup holds everything"
+    );
+    assert_eq!(
+        leave(open(), true, true),
+        2,
+        "a quit after a check-in: one more"
+    );
+}

@@ -93,7 +93,7 @@ impl App {
     /// On the way out: waits for a backup still being made (never left half-done
     /// unnoticed), then, when the user quit, makes the exit backup unless that one
     /// already holds every commit. Returns the failures, for standard error.
-    pub(super) fn backups_on_exit(&mut self, quit: bool) -> Vec<BackupError> {
+    pub fn backups_on_exit(&mut self, quit: bool) -> Vec<BackupError> {
         let mut failures = Vec::new();
         let mut current = false;
         if let Some(mut writing) = self.writing.take() {
