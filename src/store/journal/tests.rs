@@ -1,5 +1,6 @@
 //! The journal read back after appends, torn ends, failed writes and restarts.
 
+use super::rewrite::{RewriteStep, stop_rewrite_at};
 use super::*;
 
 fn append(journal: &mut Journal, seq: u64, puts: &[Put]) {
