@@ -73,9 +73,10 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
         }
         None => {
             let _ = color_eyre::install();
-            backup_now(&store, &clock, lang)?;
             let mut app = tui::App::new(store, clock, lang)?;
             app.glyphs = tui::Glyphs::detect(args.glyphs_flag());
+            // Made in the background: the first screen does not wait for it.
+            app.begin_backup().map_err(|e| backup_failed(&e, lang))?;
             let exit = tui::run(app).map_err(|e| CliError::Io(e.to_string()))?;
             Ok(Outcome::Desk(exit))
         }
@@ -114,20 +115,25 @@ fn inject_test_faults(store: &mut Store) {
     }
 }
 
-/// The automatic backup at start (the desk makes another on a clean exit). A failure
-/// stops the start: running without a fresh backup is not what the user expects.
+/// An automatic backup before a command runs (when the journal is behind), written
+/// before the command goes on. A failure stops it: running without a fresh backup is
+/// not what the user expects.
 fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> {
     lunxun::io::backup::automatic(store, clock.now())
         .map(|_| ())
-        .map_err(|e| {
-            // A damaged record met while exporting: its message says how to recover.
-            let reason = e.message(lang);
-            CliError::Io(tr!(
-                lang,
-                Commands::MainBackupAtStartFailed,
-                reason = reason
-            ))
-        })
+        .map_err(|e| backup_failed(&e, lang))
+}
+
+/// The backup at start could not be made (at the desk: its folder could not be made;
+/// a failure in the background is shown by the desk itself).
+fn backup_failed(e: &lunxun::io::backup::BackupError, lang: Lang) -> CliError {
+    // A damaged record met while exporting: its message says how to recover.
+    let reason = e.message(lang);
+    CliError::Io(tr!(
+        lang,
+        Commands::MainBackupAtStartFailed,
+        reason = reason
+    ))
 }
 
 /// Prints a command's output; one that committed is acknowledged by it (the sync trace

@@ -430,15 +430,16 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
     let clock = lunxun::clock::Clock::Fixed(now());
     let before = store.backup("").unwrap().counts()["events"];
     let mut app = lunxun::tui::App::new(store, clock, lunxun::text::Lang::En).unwrap();
-    assert_eq!(app.backup_if_due(), None);
+    assert!(!app.backup_if_due());
     desk_clock(&mut app, 10, 0);
     type_text(&mut app, "lyt");
     press(&mut app, KeyCode::Enter);
     desk_clock(&mut app, 29, 59);
-    assert_eq!(app.backup_if_due(), None, "not before 30 minutes");
+    assert!(!app.backup_if_due(), "not before 30 minutes");
     assert_eq!(backup_names(dir.path()), Vec::<String>::new());
     desk_clock(&mut app, 30, 0);
-    let made = app.backup_if_due().expect("a backup after 30 minutes");
+    assert!(app.backup_if_due(), "a backup after 30 minutes");
+    let made = app.finish_backup(true).expect("written in the background");
     assert_eq!(
         backup_names(dir.path()),
         ["lunxun-20150316-090500.000.json"]
@@ -447,21 +448,16 @@ fn the_desk_backs_up_every_thirty_minutes_by_its_clock() {
     let events = saved.counts()["events"];
     assert_eq!(events, before + 1, "it holds the check-in made since");
     desk_clock(&mut app, 59, 59);
-    assert_eq!(
-        app.backup_if_due(),
-        None,
-        "the next 30 minutes count from it"
-    );
+    assert!(!app.backup_if_due(), "the next 30 minutes count from it");
     desk_clock(&mut app, 60, 0);
-    assert!(app.backup_if_due().is_some());
+    assert!(app.backup_if_due());
+    assert!(app.finish_backup(true).is_some());
     assert_eq!(backup_names(dir.path()).len(), 2);
     // A clock set back two hours: the 30 minutes count again from there.
     desk_clock(&mut app, -60, 0);
-    assert_eq!(app.backup_if_due(), None);
+    assert!(!app.backup_if_due());
     desk_clock(&mut app, -30, 0);
-    assert!(
-        app.backup_if_due().is_some(),
-        "not stopped by a clock set back"
-    );
+    assert!(app.backup_if_due(), "not stopped by a clock set back");
+    assert!(app.finish_backup(true).is_some());
     assert_eq!(backup_names(dir.path()).len(), 3);
 }

@@ -1,12 +1,15 @@
 //! Backup files: written atomically (mode 0600) into `<data folder>/backups/`, the last
-//! ten kept; and read back for `restore`.
+//! ten kept; and read back for `restore`. An automatic backup copies the records under
+//! the commit lock and can be written in the background ([`start`]): commits go on
+//! meanwhile, and the journal then drops only the commits the backup holds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::store::{Backup, Store, StoreError};
+use crate::store::{Backup, Snapshot, Store, StoreError};
 use crate::text::{Backups, Lang};
 use crate::tr;
 
@@ -64,7 +67,15 @@ pub fn write(
     path: &Path,
     now: DateTime<FixedOffset>,
 ) -> Result<Backup, BackupError> {
-    let backup = store.backup(&now.to_rfc3339())?;
+    write_snapshot(&store.snapshot()?, path, now)
+}
+
+fn write_snapshot(
+    snapshot: &Snapshot,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<Backup, BackupError> {
+    let backup = snapshot.to_backup(&now.to_rfc3339())?;
     let bytes = serde_json::to_vec_pretty(&backup).expect("backups serialise");
     super::write_atomic(path, &bytes).map_err(|source| BackupError::File {
         path: path.to_path_buf(),
@@ -73,8 +84,104 @@ pub fn write(
     Ok(backup)
 }
 
-/// Writes a timestamped backup into the data folder's `backups/` and keeps the last ten.
+/// Writes a timestamped backup into the data folder's `backups/`, keeps the last ten,
+/// and drops from the journal what the backup holds; returns when all that is done.
 pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupError> {
+    let path = prepare(store, now)?;
+    let snapshot = store.snapshot()?;
+    write_automatic(&snapshot, &path, now)?;
+    store.drop_journal_through(snapshot.seq())?;
+    Ok(path)
+}
+
+/// An automatic backup being made by a thread of its own (see [`start`]).
+pub struct Writing {
+    path: PathBuf,
+    /// The commit number of the copy, sent once it is taken.
+    copied: mpsc::Receiver<u64>,
+    seq: Option<u64>,
+    thread: std::thread::JoinHandle<Result<(), BackupError>>,
+}
+
+/// Starts an automatic backup in the background: a thread copies every record under
+/// the commit lock (see `Store::snapshot`; a commit meanwhile waits for the copy, the
+/// caller does not), writes the file while commits go on, and drops from the journal
+/// the commits the copy holds. The backups folder and the name are made first, here.
+pub fn start(store: &Arc<Store>, now: DateTime<FixedOffset>) -> Result<Writing, BackupError> {
+    start_held(store, now, None)
+}
+
+/// Test aid: [`start`], with the thread waiting for `hold` (a message or its sender
+/// dropped) once the records are copied, before it writes anything.
+#[doc(hidden)]
+pub fn start_held(
+    store: &Arc<Store>,
+    now: DateTime<FixedOffset>,
+    hold: Option<mpsc::Receiver<()>>,
+) -> Result<Writing, BackupError> {
+    let path = prepare(store, now)?;
+    let (to, store) = (path.clone(), Arc::clone(store));
+    let (copied_tx, copied) = mpsc::channel();
+    let thread = std::thread::Builder::new()
+        .name("lunxun-backup".into())
+        .spawn(move || {
+            let snapshot = store.snapshot()?;
+            let _ = copied_tx.send(snapshot.seq());
+            if let Some(hold) = hold {
+                let _ = hold.recv();
+            }
+            write_automatic(&snapshot, &to, now)?;
+            store.drop_journal_through(snapshot.seq())?;
+            Ok(())
+        })
+        .map_err(|source| BackupError::File {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(Writing {
+        path,
+        copied,
+        seq: None,
+        thread,
+    })
+}
+
+impl Writing {
+    /// Where the backup is being written.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The number of the last commit it holds; waits for the copy to be taken (`None`
+    /// if it failed).
+    pub fn seq(&mut self) -> Option<u64> {
+        if self.seq.is_none() {
+            self.seq = self.copied.recv().ok();
+        }
+        self.seq
+    }
+
+    /// Whether it is done (or failed): [`Writing::finish`] will not wait.
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+
+    /// Waits until the file is written and the journal has dropped what it holds. On a
+    /// failure the journal keeps every commit the backup may lack, so the previous
+    /// backup and the journal still give back every commit.
+    pub fn finish(self) -> Result<PathBuf, BackupError> {
+        let done = self.thread.join().unwrap_or_else(|_| {
+            Err(BackupError::File {
+                path: self.path.clone(),
+                source: std::io::Error::other("the backup stopped unexpectedly"),
+            })
+        });
+        done.map(|()| self.path)
+    }
+}
+
+/// The backups folder made (private), and the new backup's name.
+fn prepare(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupError> {
     let dir = folder(store.dir());
     let wrap = |source| BackupError::File {
         path: dir.clone(),
@@ -85,13 +192,21 @@ pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, B
     crate::store::restrict_path(&dir, true).map_err(wrap)?;
     let existing = backups_in(&dir).map_err(wrap)?;
     let stem = format!("lunxun-{}", now.format("%Y%m%d-%H%M%S%.3f"));
-    let path = dir.join(next_name(&stem, existing.last()));
-    let covered = store.commit_seq();
-    write(store, &path, now)?;
-    prune(&dir, KEEP).map_err(wrap)?;
-    // The backup holds every commit so far and is on disk: the journal starts again.
-    store.restart_journal(covered)?;
-    Ok(path)
+    Ok(dir.join(next_name(&stem, existing.last())))
+}
+
+/// Writes the backup of `snapshot` to `path` (atomically, synced) and prunes the folder.
+fn write_automatic(
+    snapshot: &Snapshot,
+    path: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<(), BackupError> {
+    write_snapshot(snapshot, path, now)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    prune(dir, KEEP).map_err(|source| BackupError::File {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 /// The automatic backups in `dir`, oldest first (their names sort in the order made).

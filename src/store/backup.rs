@@ -114,17 +114,29 @@ impl Backup {
     }
 }
 
-impl Store {
-    /// Exports every record. Call it when nothing else writes (start, exit, a command).
-    pub fn backup(&self, created_at: &str) -> StoreResult<Backup> {
+/// Every record of every tree as they stood after one commit, copied while commits
+/// wait: turned into a [`Backup`] later, while commits go on.
+pub struct Snapshot {
+    seq: u64,
+    /// Per tree of [`TreeName::ALL`], its records in key order, as stored.
+    trees: Vec<Vec<(sled::IVec, sled::IVec)>>,
+}
+
+impl Snapshot {
+    /// The number of the last commit it holds.
+    pub fn seq(&self) -> u64 {
+        self.seq
+    }
+
+    /// The backup of these records (people decoded, records as JSON).
+    pub fn to_backup(&self, created_at: &str) -> StoreResult<Backup> {
         let mut trees = BTreeMap::new();
-        for tree in TreeName::ALL {
-            let mut records = Vec::new();
-            for entry in self.tree(tree).iter() {
-                let (key, bytes) = entry?;
+        for (tree, stored) in TreeName::ALL.into_iter().zip(&self.trees) {
+            let mut records = Vec::with_capacity(stored.len());
+            for (key, bytes) in stored {
                 records.push(Record {
-                    value: export_value(tree, &bytes)?,
-                    key: Key::from_bytes(&key),
+                    value: export_value(tree, bytes)?,
+                    key: Key::from_bytes(key),
                 });
             }
             trees.insert(tree.name().to_string(), records);
@@ -135,6 +147,25 @@ impl Store {
             created_at: created_at.to_string(),
             trees,
         })
+    }
+}
+
+impl Store {
+    /// Exports every record.
+    pub fn backup(&self, created_at: &str) -> StoreResult<Backup> {
+        self.snapshot()?.to_backup(created_at)
+    }
+
+    /// Copies every record under the commit lock, so the copy holds exactly the commits
+    /// up to its number: none half, none after. Only the copying waits; decoding and
+    /// writing the backup happen after, off the lock.
+    pub fn snapshot(&self) -> StoreResult<Snapshot> {
+        let held = self.seq.lock().unwrap_or_else(|e| e.into_inner());
+        let mut trees = Vec::with_capacity(TreeName::ALL.len());
+        for tree in TreeName::ALL {
+            trees.push(self.tree(tree).iter().collect::<Result<Vec<_>, _>>()?);
+        }
+        Ok(Snapshot { seq: held.0, trees })
     }
 
     /// Whether any record other than the store's own settings exists.

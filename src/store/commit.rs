@@ -82,8 +82,8 @@ impl Store {
     }
 
     /// Whether the journal and sled disagree on the last commit (a kill between their
-    /// flushes, a journal made anew): the caller makes an automatic backup, which
-    /// restarts the journal whole.
+    /// flushes, a journal made anew): the caller makes an automatic backup, after which
+    /// the journal starts at the backup's commit.
     pub fn journal_is_behind(&self) -> bool {
         self.journal
             .lock()
@@ -96,18 +96,16 @@ impl Store {
         self.seq.lock().unwrap_or_else(|e| e.into_inner()).0
     }
 
-    /// Empties the journal once a backup holds every commit up to `seq`; does nothing
-    /// if a commit came after it.
-    pub fn restart_journal(&self, seq: u64) -> StoreResult<()> {
+    /// Drops from the journal the commits up to `seq`, once a backup holding them is on
+    /// disk; commits made after `seq` (while the backup was written) stay in it.
+    pub fn drop_journal_through(&self, seq: u64) -> StoreResult<()> {
         // The backup read sled's memory: what it holds must be on disk before the journal
         // forgets it (a commit whose flush failed is in the backup, maybe not in sled).
+        // Every commit up to the number now is then in the journal or dropped below, so
+        // entries still queued after this come after `seq`.
         self.settle()?;
-        let held = self.seq.lock().unwrap_or_else(|e| e.into_inner());
-        if held.0 == seq {
-            let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
-            journal.restart(seq)?;
-        }
-        Ok(())
+        let mut journal = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        journal.drop_through(seq).map_err(StoreError::Journal)
     }
 
     /// `seq`: the last commit sled holds, for the sync trace.

@@ -38,7 +38,7 @@ use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
-pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record};
+pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record, Snapshot};
 pub use closing::CohortChange;
 pub use commit::Batch;
 pub use error::{Damage, StoreError, StoreResult};

@@ -214,6 +214,8 @@ catalogue! {
     // Welcome
     WelcomeText => "还没有班次。可以新建一个班次，或载入演示数据先试一试。", "There is no cohort yet. Create one, or load the demo to try the desk.";
     DemoLoaded => "已载入演示数据：{count} 人，班次 {cohort}", "demo loaded: {count} people, cohort {cohort}";
+    AutoBackupWriting => "正在备份…", "backing up…";
+    AutoBackupWritten => "已备份 {time}", "backed up {time}";
     AutoBackupFailed => "自动备份失败：{reason}", "automatic backup failed: {reason}";
     AutoBackupCannotWrite => "自动备份失败：无法写入 {path}（{reason}）", "automatic backup failed: cannot write {path} ({reason})";
     FileDenied => "没有权限", "permission denied";

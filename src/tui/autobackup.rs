@@ -1,12 +1,15 @@
-//! The automatic backup every 30 minutes while the desk runs (besides those at start
-//! and on exit), so a database damaged after a crash loses at most that much to the
-//! backup alone. Timed by the desk's clock, which tests fix.
+//! The automatic backups while the desk runs: the one at start (begun by `main` before
+//! the desk opens) and one every 30 minutes, so a database damaged after a crash loses at
+//! most that much to the backup alone. Each copies the records under the commit lock and
+//! is written in the background (`io::backup::start`): the desk draws, takes keys and
+//! checks people in meanwhile. Once written, the journal drops what it holds. Timed by
+//! the desk's clock, which tests fix.
 
 use std::path::PathBuf;
 
 use chrono::TimeDelta;
 
-use super::state::{App, Notice, NoticeKind};
+use super::state::{App, BackupShown, Notice, NoticeKind};
 use crate::io::backup::BackupError;
 use crate::text::{Desk as T, Lang};
 
@@ -14,28 +17,107 @@ use crate::text::{Desk as T, Lang};
 pub const BACKUP_EVERY: TimeDelta = TimeDelta::minutes(30);
 
 impl App {
-    /// Writes an automatic backup once 30 minutes have passed since the last one (the
-    /// one at start, before the desk opened, counts). A clock set back starts the 30
-    /// minutes again from now. A failure is shown; the desk carries on.
-    pub fn backup_if_due(&mut self) -> Option<PathBuf> {
+    /// Begins an automatic backup in the background (the one at start, from `main`):
+    /// the desk draws and takes keys meanwhile. A failure to begin (the backups folder
+    /// cannot be made) is returned; one while writing is shown when it finishes.
+    pub fn begin_backup(&mut self) -> Result<(), BackupError> {
+        self.begin_backup_held(None)
+    }
+
+    /// Test aid: [`App::begin_backup`], the writing held until `hold` says go (see
+    /// `io::backup::start_held`).
+    #[doc(hidden)]
+    pub fn begin_backup_held(
+        &mut self,
+        hold: Option<std::sync::mpsc::Receiver<()>>,
+    ) -> Result<(), BackupError> {
+        let now = self.now();
+        let writing = crate::io::backup::start_held(&self.store, now, hold)?;
+        self.last_backup = now;
+        self.writing = Some(writing);
+        self.backup_shown = Some(BackupShown::Writing);
+        Ok(())
+    }
+
+    /// Begins an automatic backup once 30 minutes have passed since the last one began
+    /// (the one at start counts), unless one is still being written; returns whether
+    /// one began. A clock set back starts the 30 minutes again from now. A failure is
+    /// shown; the desk carries on.
+    pub fn backup_if_due(&mut self) -> bool {
         let now = self.now();
         if now < self.last_backup {
             self.last_backup = now;
         }
-        if now - self.last_backup < BACKUP_EVERY {
-            return None;
+        if now - self.last_backup < BACKUP_EVERY || self.writing.is_some() {
+            return false;
         }
         self.last_backup = now;
-        match crate::io::backup::automatic(&self.store, now) {
-            Ok(path) => Some(path),
+        match self.begin_backup() {
+            Ok(()) => true,
             Err(e) => {
-                self.notice = Some(Notice {
-                    kind: NoticeKind::Error,
-                    text: failure(&e, self.lang),
-                });
+                self.backup_failed(&e);
+                false
+            }
+        }
+    }
+
+    /// Takes in the background backup once it is done (with `wait`, waits for it) and
+    /// says so in the status line, or shows its failure. Returns the backup's file if
+    /// one finished well; `None` when none finished or it failed.
+    pub fn finish_backup(&mut self, wait: bool) -> Option<PathBuf> {
+        let writing = self.writing.take_if(|w| wait || w.is_finished())?;
+        let at = self.last_backup.format("%H:%M").to_string();
+        match writing.finish() {
+            Ok(path) => {
+                self.backup_shown = Some(BackupShown::Written(at));
+                Some(path)
+            }
+            Err(e) => {
+                self.backup_failed(&e);
                 None
             }
         }
+    }
+
+    /// The commit number the background backup copied up to, once copied (waits for
+    /// the copy); `None` without one or if the copy failed.
+    pub fn backup_copied(&mut self) -> Option<u64> {
+        self.writing.as_mut()?.seq()
+    }
+
+    /// Whether a background backup is being made.
+    pub fn backup_running(&self) -> bool {
+        self.writing.is_some()
+    }
+
+    /// On the way out: waits for a backup still being made (never left half-done
+    /// unnoticed), then, when the user quit, makes the exit backup unless that one
+    /// already holds every commit. Returns the failures, for standard error.
+    pub fn backups_on_exit(&mut self, quit: bool) -> Vec<BackupError> {
+        let mut failures = Vec::new();
+        let mut current = false;
+        if let Some(mut writing) = self.writing.take() {
+            let seq = writing.seq();
+            match writing.finish() {
+                Ok(_) => current = seq == Some(self.store.commit_seq()),
+                Err(e) => failures.push(e),
+            }
+        }
+        if quit
+            && !current
+            && let Err(e) = crate::io::backup::automatic(&self.store, self.now())
+        {
+            failures.push(e);
+        }
+        failures
+    }
+
+    fn backup_failed(&mut self, error: &BackupError) {
+        self.backup_shown = None;
+        self.notice = Some(Notice {
+            kind: NoticeKind::Error,
+            text: failure(error, self.lang),
+        });
     }
 }
 
@@ -85,7 +167,7 @@ mod tests {
         let start = chrono::DateTime::parse_from_rfc3339("2015-03-16T08:35:00+08:00").unwrap();
         let mut app = App::new(store, Clock::Fixed(start), Lang::Zh).unwrap();
         app.clock = Clock::Fixed(start + BACKUP_EVERY);
-        assert_eq!(app.backup_if_due(), None);
+        assert!(!app.backup_if_due());
         let notice = app.notice.clone().expect("the failure is shown");
         assert_eq!(notice.kind, NoticeKind::Error);
         assert!(

@@ -7,7 +7,8 @@
 //!   hints; never the store.
 //! - `keymap`: which key does what where; keys become [`Action`]s, and the footer
 //!   and help are generated from the same table.
-//! - `autobackup`: the 30-minute backup.
+//! - `autobackup`: the automatic backups, written in the background, and the
+//!   30-minute one.
 //! - `state/`: the desk's state and key handling, one file per screen, and the screen
 //!   registry ([`ScreenId`]), and the keys inside forms and questions. With `autobackup`,
 //!   the only part that uses the store.
@@ -55,12 +56,13 @@ pub fn run(mut app: App) -> std::io::Result<Exit> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut app, &mut terminal);
     ratatui::restore();
-    if let Ok(Exit::Quit) = result
-        && let Err(e) = crate::io::backup::automatic(&app.store, app.now())
-    {
+    for e in app.backups_on_exit(matches!(result, Ok(Exit::Quit))) {
         eprintln!("lunxun: {}", autobackup::failure(&e, app.lang));
     }
-    app.store.close();
+    // No backup holds the store any more (it was waited for above).
+    if let Ok(store) = std::sync::Arc::try_unwrap(app.store) {
+        store.close();
+    }
     result
 }
 
@@ -89,6 +91,9 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
         }
         if app.quit {
             return Ok(Exit::Quit);
+        }
+        if app.backup_running() {
+            dirty |= app.finish_backup(false).is_some() || !app.backup_running();
         }
         if dirty {
             terminal.draw(|frame| draw::render(app, frame))?;

@@ -1,4 +1,5 @@
-//! The journal: a second, plain copy of every commit since the last automatic backup.
+//! The journal: a second, plain copy of every commit after the one the newest automatic
+//! backup holds (a backup then drops the entries it holds, rewrite.rs).
 //! Each commit's records are appended to `lunxun.journal` and synced before the commit
 //! is acknowledged, so if sled's files are ever damaged, the newest backup plus the
 //! journal give back every acknowledged check-in (`lunxun restore` replays it).
@@ -11,17 +12,21 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::trace::{self, Synced};
 use super::{TreeName, folder};
 
 mod format;
+mod rewrite;
 
 pub use format::read;
 use format::{encode_entry, entry_at, header};
 
 pub const FILE: &str = "lunxun.journal";
+/// The journal being rewritten after a backup ([`Journal::drop_through`]), renamed over
+/// [`FILE`] once whole; one left by a kill is removed at the next open.
+const REWRITE: &str = "lunxun.journal.new";
 const MAGIC: &[u8; 8] = b"LXJRNL01";
 const HEADER: usize = 16;
 
@@ -29,6 +34,9 @@ pub type Put = (TreeName, Vec<u8>, Vec<u8>);
 
 pub struct Journal {
     /// None for a store opened only to check a copy (see `Store::open`): it never writes.
+    path: Option<PathBuf>,
+    /// The open journal; None after a rewrite could not open it again (the next write
+    /// tries again).
     file: Option<File>,
     /// Entries of commits sled holds but the journal does not yet (a failed flush or
     /// journal write): written before the next entry.
@@ -65,16 +73,11 @@ impl Journal {
     /// sled holds: a new journal starts after it, and one that ends before it is behind.
     pub fn open(dir: &Path, held: u64, found: Option<Tail>) -> std::io::Result<Journal> {
         let path = dir.join(FILE);
-        // Not opened for appending: on Windows an append-only handle cannot be cut back
-        // (set_len), so every write seeks to the end itself.
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)?;
-        let _ = folder::restrict(&path, false);
+        // A rewrite cut short by a kill: the journal beside it is the one in use.
+        let _ = std::fs::remove_file(dir.join(REWRITE));
+        let file = open_file(&path)?;
         let mut journal = Journal {
+            path: Some(path),
             file: Some(file),
             pending: Vec::new(),
             staged: 0,
@@ -104,6 +107,7 @@ impl Journal {
     /// A journal that refuses every write, for a store opened only to be checked.
     pub fn detached() -> Journal {
         Journal {
+            path: None,
             file: None,
             pending: Vec::new(),
             staged: 0,
@@ -112,9 +116,8 @@ impl Journal {
     }
 
     fn file(&mut self) -> std::io::Result<&mut File> {
-        self.file
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))
+        let Journal { path, file, .. } = self;
+        reopened(path.as_deref(), file)
     }
 
     /// Whether the journal and sled disagree on the last commit (see [`Journal::open`]);
@@ -137,14 +140,13 @@ impl Journal {
             return Ok(());
         }
         let Journal {
+            path,
             file,
             pending,
             staged,
             ..
         } = self;
-        let file = file
-            .as_mut()
-            .ok_or_else(|| std::io::Error::other("a store opened for a check does not write"))?;
+        let file = reopened(path.as_deref(), file)?;
         let before = file.seek(SeekFrom::End(0))?;
         let written = if cut_short {
             file.write_all(&pending[..pending.len() / 2])
@@ -173,6 +175,34 @@ impl Journal {
         self.behind = false;
         Ok(())
     }
+}
+
+fn not_writable() -> std::io::Error {
+    std::io::Error::other("a store opened for a check does not write")
+}
+
+/// Opens the journal for reading and writing, creating it. Not opened for appending: on
+/// Windows an append-only handle cannot be cut back (set_len), so every write seeks to
+/// the end itself.
+fn open_file(path: &Path) -> std::io::Result<File> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)?;
+    let _ = folder::restrict(path, false);
+    Ok(file)
+}
+
+/// The open journal, opened again if a rewrite left it closed; an error for a journal
+/// that never writes.
+fn reopened<'a>(path: Option<&Path>, file: &'a mut Option<File>) -> std::io::Result<&'a mut File> {
+    let path = path.ok_or_else(not_writable)?;
+    if file.is_none() {
+        *file = Some(open_file(path)?);
+    }
+    Ok(file.as_mut().expect("opened above"))
 }
 
 /// Where a journal's good entries end, and the last commit number it knows (its last

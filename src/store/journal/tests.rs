@@ -1,5 +1,6 @@
 //! The journal read back after appends, torn ends, failed writes and restarts.
 
+use super::rewrite::{RewriteStep, stop_rewrite_at};
 use super::*;
 
 fn append(journal: &mut Journal, seq: u64, puts: &[Put]) {
@@ -168,4 +169,89 @@ fn a_damaged_entry_in_the_middle_is_stepped_over_and_named() {
     assert_eq!(seqs, [1, 3]);
     assert_eq!(read_back.skipped, [2]);
     assert_eq!(read_back.damaged_bytes, 0);
+}
+
+/// The journal's base and its entries' commit numbers, read from the file.
+fn on_disk(dir: &Path) -> (u64, Vec<u64>) {
+    let read_back = read(&dir.join(FILE)).unwrap().unwrap();
+    assert_eq!(read_back.damaged_bytes, 0);
+    let seqs = read_back.entries.iter().map(|e| e.seq).collect();
+    (read_back.base, seqs)
+}
+
+fn journal_of(dir: &Path, through: u64) -> Journal {
+    let mut journal = Journal::open(dir, 0, read_tail(dir)).unwrap();
+    for seq in 1..=through {
+        append(&mut journal, seq, &puts());
+    }
+    journal
+}
+
+#[test]
+fn dropping_through_a_backup_keeps_exactly_the_commits_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal_of(dir.path(), 5);
+    journal.drop_through(3).unwrap();
+    assert_eq!(on_disk(dir.path()), (3, vec![4, 5]));
+    assert_eq!(
+        read(&dir.path().join(FILE)).unwrap().unwrap().entries[0].puts,
+        puts()
+    );
+    // Appends go to the new file.
+    append(&mut journal, 6, &puts());
+    assert_eq!(on_disk(dir.path()), (3, vec![4, 5, 6]));
+    // An older backup drops nothing more; a newer one drops all.
+    journal.drop_through(2).unwrap();
+    assert_eq!(on_disk(dir.path()), (3, vec![4, 5, 6]));
+    journal.drop_through(6).unwrap();
+    assert_eq!(on_disk(dir.path()), (6, vec![]));
+    // An entry queued after a failed write stays queued, and goes out next.
+    journal.stage(7, &puts());
+    assert!(journal.write(true).is_err());
+    journal.drop_through(6).unwrap();
+    append(&mut journal, 8, &puts());
+    assert_eq!(on_disk(dir.path()), (6, vec![7, 8]));
+    drop(journal);
+    assert!(!dir.path().join(REWRITE).exists());
+    let reopened = Journal::open(dir.path(), 8, read_tail(dir.path())).unwrap();
+    assert!(!reopened.is_behind());
+}
+
+/// A kill at each step of a rewrite: before it starts, with the new journal written
+/// beside the old, and right after the rename. Each leaves the old journal or the new
+/// one, whole, and the next open goes on from it.
+#[test]
+fn a_rewrite_stopped_at_any_step_leaves_the_old_journal_or_the_new_one() {
+    for (stop, expected) in [
+        (RewriteStep::Written, (0, vec![1, 2, 3, 4, 5])),
+        (RewriteStep::Renamed, (3, vec![4, 5])),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = journal_of(dir.path(), 5);
+        stop_rewrite_at(Some(stop));
+        assert!(journal.drop_through(3).is_err());
+        stop_rewrite_at(None);
+        drop(journal);
+        assert_eq!(on_disk(dir.path()), expected, "stopped at {stop:?}");
+        let mut journal = Journal::open(dir.path(), 5, read_tail(dir.path())).unwrap();
+        assert!(!journal.is_behind(), "stopped at {stop:?}");
+        assert!(!dir.path().join(REWRITE).exists(), "stopped at {stop:?}");
+        append(&mut journal, 6, &puts());
+        let (base, seqs) = on_disk(dir.path());
+        assert_eq!(base, expected.0);
+        assert_eq!(seqs.last(), Some(&6));
+    }
+}
+
+/// A rewrite that stopped without a kill (a failed rename, say) leaves the journal
+/// usable by the same process: the next write opens it again.
+#[test]
+fn after_a_stopped_rewrite_the_next_write_goes_to_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal_of(dir.path(), 2);
+    stop_rewrite_at(Some(RewriteStep::Renamed));
+    assert!(journal.drop_through(2).is_err());
+    stop_rewrite_at(None);
+    append(&mut journal, 3, &puts());
+    assert_eq!(on_disk(dir.path()), (2, vec![3]));
 }

@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::desk::Desk;
 use super::keymap;
-use super::state::{App, NoticeKind};
+use super::state::{App, BackupShown, NoticeKind};
 use super::state::{Scope, ScreenId};
 use super::theme;
 use super::widgets::sanitize;
@@ -206,14 +206,29 @@ pub(super) fn session_short(app: &App, session: crate::domain::Session) -> Strin
     )
 }
 
+/// What just happened, and at the right, quietly, the automatic backup's state.
 fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
+    let backup = app.backup_shown.as_ref().map(|shown| match shown {
+        BackupShown::Writing => app.t(T::AutoBackupWriting).to_string(),
+        BackupShown::Written(time) => crate::tr!(app.lang, T::AutoBackupWritten, time = time),
+    });
+    let width = backup
+        .as_ref()
+        .map_or(0, |b| Span::raw(b).width() as u16 + 1);
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width),
+    ]));
+    if let Some(backup) = backup {
+        Line::styled(backup, theme::dim()).render(right, frame.buffer_mut());
+    }
     let Some(notice) = &app.notice else { return };
     let style = match notice.kind {
         NoticeKind::Done => theme::ok(),
         NoticeKind::Info => theme::warn(),
         NoticeKind::Error => theme::error(),
     };
-    Line::styled(format!(" {}", sanitize(&notice.text)), style).render(area, frame.buffer_mut());
+    Line::styled(format!(" {}", sanitize(&notice.text)), style).render(left, frame.buffer_mut());
 }
 
 /// The current scope's main keys, then the global ones: straight from the keymap.

@@ -32,7 +32,7 @@ use crate::text::Desk as T;
 use crate::text::Lang;
 
 pub use action::Action;
-pub use notice::{Notice, NoticeKind};
+pub use notice::{BackupShown, Notice, NoticeKind};
 pub use overlays::{ConfirmKind, FormKind, Overlay};
 
 use super::desk::Desk;
@@ -116,7 +116,8 @@ pub enum Scope {
 pub struct App {
     pub lang: Lang,
     pub clock: Clock,
-    pub(crate) store: Store,
+    /// Shared with a backup being written in the background (autobackup.rs).
+    pub(crate) store: std::sync::Arc<Store>,
     pub screen: ScreenId,
     /// No cohort exists yet: the welcome screen is shown instead of the others.
     pub welcome: bool,
@@ -135,8 +136,12 @@ pub struct App {
     pub quit: bool,
     /// Unicode or ASCII borders and marks, chosen once at start (see `tui/glyphs.rs`).
     pub glyphs: super::Glyphs,
-    /// When the last automatic backup was made (see autobackup.rs).
+    /// When the last automatic backup was begun (see autobackup.rs).
     pub(in crate::tui) last_backup: DateTime<FixedOffset>,
+    /// The automatic backup being written in the background, if any (autobackup.rs).
+    pub(in crate::tui) writing: Option<crate::io::backup::Writing>,
+    /// What the status line says quietly about the automatic backups.
+    pub backup_shown: Option<BackupShown>,
 }
 
 impl App {
@@ -146,7 +151,7 @@ impl App {
         let mut app = App {
             lang,
             clock,
-            store,
+            store: std::sync::Arc::new(store),
             screen: ScreenId::CheckIn,
             welcome: false,
             desk: None,
@@ -164,6 +169,8 @@ impl App {
             quit: false,
             glyphs: super::Glyphs::default(),
             last_backup: clock.now(),
+            writing: None,
+            backup_shown: None,
         };
         app.open_first_screen()?;
         Ok(app)

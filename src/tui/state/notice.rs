@@ -13,6 +13,15 @@ pub struct Notice {
     pub text: String,
 }
 
+/// Said quietly at the right of the status line: an automatic backup is being written,
+/// or when the last one was (a failure is a [`Notice`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupShown {
+    Writing,
+    /// Written; the desk's time it was begun, `HH:MM`.
+    Written(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
     Done,
