@@ -113,7 +113,10 @@ step_install_exe() {
   x86_64-w64-mingw32-gcc -shared -O2 -s -o "$C/lunxun/bcryptprimitives.dll" \
     .ci/windows/shim/bcryptprimitives.c .ci/windows/shim/bcryptprimitives.def -ladvapi32 \
     || fail "the ProcessPrng shim did not compile"
-  lx_ok --version
+  lx --version
+  # 53: Wine's loader found no DLL the exe imports (status c0000135).
+  [ "$RC" -ne 53 ] || fail "lunxun.exe did not start: a DLL it imports is missing (the shim?)"
+  [ "$RC" -eq 0 ] || fail "lunxun --version exited $RC"
   expect "lunxun "
 }
 
