@@ -317,6 +317,25 @@ step_default_folder_in_appdata() {
   expect "默认文件夹"
 }
 
+# Windows sets no LANG: lunxun speaks the language of Windows' settings (Wine's
+# follows the Unix locale it starts in; cmd removes the variables Wine passes on).
+lx_windows_language() {
+  local code=$1 locale=$2
+  set +e
+  OUT=$(cd "$SCRATCH" && LANG=$locale LC_ALL=$locale wine cmd /c \
+    "set LANG=&& set LC_ALL=&& set LC_MESSAGES=&& $(win lunxun/lunxun.exe) --db $(win "lang-$code") cohort new --name $code --start 2015-03-16 --days 1" 2>&1)
+  RC=$?
+  set -e
+  [ "$RC" -eq 0 ] || fail "cohort new under a $code Windows exited $RC"
+}
+
+step_language_from_windows() {
+  lx_windows_language zh zh_CN.UTF-8
+  expect "已创建班次"
+  lx_windows_language en en_US.UTF-8
+  expect "created cohort"
+}
+
 STEPS=(
   step_prefix step_install_exe
   step_demo step_search_chinese step_import_gbk_csv step_import_xlsx
@@ -324,7 +343,7 @@ STEPS=(
   step_export_attendance step_reports step_backup_restore
   step_desk_opens step_second_instance_refused step_desk_checks_in_by_initials
   step_desk_checkin_exported step_desk_killed_folder_reopens
-  step_damaged_database_refused step_default_folder_in_appdata
+  step_damaged_database_refused step_default_folder_in_appdata step_language_from_windows
 )
 
 for STEP in "${STEPS[@]}"; do
