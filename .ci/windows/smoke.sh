@@ -100,10 +100,14 @@ step_prefix() {
   wineserver -p || fail "wineserver -p did not start"
   local appdata
   appdata=$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
-  APPDATA_UNIX=$(winepath -u "$appdata" 2>/dev/null)
   case "$appdata" in C:\\users\\*\\AppData\\Roaming) ;; *) fail "odd %APPDATA%: $appdata" ;; esac
-  PROFILE=${APPDATA_UNIX#"$C"/}
-  PROFILE=${PROFILE%/AppData/Roaming}
+  # The profile folder under drive C (users/NAME), and %APPDATA% as a Unix path.
+  PROFILE=${appdata#C:\\}
+  PROFILE=${PROFILE%\\AppData\\Roaming}
+  PROFILE=${PROFILE//\\//}
+  APPDATA_UNIX=$C/$PROFILE/AppData/Roaming
+  [ -d "$APPDATA_UNIX" ] || fail "%APPDATA% ($appdata) is not $APPDATA_UNIX"
+  echo "  %APPDATA% is $appdata"
 }
 
 # The shim beside the exe, in the scratch folder only: see shim/bcryptprimitives.c.
