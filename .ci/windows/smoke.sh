@@ -25,6 +25,11 @@ export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" # no Mono/Gecko prompts
 
 SCRATCH=$(mktemp -d /tmp/lunxun-wine.XXXXXX)
 export WINEPREFIX=$SCRATCH/prefix
+# Wine links the profile's Documents, Desktop, ... to the Unix home folder: a home in
+# the scratch folder keeps every file the test writes there.
+export HOME=$SCRATCH/home
+mkdir -p "$HOME"
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_DESKTOP_DIR XDG_DOCUMENTS_DIR
 C=$WINEPREFIX/drive_c
 TMUX_SOCKET=lunxun-smoke-$$
 STEP=setup
