@@ -39,6 +39,14 @@ RC=0
 cleanup() {
   tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
   wineserver -k 2>/dev/null || true
+  # wineserver's socket folder for this prefix: /tmp/wine-*/server-DEV-INODE.
+  if [ -d "$WINEPREFIX" ]; then
+    local name dir
+    name=$(printf 'server-%x-%x' "$(stat -c %d "$WINEPREFIX")" "$(stat -c %i "$WINEPREFIX")")
+    for dir in /tmp/wine-*/"$name"; do
+      [ -d "$dir" ] && rm -rf "$(dirname "$dir")"
+    done
+  fi
   rm -rf "$SCRATCH"
 }
 trap cleanup EXIT

@@ -5,8 +5,8 @@
  * HashMap seeds, for one) from ProcessPrng in bcryptprimitives.dll, which every
  * Windows 10 and later has. Wine 8 (Debian 12's) ships no ProcessPrng, so lunxun.exe
  * stops at start-up under Wine before running a line of lunxun. Windows users never
- * need this file: it is built by .ci/windows/build.sh, copied beside the exe in the
- * CI's scratch folder, and never goes into the product or the zip organisers get.
+ * need this file: .ci/windows/smoke.sh builds it into its scratch folder, beside the
+ * exe it tests, and it never goes into the product or the zip organisers get.
  *
  * ProcessPrng fills the buffer from RtlGenRandom (advapi32's SystemFunction036), the
  * system's own random source, which Wine has. It never fails, as Windows documents.
