@@ -185,7 +185,11 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
                 other => other?,
             };
             folder::restrict(&target, false)?;
-            fs::File::open(&target)?.sync_all()?;
+            // Writable: on Windows, syncing a file (FlushFileBuffers) needs write access.
+            fs::OpenOptions::new()
+                .write(true)
+                .open(&target)?
+                .sync_all()?;
         }
     }
     Ok(())
