@@ -1,10 +1,17 @@
 //! The journal's bytes: the header, entries (length, CRC-32, payload) and their payloads.
+//! A record is a put (tree index, key, value) or, since removals (an unfinished import
+//! rolled back), a removal: the tree index with its high bit set, then the key alone.
+//! Journals written before removals existed read as they always did.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use super::super::commit::REMOVED;
 use super::{Entry, HEADER, Journaled, MAGIC, Put, TreeName};
+
+/// The high bit of a record's tree byte: the record removes its key.
+const REMOVAL: u8 = 0x80;
 
 pub(super) fn header(seq: u64) -> [u8; HEADER] {
     let mut out = [0u8; HEADER];
@@ -29,8 +36,10 @@ fn encode(seq: u64, puts: &[Put]) -> Vec<u8> {
     out.extend_from_slice(&seq.to_be_bytes());
     out.extend_from_slice(&(puts.len() as u32).to_be_bytes());
     for (tree, key, value) in puts {
-        out.push(tree.index() as u8);
-        for bytes in [key, value] {
+        let removal = value.as_slice() == REMOVED;
+        out.push(tree.index() as u8 | if removal { REMOVAL } else { 0 });
+        let sized: &[&Vec<u8>] = if removal { &[key] } else { &[key, value] };
+        for bytes in sized {
             out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
             out.extend_from_slice(bytes);
         }
@@ -98,9 +107,14 @@ fn decode(payload: &[u8]) -> Option<Entry> {
     let count = u32::from_be_bytes(cursor.take(4)?.try_into().ok()?);
     let mut puts = Vec::new();
     for _ in 0..count {
-        let tree = *TreeName::ALL.get(usize::from(cursor.take(1)?[0]))?;
+        let kind = cursor.take(1)?[0];
+        let tree = *TreeName::ALL.get(usize::from(kind & !REMOVAL))?;
         let key = cursor.sized()?.to_vec();
-        let value = cursor.sized()?.to_vec();
+        let value = if kind & REMOVAL != 0 {
+            REMOVED.to_vec()
+        } else {
+            cursor.sized()?.to_vec()
+        };
         puts.push((tree, key, value));
     }
     cursor.bytes.is_empty().then_some(Entry { seq, puts })
