@@ -157,7 +157,7 @@ pub fn commit(
     })
 }
 
-/// Every person to write, then every enrolment, [`chunk_rows`] to a commit.
+/// Every changed person, every new one, then every enrolment, [`chunk_rows`] to a commit.
 fn write_chunks(
     store: &Store,
     run: &mut ImportRun,
@@ -179,7 +179,7 @@ fn write_chunks(
         progress(Step::Writing { done, total });
         Ok::<(), StoreError>(())
     };
-    for person in plan.writes() {
+    for person in plan.updated.iter().chain(&plan.new_people) {
         Store::stage_person(&mut batch, person);
         done += 1;
         if batch.len() >= chunk {
