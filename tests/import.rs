@@ -202,6 +202,37 @@ fn one_bad_id_number_imports_nothing_and_names_its_line() {
     assert_eq!(register(dir.path()).len(), 2);
 }
 
+/// The check reads the whole file before anything is written: a bad row at the end of
+/// a file of many chunks (500 records to a commit here; debug builds read
+/// `LUNXUN_IMPORT_CHUNK`) still imports nothing, nor does an encoding error there (past
+/// the first 64 KiB the reader decodes at a time).
+#[test]
+fn a_bad_last_row_of_a_file_of_many_chunks_imports_nothing() {
+    let dir = with_cohort();
+    let mut text = String::from("姓名,单位,身份证号\n");
+    for i in 0..5000 {
+        text.push_str(&format!("学员{i},第{i}村,\n"));
+    }
+    let good = gbk(&text);
+    text.push_str("坏行,某村,440524188001010015\n");
+    let csv = file(dir.path(), "long.csv", &gbk(&text));
+    let chunks = [("LUNXUN_IMPORT_CHUNK", "500")];
+    let run = |path: &Path| {
+        let args = ["import", path.to_str().unwrap(), "--cohort", "2015-01"];
+        common::lunxun_env(dir.path(), &args, "C", NOW, &chunks)
+    };
+    let err = refused(&run(&csv));
+    assert!(err.contains("line 5002:"), "{err}");
+    assert!(register(dir.path()).is_empty());
+    let mut damaged = good.clone();
+    damaged.extend_from_slice(b"\x81\x20bad\n");
+    let err = refused(&run(&file(dir.path(), "damaged.csv", &damaged)));
+    assert!(err.contains("line 5002"), "{err}");
+    assert!(register(dir.path()).is_empty());
+    ok(&run(&file(dir.path(), "good.csv", &good)));
+    assert_eq!(register(dir.path()).len(), 5000);
+}
+
 #[test]
 fn every_bad_row_is_listed_with_its_line() {
     let dir = with_cohort();

@@ -270,7 +270,9 @@ fn roster_file(dir: &Path, name: &str, people: usize, position: &str) -> std::pa
 /// The register and the cohort's roster, read in this process (only once no child runs).
 fn register_and_roster(dir: &Path) -> (Vec<lunxun::domain::Person>, usize) {
     let store = lunxun::store::Store::open(dir).unwrap();
-    store.check_integrity().expect("the store passes the integrity check");
+    store
+        .check_integrity()
+        .expect("the store passes the integrity check");
     let people = store.people().unwrap();
     let enrolled = store.enrolments("2015-01").unwrap().len();
     store.close();
@@ -307,7 +309,10 @@ fn a_killed_import_imports_nothing_and_running_it_again_imports_everything() {
         text.lines().filter(|l| l.starts_with("seq ")).count()
     };
     while commits() < 5 {
-        assert!(child.try_wait().unwrap().is_none(), "the import ended first");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended first"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
     let _ = child.kill();
@@ -327,9 +332,12 @@ fn a_killed_import_imports_nothing_and_running_it_again_imports_everything() {
     // The rollback is in the journal: rebuilt from it alone, the folder is the same.
     let restored = dir.path().join("restored");
     let journal = dir.path().join(lunxun::store::JOURNAL_FILE);
-    let out = lunxun(&restored, &["restore", "--journal", journal.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = lunxun(
+        &restored,
+        &["restore", "--journal", journal.to_str().unwrap()],
+    )
+    .output()
+    .unwrap();
     common::ok(&out);
     let (rebuilt, rebuilt_enrolled) = register_and_roster(&restored);
     assert_eq!((rebuilt, rebuilt_enrolled), (before.clone(), 0));
@@ -337,5 +345,8 @@ fn a_killed_import_imports_nothing_and_running_it_again_imports_everything() {
     let (imported, enrolled) = register_and_roster(dir.path());
     assert_eq!((imported.len(), enrolled), (3000, 3000));
     let changed = imported.iter().find(|p| p.id == before[0].id).unwrap();
-    assert_eq!(changed.position, "村党组织书记", "the earlier people are updated");
+    assert_eq!(
+        changed.position, "村党组织书记",
+        "the earlier people are updated"
+    );
 }

@@ -74,7 +74,12 @@ impl ImportProgress {
         let rate = (done as f64 / seconds).round() as u64;
         match step {
             Step::Checking { rows, .. } => {
-                tr!(self.lang, RosterImport::ImportChecking, rows = rows, rate = rate)
+                tr!(
+                    self.lang,
+                    RosterImport::ImportChecking,
+                    rows = rows,
+                    rate = rate
+                )
             }
             Step::Writing { done, total } => tr!(
                 self.lang,

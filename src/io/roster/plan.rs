@@ -105,7 +105,10 @@ impl Planner {
         };
         match self.first_lines.get(slot).copied().filter(|l| *l > 0) {
             Some(first_line) => {
-                let so_far = self.from_file.get(&slot).unwrap_or(&self.index.people[slot]);
+                let so_far = self
+                    .from_file
+                    .get(&slot)
+                    .unwrap_or(&self.index.people[slot]);
                 if let Some(column) = conflict(so_far, &draft.person) {
                     let problem = RowProblem::ConflictingDuplicate { first_line, column };
                     return self.refuse(draft.line, problem);
@@ -331,7 +334,10 @@ impl Index {
         if let Some(phone) = &row.phone {
             let same =
                 |p: &Person| p.phone.as_ref() == Some(phone) && p.name == row.name && compatible(p);
-            match self.fitting(self.slots(&self.by_phone, phone), same).as_slice() {
+            match self
+                .fitting(self.slots(&self.by_phone, phone), same)
+                .as_slice()
+            {
                 [] => {}
                 [slot] => return Ok(Some(*slot)),
                 many => return Err(many.len()),
@@ -341,7 +347,10 @@ impl Index {
         let same = |p: &Person| {
             p.name == row.name && (row.unit.is_empty() || p.unit == row.unit) && compatible(p)
         };
-        match self.fitting(self.slots(&self.by_name, &row.name), same).as_slice() {
+        match self
+            .fitting(self.slots(&self.by_name, &row.name), same)
+            .as_slice()
+        {
             [] => Ok(None),
             [slot] => Ok(Some(*slot)),
             many => Err(many.len()),

@@ -41,7 +41,10 @@ mod tests {
     const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
     /// The file read as text: its rows' cells joined by `,`, its rows by `\n`.
-    fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<(String, TextEncoding), TabularError> {
+    fn decode(
+        bytes: &[u8],
+        choice: EncodingChoice,
+    ) -> Result<(String, TextEncoding), TabularError> {
         let options = ImportOptions {
             encoding: choice,
             sheet: None,
