@@ -123,7 +123,7 @@ pub fn open<R: Read + Seek>(
     input.seek(SeekFrom::Start(0)).map_err(unreadable)?;
     if let Some(kind) = WorkbookKind::sniff(&head, &extension) {
         if size > MAX_FILE_BYTES {
-            return Err(TabularError::TooLarge {
+            return Err(TabularError::WorkbookTooLarge {
                 bytes: size,
                 limit: MAX_FILE_BYTES,
             });
@@ -225,6 +225,27 @@ mod tests {
             &ImportOptions::default(),
         );
         assert_eq!(err, Err(TabularError::UnclosedQuote { line: 3 }));
+    }
+
+    /// A workbook is read whole, so one over the limit is refused before it is read, with
+    /// the way out (CSV has no limit).
+    #[test]
+    fn a_workbook_over_the_limit_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.xlsx");
+        let mut file = std::fs::File::create(&path).unwrap();
+        std::io::Write::write_all(&mut file, b"PK\x03\x04").unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let refused = open_file(&path, &ImportOptions::default()).err();
+        let Some(error) = refused else {
+            panic!("a workbook over the limit opened")
+        };
+        let expected = TabularError::WorkbookTooLarge {
+            bytes: MAX_FILE_BYTES + 1,
+            limit: MAX_FILE_BYTES,
+        };
+        assert_eq!(error, expected);
+        assert!(error.to_string().contains("Save it as CSV"), "{error}");
     }
 
     #[test]

@@ -351,6 +351,46 @@ mod tests {
         quotes.unclosed()
     }
 
+    /// Rows across many 64 KiB blocks keep the lines a person sees: blank lines (LF and
+    /// CRLF) and cells with line breaks in quotes, in GBK.
+    #[test]
+    fn lines_stay_right_across_blocks() {
+        let mut text = String::from("姓名,单位\r\n");
+        let mut expected = vec![(1, "姓名".to_string())];
+        let mut line = 2;
+        for i in 0..20_000 {
+            match i % 3 {
+                0 => {
+                    text.push_str(&format!("张伟{i},第{i}村\r\n"));
+                    expected.push((line, format!("张伟{i}")));
+                    line += 1;
+                }
+                1 => {
+                    text.push_str(&format!("\n\r\n\"李\n雅婷{i}\",新开村\n"));
+                    expected.push((line + 2, format!("李\n雅婷{i}")));
+                    line += 4;
+                }
+                _ => {
+                    text.push_str(&format!("王五{i},\"梅溪,\"\"社区\"\"\"\n"));
+                    expected.push((line, format!("王五{i}")));
+                    line += 1;
+                }
+            }
+        }
+        let bytes = GB18030.encode(&text).0.into_owned();
+        assert!(bytes.len() > 4 * BLOCK);
+        let rows = open(std::io::Cursor::new(bytes), "csv", EncodingChoice::Auto).unwrap();
+        assert_eq!(rows.encoding, TextEncoding::Gb18030);
+        let found: Vec<(usize, String)> = rows
+            .map(|r| r.unwrap())
+            .map(|r| (r.line, r.cells[0].clone()))
+            .collect();
+        assert_eq!(found.len(), expected.len());
+        for (found, expected) in found.iter().zip(&expected) {
+            assert_eq!(found, expected);
+        }
+    }
+
     #[test]
     fn quotes_follow_the_csv_rules_fed_in_pieces() {
         assert_eq!(unclosed("a\n\"b,c\n"), Some(2));
