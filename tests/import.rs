@@ -531,3 +531,74 @@ fn an_id_number_excel_stored_as_a_number_is_explained() {
         "{err}"
     );
 }
+
+/// Progress: on a terminal a bar drawn for the check and for the write (rows, rate, time
+/// left), gone before the summary; otherwise a plain line every 10,000 rows.
+#[cfg(unix)]
+mod progress {
+    use std::io::Read;
+
+    use portable_pty::{PtySize, native_pty_system};
+
+    use super::{NOW, common, file, ok, with_cohort};
+
+    fn roster(rows: usize) -> Vec<u8> {
+        let mut text = String::from("姓名,单位\n");
+        for i in 0..rows {
+            text.push_str(&format!("学员{i},第{i}村\n"));
+        }
+        text.into_bytes()
+    }
+
+    #[test]
+    fn a_terminal_shows_a_bar_for_each_pass_and_a_pipe_plain_lines() {
+        let dir = with_cohort();
+        let csv = file(dir.path(), "roster.csv", &roster(30_000));
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 50,
+                cols: 160,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let args = ["import", csv.to_str().unwrap()];
+        let mut cmd = common::desk::command(dir.path(), &args, "C", NOW);
+        cmd.env("LUNXUN_IMPORT_CHUNK", "1000");
+        let mut child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let drain = std::thread::spawn(move || {
+            let mut shown = Vec::new();
+            let _ = reader.read_to_end(&mut shown);
+            shown
+        });
+        assert_eq!(child.wait().unwrap().exit_code(), 0);
+        drop(pair.master);
+        let shown = String::from_utf8_lossy(&drain.join().unwrap()).into_owned();
+        assert!(shown.contains("checking: "), "{shown:?}");
+        assert!(shown.contains("rows/s ["), "a bar: {shown:?}");
+        assert!(shown.contains("/30000 records"), "{shown:?}");
+        assert!(shown.contains(" left"), "time left: {shown:?}");
+        assert!(shown.contains("✓ imported and saved"), "{shown:?}");
+
+        let others = String::from_utf8(roster(25_000))
+            .unwrap()
+            .replace("学员", "新学员");
+        let again = file(dir.path(), "again.csv", others.as_bytes());
+        let piped = common::lunxun_at(dir.path(), &["import", again.to_str().unwrap()], "C", NOW);
+        ok(&piped);
+        let err = common::stderr_past_clock_warning(&piped);
+        let lines: Vec<&str> = err.lines().collect();
+        let expected = [
+            "checking: 10000 rows read, ",
+            "checking: 20000 rows read, ",
+            "writing: 10000/25000 records, ",
+            "writing: 20000/25000 records, ",
+        ];
+        assert_eq!(lines.len(), expected.len(), "{err}");
+        for (line, start) in lines.iter().zip(expected) {
+            assert!(line.starts_with(start), "{err}");
+        }
+    }
+}
