@@ -139,3 +139,33 @@ impl<'a> Cursor<'a> {
         self.take(len)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A removal is written as its own record kind (the key alone) and reads back as a
+    /// removal; puts around it read back as they were.
+    #[test]
+    fn a_removal_round_trips_beside_puts() {
+        let puts: Vec<Put> = vec![
+            (TreeName::People, b"01A".to_vec(), b"\x01person".to_vec()),
+            (
+                TreeName::Meta,
+                b"import/X/00000000".to_vec(),
+                REMOVED.to_vec(),
+            ),
+            (TreeName::Enrolments, b"2015-01\x0001A".to_vec(), Vec::new()),
+        ];
+        let entry = encode_entry(7, &puts);
+        let removal_bytes = REMOVED.len() + 4;
+        let plain: usize = puts.iter().map(|(_, k, v)| 9 + k.len() + v.len()).sum();
+        assert_eq!(
+            entry.len(),
+            8 + 12 + plain - removal_bytes,
+            "no value stored"
+        );
+        let (read, end) = entry_at(&entry, 0).unwrap();
+        assert_eq!((read.seq, read.puts, end), (7, puts, entry.len()));
+    }
+}
