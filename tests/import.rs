@@ -202,6 +202,37 @@ fn one_bad_id_number_imports_nothing_and_names_its_line() {
     assert_eq!(register(dir.path()).len(), 2);
 }
 
+/// The check reads the whole file before anything is written: a bad row at the end of
+/// a file of many chunks (500 records to a commit here; debug builds read
+/// `LUNXUN_IMPORT_CHUNK`) still imports nothing, nor does an encoding error there (past
+/// the first 64 KiB the reader decodes at a time).
+#[test]
+fn a_bad_last_row_of_a_file_of_many_chunks_imports_nothing() {
+    let dir = with_cohort();
+    let mut text = String::from("姓名,单位,身份证号\n");
+    for i in 0..5000 {
+        text.push_str(&format!("学员{i},第{i}村,\n"));
+    }
+    let good = gbk(&text);
+    text.push_str("坏行,某村,440524188001010015\n");
+    let csv = file(dir.path(), "long.csv", &gbk(&text));
+    let chunks = [("LUNXUN_IMPORT_CHUNK", "500")];
+    let run = |path: &Path| {
+        let args = ["import", path.to_str().unwrap(), "--cohort", "2015-01"];
+        common::lunxun_env(dir.path(), &args, "C", NOW, &chunks)
+    };
+    let err = refused(&run(&csv));
+    assert!(err.contains("line 5002:"), "{err}");
+    assert!(register(dir.path()).is_empty());
+    let mut damaged = good.clone();
+    damaged.extend_from_slice(b"\x81\x20bad\n");
+    let err = refused(&run(&file(dir.path(), "damaged.csv", &damaged)));
+    assert!(err.contains("line 5002"), "{err}");
+    assert!(register(dir.path()).is_empty());
+    ok(&run(&file(dir.path(), "good.csv", &good)));
+    assert_eq!(register(dir.path()).len(), 5000);
+}
+
 #[test]
 fn every_bad_row_is_listed_with_its_line() {
     let dir = with_cohort();
@@ -499,4 +530,75 @@ fn an_id_number_excel_stored_as_a_number_is_explained() {
         err.contains("line 5: ID number 440524") && err.contains("stored as a number"),
         "{err}"
     );
+}
+
+/// Progress: on a terminal a bar drawn for the check and for the write (rows, rate, time
+/// left), gone before the summary; otherwise a plain line every 10,000 rows.
+#[cfg(unix)]
+mod progress {
+    use std::io::Read;
+
+    use portable_pty::{PtySize, native_pty_system};
+
+    use super::{NOW, common, file, ok, with_cohort};
+
+    fn roster(rows: usize) -> Vec<u8> {
+        let mut text = String::from("姓名,单位\n");
+        for i in 0..rows {
+            text.push_str(&format!("学员{i},第{i}村\n"));
+        }
+        text.into_bytes()
+    }
+
+    #[test]
+    fn a_terminal_shows_a_bar_for_each_pass_and_a_pipe_plain_lines() {
+        let dir = with_cohort();
+        let csv = file(dir.path(), "roster.csv", &roster(30_000));
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 50,
+                cols: 160,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let args = ["import", csv.to_str().unwrap()];
+        let mut cmd = common::desk::command(dir.path(), &args, "C", NOW);
+        cmd.env("LUNXUN_IMPORT_CHUNK", "1000");
+        let mut child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let drain = std::thread::spawn(move || {
+            let mut shown = Vec::new();
+            let _ = reader.read_to_end(&mut shown);
+            shown
+        });
+        assert_eq!(child.wait().unwrap().exit_code(), 0);
+        drop(pair.master);
+        let shown = String::from_utf8_lossy(&drain.join().unwrap()).into_owned();
+        assert!(shown.contains("checking: "), "{shown:?}");
+        assert!(shown.contains("rows/s ["), "a bar: {shown:?}");
+        assert!(shown.contains("/30000 records"), "{shown:?}");
+        assert!(shown.contains(" left"), "time left: {shown:?}");
+        assert!(shown.contains("✓ imported and saved"), "{shown:?}");
+
+        let others = String::from_utf8(roster(25_000))
+            .unwrap()
+            .replace("学员", "新学员");
+        let again = file(dir.path(), "again.csv", others.as_bytes());
+        let piped = common::lunxun_at(dir.path(), &["import", again.to_str().unwrap()], "C", NOW);
+        ok(&piped);
+        let err = common::stderr_past_clock_warning(&piped);
+        let lines: Vec<&str> = err.lines().collect();
+        let expected = [
+            "checking: 10000 rows read, ",
+            "checking: 20000 rows read, ",
+            "writing: 10000/25000 records, ",
+            "writing: 20000/25000 records, ",
+        ];
+        assert_eq!(lines.len(), expected.len(), "{err}");
+        for (line, start) in lines.iter().zip(expected) {
+            assert!(line.starts_with(start), "{err}");
+        }
+    }
 }

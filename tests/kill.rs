@@ -254,3 +254,99 @@ fn a_killed_export_leaves_the_old_file_or_the_new_one_never_a_part() {
         new.len()
     );
 }
+
+/// A roster of `people` rows: the first 40 are the people `earlier` imported (now with
+/// another position), the rest new.
+fn roster_file(dir: &Path, name: &str, people: usize, position: &str) -> std::path::PathBuf {
+    let mut roster = String::from("姓名,单位,县市区,职务\n");
+    for i in 0..people {
+        roster.push_str(&format!("学员{i},第{i}村,岳阳县,{position}\n"));
+    }
+    let file = dir.join(name);
+    std::fs::write(&file, roster).unwrap();
+    file
+}
+
+/// The register and the cohort's roster, read in this process (only once no child runs).
+fn register_and_roster(dir: &Path) -> (Vec<lunxun::domain::Person>, usize) {
+    let store = lunxun::store::Store::open(dir).unwrap();
+    store
+        .check_integrity()
+        .expect("the store passes the integrity check");
+    let people = store.people().unwrap();
+    let enrolled = store.enrolments("2015-01").unwrap().len();
+    store.close();
+    (people, enrolled)
+}
+
+/// An import killed after some of its chunks were committed imports nothing: the next
+/// open removes the people and enrolments it added and puts back the people it changed,
+/// in journaled commits (a restore from the journal gives the same register); the same
+/// import run again then imports everything. Chunks of 100 records (debug builds read
+/// `LUNXUN_IMPORT_CHUNK`); the kill comes once the sync trace shows five commits (the
+/// open commits nothing in a folder used before), and before the import's last.
+#[test]
+fn a_killed_import_imports_nothing_and_running_it_again_imports_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| common::ok(&lunxun(dir.path(), args).output().unwrap());
+    run(&common::cohort_new("轮训班", "4"));
+    let earlier = roster_file(dir.path(), "earlier.csv", 40, "村委委员");
+    run(&["import", earlier.to_str().unwrap()]);
+    let (before, enrolled_before) = register_and_roster(dir.path());
+    assert_eq!((before.len(), enrolled_before), (40, 0));
+    let file = roster_file(dir.path(), "roster.csv", 3000, "村党组织书记");
+    let args = ["import", file.to_str().unwrap(), "--cohort", "2015-01"];
+    let trace = dir.path().join("trace");
+    let mut child = lunxun(dir.path(), &args)
+        .env("LUNXUN_TRACE_SYNC", &trace)
+        .env("LUNXUN_IMPORT_CHUNK", "100")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let commits = || {
+        let text = std::fs::read_to_string(&trace).unwrap_or_default();
+        text.lines().filter(|l| l.starts_with("seq ")).count()
+    };
+    while commits() < 5 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended first"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed before its last chunk");
+    let made = commits();
+    assert!(made < 60, "the import has 60 chunks; {made} commits seen");
+    let (after, enrolled) = register_and_roster(dir.path());
+    // The import writes the 40 changed people in its first chunk.
+    assert!(
+        after == before,
+        "the register is as before the killed import: {} people, {} changed",
+        after.len(),
+        after.iter().filter(|p| !before.contains(p)).count()
+    );
+    assert_eq!(enrolled, 0, "nobody stays enrolled by the killed import");
+    // The rollback is in the journal: rebuilt from it alone, the folder is the same.
+    let restored = dir.path().join("restored");
+    let journal = dir.path().join(lunxun::store::JOURNAL_FILE);
+    let out = lunxun(
+        &restored,
+        &["restore", "--journal", journal.to_str().unwrap()],
+    )
+    .output()
+    .unwrap();
+    common::ok(&out);
+    let (rebuilt, rebuilt_enrolled) = register_and_roster(&restored);
+    assert_eq!((rebuilt, rebuilt_enrolled), (before.clone(), 0));
+    run(&args);
+    let (imported, enrolled) = register_and_roster(dir.path());
+    assert_eq!((imported.len(), enrolled), (3000, 3000));
+    let changed = imported.iter().find(|p| p.id == before[0].id).unwrap();
+    assert_eq!(
+        changed.position, "村党组织书记",
+        "the earlier people are updated"
+    );
+}

@@ -1,9 +1,9 @@
 //! `lunxun import FILE`: read a roster, match it against the register, print what would
-//! change, and commit it as one durable transaction (unless --dry-run, or any row is bad
-//! and --skip-invalid was not given: then nothing is written and the exit code is 2).
-//! The reading, planning and committing are [`crate::ops::import`]'s, shared with the desk.
+//! change, and commit it all or nothing (unless --dry-run, or any row is bad and
+//! --skip-invalid was not given: then nothing is written and the exit code is 2).
+//! The reading, planning and committing are [`crate::ops::import`]'s, shared with the
+//! desk; the progress of both passes is drawn by [`super::import_progress`].
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -13,6 +13,7 @@ use crate::ops::import::{self as ops, Commit, CommitError, RosterFile};
 use crate::text::RosterImport;
 
 use super::encoding::ReadArgs;
+use super::import_progress::ImportProgress;
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort};
 
@@ -43,7 +44,8 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
         None => None,
     };
     let code = cohort.as_ref().map(|c| c.code.as_str());
-    let prepared = prepare_file(&args, code, ctx)?;
+    let mut progress = ImportProgress::new(ctx.lang);
+    let prepared = prepare_file(&args, code, ctx, &mut progress)?;
     let Prepared { read, plan, errors } = &prepared;
     let file_name = args.file.file_name().unwrap_or(args.file.as_os_str());
     let file_name = file_name.to_string_lossy();
@@ -75,7 +77,9 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
         cohort: code,
         skip_invalid: args.skip_invalid,
     };
-    let imported = match ops::commit(&ctx.store, ctx.clock.now(), input) {
+    let written = ops::commit(&ctx.store, ctx.clock.now(), input, |s| progress.step(s));
+    progress.clear();
+    let imported = match written {
         Ok(imported) => imported,
         Err(CommitError::Store(e)) => return Err(e.into()),
         // Refused above already; kept for the operation's own check.
@@ -94,27 +98,21 @@ pub fn run(args: ImportArgs, ctx: &Ctx) -> CliResult {
     Ok(out + &crate::tr!(ctx.lang, done) + "\n")
 }
 
-/// Reads, checks and plans the file, with progress on stderr every 10,000 rows when
-/// stderr is a terminal.
-fn prepare_file(args: &ImportArgs, cohort: Option<&str>, ctx: &Ctx) -> Result<Prepared, CliError> {
+/// Reads, checks and plans the file, showing how far it has come.
+fn prepare_file(
+    args: &ImportArgs,
+    cohort: Option<&str>,
+    ctx: &Ctx,
+    progress: &mut ImportProgress,
+) -> Result<Prepared, CliError> {
     let options = args.read.options();
     let file = RosterFile {
         path: &args.file,
         options: &options,
         cohort,
     };
-    let terminal = std::io::stderr().is_terminal();
-    let mut shown = false;
-    let result = ops::prepare(&ctx.store, file, |rows| {
-        if terminal {
-            let text = crate::tr!(ctx.lang, RosterImport::ImportProgress, rows = rows);
-            eprint!("\r{text}");
-            shown = true;
-        }
-    });
-    if shown {
-        eprint!("\r\x1b[K");
-    }
+    let result = ops::prepare(&ctx.store, file, |step| progress.step(step));
+    progress.clear();
     result.map_err(|e| match e {
         ops::PrepareError::Store(e) => CliError::Store(e),
         file => CliError::Input(file.message(ctx.lang)),

@@ -9,6 +9,7 @@ mod demo;
 mod encoding;
 mod export;
 mod import;
+mod import_progress;
 mod import_timetable;
 mod people;
 mod printed;

@@ -10,7 +10,12 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use super::trace::{self, Synced};
 use super::{FaultPlan, FaultPoint, Store, StoreError, StoreResult, TreeName, seq};
 
-/// A set of puts applied together or not at all.
+/// The value that stands for "remove this key" in a batch and in the journal (never a
+/// record's value: those are JSON, person records or numbers). Rolling back an unfinished
+/// import is the only writer of removals.
+pub(crate) const REMOVED: &[u8] = b"\xFFlunxun:removed\xFF";
+
+/// A set of puts (and removals) applied together or not at all.
 #[derive(Debug, Default)]
 pub struct Batch {
     pub(super) puts: Vec<(TreeName, Vec<u8>, Vec<u8>)>,
@@ -19,6 +24,11 @@ pub struct Batch {
 impl Batch {
     pub fn put(&mut self, tree: TreeName, key: impl Into<Vec<u8>>, value: Vec<u8>) {
         self.puts.push((tree, key.into(), value));
+    }
+
+    /// Removes `key` from `tree` (nothing happens when it is not there).
+    pub fn remove(&mut self, tree: TreeName, key: impl Into<Vec<u8>>) {
+        self.puts.push((tree, key.into(), REMOVED.to_vec()));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -51,7 +61,11 @@ impl Store {
         batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
         let result: Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
-                tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
+                if value.as_slice() == REMOVED {
+                    tx[tree.index()].remove(key.as_slice())?;
+                } else {
+                    tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
+                }
             }
             Ok::<(), ConflictableTransactionError<()>>(())
         });

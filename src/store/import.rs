@@ -1,6 +1,7 @@
-//! Saving people: one person (`person add`) or an import, with their enrolments, in one
-//! durable commit, so an interrupted import leaves the register as it was. A closed
-//! cohort takes nobody new: then nothing at all is written.
+//! Saving people with their enrolments in one durable commit (`person add`, and small
+//! batches). A roster import is written in chunks instead, all or nothing through its
+//! undo records (import_run.rs). A closed cohort takes nobody new: then nothing at all
+//! is written.
 
 use chrono::{DateTime, FixedOffset};
 

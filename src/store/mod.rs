@@ -16,6 +16,7 @@ mod error;
 mod faults;
 mod folder;
 mod import;
+mod import_run;
 mod integrity;
 mod journal;
 mod lock;
@@ -44,6 +45,7 @@ pub use commit::Batch;
 pub use error::{Damage, StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
 pub use folder::restrict as restrict_path;
+pub use import_run::ImportRun;
 pub use integrity::Integrity;
 pub use journal::{Entry as JournalEntry, FILE as JOURNAL_FILE, Journaled, read as read_journal};
 pub use teaching::{ActivityOutcome, ActivityRequest};
@@ -262,6 +264,7 @@ impl Store {
         }
         if !opening.is_check() {
             self.desk = self.desk_id()?;
+            self.roll_back_unfinished_imports()?;
         }
         Ok(())
     }

@@ -11,6 +11,8 @@ catalogue! {
     ImportClosedHint => "不带 --cohort 可只更新花名册。", "; without --cohort it updates the register only";
     ImportNothingToChange => "没有需要更改的内容。", "nothing to change";
     ImportSaved => "✓ 已导入并保存。", "✓ imported and saved";
-    ImportProgress => "已读取 {rows} 行…", "{rows} rows read…";
+    ImportChecking => "检查：已读 {rows} 行，每秒 {rate} 行", "checking: {rows} rows read, {rate} rows/s";
+    ImportWriting => "写入：{done}/{total} 条，每秒 {rate} 条", "writing: {done}/{total} records, {rate} records/s";
+    ImportTimeLeft => "剩余 {eta}", "{eta} left";
     }
 }

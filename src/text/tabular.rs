@@ -12,6 +12,7 @@ catalogue! {
     // Why a file cannot be read
     ListSeparator => "、", ", ";
     FileUnreadable => "无法读取文件：{reason}", "cannot read the file: {reason}";
+    WorkbookTooLarge => "工作簿有 {bytes} 字节，超过工作簿的上限 {limit} 字节；请在 Excel 中另存为 CSV（CSV 文件不限大小）再导入。", "the workbook is {bytes} bytes; the limit for workbooks is {limit} bytes. Save it as CSV in Excel (CSV files have no limit) and import that";
     FileTooLarge => "文件有 {bytes} 字节，超过上限 {limit} 字节；请拆分成几个小文件。", "the file is {bytes} bytes; the limit is {limit} bytes. Split it into smaller files";
     FileEmpty => "文件是空的。", "the file is empty";
     FileUtf16 => "文件是 UTF-16 编码，lunxun 不能读取。请在 Excel 中“另存为”“CSV UTF-8”或 .xlsx。", "the file is UTF-16 text, which lunxun does not read. In Excel choose \"Save As\" → \"CSV UTF-8\" or save as .xlsx";

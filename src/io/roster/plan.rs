@@ -52,85 +52,124 @@ pub fn plan(
     enrolled: Option<&HashSet<PersonId>>,
     mut new_id: impl FnMut() -> PersonId,
 ) -> ImportPlan {
-    let mut planner = Planner {
-        existing: register.len(),
-        index: Index::new(register),
-        plan: ImportPlan::default(),
-        seen: HashMap::new(),
-        originals: HashMap::new(),
-        touched: Vec::new(),
-    };
+    let mut planner = Planner::new(register);
     for draft in drafts {
         planner.add(draft, &mut new_id);
     }
     planner.finish(enrolled)
 }
 
-struct Planner {
+/// A plan made one row at a time (as a file is read). It holds each person once: the
+/// register and the file's new people as they stand after the rows so far.
+pub struct Planner {
     index: Index,
     /// People `index` had before the import (the rest are new).
     existing: usize,
     plan: ImportPlan,
-    /// For each person this file touched: the first line, and the file's rows merged.
-    seen: HashMap<usize, (usize, Person)>,
+    /// For each slot, the first line of the file that touched it (0: none yet).
+    first_lines: Vec<usize>,
+    /// For touched people of the register: the file's rows about them merged (a new
+    /// person's rows merged are the person itself).
+    from_file: HashMap<usize, Person>,
     /// The touched people as they were before the import.
     originals: HashMap<usize, Person>,
-    /// Touched people in the order of their first row.
+    /// Touched people of the register, in the order of their first row.
     touched: Vec<usize>,
 }
 
 impl Planner {
-    fn add(&mut self, draft: Draft, new_id: &mut impl FnMut() -> PersonId) {
+    pub fn new(register: Vec<Person>) -> Planner {
+        Planner {
+            existing: register.len(),
+            index: Index::new(register),
+            plan: ImportPlan::default(),
+            first_lines: Vec::new(),
+            from_file: HashMap::new(),
+            originals: HashMap::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// Matches one row: a new person, a change, or a repeat of an earlier row.
+    pub fn add(&mut self, draft: Draft, new_id: &mut impl FnMut() -> PersonId) {
         let slot = match self.index.find(&draft.person) {
             Ok(Some(slot)) => slot,
             Ok(None) => {
-                let mut person = draft.person.clone();
+                let mut person = draft.person;
                 person.id = new_id();
-                self.index.push(person)
+                let slot = self.index.push(person);
+                self.seen_first(slot, draft.line);
+                return;
             }
             Err(count) => return self.refuse(draft.line, RowProblem::Ambiguous { count }),
         };
-        match self.seen.get_mut(&slot) {
-            Some((first_line, so_far)) => {
-                let first_line = *first_line;
+        match self.first_lines.get(slot).copied().filter(|l| *l > 0) {
+            Some(first_line) => {
+                let so_far = self
+                    .from_file
+                    .get(&slot)
+                    .unwrap_or(&self.index.people[slot]);
                 if let Some(column) = conflict(so_far, &draft.person) {
                     let problem = RowProblem::ConflictingDuplicate { first_line, column };
                     return self.refuse(draft.line, problem);
                 }
-                *so_far = merge(so_far, &draft.person);
+                if let Some(so_far) = self.from_file.get_mut(&slot) {
+                    *so_far = merge(so_far, &draft.person);
+                }
                 self.plan.duplicates.push((draft.line, first_line));
             }
             None => {
-                self.seen.insert(slot, (draft.line, draft.person.clone()));
+                self.seen_first(slot, draft.line);
+                self.from_file.insert(slot, draft.person.clone());
                 self.touched.push(slot);
-                if slot < self.existing {
-                    self.originals.insert(slot, self.index.people[slot].clone());
-                }
+                self.originals.insert(slot, self.index.people[slot].clone());
             }
         }
         let merged = merge(&self.index.people[slot], &draft.person);
         self.index.replace(slot, merged);
     }
 
+    fn seen_first(&mut self, slot: usize, line: usize) {
+        if self.first_lines.len() <= slot {
+            self.first_lines.resize(slot + 1, 0);
+        }
+        self.first_lines[slot] = line;
+    }
+
     fn refuse(&mut self, line: usize, problem: RowProblem) {
         self.plan.errors.push(RowError { line, problem });
     }
 
-    fn finish(mut self, enrolled: Option<&HashSet<PersonId>>) -> ImportPlan {
-        for slot in &self.touched {
-            let person = &self.index.people[*slot];
-            match self.originals.get(slot) {
-                None => self.plan.new_people.push(person.clone()),
-                Some(before) if before != person => self.plan.updated.push(person.clone()),
-                Some(_) => self.plan.unchanged += 1,
+    /// The plan: new people (moved, not copied), changed people, enrolments.
+    pub fn finish(self, enrolled: Option<&HashSet<PersonId>>) -> ImportPlan {
+        let Planner {
+            index,
+            existing,
+            mut plan,
+            originals,
+            touched,
+            ..
+        } = self;
+        let mut people = index.into_people();
+        let register: Vec<Person> = people.drain(..existing).collect();
+        let enrol = |plan: &mut ImportPlan, id: &PersonId| match enrolled {
+            Some(roster) if roster.contains(id) => plan.already_enrolled += 1,
+            Some(_) => plan.enrol.push(id.clone()),
+            None => {}
+        };
+        for slot in touched {
+            let person = &register[slot];
+            match originals.get(&slot) {
+                Some(before) if before != person => plan.updated.push(person.clone()),
+                _ => plan.unchanged += 1,
             }
-            match enrolled {
-                Some(roster) if roster.contains(&person.id) => self.plan.already_enrolled += 1,
-                Some(_) => self.plan.enrol.push(person.id.clone()),
-                None => {}
-            }
+            enrol(&mut plan, &person.id);
         }
-        self.plan
+        for person in &people {
+            enrol(&mut plan, &person.id);
+        }
+        plan.new_people = people;
+        plan
     }
 }
 
@@ -182,13 +221,43 @@ fn conflict(a: &Person, b: &Person) -> Option<Column> {
     checks.into_iter().find(|(_, d)| *d).map(|(c, _)| c)
 }
 
-/// The register (and people added by this import) with the three lookup keys. Entries
-/// may go stale when a person changes; every lookup re-checks the person itself.
+/// The register (and people added by this import) with the three lookup keys, each
+/// held as a hash (a lookup re-checks the person itself, so two keys with one hash only
+/// cost a comparison). Entries may go stale when a person changes, for the same reason.
 struct Index {
     people: Vec<Person>,
-    by_id: HashMap<String, Vec<usize>>,
-    by_phone: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_id: Keys,
+    by_phone: Keys,
+    by_name: Keys,
+    hasher: std::collections::hash_map::RandomState,
+}
+
+/// A key's hash → the slots of the people with that key.
+type Keys = HashMap<u64, Slots>;
+
+/// One slot (nearly every key), or several.
+#[derive(Debug, Clone)]
+enum Slots {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Slots {
+    fn add(&mut self, slot: u32) {
+        match self {
+            Slots::One(one) if *one == slot => {}
+            Slots::One(one) => *self = Slots::Many(vec![*one, slot]),
+            Slots::Many(many) if many.contains(&slot) => {}
+            Slots::Many(many) => many.push(slot),
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Slots::One(one) => std::slice::from_ref(one),
+            Slots::Many(many) => many,
+        }
+    }
 }
 
 impl Index {
@@ -198,11 +267,16 @@ impl Index {
             by_id: HashMap::new(),
             by_phone: HashMap::new(),
             by_name: HashMap::new(),
+            hasher: Default::default(),
         };
         for person in people {
             index.push(person);
         }
         index
+    }
+
+    fn into_people(self) -> Vec<Person> {
+        self.people
     }
 
     fn push(&mut self, person: Person) -> usize {
@@ -220,19 +294,27 @@ impl Index {
     }
 
     fn add_keys(&mut self, slot: usize) {
+        use std::hash::BuildHasher;
         let p = &self.people[slot];
-        let add = |list: &mut Vec<usize>| {
-            if !list.contains(&slot) {
-                list.push(slot);
-            }
+        let slot = slot as u32;
+        let add = |keys: &mut Keys, key: &str| {
+            let hash = self.hasher.hash_one(key);
+            keys.entry(hash)
+                .and_modify(|s| s.add(slot))
+                .or_insert(Slots::One(slot));
         };
         if let Some(id) = &p.id_number {
-            add(self.by_id.entry(id.clone()).or_default());
+            add(&mut self.by_id, id);
         }
         if let Some(phone) = &p.phone {
-            add(self.by_phone.entry(phone.clone()).or_default());
+            add(&mut self.by_phone, phone);
         }
-        add(self.by_name.entry(p.name.clone()).or_default());
+        add(&mut self.by_name, &p.name);
+    }
+
+    fn slots<'a>(&self, keys: &'a Keys, key: &str) -> Option<&'a [u32]> {
+        use std::hash::BuildHasher;
+        keys.get(&self.hasher.hash_one(key)).map(Slots::as_slice)
     }
 
     /// The person a row is: by ID number, else phone and name, else name and unit (or
@@ -241,7 +323,7 @@ impl Index {
     fn find(&self, row: &Person) -> Result<Option<usize>, usize> {
         if let Some(id) = &row.id_number {
             let same = |p: &Person| p.id_number.as_ref() == Some(id);
-            if let Some(slot) = self.fitting(self.by_id.get(id), same).first() {
+            if let Some(slot) = self.fitting(self.slots(&self.by_id, id), same).first() {
                 return Ok(Some(*slot));
             }
         }
@@ -252,7 +334,10 @@ impl Index {
         if let Some(phone) = &row.phone {
             let same =
                 |p: &Person| p.phone.as_ref() == Some(phone) && p.name == row.name && compatible(p);
-            match self.fitting(self.by_phone.get(phone), same).as_slice() {
+            match self
+                .fitting(self.slots(&self.by_phone, phone), same)
+                .as_slice()
+            {
                 [] => {}
                 [slot] => return Ok(Some(*slot)),
                 many => return Err(many.len()),
@@ -262,7 +347,10 @@ impl Index {
         let same = |p: &Person| {
             p.name == row.name && (row.unit.is_empty() || p.unit == row.unit) && compatible(p)
         };
-        match self.fitting(self.by_name.get(&row.name), same).as_slice() {
+        match self
+            .fitting(self.slots(&self.by_name, &row.name), same)
+            .as_slice()
+        {
             [] => Ok(None),
             [slot] => Ok(Some(*slot)),
             many => Err(many.len()),
@@ -271,11 +359,11 @@ impl Index {
 
     /// The listed people that still fit (entries go stale when people change), in
     /// register order.
-    fn fitting(&self, slots: Option<&Vec<usize>>, fits: impl Fn(&Person) -> bool) -> Vec<usize> {
+    fn fitting(&self, slots: Option<&[u32]>, fits: impl Fn(&Person) -> bool) -> Vec<usize> {
         let mut found: Vec<usize> = slots
             .into_iter()
             .flatten()
-            .copied()
+            .map(|s| *s as usize)
             .filter(|s| fits(&self.people[*s]))
             .collect();
         found.sort_unstable();

@@ -1,14 +1,17 @@
 //! Everything before the commit, shared by `lunxun import` and the desk's import
-//! screen: read the file, check every row, match against the register.
+//! screen: read the file, check every row, match against the register. A text file is
+//! read as a stream: each row is matched as it is read, and only the plan is kept.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::path::Path;
 
 use crate::domain::{Person, PersonId};
 
-use crate::io::tabular;
+use crate::io::tabular::{self, OpenedTable};
 
-use super::{ImportError, ImportOptions, ImportPlan, ReadFile, RowError};
+use super::plan::Planner;
+use super::{ImportError, ImportOptions, ImportPlan, ReadFile, ReadProgress, RowError};
 
 /// A file read, checked and matched: what would be written, and every row's problem.
 #[derive(Debug, Clone)]
@@ -19,28 +22,34 @@ pub struct Prepared {
     pub errors: Vec<RowError>,
 }
 
-/// Reads a file from disk, refusing one over the size cap before reading it.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-    Ok(tabular::read_bytes(path)?)
-}
-
-/// Reads `bytes` (named by `extension`) and plans the import against `register` (and
-/// the cohort's `enrolled`, when enrolling). New people get ULIDs in file order.
-pub fn prepare(
-    bytes: &[u8],
-    extension: &str,
+/// Reads the file at `path` (its size also returned, for progress) and plans the import.
+pub fn prepare_file(
+    path: &Path,
     options: &ImportOptions,
     register: Vec<Person>,
     enrolled: Option<&HashSet<PersonId>>,
-    progress: impl FnMut(usize),
+    progress: impl FnMut(ReadProgress),
 ) -> Result<Prepared, ImportError> {
-    let mut read = super::read(bytes, extension, options, progress)?;
-    let drafts = std::mem::take(&mut read.drafts);
+    let (opened, _) = tabular::open_file(path, options)?;
+    prepare(opened, register, enrolled, progress)
+}
+
+/// Reads an opened file and plans the import against `register` (and the cohort's
+/// `enrolled`, when enrolling). New people get ULIDs in file order.
+pub fn prepare<R: Read>(
+    opened: OpenedTable<R>,
+    register: Vec<Person>,
+    enrolled: Option<&HashSet<PersonId>>,
+    progress: impl FnMut(ReadProgress),
+) -> Result<Prepared, ImportError> {
+    let mut planner = Planner::new(register);
     let mut ids = ulid::Generator::new();
-    let plan = super::plan(drafts, register, enrolled, || {
+    let mut new_id = || {
         let id = ids.generate().unwrap_or_else(|_| ulid::Ulid::generate());
         PersonId(id.to_string())
-    });
+    };
+    let read = super::read_each(opened, progress, |draft| planner.add(draft, &mut new_id))?;
+    let plan = planner.finish(enrolled);
     let mut errors: Vec<RowError> = read.errors.iter().chain(&plan.errors).cloned().collect();
     errors.sort_by_key(|e| e.line);
     Ok(Prepared { read, plan, errors })

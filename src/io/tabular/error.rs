@@ -14,6 +14,11 @@ pub enum TabularError {
         bytes: u64,
         limit: u64,
     },
+    /// A workbook over the limit (a CSV has none).
+    WorkbookTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Empty,
     Utf16,
     Binary,
@@ -59,6 +64,14 @@ impl TabularError {
             E::Unreadable(reason) => tr!(lang, Tabular::FileUnreadable, reason = reason),
             E::TooLarge { bytes, limit } => {
                 tr!(lang, Tabular::FileTooLarge, bytes = bytes, limit = limit)
+            }
+            E::WorkbookTooLarge { bytes, limit } => {
+                tr!(
+                    lang,
+                    Tabular::WorkbookTooLarge,
+                    bytes = bytes,
+                    limit = limit
+                )
             }
             E::Empty => tr!(lang, Tabular::FileEmpty),
             E::Utf16 => tr!(lang, Tabular::FileUtf16),

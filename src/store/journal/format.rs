@@ -1,10 +1,17 @@
 //! The journal's bytes: the header, entries (length, CRC-32, payload) and their payloads.
+//! A record is a put (tree index, key, value) or, since removals (an unfinished import
+//! rolled back), a removal: the tree index with its high bit set, then the key alone.
+//! Journals written before removals existed read as they always did.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use super::super::commit::REMOVED;
 use super::{Entry, HEADER, Journaled, MAGIC, Put, TreeName};
+
+/// The high bit of a record's tree byte: the record removes its key.
+const REMOVAL: u8 = 0x80;
 
 pub(super) fn header(seq: u64) -> [u8; HEADER] {
     let mut out = [0u8; HEADER];
@@ -29,8 +36,10 @@ fn encode(seq: u64, puts: &[Put]) -> Vec<u8> {
     out.extend_from_slice(&seq.to_be_bytes());
     out.extend_from_slice(&(puts.len() as u32).to_be_bytes());
     for (tree, key, value) in puts {
-        out.push(tree.index() as u8);
-        for bytes in [key, value] {
+        let removal = value.as_slice() == REMOVED;
+        out.push(tree.index() as u8 | if removal { REMOVAL } else { 0 });
+        let sized: &[&Vec<u8>] = if removal { &[key] } else { &[key, value] };
+        for bytes in sized {
             out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
             out.extend_from_slice(bytes);
         }
@@ -98,9 +107,14 @@ fn decode(payload: &[u8]) -> Option<Entry> {
     let count = u32::from_be_bytes(cursor.take(4)?.try_into().ok()?);
     let mut puts = Vec::new();
     for _ in 0..count {
-        let tree = *TreeName::ALL.get(usize::from(cursor.take(1)?[0]))?;
+        let kind = cursor.take(1)?[0];
+        let tree = *TreeName::ALL.get(usize::from(kind & !REMOVAL))?;
         let key = cursor.sized()?.to_vec();
-        let value = cursor.sized()?.to_vec();
+        let value = if kind & REMOVAL != 0 {
+            REMOVED.to_vec()
+        } else {
+            cursor.sized()?.to_vec()
+        };
         puts.push((tree, key, value));
     }
     cursor.bytes.is_empty().then_some(Entry { seq, puts })
@@ -123,5 +137,35 @@ impl<'a> Cursor<'a> {
     fn sized(&mut self) -> Option<&'a [u8]> {
         let len = u32::from_be_bytes(self.take(4)?.try_into().ok()?) as usize;
         self.take(len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A removal is written as its own record kind (the key alone) and reads back as a
+    /// removal; puts around it read back as they were.
+    #[test]
+    fn a_removal_round_trips_beside_puts() {
+        let puts: Vec<Put> = vec![
+            (TreeName::People, b"01A".to_vec(), b"\x01person".to_vec()),
+            (
+                TreeName::Meta,
+                b"import/X/00000000".to_vec(),
+                REMOVED.to_vec(),
+            ),
+            (TreeName::Enrolments, b"2015-01\x0001A".to_vec(), Vec::new()),
+        ];
+        let entry = encode_entry(7, &puts);
+        let removal_bytes = REMOVED.len() + 4;
+        let plain: usize = puts.iter().map(|(_, k, v)| 9 + k.len() + v.len()).sum();
+        assert_eq!(
+            entry.len(),
+            8 + 12 + plain - removal_bytes,
+            "no value stored"
+        );
+        let (read, end) = entry_at(&entry, 0).unwrap();
+        assert_eq!((read.seq, read.puts, end), (7, puts, entry.len()));
     }
 }

@@ -145,7 +145,7 @@ impl App {
             cohort: enrol_in.as_deref(),
             skip_invalid: false,
         };
-        let imported = match ops::commit(&self.store, self.now(), input) {
+        let imported = match ops::commit(&self.store, self.now(), input, |_| {}) {
             Ok(imported) => imported,
             Err(CommitError::Store(e)) => return self.fail(&e),
             Err(CommitError::Closed(closed)) => return self.info(self.closed_text(closed)),

@@ -1,0 +1,199 @@
+//! An import written in chunks that stays all or nothing. Each chunk is one durable
+//! commit that also saves, under the import's id in the meta tree, what every key it
+//! writes held before (its undo record). Finishing removes the undo records in one
+//! commit; an import that never finished (killed, a failed write) is rolled back at
+//! the next open, chunk by chunk from the last, each step one journaled commit that
+//! puts back what the chunk overwrote, removes what it added and drops its undo record.
+//! A kill during the rollback leaves the remaining chunks for the next open.
+
+use crate::domain::Closed;
+
+use super::{Batch, Store, StoreError, StoreResult, TreeName};
+
+/// The meta tree's keys for undo records: `import/ID/CHUNK` (chunk numbers zero-padded,
+/// so key order is chunk order).
+const PREFIX: &str = "import/";
+
+/// An import being written: its id and how many chunks it has committed.
+#[derive(Debug)]
+pub struct ImportRun {
+    id: String,
+    chunks: u32,
+}
+
+impl ImportRun {
+    fn undo_key(&self, chunk: u32) -> String {
+        format!("{PREFIX}{}/{chunk:08}", self.id)
+    }
+}
+
+impl Store {
+    /// Starts an import (nothing written yet); refused when `cohort` is closed.
+    pub fn begin_import(&self, cohort: Option<&str>) -> StoreResult<Result<ImportRun, Closed>> {
+        if let Some(code) = cohort
+            && let Err(closed) = self.closed_for(code, None)?
+        {
+            return Ok(Err(closed));
+        }
+        Ok(Ok(ImportRun {
+            id: ulid::Ulid::generate().to_string(),
+            chunks: 0,
+        }))
+    }
+
+    /// Commits one chunk of `run` with its undo record, durably.
+    pub fn commit_import_chunk(&self, run: &mut ImportRun, mut batch: Batch) -> StoreResult<()> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut undo = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (tree, key, _) in &batch.puts {
+            if seen.insert((tree.index(), key.as_slice())) {
+                let before = self.tree(*tree).get(key)?;
+                encode_undo(&mut undo, *tree, key, before.as_deref());
+            }
+        }
+        drop(seen);
+        batch.put(TreeName::Meta, run.undo_key(run.chunks), undo);
+        self.commit(batch)?;
+        run.chunks += 1;
+        Ok(())
+    }
+
+    /// Ends `run`: its undo records go, so its chunks stay.
+    pub fn finish_import(&self, run: ImportRun) -> StoreResult<()> {
+        let mut batch = Batch::default();
+        for chunk in 0..run.chunks {
+            batch.remove(TreeName::Meta, run.undo_key(chunk));
+        }
+        self.commit(batch)
+    }
+
+    /// Undoes every chunk `run` committed (after a failed write), last chunk first.
+    pub fn abandon_import(&self, run: ImportRun) -> StoreResult<()> {
+        for chunk in (0..run.chunks).rev() {
+            self.undo_chunk(run.undo_key(chunk).as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Rolls back every import that did not finish; returns how many chunks it undid.
+    /// Called at every open of a live store (a meta-tree prefix scan when there is none).
+    pub(super) fn roll_back_unfinished_imports(&self) -> StoreResult<usize> {
+        let meta = self.tree(TreeName::Meta);
+        let keys: Vec<sled::IVec> = meta.scan_prefix(PREFIX).keys().collect::<Result<_, _>>()?;
+        for key in keys.iter().rev() {
+            self.undo_chunk(key)?;
+        }
+        Ok(keys.len())
+    }
+
+    /// One commit: the chunk's keys as they were before it, and its undo record gone.
+    fn undo_chunk(&self, undo_key: &[u8]) -> StoreResult<()> {
+        let Some(undo) = self.tree(TreeName::Meta).get(undo_key)? else {
+            return Ok(());
+        };
+        let mut batch = decode_undo(&undo).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "meta: the undo record {}",
+                String::from_utf8_lossy(undo_key)
+            ))
+        })?;
+        batch.remove(TreeName::Meta, undo_key);
+        self.commit(batch)
+    }
+}
+
+/// One key's value before a chunk: tree (u8), key (u32 length + bytes), then 0 (absent)
+/// or 1 and the value (u32 length + bytes).
+fn encode_undo(out: &mut Vec<u8>, tree: TreeName, key: &[u8], before: Option<&[u8]>) {
+    out.push(tree.index() as u8);
+    out.extend_from_slice(&(key.len() as u32).to_be_bytes());
+    out.extend_from_slice(key);
+    match before {
+        None => out.push(0),
+        Some(value) => {
+            out.push(1);
+            out.extend_from_slice(&(value.len() as u32).to_be_bytes());
+            out.extend_from_slice(value);
+        }
+    }
+}
+
+/// The batch that puts every key of an undo record back as it was.
+fn decode_undo(mut bytes: &[u8]) -> Option<Batch> {
+    fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (bytes.get(..n)?, bytes.get(n..)?);
+        *bytes = rest;
+        Some(head)
+    }
+    fn sized<'a>(bytes: &mut &'a [u8]) -> Option<&'a [u8]> {
+        let len = u32::from_be_bytes(take(bytes, 4)?.try_into().ok()?) as usize;
+        take(bytes, len)
+    }
+    let mut batch = Batch::default();
+    while !bytes.is_empty() {
+        let tree = *TreeName::ALL.get(usize::from(take(&mut bytes, 1)?[0]))?;
+        let key = sized(&mut bytes)?.to_vec();
+        match take(&mut bytes, 1)?[0] {
+            0 => batch.remove(tree, key),
+            1 => batch.put(tree, key, sized(&mut bytes)?.to_vec()),
+            _ => return None,
+        }
+    }
+    Some(batch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Person, PersonId};
+
+    fn person(id: &str, unit: &str) -> Person {
+        let mut p = Person::named(PersonId(id.into()), "张伟");
+        p.unit = unit.into();
+        p
+    }
+
+    fn chunk(people: &[Person]) -> Batch {
+        let mut batch = Batch::default();
+        for p in people {
+            Store::stage_person(&mut batch, p);
+        }
+        batch
+    }
+
+    #[test]
+    fn an_unfinished_import_is_rolled_back_at_open_and_a_finished_one_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db");
+        let kept = person("01A", "城关镇");
+        {
+            let store = Store::open(&db).unwrap();
+            store.commit(chunk(std::slice::from_ref(&kept))).unwrap();
+            let mut run = store.begin_import(None).unwrap().unwrap();
+            let changed = person("01A", "新墙镇");
+            store
+                .commit_import_chunk(&mut run, chunk(&[changed, person("01B", "x")]))
+                .unwrap();
+            store
+                .commit_import_chunk(&mut run, chunk(&[person("01C", "y")]))
+                .unwrap();
+            assert_eq!(store.people().unwrap().len(), 3);
+            // Dropped unfinished, as a kill leaves it.
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.people().unwrap(), vec![kept.clone()]);
+        let meta = store.tree(TreeName::Meta);
+        assert_eq!(meta.scan_prefix(PREFIX).count(), 0, "undo records gone");
+        let mut run = store.begin_import(None).unwrap().unwrap();
+        store
+            .commit_import_chunk(&mut run, chunk(&[person("01B", "x")]))
+            .unwrap();
+        store.finish_import(run).unwrap();
+        drop(store);
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.people().unwrap().len(), 2, "a finished import stays");
+    }
+}
