@@ -8,12 +8,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::trace::{self, Synced};
-use super::{FaultPlan, FaultPoint, Store, StoreError, StoreResult, TreeName, seq};
-
-/// The value that stands for "remove this key" in a batch and in the journal (never a
-/// record's value: those are JSON, person records or numbers). Rolling back an unfinished
-/// import is the only writer of removals.
-pub(crate) const REMOVED: &[u8] = b"\xFFlunxun:removed\xFF";
+use super::{FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName, seq};
 
 /// A set of puts (and removals) applied together or not at all.
 #[derive(Debug, Default)]

@@ -73,6 +73,11 @@ impl Opening {
     }
 }
 
+/// The value that stands for "remove this key" in a batch and in the journal (never a
+/// record's value: those are JSON, person records or numbers). Rolling back an unfinished
+/// import is the only writer of removals.
+pub(crate) const REMOVED: &[u8] = b"\xFFlunxun:removed\xFF";
+
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::super::commit::REMOVED;
+use super::super::REMOVED;
 use super::{Entry, HEADER, Journaled, MAGIC, Put, TreeName};
 
 /// The high bit of a record's tree byte: the record removes its key.
