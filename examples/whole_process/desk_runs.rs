@@ -46,6 +46,30 @@ fn typed(screen: &str) -> Option<String> {
     search_input(screen, &[&roster, &register])
 }
 
+/// The desk's texts the harness waits for, from the product's own catalogue.
+struct Texts {
+    roster: String,
+    register: String,
+    nobody: String,
+    one: String,
+    empty_box: String,
+    no_match: String,
+}
+
+impl Texts {
+    fn new(enrolled: usize) -> Texts {
+        let [roster, register] = scope_labels();
+        Texts {
+            roster,
+            register,
+            nobody: arrived(0, enrolled),
+            one: arrived(1, enrolled),
+            empty_box: tr!(ZH, T::TypeToSearch),
+            no_match: tr!(ZH, T::NoMatches),
+        }
+    }
+}
+
 /// Per run: start the desk, see its first screen; type 张伟 and widen to the register;
 /// back to the roster, check a person in by initials; undo it; quit.
 pub fn first_screens(
@@ -57,46 +81,15 @@ pub fn first_screens(
     table: &mut Table,
 ) {
     let enrolled = rosters.desk.len();
-    let [roster_label, register_label] = scope_labels();
-    let nobody = arrived(0, enrolled);
-    let one = arrived(1, enrolled);
-    let empty_box = tr!(ZH, T::TypeToSearch);
-    let no_match = tr!(ZH, T::NoMatches);
+    let texts = Texts::new(enrolled);
     eprintln!("desk: {} runs on a roster of {enrolled}", options.runs);
     let load = load_now();
     let mut rows: [Vec<f64>; 5] = Default::default();
     let mut rss = Vec::new();
     for run in 0..options.runs {
         let (mut desk, spawned) = Desk::spawn(lunxun, dir, NOW, patience(n));
-        let shown = desk.wait("the check-in screen", |s| {
-            s.contains(&roster_label) && s.contains(&nobody)
-        });
-        rows[0].push(ms(shown - spawned));
-        desk.send("张伟".as_bytes());
-        desk.wait("张伟 typed", |s| typed(s).as_deref() == Some("张伟"));
-        let sent = desk.send(keys::CTRL_R);
-        let widened = desk.wait("register hits", |s| {
-            s.contains(&register_label)
-                && typed(s).as_deref() == Some("张伟")
-                && !s.contains(&no_match)
-        });
-        rows[1].push(ms(widened - sent));
-        desk.send(keys::CTRL_R);
-        desk.wait("the roster again", |s| s.contains(&roster_label));
-        desk.send(keys::CTRL_U);
-        desk.wait("an empty search box", |s| s.contains(&empty_box));
         let initials = lunxun::search::initials(&rosters.desk[run % enrolled].name);
-        let typed_at = desk.send(initials.as_bytes());
-        desk.wait("initials typed", |s| {
-            typed(s).as_deref() == Some(initials.as_str()) && !s.contains(&no_match)
-        });
-        let hits_at = Instant::now();
-        let sent = desk.send(keys::ENTER);
-        let checked = desk.wait("one arrival counted", |s| s.contains(&one));
-        rows[2].push(ms(hits_at - typed_at));
-        rows[3].push(ms(checked - sent));
-        desk.send(keys::CTRL_Z);
-        desk.wait("the check-in undone", |s| s.contains(&nobody));
+        let times = one_session(&mut desk, spawned, &texts, &initials);
         let sent = desk.send(keys::CTRL_Q);
         let (exited, at) = desk.wait_exit();
         if exited.code != 0 {
@@ -105,7 +98,12 @@ pub fn first_screens(
                 exited.code
             ));
         }
-        rows[4].push(ms(at - sent));
+        for (row, time) in rows
+            .iter_mut()
+            .zip(times.into_iter().chain([ms(at - sent)]))
+        {
+            row.push(time);
+        }
         rss.extend(exited.peak_rss.map(|b| b as f64 / 1e6));
         eprintln!(
             "  desk run {}: first screen {:.0} ms",
@@ -113,6 +111,51 @@ pub fn first_screens(
             rows[0][run]
         );
     }
+    push_session_rows(n, enrolled, rows, rss, load, table);
+}
+
+/// One desk session up to quitting: ms to the first screen, to the widened hits, to the
+/// roster hits for `initials`, and from Enter to the check-in counted (then undone).
+fn one_session(desk: &mut Desk, spawned: Instant, texts: &Texts, initials: &str) -> [f64; 4] {
+    let shown = desk.wait("the check-in screen", |s| {
+        s.contains(&texts.roster) && s.contains(&texts.nobody)
+    });
+    desk.send("张伟".as_bytes());
+    desk.wait("张伟 typed", |s| typed(s).as_deref() == Some("张伟"));
+    let widen = desk.send(keys::CTRL_R);
+    let widened = desk.wait("register hits", |s| {
+        s.contains(&texts.register)
+            && typed(s).as_deref() == Some("张伟")
+            && !s.contains(&texts.no_match)
+    });
+    desk.send(keys::CTRL_R);
+    desk.wait("the roster again", |s| s.contains(&texts.roster));
+    desk.send(keys::CTRL_U);
+    desk.wait("an empty search box", |s| s.contains(&texts.empty_box));
+    let typing = desk.send(initials.as_bytes());
+    let hits = desk.wait("initials typed", |s| {
+        typed(s).as_deref() == Some(initials) && !s.contains(&texts.no_match)
+    });
+    let enter = desk.send(keys::ENTER);
+    let checked = desk.wait("one arrival counted", |s| s.contains(&texts.one));
+    desk.send(keys::CTRL_Z);
+    desk.wait("the check-in undone", |s| s.contains(&texts.nobody));
+    [
+        ms(shown - spawned),
+        ms(widened - widen),
+        ms(hits - typing),
+        ms(checked - enter),
+    ]
+}
+
+fn push_session_rows(
+    n: usize,
+    enrolled: usize,
+    rows: [Vec<f64>; 5],
+    rss: Vec<f64>,
+    load: Option<f64>,
+    table: &mut Table,
+) {
     let load = load_span(load, load_now());
     let target = |ms: f64| match n {
         100_000 => Target::Within { ms, mb: None },
@@ -168,22 +211,45 @@ pub fn history(
     let code = folder::desk_code(lunxun, dir);
     lunxun.run(Some(dir), &["cohort", "close", "--cohort", &code], NOW);
     let people: &[Person] = &rosters.history;
-    let enrolled = people.len();
-    let check_ins = options.check_ins.min(enrolled);
+    let check_ins = options.check_ins.min(people.len());
     eprintln!(
-        "history: {check_ins} check-ins on a roster of {enrolled}, {} keys before and after",
+        "history: {check_ins} check-ins on a roster of {}, {} keys before and after",
+        people.len(),
         options.keys
     );
     let load = load_now();
     let (mut desk, _) = Desk::spawn(lunxun, dir, NOW, patience(n));
-    let nobody = arrived(0, enrolled);
+    let nobody = arrived(0, people.len());
     desk.wait("the history cohort's check-in screen", |s| {
         s.contains(&nobody)
     });
     let fresh = time_keys(&mut desk, options.keys);
-    let mut each = Vec::with_capacity(check_ins);
-    for (i, person) in people.iter().take(check_ins).enumerate() {
-        let expected = arrived(i + 1, enrolled);
+    let each = check_in_by_name(&mut desk, people, check_ins);
+    let after = time_keys(&mut desk, options.keys);
+    let sent = desk.send(keys::CTRL_Q);
+    let (exited, at) = desk.wait_exit();
+    if exited.code != 0 {
+        fail(&format!(
+            "the desk exited with {} after Ctrl-Q",
+            exited.code
+        ));
+    }
+    let history = History {
+        fresh,
+        each,
+        after,
+        quit: ms(at - sent),
+        rss: exited.peak_rss,
+    };
+    push_history_rows(n, options.keys, history, load_span(load, load_now()), table);
+}
+
+/// The first `count` of `people` checked in by full name + Enter, each waited for until
+/// the session's count goes up: ms from sent to counted.
+fn check_in_by_name(desk: &mut Desk, people: &[Person], count: usize) -> Vec<f64> {
+    let mut each = Vec::with_capacity(count);
+    for (i, person) in people.iter().take(count).enumerate() {
+        let expected = arrived(i + 1, people.len());
         let mut line = person.name.clone().into_bytes();
         line.extend_from_slice(keys::ENTER);
         let sent = desk.send(&line);
@@ -195,17 +261,19 @@ pub fn history(
             eprintln!("  {} check-ins, last {:.1} ms", i + 1, each[i]);
         }
     }
-    let after = time_keys(&mut desk, options.keys);
-    let sent = desk.send(keys::CTRL_Q);
-    let (exited, at) = desk.wait_exit();
-    if exited.code != 0 {
-        fail(&format!(
-            "the desk exited with {} after Ctrl-Q",
-            exited.code
-        ));
-    }
-    let quit = ms(at - sent);
-    let load = load_span(load, load_now());
+    each
+}
+
+/// What the history desk measured.
+struct History {
+    fresh: Vec<f64>,
+    each: Vec<f64>,
+    after: Vec<f64>,
+    quit: f64,
+    rss: Option<u64>,
+}
+
+fn push_history_rows(n: usize, keys: usize, h: History, load: String, table: &mut Table) {
     let key_row = |what: String, samples: &[f64], target| Row {
         people: n,
         what,
@@ -219,41 +287,46 @@ pub fn history(
         verdict: String::new(),
         load: load.clone(),
     };
-    let keys = options.keys;
-    table.push(key_row(
-        format!("floor: desk key → screen, fresh desk ({keys} keys)"),
-        &fresh,
-        Target::Floor,
-    ));
-    let first = &each[..each.len().min(100)];
-    let last = &each[each.len().saturating_sub(100)..];
-    table.push(key_row(
-        "desk: name + `Enter` → counted, check-ins 1–100".into(),
-        first,
-        Target::None,
-    ));
-    table.push(key_row(
-        format!("desk: name + `Enter` → counted, last 100 of {check_ins}"),
-        last,
-        Target::None,
-    ));
+    let check_ins = h.each.len();
+    let first = &h.each[..check_ins.min(100)];
+    let last = &h.each[check_ins.saturating_sub(100)..];
     let target = if n == 100_000 {
         Target::P99 { ms: 50.0 }
     } else {
         Target::None
     };
-    table.push(key_row(
-        format!("desk: key → screen after {check_ins} check-ins ({keys} keys)"),
-        &after,
-        target,
-    ));
+    let rows = [
+        (
+            format!("floor: desk key → screen, fresh desk ({keys} keys)"),
+            &h.fresh[..],
+            Target::Floor,
+        ),
+        (
+            "desk: name + `Enter` → counted, check-ins 1–100".into(),
+            first,
+            Target::None,
+        ),
+        (
+            format!("desk: name + `Enter` → counted, last 100 of {check_ins}"),
+            last,
+            Target::None,
+        ),
+        (
+            format!("desk: key → screen after {check_ins} check-ins ({keys} keys)"),
+            &h.after,
+            target,
+        ),
+    ];
+    for (what, samples, target) in rows {
+        table.push(key_row(what, samples, target));
+    }
     let mut quit_row = key_row(
         format!("desk: `Ctrl-Q` → exited after {check_ins} check-ins"),
-        &[quit],
+        &[h.quit],
         Target::None,
     );
     quit_row.quantiles = None;
-    quit_row.rss_mb = exited.peak_rss.map(|b| Spread::of(&[b as f64 / 1e6]));
+    quit_row.rss_mb = h.rss.map(|b| Spread::of(&[b as f64 / 1e6]));
     table.push(quit_row);
 }
 

@@ -1,12 +1,12 @@
-//! The data folder the figures are taken on: the register imported from one GBK CSV
-//! into a cohort (timed, in fresh folders), then two more cohorts enrolled from small
-//! rosters of the same people (untimed): the desk's (200) and the one the desk makes its
-//! thousands of check-ins on.
+//! The data folder the figures are taken on: two cohorts enrolled from small rosters
+//! (untimed): the desk's (200) and the one the desk makes its thousands of check-ins on;
+//! then the register imported from one GBK CSV into a third cohort (timed, in fresh
+//! folders), which finds those people already there and adds everyone else.
 
 use std::path::{Path, PathBuf};
 
 use super::Options;
-use super::measure::{Lunxun, Spread, fail, ms};
+use super::measure::{Lunxun, Run, Spread, fail, ms};
 use super::report::{Row, Table, Target, load_now, load_span};
 use super::roster::{self, Rosters};
 
@@ -56,6 +56,7 @@ pub fn import_phase(
     for run in 0..runs {
         let target = fresh(dir, &format!("import-{run}"));
         let code = cohort_new(lunxun, &target, IMPORTED);
+        add_desk_cohorts(lunxun, &target, rosters);
         let file = rosters.register.to_string_lossy();
         let args = ["import", &*file, "--cohort", &code];
         let done = lunxun.try_run(Some(&target), &args, NOW);
@@ -63,18 +64,7 @@ pub fn import_phase(
         // files"): such a refusal is recorded and the file imported in parts. Any other
         // failure stops the harness.
         if !done.succeeded() && bytes > 32 << 20 {
-            let why = done
-                .stderr
-                .lines()
-                .find(|l| !l.contains("LUNXUN_NOW"))
-                .unwrap_or("");
-            let refusal = format!(
-                "`lunxun import` of the {:.0} MB file of {n} people in one piece exited with {} \
-                 after {:.1} s: {why}",
-                bytes as f64 / 1e6,
-                done.code,
-                done.wall.as_secs_f64()
-            );
+            let refusal = refusal_text(&done, bytes, n);
             eprintln!("import REFUSED: {refusal}");
             table.refusals.push(refusal);
             let parts = roster::split(&rosters.register, n, options.seed, options.parts);
@@ -115,10 +105,25 @@ pub fn import_phase(
         });
     }
     let imported = last.expect("at least one import run");
-    add_desk_cohorts(lunxun, &imported, rosters);
     let pristine = dir.join("imported");
     let _ = std::fs::remove_dir_all(&pristine);
     std::fs::rename(&imported, &pristine).expect("keep the imported folder");
+}
+
+/// What a refused one-piece import said, for the table.
+fn refusal_text(done: &Run, bytes: u64, n: usize) -> String {
+    let why = done
+        .stderr
+        .lines()
+        .find(|l| !l.contains("LUNXUN_NOW"))
+        .unwrap_or("");
+    format!(
+        "`lunxun import` of the {:.0} MB file of {n} people in one piece exited with {} \
+         after {:.1} s: {why}",
+        bytes as f64 / 1e6,
+        done.code,
+        done.wall.as_secs_f64()
+    )
 }
 
 fn import_target(n: usize) -> Target {
@@ -172,8 +177,9 @@ fn import_parts(
     }
 }
 
-/// The desk's two cohorts, enrolled from rosters of people already in the register
-/// (matched by ID number or phone: no one new).
+/// The desk's two cohorts, enrolled from their rosters before the register is imported
+/// (whose import then finds these 3,400 people already there), so that the journal's
+/// last entry is the register's import, as after a user's import.
 fn add_desk_cohorts(lunxun: &Lunxun, dir: &Path, rosters: &Rosters) {
     let history = cohort_new(lunxun, dir, HISTORY);
     let desk = cohort_new(lunxun, dir, DESK);
