@@ -19,7 +19,9 @@
 //! harness exits 1 after printing the table.
 
 mod cli;
+#[cfg(unix)]
 mod desk;
+#[cfg(unix)]
 mod desk_runs;
 mod folder;
 mod measure;
@@ -199,11 +201,17 @@ fn measure_size(
     if options.wants("cli") {
         cli::phase(lunxun, options, n, &full, &clean, table);
     }
+    #[cfg(unix)]
     if options.wants("desk") {
         desk_runs::first_screens(lunxun, options, n, &clean, &rosters, table);
     }
+    #[cfg(unix)]
     if options.wants("history") {
         desk_runs::history(lunxun, options, n, &full, &rosters, table);
+    }
+    #[cfg(not(unix))]
+    if options.wants("desk") || options.wants("history") {
+        eprintln!("the desk phases drive a Unix pseudo-terminal: skipped on this platform");
     }
     if options.keep.is_none() {
         let _ = std::fs::remove_dir_all(&full);
