@@ -201,13 +201,17 @@ fn measure_size(
     if options.wants("cli") {
         cli::phase(lunxun, options, n, &full, &clean, table);
     }
+    // Each desk start and clean exit writes a backup of the whole register (~0.5 GB at
+    // 1M people, ten kept): removed after each phase, as nothing reads them.
     #[cfg(unix)]
     if options.wants("desk") {
         desk_runs::first_screens(lunxun, options, n, &clean, &rosters, table);
+        let _ = std::fs::remove_dir_all(clean.join("backups"));
     }
     #[cfg(unix)]
     if options.wants("history") {
         desk_runs::history(lunxun, options, n, &full, &rosters, table);
+        let _ = std::fs::remove_dir_all(full.join("backups"));
     }
     #[cfg(not(unix))]
     if options.wants("desk") || options.wants("history") {
