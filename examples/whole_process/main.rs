@@ -18,6 +18,9 @@
 //! the binary refuses is recorded as refused, the file imported in parts instead, and the
 //! harness exits 1 after printing the table.
 
+// Off Unix the desk phases are left out, and with them the helpers only they use.
+#![cfg_attr(not(unix), allow(dead_code))]
+
 mod cli;
 #[cfg(unix)]
 mod desk;
