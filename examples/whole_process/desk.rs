@@ -201,7 +201,7 @@ pub fn search_input(screen: &str, labels: &[&str]) -> Option<String> {
         .position(|l| labels.iter().any(|label| l.contains(label)))?;
     let line = lines.get(top + 1)?;
     Some(
-        line.trim_matches(|c: char| c == '│' || c == '┃' || c.is_whitespace())
+        line.trim_matches(|c: char| matches!(c, '│' | '┃' | '|') || c.is_whitespace())
             .to_string(),
     )
 }
