@@ -8,7 +8,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::trace::{self, Synced};
-use super::{FaultPlan, FaultPoint, Store, StoreError, StoreResult, TreeName, seq};
+use super::{FaultPlan, FaultPoint, Store, StoreError, StoreResult, TreeName, register_cache, seq};
 
 /// A set of puts applied together or not at all.
 #[derive(Debug, Default)]
@@ -49,6 +49,8 @@ impl Store {
         let mut batch = batch;
         let own_records = batch.len();
         batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
+        // After the caller's puts, so the register's version is the folder's own.
+        register_cache::stamp(&mut batch);
         let result: Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
             for (tree, key, value) in &batch.puts {
                 tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
