@@ -122,6 +122,11 @@ impl Store {
             let mut records = Vec::new();
             for entry in self.tree(tree).iter() {
                 let (key, bytes) = entry?;
+                // The register cache's version means nothing outside this folder.
+                if tree == TreeName::Meta && *key == *super::register_cache::VERSION_KEY.as_bytes()
+                {
+                    continue;
+                }
                 records.push(Record {
                     value: export_value(tree, &bytes)?,
                     key: Key::from_bytes(&key),

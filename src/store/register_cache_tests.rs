@@ -124,6 +124,8 @@ fn a_restore_never_trusts_a_file_made_at_the_backups_version() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (store_a, people) = store_with(a.path(), 30, 8);
     let backup = store_a.backup("2026-11-30T10:00:00+08:00").unwrap();
+    let meta = &backup.trees["meta"];
+    assert!(meta.iter().all(|r| r.key != super::VERSION_KEY), "not backed up");
     let restored = Store::open(b.path()).unwrap();
     write(b.path(), &version(&store_a), &decoy()).unwrap();
     restored.restore(&backup, &[]).unwrap();
