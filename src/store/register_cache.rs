@@ -22,10 +22,11 @@
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
-use crate::domain::Person;
+use crate::domain::{Person, PersonId};
 
 use super::person_codec::{decode, encode};
 use super::{Batch, Store, StoreResult, TreeName, folder};
@@ -77,10 +78,20 @@ impl Store {
 pub fn read(dir: &Path, version: &[u8]) -> Option<Vec<Person>> {
     let bytes = fs::read(dir.join(FILE)).ok()?;
     let records = records(&bytes, version)?;
+    // Decoded straight into their places (an indexed collect): no second copy of a
+    // million people. An unreadable record spoils the whole file.
+    let spoilt = AtomicBool::new(false);
+    let mut people = Vec::new();
     records
         .into_par_iter()
-        .map(|record| decode(record).ok())
-        .collect()
+        .map(|record| {
+            decode(record).unwrap_or_else(|_| {
+                spoilt.store(true, Ordering::Relaxed);
+                Person::named(PersonId(String::new()), "")
+            })
+        })
+        .collect_into_vec(&mut people);
+    (!spoilt.into_inner()).then_some(people)
 }
 
 /// The records of a file made at `version`, or `None` for any other file.

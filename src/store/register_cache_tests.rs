@@ -125,7 +125,10 @@ fn a_restore_never_trusts_a_file_made_at_the_backups_version() {
     let (store_a, people) = store_with(a.path(), 30, 8);
     let backup = store_a.backup("2026-11-30T10:00:00+08:00").unwrap();
     let meta = &backup.trees["meta"];
-    assert!(meta.iter().all(|r| r.key != super::VERSION_KEY), "not backed up");
+    assert!(
+        meta.iter().all(|r| r.key != super::VERSION_KEY),
+        "not backed up"
+    );
     let restored = Store::open(b.path()).unwrap();
     write(b.path(), &version(&store_a), &decoy()).unwrap();
     restored.restore(&backup, &[]).unwrap();
@@ -149,4 +152,37 @@ fn the_file_is_private() {
         .unwrap()
         .permissions();
     assert_eq!(mode.mode() & 0o777, 0o600);
+}
+
+#[test]
+fn a_record_that_does_not_decode_spoils_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, people) = store_with(dir.path(), 20, 10);
+    let version = version(&store);
+    write(dir.path(), &version, &decoy()).unwrap();
+    let mut bytes = std::fs::read(dir.path().join(FILE)).unwrap();
+    // The first record's version byte, with the CRC made to match again.
+    let first = super::HEADER + 1 + version.len() + 8 + 4;
+    bytes[first] = 0;
+    let crc = crc32fast::hash(&bytes[super::HEADER..]);
+    bytes[super::HEADER - 4..super::HEADER].copy_from_slice(&crc.to_le_bytes());
+    std::fs::write(dir.path().join(FILE), &bytes).unwrap();
+    assert!(read(dir.path(), &version).is_none());
+    assert_eq!(store.people().unwrap(), people);
+}
+
+#[test]
+fn a_register_from_before_people_versions_gets_one_at_the_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, people) = store_with(dir.path(), 10, 11);
+    // As a build without the register cache left it: no version in sled.
+    store
+        .tree(TreeName::Meta)
+        .remove(super::VERSION_KEY)
+        .unwrap();
+    store.close();
+    let store = Store::open(dir.path()).unwrap();
+    let version = version(&store);
+    assert_eq!(store.people().unwrap(), people);
+    assert_eq!(read(dir.path(), &version).unwrap(), people, "made at it");
 }
