@@ -20,7 +20,7 @@
 //! rename that outlives its data after a power cut leaves a file the CRC refuses.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -74,52 +74,82 @@ impl Store {
     }
 }
 
-/// The register the file in `dir` holds, if it was made at `version` and reads whole.
-pub fn read(dir: &Path, version: &[u8]) -> Option<Vec<Person>> {
-    let bytes = fs::read(dir.join(FILE)).ok()?;
-    let records = records(&bytes, version)?;
-    // Decoded straight into their places (an indexed collect): no second copy of a
-    // million people. An unreadable record spoils the whole file.
-    let spoilt = AtomicBool::new(false);
-    let mut people = Vec::new();
-    records
-        .into_par_iter()
-        .map(|record| {
-            decode(record).unwrap_or_else(|_| {
-                spoilt.store(true, Ordering::Relaxed);
-                Person::named(PersonId(String::new()), "")
-            })
-        })
-        .collect_into_vec(&mut people);
-    (!spoilt.into_inner()).then_some(people)
-}
+/// Bytes read at a time: the file is decoded as it is read, never held whole.
+const CHUNK: u64 = 4 << 20;
 
-/// The records of a file made at `version`, or `None` for any other file.
-fn records<'a>(bytes: &'a [u8], version: &[u8]) -> Option<Vec<&'a [u8]>> {
-    let (head, rest) = bytes.split_at_checked(HEADER)?;
+/// The register the file in `dir` holds, if it was made at `version` and reads whole.
+/// Records are decoded chunk by chunk as they are read and the CRC checked at the end:
+/// a damaged file is then thrown away with what was decoded from it.
+pub fn read(dir: &Path, version: &[u8]) -> Option<Vec<Person>> {
+    let mut file = fs::File::open(dir.join(FILE)).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut head = [0u8; HEADER];
+    file.read_exact(&mut head).ok()?;
     if &head[..MAGIC.len()] != MAGIC {
         return None;
     }
     let crc = u32::from_le_bytes(head[MAGIC.len()..].try_into().ok()?);
-    if crc32fast::hash(rest) != crc {
+    let mut hasher = crc32fast::Hasher::new();
+    let mut take = |n: usize| -> Option<Vec<u8>> {
+        let mut bytes = vec![0; n];
+        file.read_exact(&mut bytes).ok()?;
+        hasher.update(&bytes);
+        Some(bytes)
+    };
+    let len = take(1)?[0];
+    if take(usize::from(len))? != version {
         return None;
     }
-    let (&len, rest) = rest.split_first()?;
-    let (found, rest) = rest.split_at_checked(usize::from(len))?;
-    if found != version {
-        return None;
+    let count = u64::from_le_bytes(take(8)?.try_into().ok()?);
+    // Not yet vouched for by the CRC: room for no more people than the file can hold.
+    let room = count.min(size / 5);
+    let people = decode_all(&mut file, &mut hasher, usize::try_from(room).ok()?)?;
+    let whole = hasher.finalize() == crc && people.len() as u64 == count;
+    whole.then_some(people)
+}
+
+/// Decodes the records from `file`'s position to its end, feeding `hasher`; `None` if
+/// the last record is cut short or any record does not decode.
+fn decode_all(
+    file: &mut fs::File,
+    hasher: &mut crc32fast::Hasher,
+    room: usize,
+) -> Option<Vec<Person>> {
+    let mut people = Vec::with_capacity(room);
+    let mut buf = Vec::new();
+    let spoilt = AtomicBool::new(false);
+    loop {
+        let held = buf.len();
+        let read = Read::take(&mut *file, CHUNK).read_to_end(&mut buf).ok()?;
+        if read == 0 {
+            return (held == 0 && !spoilt.into_inner()).then_some(people);
+        }
+        hasher.update(&buf[held..]);
+        let (records, used) = split_records(&buf);
+        // Decoded straight into their places: an indexed extend.
+        people.par_extend(records.into_par_iter().map(|record| {
+            decode(record).unwrap_or_else(|_| {
+                spoilt.store(true, Ordering::Relaxed);
+                Person::named(PersonId(String::new()), "")
+            })
+        }));
+        buf.drain(..used);
     }
-    let (count, mut rest) = rest.split_at_checked(8)?;
-    let count = usize::try_from(u64::from_le_bytes(count.try_into().ok()?)).ok()?;
-    let mut records = Vec::with_capacity(count.min(rest.len() / 4));
-    while !rest.is_empty() {
-        let (len, after) = rest.split_at_checked(4)?;
-        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
-        let (record, after) = after.split_at_checked(len)?;
+}
+
+/// The whole records at the start of `bytes`, and how many bytes they take.
+fn split_records(bytes: &[u8]) -> (Vec<&[u8]>, usize) {
+    let mut records = Vec::new();
+    let mut at = 0;
+    while let Some(len) = bytes.get(at..at + 4) {
+        let len = u32::from_le_bytes([len[0], len[1], len[2], len[3]]) as usize;
+        let Some(record) = bytes.get(at + 4..at + 4 + len) else {
+            break;
+        };
         records.push(record);
-        rest = after;
+        at += 4 + len;
     }
-    (records.len() == count).then_some(records)
+    (records, at)
 }
 
 /// Writes the file for `people` at `version` (temporary name, then renamed over).

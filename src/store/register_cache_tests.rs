@@ -186,3 +186,18 @@ fn a_register_from_before_people_versions_gets_one_at_the_open() {
     assert_eq!(store.people().unwrap(), people);
     assert_eq!(read(dir.path(), &version).unwrap(), people, "made at it");
 }
+
+#[test]
+fn a_register_of_many_chunks_reads_whole_and_damage_in_a_later_chunk_is_caught() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = crate::demo::generate_register(45_000, 12);
+    write(dir.path(), b"v1", &people).unwrap();
+    let len = std::fs::metadata(dir.path().join(FILE)).unwrap().len();
+    assert!(len > 1 + super::CHUNK, "spans chunks: {len} bytes");
+    assert_eq!(read(dir.path(), b"v1").unwrap(), people);
+    let mut bytes = std::fs::read(dir.path().join(FILE)).unwrap();
+    let last = bytes.len() - 3;
+    bytes[last] ^= 0x01;
+    std::fs::write(dir.path().join(FILE), &bytes).unwrap();
+    assert!(read(dir.path(), b"v1").is_none());
+}
