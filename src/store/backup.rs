@@ -134,6 +134,11 @@ impl Snapshot {
         for (tree, stored) in TreeName::ALL.into_iter().zip(&self.trees) {
             let mut records = Vec::with_capacity(stored.len());
             for (key, bytes) in stored {
+                // The register cache's version means nothing outside this folder.
+                if tree == TreeName::Meta && **key == *super::register_cache::VERSION_KEY.as_bytes()
+                {
+                    continue;
+                }
                 records.push(Record {
                     value: export_value(tree, bytes)?,
                     key: Key::from_bytes(key),
@@ -217,7 +222,9 @@ pub(super) fn tree_named(name: &str) -> StoreResult<TreeName> {
 }
 
 pub(super) fn is_own_setting(key: &[u8]) -> bool {
-    key == b"desk" || key == super::seq::SEQ_KEY.as_bytes()
+    key == b"desk"
+        || key == super::seq::SEQ_KEY.as_bytes()
+        || key == super::register_cache::VERSION_KEY.as_bytes()
 }
 
 fn corrupt(tree: TreeName, what: &str) -> StoreError {

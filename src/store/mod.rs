@@ -24,6 +24,7 @@ mod opening;
 mod people;
 mod person_codec;
 mod preserve;
+mod register_cache;
 mod repair;
 mod restore_check;
 mod seq;
@@ -269,6 +270,7 @@ impl Store {
         }
         if !opening.is_check() {
             self.desk = self.desk_id()?;
+            self.ensure_people_version()?;
             self.roll_back_unfinished_imports()?;
         }
         Ok(())
