@@ -227,4 +227,55 @@ mod tests {
         let meta = store.tree(TreeName::Meta);
         assert_eq!(meta.scan_prefix(PREFIX).count(), 0, "undo records gone");
     }
+
+    /// A backup copied between an import's chunks holds its undo records: restored
+    /// alone, the next open rolls the import back; restored with the journal's later
+    /// commits (the last chunk and the finish), the whole import stays.
+    #[test]
+    fn a_backup_taken_during_an_import_restores_all_of_it_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db");
+        let kept = person("01A", "城关镇");
+        let store = Store::open(&db).unwrap();
+        store.commit(chunk(std::slice::from_ref(&kept))).unwrap();
+        let mut run = store.begin_import(None).unwrap().unwrap();
+        let changed = person("01A", "新墙镇");
+        store
+            .commit_import_chunk(&mut run, chunk(&[changed, person("01B", "x")]))
+            .unwrap();
+        let snapshot = store.snapshot().unwrap();
+        let backup = snapshot.to_backup("2015-03-16T08:35:00+08:00").unwrap();
+        store
+            .commit_import_chunk(&mut run, chunk(&[person("01C", "y")]))
+            .unwrap();
+        store.finish_import(run).unwrap();
+        let imported = store.people().unwrap();
+        assert_eq!(imported.len(), 3);
+        store.close();
+        let journal = crate::store::read_journal(&db.join(crate::store::JOURNAL_FILE))
+            .unwrap()
+            .unwrap();
+        let after: Vec<_> = journal
+            .entries
+            .into_iter()
+            .filter(|e| e.seq > snapshot.seq())
+            .collect();
+        for (name, replay, wanted) in [
+            ("alone", &[][..], vec![kept]),
+            ("replayed", &after, imported),
+        ] {
+            let to = dir.path().join(name);
+            let restored = Store::open(&to).unwrap();
+            restored.restore(&backup, replay).unwrap();
+            restored.close();
+            let reopened = Store::open(&to).unwrap();
+            assert_eq!(reopened.people().unwrap(), wanted, "{name}");
+            let meta = reopened.tree(TreeName::Meta);
+            assert_eq!(
+                meta.scan_prefix(PREFIX).count(),
+                0,
+                "{name}: undo records gone"
+            );
+        }
+    }
 }
