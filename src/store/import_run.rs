@@ -66,13 +66,18 @@ impl Store {
         Ok(())
     }
 
-    /// Ends `run`: its undo records go, so its chunks stay.
+    /// Ends `run`: its undo records go, so its chunks stay. If that commit fails, the
+    /// import is abandoned here and now (the error says it did not happen), not left
+    /// standing until the next open rolls it back.
     pub fn finish_import(&self, run: ImportRun) -> StoreResult<()> {
         let mut batch = Batch::default();
         for chunk in 0..run.chunks {
             batch.remove(TreeName::Meta, run.undo_key(chunk));
         }
-        self.commit(batch)
+        self.commit(batch).inspect_err(|_| {
+            // Undoes nothing if sled took the finish after all (a failed flush).
+            let _ = self.abandon_import(run);
+        })
     }
 
     /// Undoes every chunk of `run` sled holds (after a failed write), last chunk first:
@@ -277,5 +282,26 @@ mod tests {
                 "{name}: undo records gone"
             );
         }
+    }
+
+    /// A finish whose commit failed before sled took it: the import is undone at once,
+    /// as the error says, and nothing is left for the next open.
+    #[test]
+    fn a_failed_finish_abandons_the_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let kept = person("01A", "城关镇");
+        store.commit(chunk(std::slice::from_ref(&kept))).unwrap();
+        store.inject_faults(crate::store::FaultPlan::parse("write:3").unwrap());
+        let mut run = store.begin_import(None).unwrap().unwrap();
+        for id in ["01B", "01C"] {
+            store
+                .commit_import_chunk(&mut run, chunk(&[person(id, "x")]))
+                .unwrap();
+        }
+        assert!(store.finish_import(run).is_err(), "the finish fails");
+        assert_eq!(store.people().unwrap(), vec![kept]);
+        let meta = store.tree(TreeName::Meta);
+        assert_eq!(meta.scan_prefix(PREFIX).count(), 0, "undo records gone");
     }
 }
