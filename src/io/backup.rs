@@ -88,9 +88,7 @@ fn write_snapshot(
 /// and drops from the journal what the backup holds; returns when all that is done.
 pub fn automatic(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupError> {
     let path = prepare(store, now)?;
-    let snapshot = store.snapshot()?;
-    write_automatic(&snapshot, &path, now)?;
-    store.drop_journal_through(snapshot.seq())?;
+    make(store, &path, now, |_| {})?;
     Ok(path)
 }
 
@@ -125,14 +123,12 @@ pub fn start_held(
     let thread = std::thread::Builder::new()
         .name("lunxun-backup".into())
         .spawn(move || {
-            let snapshot = store.snapshot()?;
-            let _ = copied_tx.send(snapshot.seq());
-            if let Some(hold) = hold {
-                let _ = hold.recv();
-            }
-            write_automatic(&snapshot, &to, now)?;
-            store.drop_journal_through(snapshot.seq())?;
-            Ok(())
+            make(&store, &to, now, |seq| {
+                let _ = copied_tx.send(seq);
+                if let Some(hold) = hold {
+                    let _ = hold.recv();
+                }
+            })
         })
         .map_err(|source| BackupError::File {
             path: path.clone(),
@@ -195,18 +191,25 @@ fn prepare(store: &Store, now: DateTime<FixedOffset>) -> Result<PathBuf, BackupE
     Ok(dir.join(next_name(&stem, existing.last())))
 }
 
-/// Writes the backup of `snapshot` to `path` (atomically, synced) and prunes the folder.
-fn write_automatic(
-    snapshot: &Snapshot,
+/// An automatic backup, at `path`: copies the records (then tells `copied` the copy's
+/// commit number), writes the file (atomically, synced), prunes the folder, and only
+/// then drops from the journal the commits the file holds.
+fn make(
+    store: &Store,
     path: &Path,
     now: DateTime<FixedOffset>,
+    copied: impl FnOnce(u64),
 ) -> Result<(), BackupError> {
-    write_snapshot(snapshot, path, now)?;
+    let snapshot = store.snapshot()?;
+    copied(snapshot.seq());
+    write_snapshot(&snapshot, path, now)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     prune(dir, KEEP).map_err(|source| BackupError::File {
         path: dir.to_path_buf(),
         source,
-    })
+    })?;
+    store.drop_journal_through(snapshot.seq())?;
+    Ok(())
 }
 
 /// The automatic backups in `dir`, oldest first (their names sort in the order made).

@@ -23,7 +23,12 @@ pub struct ImportRun {
 
 impl ImportRun {
     fn undo_key(&self, chunk: u32) -> String {
-        format!("{PREFIX}{}/{chunk:08}", self.id)
+        format!("{}{chunk:08}", self.undo_prefix())
+    }
+
+    /// The start of every key of this run's undo records.
+    fn undo_prefix(&self) -> String {
+        format!("{PREFIX}{}/", self.id)
     }
 }
 
@@ -61,32 +66,41 @@ impl Store {
         Ok(())
     }
 
-    /// Ends `run`: its undo records go, so its chunks stay.
+    /// Ends `run`: its undo records go, so its chunks stay. If that commit fails, the
+    /// import is abandoned here and now (the error says it did not happen), not left
+    /// standing until the next open rolls it back.
     pub fn finish_import(&self, run: ImportRun) -> StoreResult<()> {
         let mut batch = Batch::default();
         for chunk in 0..run.chunks {
             batch.remove(TreeName::Meta, run.undo_key(chunk));
         }
-        self.commit(batch)
+        self.commit(batch).inspect_err(|_| {
+            // Undoes nothing if sled took the finish after all (a failed flush).
+            let _ = self.abandon_import(run);
+        })
     }
 
-    /// Undoes every chunk `run` committed (after a failed write), last chunk first.
+    /// Undoes every chunk of `run` sled holds (after a failed write), last chunk first:
+    /// found by its undo records, so a chunk whose commit failed after sled applied it
+    /// (a failed flush) goes too.
     pub fn abandon_import(&self, run: ImportRun) -> StoreResult<()> {
-        for chunk in (0..run.chunks).rev() {
-            self.undo_chunk(run.undo_key(chunk).as_bytes())?;
-        }
-        Ok(())
+        self.undo_chunks_under(&run.undo_prefix())
     }
 
-    /// Rolls back every import that did not finish; returns how many chunks it undid.
-    /// Called at every open of a live store (a meta-tree prefix scan when there is none).
-    pub(super) fn roll_back_unfinished_imports(&self) -> StoreResult<usize> {
+    /// Rolls back every import that did not finish. Called at every open of a live
+    /// store (a meta-tree prefix scan when there is none).
+    pub(super) fn roll_back_unfinished_imports(&self) -> StoreResult<()> {
+        self.undo_chunks_under(PREFIX)
+    }
+
+    /// Undoes every chunk whose undo record's key starts with `prefix`, last first.
+    fn undo_chunks_under(&self, prefix: &str) -> StoreResult<()> {
         let meta = self.tree(TreeName::Meta);
-        let keys: Vec<sled::IVec> = meta.scan_prefix(PREFIX).keys().collect::<Result<_, _>>()?;
+        let keys: Vec<sled::IVec> = meta.scan_prefix(prefix).keys().collect::<Result<_, _>>()?;
         for key in keys.iter().rev() {
             self.undo_chunk(key)?;
         }
-        Ok(keys.len())
+        Ok(())
     }
 
     /// One commit: the chunk's keys as they were before it, and its undo record gone.
@@ -195,5 +209,99 @@ mod tests {
         drop(store);
         let store = Store::open(&db).unwrap();
         assert_eq!(store.people().unwrap().len(), 2, "a finished import stays");
+    }
+
+    /// A chunk whose commit failed after sled applied it (a failed flush: it stands, and
+    /// goes to the journal with the next commit) is undone too when the import is
+    /// abandoned, in this process, not left until the next open.
+    #[test]
+    fn abandoning_undoes_a_chunk_whose_commit_failed_after_it_was_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let kept = person("01A", "城关镇");
+        store.commit(chunk(std::slice::from_ref(&kept))).unwrap();
+        store.inject_faults(crate::store::FaultPlan::parse("flush:2").unwrap());
+        let mut run = store.begin_import(None).unwrap().unwrap();
+        store
+            .commit_import_chunk(&mut run, chunk(&[person("01B", "x")]))
+            .unwrap();
+        let failed = store.commit_import_chunk(&mut run, chunk(&[person("01C", "y")]));
+        assert!(failed.is_err(), "the second chunk's flush fails");
+        store.abandon_import(run).unwrap();
+        assert_eq!(store.people().unwrap(), vec![kept]);
+        let meta = store.tree(TreeName::Meta);
+        assert_eq!(meta.scan_prefix(PREFIX).count(), 0, "undo records gone");
+    }
+
+    /// A backup copied between an import's chunks holds its undo records: restored
+    /// alone, the next open rolls the import back; restored with the journal's later
+    /// commits (the last chunk and the finish), the whole import stays.
+    #[test]
+    fn a_backup_taken_during_an_import_restores_all_of_it_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db");
+        let kept = person("01A", "城关镇");
+        let store = Store::open(&db).unwrap();
+        store.commit(chunk(std::slice::from_ref(&kept))).unwrap();
+        let mut run = store.begin_import(None).unwrap().unwrap();
+        let changed = person("01A", "新墙镇");
+        store
+            .commit_import_chunk(&mut run, chunk(&[changed, person("01B", "x")]))
+            .unwrap();
+        let snapshot = store.snapshot().unwrap();
+        let backup = snapshot.to_backup("2015-03-16T08:35:00+08:00").unwrap();
+        store
+            .commit_import_chunk(&mut run, chunk(&[person("01C", "y")]))
+            .unwrap();
+        store.finish_import(run).unwrap();
+        let imported = store.people().unwrap();
+        assert_eq!(imported.len(), 3);
+        store.close();
+        let journal = crate::store::read_journal(&db.join(crate::store::JOURNAL_FILE))
+            .unwrap()
+            .unwrap();
+        let after: Vec<_> = journal
+            .entries
+            .into_iter()
+            .filter(|e| e.seq > snapshot.seq())
+            .collect();
+        for (name, replay, wanted) in [
+            ("alone", &[][..], vec![kept]),
+            ("replayed", &after, imported),
+        ] {
+            let to = dir.path().join(name);
+            let restored = Store::open(&to).unwrap();
+            restored.restore(&backup, replay).unwrap();
+            restored.close();
+            let reopened = Store::open(&to).unwrap();
+            assert_eq!(reopened.people().unwrap(), wanted, "{name}");
+            let meta = reopened.tree(TreeName::Meta);
+            assert_eq!(
+                meta.scan_prefix(PREFIX).count(),
+                0,
+                "{name}: undo records gone"
+            );
+        }
+    }
+
+    /// A finish whose commit failed before sled took it: the import is undone at once,
+    /// as the error says, and nothing is left for the next open.
+    #[test]
+    fn a_failed_finish_abandons_the_import() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let kept = person("01A", "城关镇");
+        store.commit(chunk(std::slice::from_ref(&kept))).unwrap();
+        store.inject_faults(crate::store::FaultPlan::parse("write:3").unwrap());
+        let mut run = store.begin_import(None).unwrap().unwrap();
+        for id in ["01B", "01C"] {
+            store
+                .commit_import_chunk(&mut run, chunk(&[person(id, "x")]))
+                .unwrap();
+        }
+        assert!(store.finish_import(run).is_err(), "the finish fails");
+        assert_eq!(store.people().unwrap(), vec![kept]);
+        let meta = store.tree(TreeName::Meta);
+        assert_eq!(meta.scan_prefix(PREFIX).count(), 0, "undo records gone");
     }
 }

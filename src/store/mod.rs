@@ -160,12 +160,13 @@ impl Store {
         folder::create_private(dir).map_err(folder_error)?;
         let lock = lock::FolderLock::acquire(dir)?;
         let sled_dir = dir.join("sled");
-        let copy = preserve::copy_unless_sealed(dir, &sled_dir).map_err(folder_error)?;
-        let lock = match copy {
-            None => lock,
+        let found = preserve::copy_unless_sealed(dir, &sled_dir).map_err(folder_error)?;
+        // Only a seal vouches for the journal's tail it records.
+        let (lock, sealed) = match found {
+            preserve::Found::AsSealed(tail) => (lock, tail),
             // sled rewrites what it opens: it opens the copy first, and the files
             // themselves only once the copy has passed every check.
-            Some(copy) => {
+            preserve::Found::Copied(copy) => {
                 let tried = Store::open_locked(dir, &copy, lock, Opening::Check)
                     .map_err(|e| e.at_open(dir));
                 let checked = tried.map(|(store, repaired)| (store.release(), repaired));
@@ -174,12 +175,10 @@ impl Store {
                 if repaired {
                     repair::set_snapshots_aside(dir, &sled_dir)?;
                 }
-                lock
+                (lock, None)
             }
         };
         // From here sled writes: a kill before the next clean close must find no seal.
-        // Read before the seal goes: only a seal vouches for the tail it records.
-        let sealed = preserve::sealed_tail(dir, &sled_dir);
         preserve::unseal(dir).map_err(folder_error)?;
         Store::open_locked(dir, &sled_dir, lock, Opening::Live(sealed))
             .map(|(store, _)| store)

@@ -19,20 +19,32 @@ const OPENING: &str = "sled-opening-";
 /// relative to its folder, so none of them is named this.
 const JOURNAL_LINE: &str = "lunxun.journal\t";
 
+/// How sled's files stand before an open (see [`copy_unless_sealed`]).
+pub enum Found {
+    /// As a clean close left them (or no database yet), with the journal's tail if that
+    /// close recorded it and the journal too is as it left it (read before [`unseal`]).
+    AsSealed(Option<Tail>),
+    /// Not: a copy of them, to open first.
+    Copied(PathBuf),
+}
+
 /// A copy of sled's folder to open first, unless the files are as a clean close left
 /// them (or there is no database yet). Copies left by a process killed while opening
 /// are removed first: this open makes its own.
-pub fn copy_unless_sealed(dir: &Path, sled_dir: &Path) -> std::io::Result<Option<PathBuf>> {
+pub fn copy_unless_sealed(dir: &Path, sled_dir: &Path) -> std::io::Result<Found> {
     remove_stale_copies(dir);
     let empty = fs::metadata(sled_dir.join("db")).map_or(true, |m| m.len() == 0);
-    if empty || is_as_sealed(dir, sled_dir) {
-        return Ok(None);
+    if empty {
+        return Ok(Found::AsSealed(None));
+    }
+    if let Some(tail) = as_sealed(dir, sled_dir) {
+        return Ok(Found::AsSealed(tail));
     }
     // A store closed a moment ago in this process may still be writing: copy after.
     wait_for_sled_to_let_go(sled_dir, Duration::from_secs(10));
     let copy = dir.join(format!("{OPENING}{}", ulid::Ulid::generate()));
     copy_tree(sled_dir, &copy)?;
-    Ok(Some(copy))
+    Ok(Found::Copied(copy))
 }
 
 /// Removes a copy (and the snapshots a repair set aside beside it), once sled has let
@@ -75,11 +87,15 @@ pub fn seal(dir: &Path, sled_dir: &Path, tail: Option<Tail>) {
     }
 }
 
-fn is_as_sealed(dir: &Path, sled_dir: &Path) -> bool {
-    match (fs::read_to_string(dir.join(SEAL)), fingerprint(sled_dir)) {
-        (Ok(sealed), Ok(now)) => split_seal(&sealed).0 == now,
-        _ => false,
+/// `None` unless sled's files are as the seal records them; then the journal's tail if
+/// the seal records it and the journal is as the seal records it too.
+fn as_sealed(dir: &Path, sled_dir: &Path) -> Option<Option<Tail>> {
+    let sealed = fs::read_to_string(dir.join(SEAL)).ok()?;
+    let (files, journal) = split_seal(&sealed);
+    if files != fingerprint(sled_dir).ok()? {
+        return None;
     }
+    Some(journal.and_then(|fields| journal_as_sealed(dir, fields)))
 }
 
 /// The seal's fingerprint of sled's files, and its journal line's fields if it has one.
@@ -92,20 +108,22 @@ fn split_seal(sealed: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// The journal's tail as the last clean close recorded it, if sled's files and the
-/// journal are both exactly as that close left them; read before [`unseal`].
-pub fn sealed_tail(dir: &Path, sled_dir: &Path) -> Option<Tail> {
-    let sealed = fs::read_to_string(dir.join(SEAL)).ok()?;
-    let (files, Some(journal)) = split_seal(&sealed) else {
-        return None;
-    };
-    let (print, tail) = journal.rsplit_once('\t')?;
+/// The tail in the seal's journal `fields`, if the journal is as they record it.
+fn journal_as_sealed(dir: &Path, fields: &str) -> Option<Tail> {
+    let (print, last) = fields.rsplit_once('\t')?;
     let (print, end) = print.rsplit_once('\t')?;
-    let as_sealed = files == fingerprint(sled_dir).ok()? && print == journal_print(dir).ok()?;
-    as_sealed.then_some(Tail {
+    (print == journal_print(dir).ok()?).then_some(())?;
+    Some(Tail {
         end: end.parse().ok()?,
-        last: tail.parse().ok()?,
+        last: last.parse().ok()?,
     })
+}
+
+/// Test aid: the journal's tail as the last clean close recorded it, if sled's files
+/// and the journal are both exactly as that close left them.
+#[cfg(test)]
+pub fn sealed_tail(dir: &Path, sled_dir: &Path) -> Option<Tail> {
+    as_sealed(dir, sled_dir).flatten()
 }
 
 /// The journal's fingerprint: its length, modification time (ns) and header (the commit

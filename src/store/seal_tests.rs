@@ -126,3 +126,36 @@ fn sleds_files_changed_after_the_close_void_the_sealed_tail() {
     drop(file);
     assert!(sealed_tail(dir.path()).is_none());
 }
+
+/// The sealed tail is the journal's as the close leaves it: after a backup dropped its
+/// commits (the journal rewritten, now its header alone), and after the open rolled back
+/// an unfinished import (commits the open itself made).
+#[test]
+fn a_close_after_a_rewrite_or_a_rollback_at_open_seals_the_journal_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    closed_store(dir.path(), 3, 100);
+    let store = Store::open(dir.path()).unwrap();
+    let seq = store.commit_seq();
+    store.drop_journal_through(seq).unwrap();
+    store.close();
+    let sealed = sealed_tail(dir.path()).expect("sealed");
+    assert_eq!((sealed.end, sealed.last), (journal_len(dir.path()), seq));
+    assert_eq!(sealed.end, 16, "the header alone");
+
+    let store = Store::open(dir.path()).unwrap();
+    let mut run = store.begin_import(None).unwrap().unwrap();
+    let mut batch = Batch::default();
+    batch.put(TreeName::Meta, "imported", b"z".to_vec());
+    store.commit_import_chunk(&mut run, batch).unwrap();
+    store.close();
+    assert!(
+        sealed_tail(dir.path()).is_some(),
+        "closed with the import unfinished"
+    );
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.meta_get("imported").unwrap().is_none(), "rolled back");
+    let seq = store.commit_seq();
+    store.close();
+    let sealed = sealed_tail(dir.path()).expect("sealed");
+    assert_eq!((sealed.end, sealed.last), (journal_len(dir.path()), seq));
+}

@@ -121,7 +121,7 @@ impl Journal {
     }
 
     /// Whether the journal and sled disagree on the last commit (see [`Journal::open`]);
-    /// a backup followed by [`Journal::restart`] makes it whole again.
+    /// a backup followed by [`Journal::drop_through`] makes it whole again.
     pub fn is_behind(&self) -> bool {
         self.behind
     }
@@ -235,11 +235,39 @@ pub fn holds_everything(dir: &Path) -> bool {
     let Ok(mut file) = File::open(dir.join(FILE)) else {
         return false;
     };
-    let mut header = [0u8; HEADER];
-    let whole = read_at(&mut file, 0, &mut header).is_ok()
-        && &header[..8] == MAGIC
-        && header[8..] == [0u8; 8];
+    let whole = matches!(base_of(&mut file), Ok(Some(0)));
     whole && read_tail(dir).is_some_and(|t| t.holds_commits())
+}
+
+/// The commit the journal starts after, from its header; `None` when the header is
+/// missing or not a journal's.
+fn base_of(file: &mut File) -> std::io::Result<Option<u64>> {
+    let mut header = [0u8; HEADER];
+    if file.metadata()?.len() < HEADER as u64 {
+        return Ok(None);
+    }
+    read_at(file, 0, &mut header)?;
+    let base = u64::from_be_bytes(header[8..].try_into().expect("8 bytes"));
+    Ok((&header[..8] == MAGIC).then_some(base))
+}
+
+/// Where each whole entry starts (after the header), found by the entries' lengths
+/// alone, and where the last of them ends.
+fn entry_starts(file: &mut File) -> std::io::Result<(Vec<u64>, u64)> {
+    let len = file.metadata()?.len();
+    let mut starts = Vec::new();
+    let mut at = HEADER as u64;
+    let mut prefix = [0u8; 4];
+    while at + 8 <= len {
+        read_at(file, at, &mut prefix)?;
+        let size = u64::from(u32::from_be_bytes(prefix));
+        if at + 8 + size > len {
+            break;
+        }
+        starts.push(at);
+        at += 8 + size;
+    }
+    Ok((starts, at))
 }
 
 /// Where the last good entry ends and the last commit number in the journal (`None`
@@ -248,24 +276,10 @@ pub fn holds_everything(dir: &Path) -> bool {
 /// written, so a kill can only have torn the last. The journal since the last backup
 /// can hold a whole imported register, so reading all of it at every start would cost.
 fn tail(file: &mut File) -> std::io::Result<(u64, Option<u64>)> {
-    let len = file.metadata()?.len();
-    let mut header = [0u8; HEADER];
-    if len < HEADER as u64 || read_at(file, 0, &mut header).is_err() || &header[..8] != MAGIC {
+    let Ok(Some(base)) = base_of(file) else {
         return Ok((0, None));
-    }
-    let base = u64::from_be_bytes(header[8..].try_into().expect("8 bytes"));
-    let mut starts = Vec::new();
-    let mut at = HEADER as u64;
-    let mut prefix = [0u8; 8];
-    while at + 8 <= len {
-        read_at(file, at, &mut prefix)?;
-        let size = u64::from(u32::from_be_bytes(prefix[..4].try_into().expect("4 bytes")));
-        if at + 8 + size > len {
-            break;
-        }
-        starts.push(at);
-        at += 8 + size;
-    }
+    };
+    let (mut starts, mut at) = entry_starts(file)?;
     // From the end back: the last entry that reads in full, with its checksum.
     while let Some(start) = starts.pop() {
         let mut entry = vec![0u8; (at - start) as usize];

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::format::header;
-use super::{HEADER, Journal, REWRITE, folder, not_writable, open_file, read_at};
+use super::{Journal, REWRITE, base_of, entry_starts, folder, not_writable, open_file, read_at};
 
 impl Journal {
     /// Drops the entries of commits up to `seq`, which a backup now holds, and keeps
@@ -19,7 +19,7 @@ impl Journal {
     pub fn drop_through(&mut self, seq: u64) -> std::io::Result<()> {
         let path = self.path.clone().ok_or_else(not_writable)?;
         let file = self.file()?;
-        if base_of(file)? >= seq {
+        if base_of(file)?.unwrap_or(0) >= seq {
             // It already starts there or later (made anew at open, or a newer backup
             // dropped more): nothing to drop, and the backup holds what it lacks.
             self.behind = false;
@@ -76,36 +76,28 @@ fn sync_folder(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The commit the journal starts after, from its header.
-fn base_of(file: &mut File) -> std::io::Result<u64> {
-    let mut header = [0u8; HEADER];
-    read_at(file, 0, &mut header)?;
-    Ok(u64::from_be_bytes(header[8..].try_into().expect("8 bytes")))
-}
-
-/// The bytes of the whole entries of commits after `seq`. Only each entry's length and
-/// commit number are read until the first one after `seq`; entries are in commit order.
+/// The bytes of the whole entries of commits after `seq`. Only each entry's length, and
+/// commit numbers until the first one after `seq`, are read; entries are in commit order.
 fn entries_after(file: &mut File, seq: u64) -> std::io::Result<Vec<u8>> {
-    let len = file.metadata()?.len();
-    let mut at = HEADER as u64;
+    let (starts, end) = entry_starts(file)?;
     let mut start = None;
-    let mut prefix = [0u8; 16];
-    while at + 16 <= len {
-        read_at(file, at, &mut prefix)?;
-        let size = u64::from(u32::from_be_bytes(prefix[..4].try_into().expect("4 bytes")));
-        let entry_seq = u64::from_be_bytes(prefix[8..].try_into().expect("8 bytes"));
-        if at + 8 + size > len {
+    let mut number = [0u8; 8];
+    for (i, &at) in starts.iter().enumerate() {
+        // An entry too short to hold a commit number is damage, not a commit: passed over.
+        let next = starts.get(i + 1).copied().unwrap_or(end);
+        if next < at + 16 {
+            continue;
+        }
+        read_at(file, at + 8, &mut number)?;
+        if u64::from_be_bytes(number) > seq {
+            start = Some(at);
             break;
         }
-        if start.is_none() && entry_seq > seq {
-            start = Some(at);
-        }
-        at += 8 + size;
     }
     let Some(start) = start else {
         return Ok(Vec::new());
     };
-    let mut kept = vec![0u8; (at - start) as usize];
+    let mut kept = vec![0u8; (end - start) as usize];
     read_at(file, start, &mut kept)?;
     Ok(kept)
 }
