@@ -217,7 +217,7 @@ pub(super) fn tree_named(name: &str) -> StoreResult<TreeName> {
 }
 
 pub(super) fn is_own_setting(key: &[u8]) -> bool {
-    key == b"desk" || key == super::seq::SEQ_KEY.as_bytes()
+    key == b"desk" || key == super::seq::SEQ_KEY.as_bytes() || super::enrolled::is_derived(key)
 }
 
 fn corrupt(tree: TreeName, what: &str) -> StoreError {

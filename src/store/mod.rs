@@ -12,6 +12,7 @@ mod closing;
 mod codec;
 mod cohorts;
 mod commit;
+mod enrolled;
 mod error;
 mod faults;
 mod folder;
@@ -269,6 +270,7 @@ impl Store {
         }
         if !opening.is_check() {
             self.desk = self.desk_id()?;
+            self.keep_enrolment_counts()?;
             self.roll_back_unfinished_imports()?;
         }
         Ok(())
@@ -354,6 +356,7 @@ impl Store {
                 let mut batch = Batch::default();
                 let version = SCHEMA_VERSION.to_be_bytes().to_vec();
                 batch.put(TreeName::Meta, "schema_version", version);
+                Store::stage_counts_kept(&mut batch);
                 self.commit(batch)
             }
         }
@@ -389,6 +392,8 @@ fn decode_u32(bytes: &[u8]) -> StoreResult<u32> {
     Ok(u32::from_be_bytes(array))
 }
 
+#[cfg(test)]
+mod enrolled_tests;
 #[cfg(test)]
 mod seal_tests;
 
