@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The Windows stage's tools, from Debian's packages and rustup: the mingw-w64 cross
-# toolchain (linker, and gcc for the test-only shim), Wine to run lunxun.exe, tmux to
-# drive its desk, and Rust's x86_64-pc-windows-gnu target. Nothing is skipped: if a
+# toolchain (linker, strip, and gcc for the test-only shim), zip for the organisers'
+# zip (scripts/windows-release.sh), Wine to run lunxun.exe, tmux to drive its desk, and
+# Rust's x86_64-pc-windows-gnu target. Nothing is skipped: if a
 # tool cannot be had, this fails and says which and why.
 set -euo pipefail
 
-PACKAGES=(mingw-w64 wine wine64 tmux)
+PACKAGES=(mingw-w64 zip wine wine64 tmux)
 # What each package must have put on the PATH (wine64 gives no command of its own on
 # Debian 12: it is the 64-bit loader behind `wine`).
-COMMANDS=(x86_64-w64-mingw32-gcc wine tmux)
+COMMANDS=(x86_64-w64-mingw32-gcc x86_64-w64-mingw32-strip zip wine tmux)
 
 fail() {
   echo "windows stage: $*" >&2

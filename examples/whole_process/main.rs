@@ -27,6 +27,7 @@ mod desk;
 #[cfg(unix)]
 mod desk_runs;
 mod folder;
+mod gbk_csv;
 mod measure;
 mod report;
 mod roster;

@@ -6,22 +6,9 @@ use std::path::{Path, PathBuf};
 
 use lunxun::demo::generate_register;
 use lunxun::domain::Person;
-use lunxun::text::Lang;
 
+use super::gbk_csv::gbk_roster;
 use super::measure::fail;
-
-const HEADER: [&str; 10] = [
-    "序号",
-    "姓名",
-    "性别",
-    "工作单位",
-    "县(市、区)",
-    "乡镇（街道）",
-    "职务",
-    "领域",
-    "联系电话",
-    "身份证号码",
-];
 
 /// The register's people and the rosters cut from it.
 pub struct Rosters {
@@ -116,44 +103,11 @@ fn distinct_people(n: usize, seed: u64) -> Vec<Person> {
 }
 
 fn write_gbk(path: &Path, people: &[Person]) {
-    let text = csv_text(people);
-    let (bytes, _, unmappable) = encoding_rs::GBK.encode(&text);
-    if unmappable {
-        fail("a generated name or unit has a character GBK cannot encode");
-    }
+    let bytes = gbk_roster(people)
+        .unwrap_or_else(|| fail("a generated name or unit has a character GBK cannot encode"));
     // Written whole, then renamed: a file left by a stopped run is never taken as done.
     let partial = path.with_extension("partial");
     std::fs::write(&partial, &bytes)
         .and_then(|()| std::fs::rename(&partial, path))
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
-}
-
-fn csv_text(people: &[Person]) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(people.len() * 100));
-    let title = "岳阳市村（社区）党组织书记轮训花名册";
-    let mut first = vec![title.to_string()];
-    first.resize(HEADER.len(), String::new());
-    out.write_record(&first).unwrap();
-    out.write_record(HEADER).unwrap();
-    for (i, p) in people.iter().enumerate() {
-        let serial = (i + 1).to_string();
-        let gender = p.gender.map(|g| g.label(Lang::Zh)).unwrap_or_default();
-        let field = p.field.map(|f| f.label(Lang::Zh)).unwrap_or_default();
-        let row = [
-            serial.as_str(),
-            &p.name,
-            gender,
-            &p.unit,
-            &p.county,
-            &p.township,
-            &p.position,
-            field,
-            p.phone.as_deref().unwrap_or_default(),
-            p.id_number.as_deref().unwrap_or_default(),
-        ];
-        out.write_record(row).unwrap();
-    }
-    String::from_utf8(out.into_inner().unwrap()).unwrap()
 }

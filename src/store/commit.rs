@@ -9,7 +9,9 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::enrolled::Tally;
 use super::trace::{self, Synced};
-use super::{FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName, seq};
+use super::{
+    FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName, register_cache, seq,
+};
 
 /// A set of puts (and removals) applied together or not at all.
 #[derive(Debug, Default)]
@@ -55,6 +57,8 @@ impl Store {
         let mut batch = batch;
         let own_records = batch.len();
         batch.put(TreeName::Meta, seq::SEQ_KEY, next.to_be_bytes().to_vec());
+        // After the caller's puts, so the register's version is the folder's own.
+        register_cache::stamp(&mut batch);
         let result: Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
             let mut tally = Tally::default();
             for (tree, key, value) in &batch.puts {

@@ -25,6 +25,7 @@ mod opening;
 mod people;
 mod person_codec;
 mod preserve;
+mod register_cache;
 mod repair;
 mod restore_check;
 mod seq;
@@ -270,6 +271,7 @@ impl Store {
         }
         if !opening.is_check() {
             self.desk = self.desk_id()?;
+            self.ensure_people_version()?;
             self.keep_enrolment_counts()?;
             self.roll_back_unfinished_imports()?;
         }
