@@ -170,6 +170,8 @@ fn a_walk_in_adds_enrols_and_checks_in_in_one_commit_and_bad_details_write_nothi
     assert_eq!(store.commit_seq(), seq + 1, "one commit");
     assert_eq!(store.people().unwrap().len(), 2);
     assert!(store.is_enrolled("2015-01", &done.person.id).unwrap());
+    let counts = store.enrolment_counts().unwrap();
+    assert_eq!(counts["2015-01"], 1, "the walk-in is counted");
     assert_eq!(done.checked_in.event.person, done.person.id);
 }
 

@@ -221,10 +221,14 @@ pub(super) fn tree_named(name: &str) -> StoreResult<TreeName> {
         .ok_or_else(|| StoreError::Corrupt(format!("unknown record kind '{name}' in the backup")))
 }
 
+/// Meta keys a restore does not copy: the folder's desk id and commit number, its
+/// register cache's version, and the enrolment counts, which the restoring commit
+/// counts itself from the enrolments it writes.
 pub(super) fn is_own_setting(key: &[u8]) -> bool {
     key == b"desk"
         || key == super::seq::SEQ_KEY.as_bytes()
         || key == super::register_cache::VERSION_KEY.as_bytes()
+        || super::enrolled::is_derived(key)
 }
 
 fn corrupt(tree: TreeName, what: &str) -> StoreError {

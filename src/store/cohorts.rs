@@ -1,7 +1,5 @@
 //! Cohorts by code, and enrolments keyed `cohort 0x00 person`.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::{Cohort, Enrolment, Person, PersonId};
@@ -62,19 +60,6 @@ impl Store {
             }
         }
         Ok(people)
-    }
-
-    /// How many people each cohort has enrolled.
-    pub fn enrolment_counts(&self) -> StoreResult<HashMap<String, usize>> {
-        let mut counts = HashMap::new();
-        for entry in self.tree(TreeName::Enrolments).iter() {
-            let (key, _) = entry?;
-            let code = key.split(|b| *b == 0).next().unwrap_or_default();
-            *counts
-                .entry(String::from_utf8_lossy(code).into_owned())
-                .or_insert(0) += 1;
-        }
-        Ok(counts)
     }
 
     pub fn stage_enrolment(

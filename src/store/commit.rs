@@ -7,6 +7,7 @@
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
+use super::enrolled::Tally;
 use super::trace::{self, Synced};
 use super::{
     FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName, register_cache, seq,
@@ -59,13 +60,17 @@ impl Store {
         // After the caller's puts, so the register's version is the folder's own.
         register_cache::stamp(&mut batch);
         let result: Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
+            let mut tally = Tally::default();
             for (tree, key, value) in &batch.puts {
-                if value.as_slice() == REMOVED {
-                    tx[tree.index()].remove(key.as_slice())?;
+                let removal = value.as_slice() == REMOVED;
+                let before = if removal {
+                    tx[tree.index()].remove(key.as_slice())?
                 } else {
-                    tx[tree.index()].insert(key.as_slice(), value.as_slice())?;
-                }
+                    tx[tree.index()].insert(key.as_slice(), value.as_slice())?
+                };
+                tally.note(*tree, key, before.is_some(), removal);
             }
+            tally.apply(&tx[TreeName::Meta.index()])?;
             Ok::<(), ConflictableTransactionError<()>>(())
         });
         match result {

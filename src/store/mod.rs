@@ -12,6 +12,7 @@ mod closing;
 mod codec;
 mod cohorts;
 mod commit;
+mod enrolled;
 mod error;
 mod faults;
 mod folder;
@@ -270,6 +271,7 @@ impl Store {
         if !opening.is_check() {
             self.desk = self.desk_id()?;
             self.ensure_people_version()?;
+            self.keep_enrolment_counts()?;
             self.roll_back_unfinished_imports()?;
         }
         Ok(())
@@ -355,6 +357,7 @@ impl Store {
                 let mut batch = Batch::default();
                 let version = SCHEMA_VERSION.to_be_bytes().to_vec();
                 batch.put(TreeName::Meta, "schema_version", version);
+                Store::stage_counts_kept(&mut batch);
                 self.commit(batch)
             }
         }
@@ -390,6 +393,8 @@ fn decode_u32(bytes: &[u8]) -> StoreResult<u32> {
     Ok(u32::from_be_bytes(array))
 }
 
+#[cfg(test)]
+mod enrolled_tests;
 #[cfg(test)]
 mod seal_tests;
 
