@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::{Closed, PersonId};
-use crate::io::roster::{self, ImportError, ImportOptions, Prepared, ReadProgress};
+use crate::io::roster::{self, ImportError, ImportOptions, ImportPlan, Prepared, ReadProgress};
 use crate::store::{Batch, ImportRun, Store, StoreError};
 use crate::text::{Lang, RosterImport};
 use crate::tr;
@@ -200,12 +200,8 @@ fn write_chunks(
     mut progress: impl FnMut(Step),
 ) -> Result<(), StoreError> {
     let plan = &input.prepared.plan;
-    let enrol: &[PersonId] = if input.cohort.is_some() {
-        &plan.enrol
-    } else {
-        &[]
-    };
-    let total = plan.new_people.len() + plan.updated.len() + enrol.len();
+    let enrol = enrolments(plan, input.cohort);
+    let total = records(plan, input.cohort);
     let chunk = chunk_rows();
     let (mut batch, mut done) = (Batch::default(), 0);
     let mut flush = |batch: &mut Batch, done: usize| {
@@ -231,6 +227,16 @@ fn write_chunks(
         flush(&mut batch, done)?;
     }
     Ok(())
+}
+
+/// The records committing `plan` writes: changed and new people, and the enrolments
+/// when enrolling in `cohort` (the total [`Step::Writing`] counts to).
+pub fn records(plan: &ImportPlan, cohort: Option<&str>) -> usize {
+    plan.new_people.len() + plan.updated.len() + enrolments(plan, cohort).len()
+}
+
+fn enrolments<'a>(plan: &'a ImportPlan, cohort: Option<&str>) -> &'a [PersonId] {
+    if cohort.is_some() { &plan.enrol } else { &[] }
 }
 
 /// [`CHUNK_ROWS`]; debug builds (the kill tests) take `LUNXUN_IMPORT_CHUNK` instead.

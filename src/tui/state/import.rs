@@ -201,13 +201,14 @@ impl App {
     /// Asks for the previewed import to be committed (see [`App::run_pending`]).
     pub(crate) fn run_import(&mut self) {
         let Some(Preview {
-            prepared: Some(p), ..
+            prepared: Some(p),
+            enrol_in,
+            ..
         }) = &self.import.preview
         else {
             return;
         };
-        let plan = &p.plan;
-        let total = plan.new_people.len() + plan.updated.len() + plan.enrol.len();
+        let total = ops::records(&p.plan, enrol_in.as_deref());
         self.ask_for(ImportJob::Commit, Step::Writing { done: 0, total });
     }
 
