@@ -40,17 +40,14 @@ impl ImportProgress {
     }
 
     pub fn step(&mut self, step: Step) {
-        let (done, writing) = match step {
-            Step::Checking { rows, .. } => (rows, false),
-            Step::Writing { done, .. } => (done, true),
-        };
+        let (done, writing) = (step.done(), matches!(step, Step::Writing { .. }));
         if writing != self.writing {
             self.clear();
             self.writing = writing;
             self.since = Instant::now();
             self.last_line = 0;
         }
-        let message = self.message(step, done);
+        let message = step.message(self.lang, self.since.elapsed());
         if !self.terminal {
             if done >= self.last_line + LINE_EVERY {
                 self.last_line = done - done % LINE_EVERY;
@@ -66,29 +63,6 @@ impl ImportProgress {
         bar.set_length(length);
         bar.set_position(position);
         bar.set_message(message);
-    }
-
-    /// `检查：已读 12345 行，每秒 50000 行` or `写入：10000/100000 条，…`.
-    fn message(&self, step: Step, done: usize) -> String {
-        let seconds = self.since.elapsed().as_secs_f64().max(0.001);
-        let rate = (done as f64 / seconds).round() as u64;
-        match step {
-            Step::Checking { rows, .. } => {
-                tr!(
-                    self.lang,
-                    RosterImport::ImportChecking,
-                    rows = rows,
-                    rate = rate
-                )
-            }
-            Step::Writing { done, total } => tr!(
-                self.lang,
-                RosterImport::ImportWriting,
-                done = done,
-                total = total,
-                rate = rate
-            ),
-        }
     }
 
     /// Takes the bar off the screen (before the summary is printed).

@@ -7,13 +7,15 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::{Closed, PersonId};
-use crate::io::roster::{self, ImportError, ImportOptions, Prepared, ReadProgress};
+use crate::io::roster::{self, ImportError, ImportOptions, ImportPlan, Prepared, ReadProgress};
 use crate::store::{Batch, ImportRun, Store, StoreError};
-use crate::text::Lang;
+use crate::text::{Lang, RosterImport};
+use crate::tr;
 
 /// Records (people and enrolments) per commit. Larger chunks cost memory and a longer
 /// journal entry to re-read at open; smaller ones more syncs (about 8 ms each).
@@ -31,6 +33,38 @@ pub enum Step {
     },
     /// Writing: records committed of `total`.
     Writing { done: usize, total: usize },
+}
+
+impl Step {
+    /// The step as both front-ends show it, `elapsed` since its pass began:
+    /// `检查：已读 12345 行，每秒 50000 行` or `写入：10000/100000 条，…`.
+    pub fn message(self, lang: Lang, elapsed: Duration) -> String {
+        let seconds = elapsed.as_secs_f64().max(0.001);
+        match self {
+            Step::Checking { rows, .. } => {
+                let rate = (rows as f64 / seconds).round() as u64;
+                tr!(lang, RosterImport::ImportChecking, rows = rows, rate = rate)
+            }
+            Step::Writing { done, total } => {
+                let rate = (done as f64 / seconds).round() as u64;
+                tr!(
+                    lang,
+                    RosterImport::ImportWriting,
+                    done = done,
+                    total = total,
+                    rate = rate
+                )
+            }
+        }
+    }
+
+    /// Rows read (checking) or records written (writing).
+    pub fn done(self) -> usize {
+        match self {
+            Step::Checking { rows, .. } => rows,
+            Step::Writing { done, .. } => done,
+        }
+    }
 }
 
 /// A roster file to read: where it is, how to read it, and the cohort (if any) whose
@@ -166,12 +200,8 @@ fn write_chunks(
     mut progress: impl FnMut(Step),
 ) -> Result<(), StoreError> {
     let plan = &input.prepared.plan;
-    let enrol: &[PersonId] = if input.cohort.is_some() {
-        &plan.enrol
-    } else {
-        &[]
-    };
-    let total = plan.new_people.len() + plan.updated.len() + enrol.len();
+    let enrol = enrolments(plan, input.cohort);
+    let total = records(plan, input.cohort);
     let chunk = chunk_rows();
     let (mut batch, mut done) = (Batch::default(), 0);
     let mut flush = |batch: &mut Batch, done: usize| {
@@ -197,6 +227,16 @@ fn write_chunks(
         flush(&mut batch, done)?;
     }
     Ok(())
+}
+
+/// The records committing `plan` writes: changed and new people, and the enrolments
+/// when enrolling in `cohort` (the total [`Step::Writing`] counts to).
+pub fn records(plan: &ImportPlan, cohort: Option<&str>) -> usize {
+    plan.new_people.len() + plan.updated.len() + enrolments(plan, cohort).len()
+}
+
+fn enrolments<'a>(plan: &'a ImportPlan, cohort: Option<&str>) -> &'a [PersonId] {
+    if cohort.is_some() { &plan.enrol } else { &[] }
 }
 
 /// [`CHUNK_ROWS`]; debug builds (the kill tests) take `LUNXUN_IMPORT_CHUNK` instead.

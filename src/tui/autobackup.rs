@@ -35,7 +35,6 @@ impl App {
         let writing = crate::io::backup::start_held(&self.store, now, hold)?;
         self.last_backup = now;
         self.writing = Some(writing);
-        self.backup_shown = Some(BackupShown::Writing);
         Ok(())
     }
 
@@ -69,7 +68,7 @@ impl App {
         let at = self.last_backup.format("%H:%M").to_string();
         match writing.finish() {
             Ok(path) => {
-                self.backup_shown = Some(BackupShown::Written(at));
+                self.backup_written = Some(at);
                 Some(path)
             }
             Err(e) => {
@@ -83,6 +82,15 @@ impl App {
     /// the copy); `None` without one or if the copy failed.
     pub fn backup_copied(&mut self) -> Option<u64> {
         self.writing.as_mut()?.seq()
+    }
+
+    /// What the status line says quietly about the automatic backups: one is being
+    /// written, or when the last one was.
+    pub fn backup_shown(&self) -> Option<BackupShown> {
+        if self.writing.is_some() {
+            return Some(BackupShown::Writing);
+        }
+        self.backup_written.clone().map(BackupShown::Written)
     }
 
     /// Whether a background backup is being made.
@@ -113,7 +121,7 @@ impl App {
     }
 
     fn backup_failed(&mut self, error: &BackupError) {
-        self.backup_shown = None;
+        self.backup_written = None;
         self.notice = Some(Notice {
             kind: NoticeKind::Error,
             text: failure(error, self.lang),

@@ -179,7 +179,16 @@ fn global_applies(scope: Scope) -> bool {
 
 impl App {
     /// Feeds one key event through the keymap. Returns whether anything may have changed.
+    /// A key press, and any slow work it asks for done at once (see [`App::take_key`]).
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
+        let dirty = self.take_key(key);
+        self.run_pending(&mut |_| {});
+        dirty
+    }
+
+    /// A key press; slow work it asks for (an import) is left for [`App::run_pending`],
+    /// so the desk's loop can draw first. True when the screen may have changed.
+    pub fn take_key(&mut self, key: KeyEvent) -> bool {
         if key.kind == KeyEventKind::Release {
             return false;
         }

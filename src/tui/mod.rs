@@ -98,10 +98,18 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
         if dirty {
             terminal.draw(|frame| draw::render(app, frame))?;
         }
+        // The frame above says the work has begun; it redraws as the work goes.
+        let mut redraw = |app: &App| {
+            let _ = terminal.draw(|frame| draw::render(app, frame));
+        };
+        if app.run_pending(&mut redraw) {
+            dirty = true;
+            continue;
+        }
         dirty = match events.recv_timeout(Duration::from_millis(250)) {
             Ok(Event::Key(key)) => {
                 panic_if_test_asks();
-                app.on_key(key)
+                app.take_key(key)
             }
             Ok(Event::Paste(text)) => {
                 app.on_paste(&text);

@@ -22,7 +22,7 @@ pub struct Prepared {
     pub errors: Vec<RowError>,
 }
 
-/// Reads the file at `path` (its size also returned, for progress) and plans the import.
+/// Reads the file at `path` and plans the import.
 pub fn prepare_file(
     path: &Path,
     options: &ImportOptions,
@@ -30,7 +30,7 @@ pub fn prepare_file(
     enrolled: Option<&HashSet<PersonId>>,
     progress: impl FnMut(ReadProgress),
 ) -> Result<Prepared, ImportError> {
-    let (opened, _) = tabular::open_file(path, options)?;
+    let opened = tabular::open_file(path, options)?;
     prepare(opened, register, enrolled, progress)
 }
 

@@ -91,17 +91,16 @@ impl<R: Read> Rows<R> {
     }
 }
 
-/// Opens a file on disk for reading its rows (see [`open`]); also returns its size.
+/// Opens a file on disk for reading its rows (see [`open`]).
 pub fn open_file(
     path: &Path,
     options: &ImportOptions,
-) -> Result<(OpenedTable<BufReader<File>>, u64), TabularError> {
+) -> Result<OpenedTable<BufReader<File>>, TabularError> {
     let unreadable = |e: std::io::Error| TabularError::Unreadable(e.to_string());
     let file = File::open(path).map_err(unreadable)?;
     let size = file.metadata().map_err(unreadable)?.len();
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let opened = open(BufReader::new(file), size, extension, options)?;
-    Ok((opened, size))
+    open(BufReader::new(file), size, extension, options)
 }
 
 /// Opens a CSV/TXT or workbook of `size` bytes. `extension` (the file name's, any case)

@@ -58,7 +58,6 @@ pub fn open<R: Read + Seek>(
         text: String::new(),
         given: 0,
         input_done: false,
-        decoded_newlines: 0,
         consumed: sniffed.skip,
         error: None,
         quotes: Quotes::new(sniffed.delimiter.byte()),
@@ -182,12 +181,11 @@ struct Feed<R> {
     text: String,
     given: usize,
     input_done: bool,
-    /// Newlines in the text decoded before `text`.
-    decoded_newlines: usize,
     /// Bytes of the file read.
     consumed: u64,
     /// Why the text stopped (the csv crate sees only an I/O error).
     error: Option<TabularError>,
+    /// Also counts the lines of the text watched so far: all before `text`.
     quotes: Quotes,
     /// Anything but white space seen.
     content: bool,
@@ -199,7 +197,6 @@ struct Feed<R> {
 impl<R: Read> Feed<R> {
     /// Decodes the next block into `text`; false at the end.
     fn refill(&mut self) -> Result<bool, TabularError> {
-        self.decoded_newlines += self.text.bytes().filter(|b| *b == b'\n').count();
         self.text.clear();
         self.given = 0;
         while self.text.is_empty() {
@@ -228,17 +225,21 @@ impl<R: Read> Feed<R> {
         match result {
             DecoderResult::InputEmpty => Ok(()),
             DecoderResult::Malformed(..) | DecoderResult::OutputFull => {
-                let newlines = self.text.bytes().filter(|b| *b == b'\n').count();
-                Err(self.bad_bytes.at(self.decoded_newlines + newlines + 1))
+                Err(self.bad_bytes.at(self.line_in_text(self.text.len())))
             }
         }
+    }
+
+    /// The line of `text`'s byte `at` (before [`Feed::check_text`] watched `text`).
+    fn line_in_text(&self, at: usize) -> usize {
+        let newlines = self.text.as_bytes()[..at].iter().filter(|b| **b == b'\n');
+        self.quotes.line + newlines.count()
     }
 
     /// Refuses a replacement character; watches quotes and blanks.
     fn check_text(&mut self) -> Result<(), TabularError> {
         if let Some(at) = self.text.find('\u{FFFD}') {
-            let newlines = self.text[..at].bytes().filter(|b| *b == b'\n').count();
-            let line = self.decoded_newlines + newlines + 1;
+            let line = self.line_in_text(at);
             return Err(TabularError::ReplacementChar { line });
         }
         self.quotes.scan(self.text.as_bytes());
@@ -389,6 +390,39 @@ mod tests {
         for (found, expected) in found.iter().zip(&expected) {
             assert_eq!(found, expected);
         }
+    }
+
+    /// A byte that does not decode, or a replacement character, blocks into the file:
+    /// the error names the line a person sees.
+    #[test]
+    fn bad_text_far_into_the_file_names_its_line() {
+        let mut text = String::from("姓名,单位\n");
+        for i in 0..30_000 {
+            text.push_str(&format!("张伟{i},\"第\n{i}村\"\n"));
+        }
+        let lines = 1 + 30_000 * 2;
+        let mut bytes = GB18030.encode(&text).0.into_owned();
+        assert!(bytes.len() > 4 * BLOCK);
+        let read = |bytes: &[u8], choice| {
+            let rows = open(std::io::Cursor::new(bytes.to_vec()), "csv", choice)?;
+            rows.collect::<Result<Vec<RawRow>, TabularError>>()
+        };
+        let mut bad = bytes.clone();
+        bad.extend_from_slice(b"x\n\x81\x20bad\n");
+        let line = lines + 2;
+        assert_eq!(
+            read(&bad, EncodingChoice::Gbk).err(),
+            Some(TabularError::NotGb18030 { line })
+        );
+        assert_eq!(
+            read(&bad, EncodingChoice::Auto).err(),
+            Some(TabularError::UnknownEncoding { line })
+        );
+        bytes.extend_from_slice(&GB18030.encode("x\n李\u{FFFD}婷\n").0);
+        assert_eq!(
+            read(&bytes, EncodingChoice::Gbk).err(),
+            Some(TabularError::ReplacementChar { line })
+        );
     }
 
     #[test]

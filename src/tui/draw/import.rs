@@ -38,7 +38,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Line::styled(format!(" {}", app.t(T::ImportHelp)), theme::dim()),
     ];
     Paragraph::new(lines).render(options, buf);
-    if let Some(p) = &app.import.preview {
+    if let Some((step, since)) = app.import.running {
+        let text = format!(" {}", step.message(app.lang, since.elapsed()));
+        Line::styled(text, theme::warn()).render(preview, buf);
+    } else if let Some(p) = &app.import.preview {
         let lines: Vec<Line> = p.lines.iter().map(|l| Line::raw(l.as_str())).collect();
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -208,7 +208,7 @@ pub(super) fn session_short(app: &App, session: crate::domain::Session) -> Strin
 
 /// What just happened, and at the right, quietly, the automatic backup's state.
 fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
-    let backup = app.backup_shown.as_ref().map(|shown| match shown {
+    let backup = app.backup_shown().map(|shown| match shown {
         BackupShown::Writing => app.t(T::AutoBackupWriting).to_string(),
         BackupShown::Written(time) => crate::tr!(app.lang, T::AutoBackupWritten, time = time),
     });

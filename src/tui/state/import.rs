@@ -1,10 +1,17 @@
 //! 导入: a roster from a CSV or Excel file — type the path, Enter to preview (nothing
 //! written), Enter again to confirm; any bad row means nothing is imported.
+//!
+//! Reading a large file or writing its records takes a while, so a key only asks for
+//! the work ([`ImportState::pending`]): the desk's loop draws the screen saying it has
+//! begun, then runs it ([`App::run_pending`]), redrawing at every step the operation
+//! reports, with the same progress text as `lunxun import`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
 
 use crate::io::roster::{ImportOptions, Prepared, report};
-use crate::ops::import::{self as ops, Commit, CommitError, RosterFile};
+use crate::ops::import::{self as ops, Commit, CommitError, RosterFile, Step};
 use crate::text::Desk as T;
 use crate::tui::state::Action;
 use crate::tui::state::{App, ConfirmKind, Overlay};
@@ -16,6 +23,19 @@ pub struct ImportState {
     /// Enrol everyone in the desk's cohort too.
     pub enrol: bool,
     pub preview: Option<Preview>,
+    /// The work asked for and not yet begun.
+    pub pending: Option<ImportJob>,
+    /// How far the work has come, and when its pass began: shown while it runs.
+    pub running: Option<(Step, Instant)>,
+}
+
+/// The import's slow work, run by [`App::run_pending`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportJob {
+    /// Read and check the file (nothing written).
+    Preview,
+    /// Commit the previewed import.
+    Commit,
 }
 
 #[derive(Debug, Clone)]
@@ -54,11 +74,52 @@ impl App {
     fn preview_or_confirm(&mut self) {
         match &self.import.preview {
             Some(p) if p.importable() => self.ask_import(),
-            _ => self.preview_import(),
+            _ => {
+                let start = Step::Checking {
+                    rows: 0,
+                    bytes: None,
+                    total: 0,
+                };
+                self.ask_for(ImportJob::Preview, start);
+            }
         }
     }
 
-    fn preview_import(&mut self) {
+    fn ask_for(&mut self, job: ImportJob, start: Step) {
+        self.import.pending = Some(job);
+        self.import.running = Some((start, Instant::now()));
+    }
+
+    /// Runs the import work a key asked for, if any, calling `redraw` at each step it
+    /// reports (and the progress is on the screen). True when there was work.
+    pub fn run_pending(&mut self, redraw: &mut dyn FnMut(&App)) -> bool {
+        let Some(job) = self.import.pending.take() else {
+            return false;
+        };
+        redraw(self);
+        match job {
+            ImportJob::Preview => self.preview_import(redraw),
+            ImportJob::Commit => self.commit_import(redraw),
+        }
+        self.import.running = None;
+        true
+    }
+
+    /// Shows `step` and redraws; a new pass restarts the clock its rate is counted on.
+    fn show_step(&mut self, step: Step, redraw: &mut dyn FnMut(&App)) {
+        let since = match self.import.running {
+            Some((shown, since))
+                if std::mem::discriminant(&shown) == std::mem::discriminant(&step) =>
+            {
+                since
+            }
+            _ => Instant::now(),
+        };
+        self.import.running = Some((step, since));
+        redraw(self);
+    }
+
+    fn preview_import(&mut self, redraw: &mut dyn FnMut(&App)) {
         let path = PathBuf::from(self.import.path.value().trim());
         let enrol_in = self
             .desk
@@ -66,7 +127,7 @@ impl App {
             .filter(|_| self.import.enrol)
             .map(|d| d.cohort.code.clone());
         let lines;
-        let prepared = match self.prepare_import(&path, enrol_in.as_deref()) {
+        let prepared = match self.prepare_import(&path, enrol_in.as_deref(), redraw) {
             Ok(p) => {
                 lines = self.preview_lines(&path, &p, enrol_in.as_deref());
                 Some(p)
@@ -84,14 +145,21 @@ impl App {
         });
     }
 
-    fn prepare_import(&self, path: &Path, enrol_in: Option<&str>) -> Result<Prepared, String> {
+    fn prepare_import(
+        &mut self,
+        path: &Path,
+        enrol_in: Option<&str>,
+        redraw: &mut dyn FnMut(&App),
+    ) -> Result<Prepared, String> {
         let options = ImportOptions::default();
         let file = RosterFile {
             path,
             options: &options,
             cohort: enrol_in,
         };
-        ops::prepare(&self.store, file, |_| {}).map_err(|e| e.message(self.lang))
+        let store = Arc::clone(&self.store);
+        ops::prepare(&store, file, |step| self.show_step(step, redraw))
+            .map_err(|e| e.message(self.lang))
     }
 
     fn preview_lines(&self, path: &Path, p: &Prepared, enrol_in: Option<&str>) -> Vec<String> {
@@ -130,8 +198,22 @@ impl App {
         self.overlay = Some(Overlay::Confirm(ConfirmKind::Import, question));
     }
 
-    /// Commits the previewed import in one durable transaction.
+    /// Asks for the previewed import to be committed (see [`App::run_pending`]).
     pub(crate) fn run_import(&mut self) {
+        let Some(Preview {
+            prepared: Some(p),
+            enrol_in,
+            ..
+        }) = &self.import.preview
+        else {
+            return;
+        };
+        let total = ops::records(&p.plan, enrol_in.as_deref());
+        self.ask_for(ImportJob::Commit, Step::Writing { done: 0, total });
+    }
+
+    /// Commits the previewed import: all of it, or nothing (see [`ops::commit`]).
+    fn commit_import(&mut self, redraw: &mut dyn FnMut(&App)) {
         let Some(Preview {
             prepared: Some(p),
             enrol_in,
@@ -145,7 +227,9 @@ impl App {
             cohort: enrol_in.as_deref(),
             skip_invalid: false,
         };
-        let imported = match ops::commit(&self.store, self.now(), input, |_| {}) {
+        let store = Arc::clone(&self.store);
+        let written = ops::commit(&store, self.now(), input, |s| self.show_step(s, redraw));
+        let imported = match written {
             Ok(imported) => imported,
             Err(CommitError::Store(e)) => return self.fail(&e),
             Err(CommitError::Closed(closed)) => return self.info(self.closed_text(closed)),

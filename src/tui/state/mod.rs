@@ -140,8 +140,9 @@ pub struct App {
     pub(in crate::tui) last_backup: DateTime<FixedOffset>,
     /// The automatic backup being written in the background, if any (autobackup.rs).
     pub(in crate::tui) writing: Option<crate::io::backup::Writing>,
-    /// What the status line says quietly about the automatic backups.
-    pub backup_shown: Option<BackupShown>,
+    /// When the last automatic backup that was written well was begun, `HH:MM` (none
+    /// after a failure); see [`App::backup_shown`].
+    pub(in crate::tui) backup_written: Option<String>,
 }
 
 impl App {
@@ -170,7 +171,7 @@ impl App {
             glyphs: super::Glyphs::default(),
             last_backup: clock.now(),
             writing: None,
-            backup_shown: None,
+            backup_written: None,
         };
         app.open_first_screen()?;
         Ok(app)
