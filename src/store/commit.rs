@@ -10,33 +10,9 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use super::enrolled::Tally;
 use super::trace::{self, Synced};
 use super::{
-    FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName, register_cache, seq,
+    Batch, FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName,
+    register_cache, seq,
 };
-
-/// A set of puts (and removals) applied together or not at all.
-#[derive(Debug, Default)]
-pub struct Batch {
-    pub(super) puts: Vec<(TreeName, Vec<u8>, Vec<u8>)>,
-}
-
-impl Batch {
-    pub fn put(&mut self, tree: TreeName, key: impl Into<Vec<u8>>, value: Vec<u8>) {
-        self.puts.push((tree, key.into(), value));
-    }
-
-    /// Removes `key` from `tree` (nothing happens when it is not there).
-    pub fn remove(&mut self, tree: TreeName, key: impl Into<Vec<u8>>) {
-        self.puts.push((tree, key.into(), REMOVED.to_vec()));
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.puts.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.puts.len()
-    }
-}
 
 impl Store {
     /// Test aid: from now on, fail commits as the plan says (see [`FaultPlan`]).

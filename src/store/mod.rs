@@ -8,6 +8,7 @@
 
 mod attendance;
 mod backup;
+mod batch;
 mod closing;
 mod codec;
 mod cohorts;
@@ -42,8 +43,8 @@ use std::path::{Path, PathBuf};
 
 pub use attendance::{CheckInOutcome, DeskRequest};
 pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record, Snapshot};
+pub use batch::Batch;
 pub use closing::CohortChange;
-pub use commit::Batch;
 pub use error::{Damage, StoreError, StoreResult};
 pub use faults::{FaultPlan, FaultPoint};
 pub use folder::restrict as restrict_path;
