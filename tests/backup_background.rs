@@ -278,29 +278,16 @@ fn a_kill_while_the_journal_is_rewritten_leaves_a_restorable_folder() {
         "backups killed: 16, the new journal seen beside the old: {seen}, the old journal kept: {kept_old}, the new one in place: {got_new}"
     );
     assert!(seen > 0, "some kills must land during the rewrite");
-    let newest = backup_files(&backup::folder(dir.path())).pop().unwrap();
+    let newest = backup::backups_in(&backup::folder(dir.path()))
+        .unwrap()
+        .pop()
+        .unwrap();
     let restored = tempfile::tempdir().unwrap();
     let args = ["restore", newest.to_str().unwrap()];
     common::ok(&common::lunxun_at(restored.path(), &args, "C", common::NOW));
     for (person, _) in &acknowledged {
         assert!(present_in_export(restored.path(), person, 3), "{person}");
     }
-}
-
-fn backup_files(folder: &Path) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<_> = std::fs::read_dir(folder)
-        .into_iter()
-        .flatten()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("lunxun-")
-        })
-        .collect();
-    found.sort();
-    found
 }
 
 /// Leaving the desk waits for a backup still being written, whether the user quit or a
@@ -327,14 +314,19 @@ fn leaving_the_desk_waits_for_the_backup_being_written() {
             type_text(&mut app, "lyt");
             press(&mut app, KeyCode::Enter);
         }
-        let before = backup_files(&backup::folder(dir.path())).len();
+        let before = backup::backups_in(&backup::folder(dir.path()))
+            .unwrap()
+            .len();
         let releaser = std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(300));
             release.send(()).unwrap();
         });
         assert!(app.backups_on_exit(quit).is_empty());
         releaser.join().unwrap();
-        backup_files(&backup::folder(dir.path())).len() - before
+        backup::backups_in(&backup::folder(dir.path()))
+            .unwrap()
+            .len()
+            - before
     };
     assert_eq!(
         leave(open(), false, false),

@@ -212,8 +212,9 @@ fn make(
     Ok(())
 }
 
-/// The automatic backups in `dir`, oldest first (their names sort in the order made).
-fn backups_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// The automatic backups in `dir` (a data folder's [`folder`]), oldest first (their names
+/// sort in the order made).
+pub fn backups_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut names: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {

@@ -10,7 +10,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 use super::enrolled::Tally;
 use super::trace::{self, Synced};
 use super::{
-    Batch, FaultPlan, FaultPoint, REMOVED, Store, StoreError, StoreResult, TreeName,
+    Batch, FaultPlan, FaultPoint, Store, StoreError, StoreResult, TreeName, is_removal,
     register_cache, seq,
 };
 
@@ -38,7 +38,7 @@ impl Store {
         let result: Result<(), TransactionError<()>> = self.trees.as_slice().transaction(|tx| {
             let mut tally = Tally::default();
             for (tree, key, value) in &batch.puts {
-                let removal = value.as_slice() == REMOVED;
+                let removal = is_removal(value);
                 let before = if removal {
                     tx[tree.index()].remove(key.as_slice())?
                 } else {

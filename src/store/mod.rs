@@ -81,6 +81,11 @@ impl Opening {
 /// import is the only writer of removals.
 pub(crate) const REMOVED: &[u8] = b"\xFFlunxun:removed\xFF";
 
+/// Whether a batch's or journal entry's value stands for a removal ([`REMOVED`]).
+pub(crate) fn is_removal(value: &[u8]) -> bool {
+    value == REMOVED
+}
+
 /// The schema this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = 1;
 

@@ -61,7 +61,7 @@ fn expected_records(
     for (tree, key, value) in replay.iter().flat_map(|e| &e.puts) {
         if !is_folders_own(*tree, key) {
             let into = expected.entry(tree.index()).or_default();
-            if value.as_slice() == super::REMOVED {
+            if super::is_removal(value) {
                 into.remove(key);
             } else {
                 into.insert(key.clone(), value.clone());

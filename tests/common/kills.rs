@@ -81,17 +81,9 @@ pub fn kept_for_a_restore(dir: &Path) -> Vec<lunxun::domain::AttendanceEvent> {
     use lunxun::store::{JOURNAL_FILE, TreeName, read_journal};
     let mut events = Vec::new();
     let backups = lunxun::io::backup::folder(dir);
-    let newest = std::fs::read_dir(&backups)
-        .into_iter()
-        .flatten()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("lunxun-")
-        })
-        .max();
+    let newest = lunxun::io::backup::backups_in(&backups)
+        .unwrap_or_default()
+        .pop();
     if let Some(newest) = newest {
         let saved = lunxun::io::backup::read(&newest).unwrap();
         for record in &saved.trees["events"] {

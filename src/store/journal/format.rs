@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::super::REMOVED;
+use super::super::{REMOVED, is_removal};
 use super::{Entry, HEADER, Journaled, MAGIC, Put, TreeName};
 
 /// The high bit of a record's tree byte: the record removes its key.
@@ -36,7 +36,7 @@ fn encode(seq: u64, puts: &[Put]) -> Vec<u8> {
     out.extend_from_slice(&seq.to_be_bytes());
     out.extend_from_slice(&(puts.len() as u32).to_be_bytes());
     for (tree, key, value) in puts {
-        let removal = value.as_slice() == REMOVED;
+        let removal = is_removal(value);
         out.push(tree.index() as u8 | if removal { REMOVAL } else { 0 });
         let sized: &[&Vec<u8>] = if removal { &[key] } else { &[key, value] };
         for bytes in sized {
