@@ -61,6 +61,7 @@ fn city_cohort(
         open,
         grace_minutes: DEFAULT_GRACE_MINUTES,
         completion_percent: DEFAULT_COMPLETION_PERCENT,
+        credit: Some(crate::domain::credit::CreditRules::default()),
         closed_sessions: vec![],
         created_at: local(now, created.and_time(nine())),
     }

@@ -64,6 +64,12 @@ pub enum EventKind {
         #[serde(default)]
         reason: Option<String>,
     },
+    /// 签退: the person left the session at the event's time. Leaving more than the
+    /// cohort's early-leave minutes before the end is early leave (早退), with a reason.
+    SignOut {
+        #[serde(default)]
+        reason: Option<String>,
+    },
     /// Reverts an earlier event of the same person and session.
     Undo { target: String },
 }
@@ -97,14 +103,11 @@ pub struct AttendanceStatus {
 pub fn derive_status<'a>(
     events: impl IntoIterator<Item = &'a AttendanceEvent>,
 ) -> Option<AttendanceStatus> {
-    let mut standing: Vec<&AttendanceEvent> = Vec::new();
-    for event in events {
-        match &event.kind {
-            EventKind::CheckIn { .. } => standing.push(event),
-            EventKind::Undo { target } => standing.retain(|e| &e.id != target),
-        }
-    }
-    let last = standing.last()?;
+    let standing = standing(events);
+    let last = standing
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EventKind::CheckIn { .. }))?;
     match &last.kind {
         EventKind::CheckIn { status, reason } => Some(AttendanceStatus {
             status: *status,
@@ -112,8 +115,42 @@ pub fn derive_status<'a>(
             reason: reason.clone(),
             event_id: last.id.clone(),
         }),
-        EventKind::Undo { .. } => None,
+        EventKind::SignOut { .. } | EventKind::Undo { .. } => None,
     }
+}
+
+/// A person's standing sign-out in one session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOutStatus {
+    pub at: DateTime<FixedOffset>,
+    pub reason: Option<String>,
+    pub event_id: String,
+}
+
+/// The latest sign-out of one person in one session that no undo reverted.
+pub fn derive_sign_out<'a>(
+    events: impl IntoIterator<Item = &'a AttendanceEvent>,
+) -> Option<SignOutStatus> {
+    standing(events).iter().rev().find_map(|e| match &e.kind {
+        EventKind::SignOut { reason } => Some(SignOutStatus {
+            at: e.at,
+            reason: reason.clone(),
+            event_id: e.id.clone(),
+        }),
+        _ => None,
+    })
+}
+
+/// The check-ins and sign-outs of one thread that no undo reverted, in written order.
+fn standing<'a>(events: impl IntoIterator<Item = &'a AttendanceEvent>) -> Vec<&'a AttendanceEvent> {
+    let mut standing: Vec<&AttendanceEvent> = Vec::new();
+    for event in events {
+        match &event.kind {
+            EventKind::CheckIn { .. } | EventKind::SignOut { .. } => standing.push(event),
+            EventKind::Undo { target } => standing.retain(|e| &e.id != target),
+        }
+    }
+    standing
 }
 
 /// Every person's derived status in every session, from a cohort's events in written order.
@@ -216,6 +253,25 @@ mod tests {
             target: target.into(),
         };
         event(id, kind, "2015-03-16T08:35:00+08:00")
+    }
+
+    #[test]
+    fn a_sign_out_stands_beside_the_check_in_until_undone() {
+        let out = event(
+            "e2",
+            EventKind::SignOut { reason: None },
+            "2015-03-16T11:00:00+08:00",
+        );
+        let events = [check_in("e1", CheckInStatus::Present), out.clone()];
+        assert_eq!(derive_status(&events).unwrap().event_id, "e1");
+        assert_eq!(derive_sign_out(&events).unwrap().event_id, "e2");
+        let events = [
+            check_in("e1", CheckInStatus::Present),
+            out,
+            undo("e3", "e2"),
+        ];
+        assert_eq!(derive_sign_out(&events), None);
+        assert_eq!(derive_status(&events).unwrap().event_id, "e1");
     }
 
     #[test]

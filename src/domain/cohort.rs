@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
+use super::credit::CreditRules;
 use super::field::Field;
 use super::person::PersonId;
 use super::session::{Session, SlotDef};
@@ -50,7 +51,8 @@ impl Level {
 
 /// Default grace period after a session's start before a check-in counts as late.
 pub const DEFAULT_GRACE_MINUTES: u32 = 10;
-/// Default share of sessions a person must attend to complete a cohort.
+/// Default share of sessions a person must attend to complete a cohort made before
+/// 学时 rules existed (see [`Cohort::credit`]).
 pub const DEFAULT_COMPLETION_PERCENT: u8 = 80;
 /// Longest cohort accepted, in days (the province's longest class is a month).
 pub const MAX_DAYS: u16 = 60;
@@ -70,8 +72,15 @@ pub struct Cohort {
     pub venue: String,
     pub open: bool,
     pub grace_minutes: u32,
+    /// The rule of cohorts made before 学时 rules (schema 1): completing means attending
+    /// this share of the sessions. Used only while [`Cohort::credit`] is `None`.
     #[serde(default = "default_completion")]
     pub completion_percent: u8,
+    /// 学时 and completion rules. `None` for a cohort made before they existed: it keeps
+    /// its old rule (`completion_percent` of sessions) until edited, so last year's
+    /// reports do not change silently. Every new cohort has rules.
+    #[serde(default)]
+    pub credit: Option<CreditRules>,
     /// Sessions closed by the organiser: people without a check-in count as absent.
     #[serde(default)]
     pub closed_sessions: Vec<Session>,
@@ -151,6 +160,23 @@ impl Cohort {
 
     pub fn is_closed(&self, session: Session) -> bool {
         self.closed_sessions.contains(&session)
+    }
+
+    /// The rules 学时 are credited by: the cohort's own, or the defaults for a cohort
+    /// made before rules existed (whose completion still follows its old rule).
+    pub fn rules(&self) -> CreditRules {
+        self.credit.clone().unwrap_or_default()
+    }
+
+    /// Local end time of a session.
+    pub fn ends_at(&self, session: Session) -> Option<NaiveDateTime> {
+        let slot = self.slot_def(session)?;
+        Some(self.date_of(session.day).and_time(slot.ends()))
+    }
+
+    /// A session's length in minutes (0 for a session the cohort does not have).
+    pub fn slot_minutes(&self, session: Session) -> u32 {
+        self.slot_def(session).map_or(0, SlotDef::minutes)
     }
 }
 
@@ -246,6 +272,7 @@ pub(crate) mod tests {
             open: true,
             grace_minutes: DEFAULT_GRACE_MINUTES,
             completion_percent: DEFAULT_COMPLETION_PERCENT,
+            credit: Some(CreditRules::default()),
             closed_sessions: vec![],
             created_at: DateTime::parse_from_rfc3339("2015-03-01T08:00:00+08:00").unwrap(),
         }

@@ -35,12 +35,22 @@ impl SlotKind {
         entry.get(lang)
     }
 
-    /// Default start times: 08:30, 14:30 and 19:30.
+    /// Default start times: 08:30, 14:30 and 19:00.
     pub fn default_start(self) -> NaiveTime {
         let (h, m) = match self {
             SlotKind::Am => (8, 30),
             SlotKind::Pm => (14, 30),
-            SlotKind::Eve => (19, 30),
+            SlotKind::Eve => (19, 0),
+        };
+        NaiveTime::from_hms_opt(h, m, 0).expect("constant time is valid")
+    }
+
+    /// Default end times: 11:30, 17:30 and 21:00.
+    pub fn default_end(self) -> NaiveTime {
+        let (h, m) = match self {
+            SlotKind::Am => (11, 30),
+            SlotKind::Pm => (17, 30),
+            SlotKind::Eve => (21, 0),
         };
         NaiveTime::from_hms_opt(h, m, 0).expect("constant time is valid")
     }
@@ -55,11 +65,26 @@ impl SlotKind {
     }
 }
 
-/// One slot of a cohort's day, with its start time.
+/// One slot of a cohort's day, with its start and end times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SlotDef {
     pub kind: SlotKind,
     pub starts_at: NaiveTime,
+    /// `None` in slots stored before end times existed: see [`SlotDef::ends`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<NaiveTime>,
+}
+
+/// Why a slot as typed (`am=08:30-11:30`) is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlotError {
+    UnknownSlot(String),
+    BadTime {
+        slot: SlotKind,
+        text: String,
+    },
+    /// The end is not after the start.
+    EndsBeforeStart(SlotKind),
 }
 
 impl SlotDef {
@@ -67,23 +92,62 @@ impl SlotDef {
         SlotDef {
             kind,
             starts_at: kind.default_start(),
+            ends_at: Some(kind.default_end()),
         }
     }
 
-    /// Parses `am`, `pm`, `eve`, optionally with a time: `am=08:00`.
-    pub fn parse(text: &str) -> Result<SlotDef, String> {
+    /// When the slot ends: as stored, else the kind's default end, or three hours after
+    /// a start that is past the default end.
+    pub fn ends(&self) -> NaiveTime {
+        let default = self.kind.default_end();
+        match self.ends_at {
+            Some(end) => end,
+            None if default > self.starts_at => default,
+            None => self.starts_at + chrono::Duration::hours(3),
+        }
+    }
+
+    /// The slot's length in minutes (0 if the end is not after the start).
+    pub fn minutes(&self) -> u32 {
+        let length = (self.ends() - self.starts_at).num_minutes();
+        u32::try_from(length).unwrap_or(0)
+    }
+
+    /// Parses `am`, `pm`, `eve`, optionally with a start time (`am=08:00`) or a start
+    /// and an end (`am=08:30-11:30`).
+    pub fn parse(text: &str) -> Result<SlotDef, SlotError> {
         let (kind_text, time_text) = match text.split_once('=') {
             Some((k, t)) => (k, Some(t)),
             None => (text, None),
         };
         let kind = SlotKind::parse(kind_text)
-            .ok_or_else(|| format!("unknown slot '{kind_text}': use am, pm or eve"))?;
-        let starts_at = match time_text {
-            None => kind.default_start(),
-            Some(t) => NaiveTime::parse_from_str(t.trim(), "%H:%M")
-                .map_err(|_| format!("bad time '{t}' for slot {}: use HH:MM", kind.code()))?,
+            .ok_or_else(|| SlotError::UnknownSlot(kind_text.trim().to_string()))?;
+        let Some(time_text) = time_text else {
+            return Ok(SlotDef::new(kind));
         };
-        Ok(SlotDef { kind, starts_at })
+        let time = |t: &str| {
+            NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| SlotError::BadTime {
+                slot: kind,
+                text: time_text.trim().to_string(),
+            })
+        };
+        let (starts_at, ends_at) = match time_text.split_once('-') {
+            Some((start, end)) => (time(start)?, Some(time(end)?)),
+            None => (time(time_text)?, None),
+        };
+        let slot = SlotDef {
+            kind,
+            starts_at,
+            ends_at,
+        };
+        let slot = SlotDef {
+            ends_at: Some(slot.ends()),
+            ..slot
+        };
+        if slot.ends() <= slot.starts_at {
+            return Err(SlotError::EndsBeforeStart(kind));
+        }
+        Ok(slot)
     }
 
     /// The default slots: morning 08:30 and afternoon 14:30.
@@ -155,5 +219,31 @@ mod tests {
         );
         assert!(SlotDef::parse("noon").is_err());
         assert!(SlotDef::parse("am=8h").is_err());
+    }
+
+    #[test]
+    fn slots_have_end_times() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let am = SlotDef::parse("am=08:00-11:00").unwrap();
+        assert_eq!(
+            (am.starts_at, am.ends(), am.minutes()),
+            (t(8, 0), t(11, 0), 180)
+        );
+        assert_eq!(SlotDef::new(SlotKind::Pm).minutes(), 180);
+        assert_eq!(SlotDef::new(SlotKind::Eve).minutes(), 120);
+        assert_eq!(SlotDef::parse("pm=14:00").unwrap().ends(), t(17, 30));
+        assert_eq!(
+            SlotDef::parse("am=11:00-10:00"),
+            Err(SlotError::EndsBeforeStart(SlotKind::Am))
+        );
+        // A slot stored before end times existed: the default end, or three hours on.
+        let old: SlotDef = serde_json::from_str(r#"{"kind":"am","starts_at":"08:30:00"}"#).unwrap();
+        assert_eq!(old.ends(), t(11, 30));
+        let late = SlotDef {
+            kind: SlotKind::Am,
+            starts_at: t(12, 0),
+            ends_at: None,
+        };
+        assert_eq!(late.ends(), t(15, 0));
     }
 }

@@ -75,6 +75,7 @@ fn cohort_from(
         open: true,
         grace_minutes: input.grace_minutes,
         completion_percent: DEFAULT_COMPLETION_PERCENT,
+        credit: Some(crate::domain::credit::CreditRules::default()),
         closed_sessions: vec![],
         created_at: now,
     };

@@ -9,6 +9,7 @@
 mod attendance;
 mod backup;
 mod batch;
+mod changes;
 mod closing;
 mod codec;
 mod cohorts;
@@ -105,10 +106,13 @@ pub enum TreeName {
     Activities,
     /// Training bases, by id.
     Bases,
+    /// Changes to the register and to rosters (edits, retirements, withdrawals,
+    /// substitutes, hours from elsewhere, make-ups, certificates), by event id.
+    Changes,
 }
 
 impl TreeName {
-    pub const ALL: [TreeName; 9] = [
+    pub const ALL: [TreeName; 10] = [
         TreeName::Meta,
         TreeName::People,
         TreeName::Cohorts,
@@ -118,6 +122,7 @@ impl TreeName {
         TreeName::CohortModules,
         TreeName::Activities,
         TreeName::Bases,
+        TreeName::Changes,
     ];
 
     /// Its place in [`TreeName::ALL`], which lists the trees in declaration order (every
@@ -137,6 +142,7 @@ impl TreeName {
             TreeName::CohortModules => "cohort_modules",
             TreeName::Activities => "activities",
             TreeName::Bases => "bases",
+            TreeName::Changes => "changes",
         }
     }
 }

@@ -29,6 +29,7 @@ pub fn cohort(code: &str) -> Cohort {
         open: true,
         grace_minutes: DEFAULT_GRACE_MINUTES,
         completion_percent: DEFAULT_COMPLETION_PERCENT,
+        credit: Some(lunxun::domain::credit::CreditRules::default()),
         closed_sessions: vec![],
         created_at: at("2015-03-01T08:00:00+08:00"),
     }

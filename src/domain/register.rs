@@ -1,0 +1,448 @@
+//! 花名册变更: every change to the register and to a cohort's roster beyond adding
+//! people, as an append-only event with an id (so that records from several laptops can
+//! later be combined): edits of a person (with the old value), retirements (换届, 调离),
+//! enrolment and withdrawal (退训), substitution (调换), hours recorded from elsewhere,
+//! make-up credit (补课), certificates issued and cohort edits. An undo is an event too.
+//! [`RegisterFacts::fold`] derives what stands from the events.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::cohort::Level;
+use super::person::PersonId;
+use super::session::Session;
+
+/// One change, never changed or deleted once written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterEvent {
+    /// ULID: unique and ordered by time of writing.
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    /// Which data folder wrote it (the store's desk id).
+    pub desk: String,
+    /// Who made it: the operating system's user name at the desk.
+    #[serde(default)]
+    pub by: String,
+    pub change: Change,
+}
+
+/// A person's field that `person edit` changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonField {
+    Name,
+    Gender,
+    Unit,
+    County,
+    Township,
+    Position,
+    Field,
+    Phone,
+    IdNumber,
+    Notes,
+}
+
+impl PersonField {
+    /// Personal data: masked wherever an old or new value is shown.
+    pub fn is_private(self) -> bool {
+        matches!(self, PersonField::Phone | PersonField::IdNumber)
+    }
+}
+
+/// Which paper a certificate record is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateKind {
+    /// 结业证书, for a completer.
+    Completion,
+    /// 学时证明, for someone who did not complete.
+    HoursStatement,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Change {
+    /// One field of a person changed from `old` to `new` (`None`: empty).
+    PersonEdited {
+        person: PersonId,
+        field: PersonField,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    /// No longer a secretary from `from` (换届, 调离): leaves untrained lists and quota
+    /// denominators from then on; the record stays.
+    PersonRetired {
+        person: PersonId,
+        from: NaiveDate,
+        reason: String,
+    },
+    /// Put on a cohort's roster by `enrol` (imports and walk-ins write enrolments only).
+    Enrolled {
+        cohort: String,
+        person: PersonId,
+        #[serde(default)]
+        walk_in: bool,
+    },
+    /// 退训: withdrawn from a cohort, with the reason.
+    Unenrolled {
+        cohort: String,
+        person: PersonId,
+        reason: String,
+    },
+    /// 调换: `replacement` takes `replaced`'s place in the cohort; both stay on record.
+    Substituted {
+        cohort: String,
+        replaced: PersonId,
+        replacement: PersonId,
+        reason: String,
+    },
+    /// 学时 earned elsewhere (a province class, an online course), in tenths of a 学时.
+    OutsideHours {
+        person: PersonId,
+        tenths: u32,
+        source: String,
+        date: NaiveDate,
+        #[serde(default)]
+        level: Option<Level>,
+    },
+    /// 补课: a session made up afterwards, credited in full, with the reason.
+    MakeUp {
+        cohort: String,
+        person: PersonId,
+        session: Session,
+        reason: String,
+    },
+    /// A certificate or statement printed: the first time, or a reprint.
+    CertificateIssued {
+        cohort: String,
+        person: PersonId,
+        kind: CertificateKind,
+        serial: String,
+        #[serde(default)]
+        reprint: bool,
+    },
+    /// One setting of a cohort changed (`cohort edit`), old and new as shown.
+    CohortEdited {
+        cohort: String,
+        field: String,
+        old: String,
+        new: String,
+    },
+    /// Reverts an earlier change (by its id).
+    Undone { target: String },
+}
+
+impl Change {
+    /// The person a change is about (the replacement, for a substitution).
+    pub fn person(&self) -> Option<&PersonId> {
+        match self {
+            Change::PersonEdited { person, .. }
+            | Change::PersonRetired { person, .. }
+            | Change::Enrolled { person, .. }
+            | Change::Unenrolled { person, .. }
+            | Change::OutsideHours { person, .. }
+            | Change::MakeUp { person, .. }
+            | Change::CertificateIssued { person, .. } => Some(person),
+            Change::Substituted { replacement, .. } => Some(replacement),
+            Change::CohortEdited { .. } | Change::Undone { .. } => None,
+        }
+    }
+
+    /// Whether the change concerns `person` (either side of a substitution).
+    pub fn concerns(&self, person: &PersonId) -> bool {
+        match self {
+            Change::Substituted {
+                replaced,
+                replacement,
+                ..
+            } => replaced == person || replacement == person,
+            other => other.person() == Some(person),
+        }
+    }
+}
+
+/// A retirement that stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retirement {
+    pub from: NaiveDate,
+    pub reason: String,
+    pub event_id: String,
+}
+
+/// Why someone left a cohort's roster: withdrawn (退训), or replaced by a substitute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub at: DateTime<FixedOffset>,
+    pub reason: String,
+    /// Set when a substitute (调换) took their place.
+    pub replaced_by: Option<PersonId>,
+    pub event_id: String,
+}
+
+/// Hours recorded from elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutsideHours {
+    pub tenths: u32,
+    pub source: String,
+    pub date: NaiveDate,
+    pub level: Option<Level>,
+    pub event_id: String,
+}
+
+/// A make-up that stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MakeUp {
+    pub session: Session,
+    pub reason: String,
+    pub at: DateTime<FixedOffset>,
+    pub event_id: String,
+}
+
+/// A certificate printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    pub cohort: String,
+    pub person: PersonId,
+    pub kind: CertificateKind,
+    pub serial: String,
+    pub reprint: bool,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// What the register's events say now, undos applied.
+#[derive(Debug, Clone, Default)]
+pub struct RegisterFacts {
+    pub retired: HashMap<PersonId, Retirement>,
+    /// By (cohort, person).
+    pub withdrawn: HashMap<(String, PersonId), Withdrawal>,
+    /// By (cohort, replacement): the person they replaced.
+    pub substitute_for: HashMap<(String, PersonId), PersonId>,
+    pub outside_hours: HashMap<PersonId, Vec<OutsideHours>>,
+    /// By (cohort, person).
+    pub make_ups: HashMap<(String, PersonId), Vec<MakeUp>>,
+    pub issued: Vec<Issued>,
+}
+
+impl RegisterFacts {
+    /// Folds events in written (id) order. An undo removes what its target added; an
+    /// enrolment after a withdrawal puts the person back on the roster.
+    pub fn fold(events: &[RegisterEvent]) -> RegisterFacts {
+        let undone: HashSet<&str> = events
+            .iter()
+            .filter_map(|e| match &e.change {
+                Change::Undone { target } => Some(target.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut facts = RegisterFacts::default();
+        for event in events.iter().filter(|e| !undone.contains(e.id.as_str())) {
+            facts.apply(event);
+        }
+        facts
+    }
+
+    fn apply(&mut self, event: &RegisterEvent) {
+        let id = event.id.clone();
+        match &event.change {
+            Change::PersonRetired {
+                person,
+                from,
+                reason,
+            } => {
+                let retirement = Retirement {
+                    from: *from,
+                    reason: reason.clone(),
+                    event_id: id,
+                };
+                self.retired.insert(person.clone(), retirement);
+            }
+            Change::Enrolled { cohort, person, .. } => {
+                self.withdrawn.remove(&(cohort.clone(), person.clone()));
+            }
+            Change::Unenrolled {
+                cohort,
+                person,
+                reason,
+            } => {
+                let withdrawal = Withdrawal {
+                    at: event.at,
+                    reason: reason.clone(),
+                    replaced_by: None,
+                    event_id: id,
+                };
+                self.withdrawn
+                    .insert((cohort.clone(), person.clone()), withdrawal);
+            }
+            Change::Substituted {
+                cohort,
+                replaced,
+                replacement,
+                reason,
+            } => {
+                let withdrawal = Withdrawal {
+                    at: event.at,
+                    reason: reason.clone(),
+                    replaced_by: Some(replacement.clone()),
+                    event_id: id,
+                };
+                self.withdrawn
+                    .insert((cohort.clone(), replaced.clone()), withdrawal);
+                self.withdrawn
+                    .remove(&(cohort.clone(), replacement.clone()));
+                self.substitute_for
+                    .insert((cohort.clone(), replacement.clone()), replaced.clone());
+            }
+            Change::OutsideHours {
+                person,
+                tenths,
+                source,
+                date,
+                level,
+            } => {
+                let hours = OutsideHours {
+                    tenths: *tenths,
+                    source: source.clone(),
+                    date: *date,
+                    level: *level,
+                    event_id: id,
+                };
+                self.outside_hours
+                    .entry(person.clone())
+                    .or_default()
+                    .push(hours);
+            }
+            Change::MakeUp {
+                cohort,
+                person,
+                session,
+                reason,
+            } => {
+                let make_up = MakeUp {
+                    session: *session,
+                    reason: reason.clone(),
+                    at: event.at,
+                    event_id: id,
+                };
+                self.make_ups
+                    .entry((cohort.clone(), person.clone()))
+                    .or_default()
+                    .push(make_up);
+            }
+            Change::CertificateIssued {
+                cohort,
+                person,
+                kind,
+                serial,
+                reprint,
+            } => self.issued.push(Issued {
+                cohort: cohort.clone(),
+                person: person.clone(),
+                kind: *kind,
+                serial: serial.clone(),
+                reprint: *reprint,
+                at: event.at,
+            }),
+            Change::PersonEdited { .. } | Change::CohortEdited { .. } | Change::Undone { .. } => {}
+        }
+    }
+
+    /// Retired on or before `day`: no longer counted as a secretary that day.
+    pub fn is_retired_on(&self, person: &PersonId, day: NaiveDate) -> bool {
+        self.retired.get(person).is_some_and(|r| r.from <= day)
+    }
+
+    pub fn withdrawal(&self, cohort: &str, person: &PersonId) -> Option<&Withdrawal> {
+        self.withdrawn.get(&(cohort.to_string(), person.clone()))
+    }
+
+    pub fn make_ups_of(&self, cohort: &str, person: &PersonId) -> &[MakeUp] {
+        self.make_ups
+            .get(&(cohort.to_string(), person.clone()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::session::SlotKind;
+
+    fn event(id: &str, change: Change) -> RegisterEvent {
+        RegisterEvent {
+            id: id.into(),
+            at: DateTime::parse_from_rfc3339("2015-03-16T08:00:00+08:00").unwrap(),
+            desk: "desk".into(),
+            by: "organiser".into(),
+            change,
+        }
+    }
+
+    fn p(id: &str) -> PersonId {
+        PersonId(id.into())
+    }
+
+    #[test]
+    fn withdrawals_substitutes_and_undos_fold() {
+        let events = [
+            event(
+                "1",
+                Change::Unenrolled {
+                    cohort: "c".into(),
+                    person: p("a"),
+                    reason: "病假".into(),
+                },
+            ),
+            event(
+                "2",
+                Change::Substituted {
+                    cohort: "c".into(),
+                    replaced: p("b"),
+                    replacement: p("x"),
+                    reason: "工作调动".into(),
+                },
+            ),
+            event(
+                "3",
+                Change::MakeUp {
+                    cohort: "c".into(),
+                    person: p("x"),
+                    session: Session::new(1, SlotKind::Am),
+                    reason: "补课".into(),
+                },
+            ),
+            event("4", Change::Undone { target: "1".into() }),
+        ];
+        let facts = RegisterFacts::fold(&events);
+        assert_eq!(
+            facts.withdrawal("c", &p("a")),
+            None,
+            "the withdrawal was undone"
+        );
+        let b = facts.withdrawal("c", &p("b")).unwrap();
+        assert_eq!(b.replaced_by, Some(p("x")));
+        assert_eq!(
+            facts.substitute_for.get(&("c".into(), p("x"))),
+            Some(&p("b"))
+        );
+        assert_eq!(facts.make_ups_of("c", &p("x")).len(), 1);
+    }
+
+    #[test]
+    fn a_retirement_counts_from_its_date() {
+        let from = NaiveDate::from_ymd_opt(2015, 6, 1).unwrap();
+        let events = [event(
+            "1",
+            Change::PersonRetired {
+                person: p("a"),
+                from,
+                reason: "换届".into(),
+            },
+        )];
+        let facts = RegisterFacts::fold(&events);
+        assert!(!facts.is_retired_on(&p("a"), from.pred_opt().unwrap()));
+        assert!(facts.is_retired_on(&p("a"), from));
+        assert!(!facts.is_retired_on(&p("b"), from));
+    }
+}
