@@ -67,6 +67,19 @@ fn seeded(dir: &Path) -> Store {
             .check_in(&req("单丽"), CheckInStatus::Leave, Some("生病".into()))
             .unwrap(),
     );
+    // A change to the register (an hour record from elsewhere).
+    let person = roster.iter().find(|x| x.name == "单丽").unwrap().id.clone();
+    let change = lunxun::domain::register::Change::OutsideHours {
+        person,
+        tenths: 80,
+        source: "省委党校".into(),
+        date: NaiveDate::from_ymd_opt(2015, 5, 1).unwrap(),
+        level: None,
+    };
+    let event = store.new_change(now(), "organiser", change).unwrap();
+    let mut batch = lunxun::store::Batch::default();
+    Store::stage_change(&mut batch, &event);
+    store.commit(batch).unwrap();
     recorded(
         store
             .check_in(&req("欧阳娜"), CheckInStatus::Present, None)
