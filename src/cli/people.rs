@@ -15,6 +15,8 @@ use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 pub enum PersonCommand {
     /// Add a person; prints the new id alone on the last line
     Add(PersonAddArgs),
+    /// A person's training record (培训档案): cohorts, 学时, standing, hours from elsewhere, the year's total
+    Show(super::people_show::PersonShowArgs),
 }
 
 #[derive(Debug, Args)]
@@ -63,6 +65,7 @@ pub struct RosterArgs {
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
     match command {
         PersonCommand::Add(args) => add(args, ctx),
+        PersonCommand::Show(args) => super::people_show::run(args, ctx),
     }
 }
 

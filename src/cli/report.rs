@@ -20,6 +20,8 @@ pub enum ReportCommand {
     Cohort(CohortReportArgs),
     /// The year: cohorts held, people trained, modules covered, the city-level quota per county, the untrained list
     Year(YearReportArgs),
+    /// 学时登记表: each person's 学时 in the year by level, and who is below the annual target
+    Hours(super::report_hours::HoursReportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,10 +66,11 @@ pub fn run(command: ReportCommand, ctx: &Ctx) -> ReportResult {
     match command {
         ReportCommand::Cohort(args) => cohort(args, ctx),
         ReportCommand::Year(args) => year(args, ctx),
+        ReportCommand::Hours(args) => super::report_hours::run(args, ctx),
     }
 }
 
-fn generated_at(ctx: &Ctx) -> String {
+pub(super) fn generated_at(ctx: &Ctx) -> String {
     ctx.clock.now().format("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -131,7 +134,7 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
 
 /// The report on standard output (the same bytes as its file), or written atomically
 /// to the file with a line saying where.
-fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
+pub(super) fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
     super::printed::deliver(made, output, |path| {
         crate::tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
     })

@@ -10,6 +10,7 @@ pub mod checkin;
 pub mod cohort;
 pub mod import;
 pub mod person;
+pub mod record;
 pub mod refusal;
 pub mod session;
 pub mod year;

@@ -2,6 +2,7 @@
 //! complete (结业) — derived from the cohort's rules and the recorded events, never
 //! stored by hand.
 
+pub mod record;
 pub mod rules;
 
 pub use rules::{CreditRules, Fraction, hours, hours_text};

@@ -1,0 +1,149 @@
+//! The 学时登记表 rendered: one table of every person (with a totals row) and one of
+//! those below the target, built once and written as Markdown or as a workbook (title
+//! row, header row repeated on every printed page, A4 landscape, one page wide).
+
+use std::fmt::Write;
+
+use chrono::NaiveDateTime;
+
+use crate::io::export::{Cell, xlsx_file};
+use crate::text::{Lang, Record, Report};
+use crate::tr;
+
+use super::hours::{Hours, HoursLine, HoursReport};
+use super::table::{Shown, Table, text};
+
+/// The report's two tables.
+pub struct HoursTables {
+    pub all: Table,
+    pub below: Table,
+}
+
+impl HoursTables {
+    pub fn new(r: &HoursReport, lang: Lang) -> HoursTables {
+        let title = match &r.county {
+            Some(county) => tr!(
+                lang,
+                Record::HoursTitleCounty,
+                county = county,
+                year = r.year
+            ),
+            None => tr!(lang, Record::HoursTitle, year = r.year),
+        };
+        let mut all = columns(
+            Table::new(tr!(lang, Record::HoursTabAll), title.clone()),
+            lang,
+        )
+        .with_rows(r.lines.iter().map(|l| row(l, lang)));
+        all.totals = vec![totals_row(&r.totals, lang)];
+        let below_title = format!("{title} · {}", tr!(lang, Record::HoursTabBelow));
+        let below = columns(
+            Table::new(tr!(lang, Record::HoursTabBelow), below_title),
+            lang,
+        )
+        .with_rows(r.below_target.iter().map(|l| row(l, lang)));
+        HoursTables { all, below }
+    }
+}
+
+fn columns(table: Table, lang: Lang) -> Table {
+    let h = |entry: Record| tr!(lang, entry);
+    table
+        .column(h(Record::HoursColName))
+        .column(h(Record::HoursColUnit))
+        .column(h(Record::HoursColCounty))
+        .column_in(h(Record::HoursColTownship), Shown::Workbook)
+        .column_in(h(Record::HoursColPosition), Shown::Workbook)
+        .column(h(Record::HoursColProvince))
+        .column(h(Record::HoursColCity))
+        .column(h(Record::HoursColCountyLevel))
+        .column(h(Record::HoursColElsewhere))
+        .column(h(Record::HoursColTotal))
+        .column(h(Record::HoursColShort))
+        .column(h(Record::HoursColMet))
+        .column_in(h(Record::HoursColId), Shown::Workbook)
+}
+
+fn row(l: &HoursLine, lang: Lang) -> Vec<Cell> {
+    let met = if l.met {
+        tr!(lang, Report::RptYes)
+    } else {
+        tr!(lang, Report::RptNo)
+    };
+    let mut cells = vec![
+        text(&l.name),
+        text(&l.unit),
+        text(&l.county),
+        text(&l.township),
+        text(&l.position),
+    ];
+    cells.extend(hours_cells(&l.hours));
+    cells.extend([Cell::Number(l.short), text(met), text(&l.person_id)]);
+    cells
+}
+
+fn hours_cells(h: &Hours) -> [Cell; 5] {
+    [h.province, h.city, h.county, h.elsewhere, h.total].map(Cell::Number)
+}
+
+fn totals_row(h: &Hours, lang: Lang) -> Vec<Cell> {
+    let mut cells = vec![text(tr!(lang, Record::HoursTotalRow))];
+    cells.extend((0..4).map(|_| Cell::blank()));
+    cells.extend(hours_cells(h));
+    cells
+}
+
+/// The report as a Markdown document in `lang`.
+pub fn markdown(r: &HoursReport, lang: Lang) -> String {
+    let tables = HoursTables::new(r, lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", tables.all.title);
+    let _ = writeln!(
+        out,
+        "> {}\n",
+        tr!(lang, Report::RptGenerated, at = r.generated_at)
+    );
+    let summary = tr!(
+        lang,
+        Record::HoursSummary,
+        people = r.people,
+        target = r.target,
+        met = r.met,
+        below = r.below
+    );
+    let _ = writeln!(out, "{summary}\n\n{}\n", tr!(lang, Record::HoursCountNote));
+    let _ = writeln!(out, "## {}\n", tr!(lang, Record::HoursHeadAll));
+    if r.lines.is_empty() {
+        let _ = writeln!(out, "{}\n", tr!(lang, Record::HoursNoPeople));
+    } else {
+        out.push_str(&tables.all.markdown());
+    }
+    let below = tr!(lang, Record::HoursHeadBelow, count = r.below);
+    let _ = writeln!(out, "## {below}\n");
+    if r.below_target.is_empty() {
+        let _ = writeln!(out, "{}\n", tr!(lang, Record::HoursNoneBelow));
+    } else {
+        out.push_str(&tables.below.markdown());
+    }
+    out
+}
+
+/// The report as a workbook: the 学时登记表 and the below-target list, each printed A4
+/// landscape, one page wide, the header row repeated on every page.
+pub fn workbook(
+    r: &HoursReport,
+    lang: Lang,
+    created: NaiveDateTime,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let tables = HoursTables::new(r, lang);
+    let sheets: Vec<_> = [&tables.all, &tables.below]
+        .into_iter()
+        .map(|t| {
+            let mut sheet = t.sheet();
+            sheet.layout.landscape = true;
+            sheet.subtitle = tr!(lang, Report::RptGenerated, at = r.generated_at);
+            sheet
+        })
+        .collect();
+    xlsx_file::to_workbook(&sheets, created)
+}
