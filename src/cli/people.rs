@@ -11,6 +11,8 @@ use crate::tr;
 use super::cohort::parse_field;
 use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Add a person; prints the new id alone on the last line

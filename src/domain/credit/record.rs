@@ -102,7 +102,7 @@ pub fn tenths(minutes: u32, hour_minutes: u32) -> u32 {
 
 /// Tenths of a 学时 as shown: `56`, `54.5`.
 pub fn tenths_text(tenths: u32) -> String {
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         (tenths / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)

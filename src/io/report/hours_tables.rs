@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDateTime;
 
-use crate::io::export::{Cell, xlsx_file};
+use crate::io::export::{Cell, Sheet, xlsx_file};
 use crate::text::{Lang, Record, Report};
 use crate::tr;
 
@@ -128,15 +128,12 @@ pub fn markdown(r: &HoursReport, lang: Lang) -> String {
     out
 }
 
-/// The report as a workbook: the 学时登记表 and the below-target list, each printed A4
-/// landscape, one page wide, the header row repeated on every page.
-pub fn workbook(
-    r: &HoursReport,
-    lang: Lang,
-    created: NaiveDateTime,
-) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+/// The report's sheets: the 学时登记表 and the below-target list, each printed A4
+/// landscape, one page wide, the header row repeated on every page (see
+/// [`xlsx_file`]), with the generation time under the title.
+pub fn sheets(r: &HoursReport, lang: Lang) -> Vec<Sheet> {
     let tables = HoursTables::new(r, lang);
-    let sheets: Vec<_> = [&tables.all, &tables.below]
+    [&tables.all, &tables.below]
         .into_iter()
         .map(|t| {
             let mut sheet = t.sheet();
@@ -144,6 +141,78 @@ pub fn workbook(
             sheet.subtitle = tr!(lang, Report::RptGenerated, at = r.generated_at);
             sheet
         })
-        .collect();
-    xlsx_file::to_workbook(&sheets, created)
+        .collect()
+}
+
+/// The report as a workbook of [`sheets`]; `created` (UTC) is the file's creation time.
+pub fn workbook(
+    r: &HoursReport,
+    lang: Lang,
+    created: NaiveDateTime,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    xlsx_file::to_workbook(&sheets(r, lang), created)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::report::hours::Hours;
+
+    fn report(lines: Vec<HoursLine>) -> HoursReport {
+        let zero = Hours {
+            province: 0.0,
+            city: 0.0,
+            county: 0.0,
+            elsewhere: 0.0,
+            total: 0.0,
+        };
+        HoursReport {
+            generated_at: "2015-11-02 09:00".into(),
+            year: 2015,
+            target: 56,
+            county: None,
+            people: lines.len(),
+            met: 0,
+            below: lines.len(),
+            totals: zero,
+            below_target: lines.clone(),
+            lines,
+        }
+    }
+
+    #[test]
+    fn both_sheets_print_landscape_and_the_totals_sit_under_the_hour_columns() {
+        let line = HoursLine {
+            person_id: "p1".into(),
+            name: "张伟".into(),
+            unit: "新开村".into(),
+            county: "A县".into(),
+            township: String::new(),
+            position: String::new(),
+            hours: Hours {
+                province: 8.0,
+                city: 2.5,
+                county: 0.0,
+                elsewhere: 0.0,
+                total: 10.5,
+            },
+            met: false,
+            short: 45.5,
+        };
+        let sheets = sheets(&report(vec![line]), Lang::Zh);
+        assert_eq!(sheets.len(), 2);
+        for sheet in &sheets {
+            assert!(sheet.layout.landscape, "{}", sheet.name);
+            assert_eq!(sheet.header.len(), 13);
+            assert_eq!(
+                sheet.rows[0][5..10],
+                [8.0, 2.5, 0.0, 0.0, 10.5].map(Cell::Number)
+            );
+        }
+        let totals = &sheets[0].totals[0];
+        assert_eq!(sheets[0].header[5], "省级");
+        assert_eq!(totals[0], text("合计"));
+        assert_eq!(totals.len(), 10, "label, four blanks, five hour columns");
+        assert!(sheets[1].totals.is_empty());
+    }
 }
