@@ -22,7 +22,7 @@ pub fn training_record(store: &Store, person: &PersonId) -> StoreResult<Training
         if !store.is_enrolled(&cohort.code, person)? {
             continue;
         }
-        let credit = super::credit::cohort_credit(store, &cohort)?;
+        let credit = super::credit::cohort_credit_with(store, &cohort, &facts)?;
         if let Some(mine) = credit.person(person) {
             lines.push(CohortLine::new(&cohort, &credit, mine));
         }
@@ -55,7 +55,7 @@ pub fn hours_report(store: &Store, query: HoursQuery<'_>) -> StoreResult<HoursRe
         .collect();
     let mut credits = Vec::with_capacity(cohorts.len());
     for cohort in &cohorts {
-        credits.push(super::credit::cohort_credit(store, cohort)?);
+        credits.push(super::credit::cohort_credit_with(store, cohort, &facts)?);
     }
     let hours = year_hours(query.year, cohorts.iter().zip(&credits), &facts);
     let year_end = NaiveDate::from_ymd_opt(query.year, 12, 31).unwrap_or(query.today);

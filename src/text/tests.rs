@@ -25,6 +25,7 @@ fn sections() -> Vec<Section> {
         section::<Report>("Report"),
         section::<Record>("Record"),
         section::<Coverage>("Coverage"),
+        section::<Credit>("Credit"),
         section::<Export>("Export"),
         section::<Rules>("Rules"),
         section::<Storage>("Storage"),

@@ -132,8 +132,9 @@ fn fixture() -> Fixture {
     let b = cohort_at("B", Level::County, day(2015, 6, 1), 1);
     let c = cohort_at("C", Level::Province, day(2014, 11, 3), 1);
     let leave = Shortfall::TooMuchLeave {
-        missed: 270,
+        missed: 135,
         limit: 77,
+        total: 540,
     };
     let a_credit = credit_of(
         &a,
