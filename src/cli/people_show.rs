@@ -8,17 +8,16 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::domain::credit::record::{
-    CohortLine, DEFAULT_ANNUAL_TARGET, TrainingRecord, YearTotal, tenths_value,
+    DEFAULT_ANNUAL_TARGET, TrainingRecord, YearTotal, tenths_value,
 };
 use crate::domain::credit::{Shortfall, Standing, hours};
-use crate::domain::register::Retirement;
 use crate::domain::{Person, PersonId};
+use crate::io::report::PersonLine;
 use crate::search::SearchIndex;
 use crate::text::{Lang, Record};
 use crate::tr;
 
-use super::people::PersonOut;
-use super::people_show_text::render;
+use super::people_show_text::{Names, Shown, render, standing_text};
 use super::{CliError, CliResult, Ctx};
 
 /// Most matches a query lists before asking for an id.
@@ -55,7 +54,7 @@ pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
             args.year.unwrap_or_else(|| ctx.clock.now().year()),
             args.target,
         ),
-        names: Names::of(ctx, &record)?,
+        names: names_of(ctx, &record)?,
     };
     if args.json {
         let out = RecordOut::new(&shown, ctx.lang);
@@ -97,75 +96,24 @@ fn resolve(ctx: &Ctx, query: &str) -> Result<Person, CliError> {
     }
 }
 
-/// What a record shows, gathered once for the text and the JSON.
-pub(super) struct Shown<'a> {
-    pub person: &'a Person,
-    pub retired: Option<&'a Retirement>,
-    pub record: &'a TrainingRecord,
-    pub total: YearTotal,
-    pub names: Names,
-}
-
 /// The names of the people a record mentions (substitutes and those they replaced).
-pub(super) struct Names(Vec<(PersonId, String)>);
-
-impl Names {
-    fn of(ctx: &Ctx, record: &TrainingRecord) -> Result<Names, CliError> {
-        let mut names = Vec::new();
-        let mentioned = record.cohorts.iter().flat_map(|c| {
-            let replaced_by = match &c.standing {
-                Standing::Withdrawn { replaced_by, .. } => replaced_by.as_ref(),
-                _ => None,
-            };
-            replaced_by.into_iter().chain(c.substitute_for.as_ref())
-        });
-        for id in mentioned {
-            let name = ctx
-                .store
-                .person(id)?
-                .map_or_else(|| id.to_string(), |p| p.name);
-            names.push((id.clone(), name));
-        }
-        Ok(Names(names))
+fn names_of(ctx: &Ctx, record: &TrainingRecord) -> Result<Names, CliError> {
+    let mut names = Vec::new();
+    let mentioned = record.cohorts.iter().flat_map(|c| {
+        let replaced_by = match &c.standing {
+            Standing::Withdrawn { replaced_by, .. } => replaced_by.as_ref(),
+            _ => None,
+        };
+        replaced_by.into_iter().chain(c.substitute_for.as_ref())
+    });
+    for id in mentioned {
+        let name = ctx
+            .store
+            .person(id)?
+            .map_or_else(|| id.to_string(), |p| p.name);
+        names.push((id.clone(), name));
     }
-
-    pub fn of_id(&self, id: &PersonId) -> String {
-        self.0
-            .iter()
-            .find(|(known, _)| known == id)
-            .map_or_else(|| id.to_string(), |(_, name)| name.clone())
-    }
-}
-
-/// The standing's word, with the failed rule or the withdrawal's reason.
-pub(super) fn standing_text(line: &CohortLine, names: &Names, lang: Lang) -> String {
-    let label = line.standing.label(lang);
-    match reason(line, names, lang) {
-        Some(reason) => tr!(
-            lang,
-            Record::RecordStandingWhy,
-            standing = label,
-            reason = reason
-        ),
-        None => label,
-    }
-}
-
-fn reason(line: &CohortLine, names: &Names, lang: Lang) -> Option<String> {
-    match &line.standing {
-        Standing::NotCompleted(shortfall) => Some(shortfall.message(lang, &line.rules)),
-        Standing::Withdrawn {
-            reason,
-            replaced_by: Some(by),
-        } => Some(tr!(
-            lang,
-            Record::RecordReplacedBy,
-            reason = reason,
-            name = names.of_id(by)
-        )),
-        Standing::Withdrawn { reason, .. } => Some(reason.clone()),
-        Standing::Completed | Standing::InProgress => None,
-    }
+    Ok(Names(names))
 }
 
 fn failed_rule(standing: &Standing) -> Option<&'static str> {
@@ -177,9 +125,17 @@ fn failed_rule(standing: &Standing) -> Option<&'static str> {
     }
 }
 
+/// The person as reports show them (phone and ID number masked), with their position.
+#[derive(Serialize)]
+struct PersonOut<'a> {
+    #[serde(flatten)]
+    line: PersonLine,
+    position: &'a str,
+}
+
 #[derive(Serialize)]
 struct RecordOut<'a> {
-    person: PersonOut,
+    person: PersonOut<'a>,
     retired: Option<RetiredOut<'a>>,
     cohorts: Vec<CohortOut<'a>>,
     outside: Vec<OutsideOut<'a>>,
@@ -272,7 +228,10 @@ impl<'a> RecordOut<'a> {
             level: o.level.map(|l| l.code()),
         });
         RecordOut {
-            person: PersonOut::masked(shown.person),
+            person: PersonOut {
+                line: PersonLine::new(shown.person, false),
+                position: &shown.person.position,
+            },
             retired: shown.retired.map(|r| RetiredOut {
                 from: r.from,
                 reason: &r.reason,

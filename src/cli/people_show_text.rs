@@ -3,13 +3,64 @@
 
 use std::fmt::Write;
 
-use crate::domain::credit::hours_text;
-use crate::domain::credit::record::{CohortLine, YearTotal, tenths_text};
-use crate::domain::mask;
+use crate::domain::credit::record::{CohortLine, TrainingRecord, YearTotal, tenths_text};
+use crate::domain::credit::{Standing, hours_text};
+use crate::domain::register::Retirement;
+use crate::domain::{Person, PersonId, mask};
 use crate::text::{Lang, Record};
 use crate::tr;
 
-use super::people_show::{Names, Shown, standing_text};
+/// What a record shows, gathered once for the text and the JSON.
+pub(super) struct Shown<'a> {
+    pub person: &'a Person,
+    pub retired: Option<&'a Retirement>,
+    pub record: &'a TrainingRecord,
+    pub total: YearTotal,
+    pub names: Names,
+}
+
+/// The names of the people a record mentions (substitutes and those they replaced).
+pub(super) struct Names(pub Vec<(PersonId, String)>);
+
+impl Names {
+    pub fn of_id(&self, id: &PersonId) -> String {
+        self.0
+            .iter()
+            .find(|(known, _)| known == id)
+            .map_or_else(|| id.to_string(), |(_, name)| name.clone())
+    }
+}
+
+/// The standing's word, with the failed rule or the withdrawal's reason.
+pub(super) fn standing_text(line: &CohortLine, names: &Names, lang: Lang) -> String {
+    let label = line.standing.label(lang);
+    match reason(line, names, lang) {
+        Some(reason) => tr!(
+            lang,
+            Record::RecordStandingWhy,
+            standing = label,
+            reason = reason
+        ),
+        None => label,
+    }
+}
+
+fn reason(line: &CohortLine, names: &Names, lang: Lang) -> Option<String> {
+    match &line.standing {
+        Standing::NotCompleted(shortfall) => Some(shortfall.message(lang, &line.rules)),
+        Standing::Withdrawn {
+            reason,
+            replaced_by: Some(by),
+        } => Some(tr!(
+            lang,
+            Record::RecordReplacedBy,
+            reason = reason,
+            name = names.of_id(by)
+        )),
+        Standing::Withdrawn { reason, .. } => Some(reason.clone()),
+        Standing::Completed | Standing::InProgress => None,
+    }
+}
 
 pub(super) fn render(shown: &Shown<'_>, lang: Lang) -> String {
     let mut out = String::new();

@@ -70,7 +70,7 @@ pub fn run(command: ReportCommand, ctx: &Ctx) -> ReportResult {
     }
 }
 
-pub(super) fn generated_at(ctx: &Ctx) -> String {
+fn generated_at(ctx: &Ctx) -> String {
     ctx.clock.now().format("%Y-%m-%d %H:%M").to_string()
 }
 
@@ -134,7 +134,7 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
 
 /// The report on standard output (the same bytes as its file), or written atomically
 /// to the file with a line saying where.
-pub(super) fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
+fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
     super::printed::deliver(made, output, |path| {
         crate::tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
     })

@@ -4,16 +4,25 @@
 use std::path::PathBuf;
 
 use chrono::Datelike;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::domain::credit::record::DEFAULT_ANNUAL_TARGET;
 use crate::io::report::hours_tables;
 use crate::ops::record::{HoursQuery, hours_report};
-use crate::text::Record;
+use crate::text::{Record, Report};
 use crate::tr;
 
-use super::report::{ReportFormat, deliver, generated_at};
 use super::{CliError, Ctx, Printed};
+
+/// As `report cohort|year`'s `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HoursFormat {
+    Md,
+    Json,
+    /// An Excel workbook: the 学时登记表 and the below-target list (-o FILE, or standard
+    /// output redirected to a file)
+    Xlsx,
+}
 
 #[derive(Debug, Args)]
 pub struct HoursReportArgs {
@@ -27,7 +36,7 @@ pub struct HoursReportArgs {
     #[arg(long, default_value_t = DEFAULT_ANNUAL_TARGET)]
     pub target: u32,
     #[arg(long, value_enum, default_value = "md")]
-    pub format: ReportFormat,
+    pub format: HoursFormat,
     /// Write to this file (atomically, mode 0600) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -37,8 +46,8 @@ pub fn run(args: HoursReportArgs, ctx: &Ctx) -> Result<Printed, CliError> {
     if !(1..=1000).contains(&args.target) {
         return Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)));
     }
-    let stamp = generated_at(ctx);
     let now = ctx.clock.now();
+    let stamp = now.format("%Y-%m-%d %H:%M").to_string();
     let query = HoursQuery {
         year: args.year.unwrap_or_else(|| now.year()),
         target: args.target,
@@ -48,14 +57,16 @@ pub fn run(args: HoursReportArgs, ctx: &Ctx) -> Result<Printed, CliError> {
     };
     let model = hours_report(&ctx.store, query)?;
     let made = match args.format {
-        ReportFormat::Json => {
+        HoursFormat::Json => {
             Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
         }
-        ReportFormat::Md => Printed::Export(hours_tables::markdown(&model, ctx.lang)),
-        ReportFormat::Xlsx => Printed::Workbook(
+        HoursFormat::Md => Printed::Export(hours_tables::markdown(&model, ctx.lang)),
+        HoursFormat::Xlsx => Printed::Workbook(
             hours_tables::workbook(&model, ctx.lang, now.naive_utc())
                 .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
         ),
     };
-    deliver(ctx, made, args.output)
+    super::printed::deliver(made, args.output, |path| {
+        tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
+    })
 }
