@@ -97,6 +97,9 @@ fn a_substitution_shows_on_both_sides_and_the_year_and_target_follow_the_flags()
     assert!(met.contains("19 / 19（") && met.contains("　达标"), "{met}");
     let last_year = ok(&show(dir.path(), &["zw1", "--year", "2014"], "zh_CN.UTF-8"));
     assert!(last_year.contains("2014 年度学时：0 / 56"), "{last_year}");
+    let st = ok(&show(dir.path(), &["st"], "zh_CN.UTF-8"));
+    assert!(st.contains("自 2015-06-01 起不再任职（换届）"), "{st}");
+    assert!(st.contains("参训班次（0）\n  （没有参训记录）"), "{st}");
     let bad = show(dir.path(), &["zw1", "--target", "0"], "zh_CN.UTF-8");
     assert_eq!(bad.status.code(), Some(2));
 }

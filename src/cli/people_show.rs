@@ -45,10 +45,8 @@ pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
     }
     let person = resolve(ctx, &args.query.join(" "))?;
     let record = crate::ops::record::training_record(&ctx.store, &person.id)?;
-    let facts = ctx.store.register_facts()?;
     let shown = Shown {
         person: &person,
-        retired: facts.retired.get(&person.id),
         record: &record,
         total: record.year_total(
             args.year.unwrap_or_else(|| ctx.clock.now().year()),
@@ -232,7 +230,7 @@ impl<'a> RecordOut<'a> {
                 line: PersonLine::new(shown.person, false),
                 position: &shown.person.position,
             },
-            retired: shown.retired.map(|r| RetiredOut {
+            retired: shown.record.retired.as_ref().map(|r| RetiredOut {
                 from: r.from,
                 reason: &r.reason,
             }),

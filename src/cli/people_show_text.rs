@@ -5,7 +5,6 @@ use std::fmt::Write;
 
 use crate::domain::credit::record::{CohortLine, TrainingRecord, YearTotal, tenths_text};
 use crate::domain::credit::{Standing, hours_text};
-use crate::domain::register::Retirement;
 use crate::domain::{Person, PersonId, mask};
 use crate::text::{Lang, Record};
 use crate::tr;
@@ -13,7 +12,6 @@ use crate::tr;
 /// What a record shows, gathered once for the text and the JSON.
 pub(super) struct Shown<'a> {
     pub person: &'a Person,
-    pub retired: Option<&'a Retirement>,
     pub record: &'a TrainingRecord,
     pub total: YearTotal,
     pub names: Names,
@@ -100,7 +98,7 @@ fn person(out: &mut String, shown: &Shown<'_>, lang: Lang) {
         id_number = p.id_number.as_deref().map_or_else(none, mask::id_number)
     );
     let _ = writeln!(out, "  {unit}\n  {ids}");
-    if let Some(r) = shown.retired {
+    if let Some(r) = &shown.record.retired {
         let retired = tr!(
             lang,
             Record::RecordRetired,

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::cohort::{Cohort, Level};
 use crate::domain::person::PersonId;
-use crate::domain::register::{OutsideHours, RegisterFacts};
+use crate::domain::register::{OutsideHours, RegisterFacts, Retirement};
 use crate::domain::session::Session;
 
 use super::{CohortCredit, CreditRules, PersonCredit, Standing};
@@ -183,6 +183,8 @@ pub struct TrainingRecord {
     pub cohorts: Vec<CohortLine>,
     /// Hours recorded from elsewhere, oldest first.
     pub outside: Vec<OutsideHours>,
+    /// No longer in post from a date (换届, 调离); the record stays.
+    pub retired: Option<Retirement>,
 }
 
 impl TrainingRecord {
@@ -199,6 +201,7 @@ impl TrainingRecord {
             .unwrap_or_default();
         outside.sort_by(|a, b| (a.date, &a.event_id).cmp(&(b.date, &b.event_id)));
         TrainingRecord {
+            retired: facts.retired.get(&person).cloned(),
             person,
             cohorts,
             outside,

@@ -235,6 +235,7 @@ fn a_record_lists_each_cohort_with_its_credit_oldest_first() {
     );
     let dates: Vec<_> = record.outside.iter().map(|o| o.date).collect();
     assert_eq!(dates, [day(2014, 12, 1), day(2015, 5, 1), day(2015, 9, 1)]);
+    assert_eq!(record.retired, None);
 }
 
 #[test]
