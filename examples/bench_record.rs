@@ -72,6 +72,16 @@ fn main() {
         let r = training_record(&store, &one).expect("record");
         assert_eq!(r.cohorts.len(), 1);
     });
+    row("  of which: the register's changes (facts)", || {
+        store.register_facts().expect("facts");
+    });
+    let first = store.cohorts().expect("cohorts").remove(0);
+    row(
+        "  of which: one cohort's credit (60 people, 8 sessions)",
+        || {
+            lunxun::ops::credit::cohort_credit(&store, &first).expect("credit");
+        },
+    );
     let some: Vec<PersonId> = people[..200].iter().map(|p| p.id.clone()).collect();
     row("per person: 200 records one by one", || {
         for id in &some {
