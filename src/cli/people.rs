@@ -15,6 +15,17 @@ use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 pub enum PersonCommand {
     /// Add a person; prints the new id alone on the last line
     Add(PersonAddArgs),
+    /// List the register (phone and ID number masked), filtered
+    List(super::people_list::PersonListArgs),
+    /// Change a person's details; each change is kept in their history
+    Edit(super::people_edit::PersonEditArgs),
+    /// Every change recorded for a person: who, when, at which desk, old → new
+    History(super::people_edit::PersonHistoryArgs),
+    /// Record that a person is no longer a secretary from a date (换届, 调离), or undo it
+    Retire(super::people_retire::PersonRetireArgs),
+    /// Hours (学时) earned elsewhere: a province class, an online course
+    #[command(subcommand)]
+    Hours(super::people_hours::HoursCommand),
 }
 
 #[derive(Debug, Args)]
@@ -63,6 +74,11 @@ pub struct RosterArgs {
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
     match command {
         PersonCommand::Add(args) => add(args, ctx),
+        PersonCommand::List(args) => super::people_list::run(args, ctx),
+        PersonCommand::Edit(args) => super::people_edit::edit(args, ctx),
+        PersonCommand::History(args) => super::people_edit::history(args, ctx),
+        PersonCommand::Retire(args) => super::people_retire::run(args, ctx),
+        PersonCommand::Hours(cmd) => super::people_hours::run(cmd, ctx),
     }
 }
 

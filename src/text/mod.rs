@@ -26,6 +26,7 @@ mod store;
 mod tabular;
 mod teaching;
 mod timetable;
+mod upkeep;
 
 pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill};
@@ -45,6 +46,7 @@ pub use store::{Backups, Storage};
 pub use tabular::{Tabular, list_of};
 pub use teaching::Teaching;
 pub use timetable::Timetable;
+pub use upkeep::Upkeep;
 
 /// Latin words Chinese text may hold: key names, file formats and encodings, and what a
 /// person types in Latin letters (a date format, slot and five-haves codes, pinyin
