@@ -266,3 +266,7 @@ impl FieldChange {
         )
     }
 }
+
+#[cfg(test)]
+#[path = "person_edit_tests.rs"]
+mod tests;

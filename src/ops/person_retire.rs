@@ -113,3 +113,7 @@ pub(super) fn checked_text(
     }
     Ok(text)
 }
+
+#[cfg(test)]
+#[path = "person_register_tests.rs"]
+mod tests;
