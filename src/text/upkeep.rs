@@ -19,6 +19,7 @@ catalogue! {
     PersonEditTitle => "修改人员信息 · {name}", "Edit details · {name}";
     PersonEditSaved => "已保存 {name}：{changes}", "saved {name}: {changes}";
     PersonEditSeparator => "；", "; ";
+    PersonEditPrivate => "现有 {values}；留空则不变", "now {values}; left empty, they stay";
     PersonEditHistoryTitle => "修改记录", "History";
     PersonEditNoHistory => "还没有修改记录", "no changes recorded yet";
     // person retire

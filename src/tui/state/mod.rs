@@ -20,6 +20,7 @@ pub mod lookup;
 mod notice;
 mod opening;
 mod overlays;
+pub mod person_edit;
 pub mod sessions;
 pub mod teaching;
 pub mod welcome;

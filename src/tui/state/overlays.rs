@@ -15,6 +15,8 @@ pub enum FormKind {
     Activity,
     EditActivity(u32),
     Base,
+    /// 修改人员信息 (person_edit.rs); boxed: it carries what is drawn beside the form.
+    EditPerson(Box<super::person_edit::PersonEditing>),
 }
 
 /// What a yes/no question is about, so `y` knows what to do.
@@ -65,6 +67,7 @@ impl App {
             FormKind::Activity => self.submit_activity_form(&form),
             FormKind::EditActivity(id) => self.submit_activity_edit(*id, &form),
             FormKind::Base => self.submit_base_form(&form),
+            FormKind::EditPerson(editing) => self.submit_person_edit(&editing.id, &form),
         };
         if let Err(message) = result {
             let mut form = form;
