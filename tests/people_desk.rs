@@ -46,11 +46,15 @@ fn the_lookup_edits_a_person_and_the_desk_shows_what_changed() {
     desk.send("新开村委会");
     desk.press(KeyCode::Enter);
     desk.wait_for("已保存 李雅婷：单位：荣家湾镇新开村 → 新开村委会");
-    // The lookup shows the new unit, and the form now lists the change.
-    desk.wait_for("新开村委会");
+    // The lookup's list and details show the new unit (the notice is one more place).
+    let shown = desk.contents().matches("新开村委会").count();
+    assert!(shown >= 3, "{}", desk.contents());
     desk.ctrl('e');
     desk.wait_for("修改单位：荣家湾镇新开村 → 新开村委会");
     desk.press(KeyCode::Esc);
+    // The lookup's footer again: the form is closed (an Esc followed at once by Ctrl-Q
+    // would reach the desk as Alt-Ctrl-Q).
+    desk.wait_for("名单/花名册");
     desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
     assert_eq!(li(dir.path())["unit"], "新开村委会");
