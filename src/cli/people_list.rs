@@ -4,12 +4,11 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::domain::mask;
+use crate::domain::{Person, mask};
 use crate::ops::person_list::{self as ops, Listed, PersonFilter};
 use crate::text::Upkeep;
 use crate::tr;
 
-use super::people::PersonOut;
 use super::{CliResult, Ctx, op_error};
 
 #[derive(Debug, Args)]
@@ -31,11 +30,20 @@ pub struct PersonListArgs {
     pub json: bool,
 }
 
-/// A listed person as shown outside the program: masked, with a standing retirement.
+/// A listed person as shown outside the program: the fields of `lunxun roster --json`
+/// (phone and ID number masked) and a standing retirement.
 #[derive(Serialize)]
 struct ListedOut {
-    #[serde(flatten)]
-    person: PersonOut,
+    person_id: String,
+    name: String,
+    gender: Option<&'static str>,
+    unit: String,
+    county: String,
+    township: String,
+    position: String,
+    field: Option<&'static str>,
+    phone: Option<String>,
+    id_number: Option<String>,
     retired_from: Option<String>,
     retired_reason: Option<String>,
 }
@@ -69,8 +77,18 @@ pub fn run(args: PersonListArgs, ctx: &Ctx) -> CliResult {
 }
 
 fn listed_out(l: &Listed) -> ListedOut {
+    let p: &Person = &l.person;
     ListedOut {
-        person: PersonOut::masked(&l.person),
+        person_id: p.id.to_string(),
+        name: p.name.clone(),
+        gender: p.gender.map(|g| g.label(crate::text::Lang::Zh)),
+        unit: p.unit.clone(),
+        county: p.county.clone(),
+        township: p.township.clone(),
+        position: p.position.clone(),
+        field: p.field.map(|f| f.code()),
+        phone: p.phone.as_deref().map(mask::phone),
+        id_number: p.id_number.as_deref().map(mask::id_number),
         retired_from: l.retired.as_ref().map(|r| r.from.to_string()),
         retired_reason: l.retired.as_ref().map(|r| r.reason.clone()),
     }

@@ -8,8 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use crate::text::Upkeep;
-use crate::tui::state::App;
-use crate::tui::state::person_edit::PersonEditing;
+use crate::tui::state::{App, PersonEditing};
 use crate::tui::theme;
 use crate::tui::widgets::form::{Form, FormView};
 use crate::tui::widgets::sanitize;

@@ -16,7 +16,18 @@ pub enum FormKind {
     EditActivity(u32),
     Base,
     /// 修改人员信息 (person_edit.rs); boxed: it carries what is drawn beside the form.
-    EditPerson(Box<super::person_edit::PersonEditing>),
+    EditPerson(Box<PersonEditing>),
+}
+
+/// Who the form edits, and what is drawn beside it: private values masked, history.
+/// (Opened and saved in person_edit.rs.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEditing {
+    pub id: PersonId,
+    /// `现有 电话 138****1234 · 身份证号 110105********002X；留空则不变`, or empty.
+    pub private: String,
+    /// The newest recorded changes, worded and masked.
+    pub history: Vec<String>,
 }
 
 /// What a yes/no question is about, so `y` knows what to do.

@@ -12,20 +12,10 @@ use crate::text::{Lang, Upkeep};
 use crate::tui::desk::{Desk, Indexed};
 use crate::tui::widgets::form::{Form, FormField, TypedForm};
 
-use super::{App, FormKind, Overlay};
+use super::{App, FormKind, Overlay, PersonEditing};
 
 /// Recorded changes shown under the form, newest last.
 const HISTORY_SHOWN: usize = 6;
-
-/// Who the form edits, and what is drawn beside it: private values masked, history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonEditing {
-    pub id: PersonId,
-    /// `现有 电话 138****1234 · 身份证号 110105********002X；留空则不变`, or empty.
-    pub private: String,
-    /// The newest recorded changes, worded and masked.
-    pub history: Vec<String>,
-}
 
 /// The form's values: text as typed, gender and field as a choice's code.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
