@@ -139,6 +139,17 @@ impl History {
                 source = source,
                 date = date
             ),
+            Change::CohortEdited { .. } | Change::Undone { .. } => {
+                tr!(lang, Upkeep::PersonHistoryOther)
+            }
+            in_cohort => self.what_in_cohort(in_cohort, lang),
+        }
+    }
+
+    /// A change of the person's place in a cohort: enrolment, withdrawal, substitution,
+    /// make-up, certificate.
+    fn what_in_cohort(&self, change: &Change, lang: Lang) -> String {
+        match change {
             Change::Enrolled { cohort, .. } => {
                 tr!(lang, Upkeep::PersonHistoryEnrolled, cohort = cohort)
             }
@@ -191,9 +202,7 @@ impl History {
                     false => text,
                 }
             }
-            Change::CohortEdited { .. } | Change::Undone { .. } => {
-                tr!(lang, Upkeep::PersonHistoryOther)
-            }
+            _ => tr!(lang, Upkeep::PersonHistoryOther),
         }
     }
 }

@@ -250,3 +250,64 @@ fn the_list_filters_by_county_field_cohort_and_text() {
     let field = refusal(list(&store, &by(None, Some("farm"), None, None)));
     assert!(field.contains("farm"), "{field}");
 }
+
+#[test]
+fn the_history_words_cohort_changes_from_either_side_of_a_substitution() {
+    use crate::domain::register::CertificateKind;
+    use crate::domain::{Session, SlotKind};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let a = add(&store, "张伟", "岳阳县", None, None);
+    let b = add(&store, "李四", "岳阳县", None, None);
+    let changes = [
+        Change::Enrolled {
+            cohort: "2015-01".into(),
+            person: a.id.clone(),
+            walk_in: false,
+        },
+        Change::Substituted {
+            cohort: "2015-01".into(),
+            replaced: a.id.clone(),
+            replacement: b.id.clone(),
+            reason: "工作调动".into(),
+        },
+        Change::MakeUp {
+            cohort: "2015-01".into(),
+            person: b.id.clone(),
+            session: Session::new(1, SlotKind::Am),
+            reason: "补学录像".into(),
+        },
+        Change::CertificateIssued {
+            cohort: "2015-01".into(),
+            person: b.id.clone(),
+            kind: CertificateKind::Completion,
+            serial: "desk-1-2015-01-001".into(),
+            reprint: true,
+        },
+    ];
+    for change in changes {
+        write(&store, now(), change).unwrap();
+    }
+    let words = |id: &PersonId| {
+        let h = history(&store, id).unwrap();
+        h.events
+            .iter()
+            .map(|e| h.describe(e, Lang::Zh))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        words(&a.id),
+        [
+            "编入班次 2015-01",
+            "调换：在班次 2015-01 中由 李四 替换（工作调动）"
+        ]
+    );
+    assert_eq!(
+        words(&b.id),
+        [
+            "调换：在班次 2015-01 中替换 张伟（工作调动）",
+            "补课：班次 2015-01 第1天上午（补学录像）",
+            "结业证书 desk-1-2015-01-001（班次 2015-01）（补打）"
+        ]
+    );
+}
