@@ -12,9 +12,11 @@ pub mod import;
 pub mod person;
 pub mod refusal;
 pub mod session;
+pub mod who;
 pub mod year;
 
 #[cfg(test)]
 mod test_support;
 
 pub use refusal::{OpError, OpResult, Refusal};
+pub use who::who;
