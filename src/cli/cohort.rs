@@ -1,10 +1,10 @@
-//! `lunxun cohort new|list|close|reopen`.
+//! `lunxun cohort new|list|close|reopen` (`show` and `edit`: cohort_show.rs).
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::Field;
-use crate::ops::cohort::{self as op, CohortClosing, NewCohort};
+use crate::ops::cohort::{self as op, CohortClosing, NewCohort, RulesInput};
 use crate::text::Cohorts as C;
 use crate::tr;
 
@@ -20,6 +20,17 @@ pub enum CohortCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Show every setting and 学时 rule of a cohort, defaults marked
+    Show {
+        #[arg(value_name = "CODE")]
+        cohort: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a cohort's name, venue, dates, slots, grace or 学时 rules (each change
+    /// recorded); a cohort made before 学时 rules gets them
+    Edit(super::cohort_show::CohortEditArgs),
     /// Close a cohort: from then on its records are look-up only
     Close {
         #[arg(long, value_name = "CODE")]
@@ -43,7 +54,8 @@ pub struct CohortNewArgs {
     /// Number of days (1-60)
     #[arg(long)]
     pub days: u16,
-    /// Session slots per day: am, pm, eve, each optionally with a start time (am=08:00)
+    /// Session slots per day: am, pm, eve, each optionally with its times
+    /// (am=08:30-11:30,pm=14:30-17:30; defaults am 08:30-11:30, pm 14:30-17:30, eve 19:00-21:00)
     #[arg(long, default_value = "am,pm", value_delimiter = ',')]
     pub slots: Vec<String>,
     /// province, city or county
@@ -61,12 +73,61 @@ pub struct CohortNewArgs {
     /// Short code (default: YEAR-NN, the next free number of the start year)
     #[arg(long)]
     pub code: Option<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+/// The 学时 and completion rules, each optional (defaults in `cohort show`).
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Minutes in one 学时 (class hour) [default: 45]
+    #[arg(long, value_name = "MINUTES")]
+    pub hour_minutes: Option<u32>,
+    /// 学时 of a session whose teaching activities record none [default: 3]
+    #[arg(long, value_name = "HOURS")]
+    pub hours_per_session: Option<u32>,
+    /// Completion (结业): percent of the total 学时 to be credited [default: 80]
+    #[arg(long, value_name = "PERCENT")]
+    pub completion: Option<u32>,
+    /// Leave and absence together at most this share of the total 学时: 1/7 or 15% [default: 1/7]
+    #[arg(long, value_name = "SHARE")]
+    pub leave_limit: Option<String>,
+    /// Late by at most this many minutes: credited in full [default: 30]
+    #[arg(long, value_name = "MINUTES")]
+    pub late_allowance: Option<u32>,
+    /// Signing out more than this many minutes before the end is early leave (早退) [default: 15]
+    #[arg(long, value_name = "MINUTES")]
+    pub early_leave: Option<u32>,
+    /// Leaving early by at most this many minutes: credited in full [default: 30]
+    #[arg(long, value_name = "MINUTES")]
+    pub early_allowance: Option<u32>,
+    /// Sign-out (签退) required: no sign-out in a closed session credits nothing
+    /// (`--sign-out-required false` to turn it off)
+    #[arg(long, value_name = "true|false", num_args = 0..=1, default_missing_value = "true")]
+    pub sign_out_required: Option<bool>,
+}
+
+impl RuleArgs {
+    pub fn input(&self) -> RulesInput {
+        RulesInput {
+            hour_minutes: self.hour_minutes,
+            hours_per_session: self.hours_per_session,
+            completion_percent: self.completion,
+            leave_limit: self.leave_limit.clone(),
+            late_allowance_minutes: self.late_allowance,
+            early_leave_minutes: self.early_leave,
+            early_allowance_minutes: self.early_allowance,
+            sign_out_required: self.sign_out_required,
+        }
+    }
 }
 
 pub fn run(command: CohortCommand, ctx: &Ctx) -> CliResult {
     match command {
         CohortCommand::New(args) => create(args, ctx),
         CohortCommand::List { json } => list(json, ctx),
+        CohortCommand::Show { cohort, json } => super::cohort_show::show(&cohort, json, ctx),
+        CohortCommand::Edit(args) => super::cohort_show::edit(args, ctx),
         CohortCommand::Close { cohort } => close(&cohort, ctx, false),
         CohortCommand::Reopen { cohort } => close(&cohort, ctx, true),
     }
@@ -98,6 +159,7 @@ fn create(args: CohortNewArgs, ctx: &Ctx) -> CliResult {
         venue: args.venue,
         grace_minutes: args.grace,
         code: args.code,
+        rules: args.rules.input(),
     };
     let cohort = op::create(&ctx.store, ctx.clock.now(), &input).map_err(|e| op_error(ctx, e))?;
     let summary = tr!(
