@@ -11,7 +11,7 @@ use crate::ops::cohort_rules::slots_text;
 use crate::text::{Lang, Rosters as R};
 use crate::tr;
 
-use super::cohort::RuleArgs;
+use super::cohort_rules::RuleArgs;
 use super::{CliResult, Ctx, find_cohort, op_error};
 
 #[derive(Debug, Args)]

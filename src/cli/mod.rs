@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod checkin;
 mod cohort;
+mod cohort_rules;
 mod cohort_show;
 mod demo;
 mod encoding;
