@@ -10,6 +10,7 @@ pub mod checkin;
 pub mod cohort;
 pub mod cohort_edit;
 pub mod cohort_rules;
+pub mod credit;
 pub mod import;
 pub mod person;
 pub mod refusal;
