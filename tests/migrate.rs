@@ -132,21 +132,39 @@ fn the_desk_upgrades_a_schema_1_folder_before_its_first_screen() {
     let tmp = tempfile::tempdir().unwrap();
     let file = schema_1_backup(tmp.path());
     let folder = tmp.path().join("carried");
-    ok(&run(&folder, &["restore", file.to_str().unwrap(), "--no-journal"], "C"));
+    ok(&run(
+        &folder,
+        &["restore", file.to_str().unwrap(), "--no-journal"],
+        "C",
+    ));
     let backups_before = backups(&folder).len();
+    use common::keys::Keys;
     let mut desk = common::desk::Desk::open(&folder, "C");
     desk.wait_for("旧班");
-    assert_eq!(schema_of_while_open(&folder), None, "the folder is the desk's");
+    assert_eq!(
+        schema_of_while_open(&folder),
+        None,
+        "the folder is the desk's"
+    );
     desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
-    assert!(desk.contents().contains("upgraded from schema 1 to 2"), "{}", desk.contents());
+    assert!(
+        desk.contents().contains("upgraded from schema 1 to 2"),
+        "{}",
+        desk.contents()
+    );
     assert_eq!(schema_of(&folder), SCHEMA_VERSION);
     let schemas: Vec<Value> = backups(&folder)
         .iter()
-        .map(|p| serde_json::from_slice::<Value>(&std::fs::read(p).unwrap()).unwrap()["schema"].clone())
+        .map(|p| {
+            serde_json::from_slice::<Value>(&std::fs::read(p).unwrap()).unwrap()["schema"].clone()
+        })
         .collect();
     assert!(schemas.len() > backups_before, "{schemas:?}");
-    assert!(schemas.contains(&json!(1)), "the folder as it was is kept: {schemas:?}");
+    assert!(
+        schemas.contains(&json!(1)),
+        "the folder as it was is kept: {schemas:?}"
+    );
 }
 
 /// The folder's automatic backups, oldest first.
