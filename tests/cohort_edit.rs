@@ -266,4 +266,11 @@ fn an_edit_records_each_change_and_refuses_to_orphan_records() {
     assert_eq!(written(d).0, seq + 1);
     let more = ok(&run(d, &["cohort", "edit", &code, "--days", "5"], "C"));
     assert!(more.contains("days: 4 → 5"), "{more}");
+
+    ok(&run(d, &["cohort", "close", "--cohort", &code], "C"));
+    let closed = refused(d, &["cohort", "edit", &code, "--completion", "70"], "C");
+    assert!(
+        closed.contains("to correct them, reopen it first"),
+        "{closed}"
+    );
 }
