@@ -205,6 +205,9 @@ fn an_edit_records_each_change_and_refuses_to_orphan_records() {
     );
     assert!(!no_eve.contains("第4天"), "{no_eve}");
 
+    let moved = refused(d, &["cohort", "edit", &code, "--start", "2015-03-23"], "C");
+    assert!(moved.contains("has 1 check-in events"), "{moved}");
+
     let (seq, changes, _) = written(d);
     let edit = [
         "cohort",

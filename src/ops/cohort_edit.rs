@@ -2,7 +2,8 @@
 //! changed setting is a [`Change::CohortEdited`] (old and new as shown), committed with
 //! the cohort record. A change that would leave recorded check-ins or teaching
 //! activities outside the cohort (a day or slot removed that has them) is refused,
-//! naming the sessions. A cohort made before rules (legacy) gets rules when edited: the
+//! naming the sessions; so is moving the start of a cohort with check-ins (their times
+//! belong to its present dates). Slot times may change (to correct an end time, say). A cohort made before rules (legacy) gets rules when edited: the
 //! defaults, with the values given.
 
 use chrono::{DateTime, FixedOffset};
@@ -183,8 +184,18 @@ pub fn settings(cohort: &Cohort) -> Vec<(&'static str, String)> {
     list
 }
 
-/// Refuses an edit that would leave records in sessions the cohort no longer has.
+/// Refuses an edit that would leave records in sessions the cohort no longer has, or
+/// move the dates of check-ins already recorded (their times are on the present dates).
 fn refuse_orphans(store: &Store, old: &Cohort, new: &Cohort) -> OpResult<()> {
+    if old.start != new.start {
+        let count = store.events(&old.code)?.len();
+        if count > 0 {
+            let refusal = Refusal::of(R::CohortEditStartMoved)
+                .with("code", &old.code)
+                .with("count", count);
+            return Err(refusal.into());
+        }
+    }
     let gone: Vec<Session> = old
         .sessions()
         .into_iter()

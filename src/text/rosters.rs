@@ -57,6 +57,7 @@ catalogue! {
         CohortEditUnchanged => "= 班次 {code} 的设置没有变化，未记录", "= cohort {code}: nothing changed; nothing recorded";
         CohortEditOrphans => "不能这样修改班次 {code}：这些场次已有记录，改后将不属于班次：{sessions}", "cohort {code} cannot change so: these sessions have records that would no longer belong to it: {sessions}";
         CohortEditOrphan => "{session}（签到 {events} 条，教学活动 {activities} 项）", "{session} ({events} check-in events, {activities} teaching activities)";
+        CohortEditStartMoved => "班次 {code} 已有 {count} 条签到记录，记录的时间属于原来的日期，不能改开始日期", "cohort {code} has {count} check-in events, timed on its present dates: its start cannot move";
         CohortEditLegacy => "此班次原按场次出勤 {percent}% 结业；修改后按学时规则结业", "this cohort completed by attending {percent}% of sessions; it now completes by the class-hour rules";
         // cohort show: the settings' names
         CohortSetCode => "代码", "code";
