@@ -1,4 +1,4 @@
-//! `lunxun person add` and `lunxun roster`.
+//! `lunxun person add`.
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -60,15 +60,6 @@ pub struct PersonAddArgs {
     /// Also enrol the person in this cohort
     #[arg(long, value_name = "CODE")]
     pub cohort: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct RosterArgs {
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    /// Print JSON (phone and ID number masked)
-    #[arg(long)]
-    pub json: bool,
 }
 
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
@@ -150,22 +141,4 @@ impl PersonOut {
             id_number: p.id_number.as_deref().map(mask::id_number),
         }
     }
-}
-
-pub fn roster(args: RosterArgs, ctx: &Ctx) -> CliResult {
-    let cohort = find_cohort(ctx, &args.cohort)?;
-    let people = ctx.store.roster(&cohort.code)?;
-    if args.json {
-        let out: Vec<PersonOut> = people.iter().map(PersonOut::masked).collect();
-        return Ok(serde_json::to_string_pretty(&out).expect("people serialise") + "\n");
-    }
-    let mut out = String::new();
-    for p in &people {
-        let phone = p.phone.as_deref().map(mask::phone).unwrap_or_default();
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            p.id, p.name, p.unit, p.county, p.township, p.position, phone
-        ));
-    }
-    Ok(out)
 }
