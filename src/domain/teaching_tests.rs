@@ -11,6 +11,7 @@ pub(crate) fn details(session: &str, method: Method, modules: &[u16]) -> Activit
         role: "组织部长".into(),
         modules: modules.to_vec(),
         minutes: Some(120),
+        class_hours: None,
         base: None,
         notes: String::new(),
     }

@@ -80,6 +80,7 @@ pub fn log(store: &Store, who: LogBy<'_>, input: &NewActivity, planned: bool) ->
         role: input.role.trim().to_string(),
         modules,
         minutes: parse_hours(&input.hours)?,
+        class_hours: None,
         base: find_base(store, &input.base)?,
         notes: input.notes.trim().to_string(),
     };
@@ -106,6 +107,7 @@ pub fn edit(store: &Store, who: LogBy<'_>, id: u32, input: &ActivityChanges) -> 
         role: trim(&input.role),
         modules,
         minutes: input.hours.as_deref().map(parse_hours).transpose()?,
+        class_hours: None,
         base: input
             .base
             .as_deref()

@@ -254,6 +254,7 @@ fn details(
         role: cells.text(C::Role)?,
         modules,
         minutes,
+        class_hours: None,
         base,
         notes: cells.text(C::Notes)?,
     })
