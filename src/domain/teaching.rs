@@ -12,7 +12,7 @@ use crate::tr;
 use super::cohort::Cohort;
 use super::session::Session;
 
-pub use super::method::{Method, hours, parse_hours};
+pub use super::method::{GivenHours, Method, hours, parse_hours};
 
 /// What an activity is: everything an organiser types in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
