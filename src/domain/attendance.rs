@@ -216,10 +216,15 @@ pub fn check_in_allowed(
     }
 }
 
-/// The event an undo reverts: the one that gave the current status.
-pub fn undo_target(current: Option<&AttendanceStatus>) -> Result<String, Refusal> {
-    current
-        .map(|c| c.event_id.clone())
+/// The event an undo reverts: the person's latest standing event in the session (one
+/// person's thread, in written order) — the sign-out when one stands, else the check-in
+/// that gives the status.
+pub fn undo_target<'a>(
+    events: impl IntoIterator<Item = &'a AttendanceEvent>,
+) -> Result<&'a AttendanceEvent, Refusal> {
+    standing(events)
+        .last()
+        .copied()
         .ok_or(Refusal::NothingToUndo)
 }
 
@@ -318,7 +323,31 @@ mod tests {
 
     #[test]
     fn undo_needs_a_standing_event() {
-        assert_eq!(undo_target(None), Err(Refusal::NothingToUndo));
+        assert_eq!(undo_target(&[]), Err(Refusal::NothingToUndo));
+        let undone = [check_in("e1", CheckInStatus::Late), undo("e2", "e1")];
+        assert_eq!(undo_target(&undone), Err(Refusal::NothingToUndo));
+    }
+
+    #[test]
+    fn undo_reverts_the_sign_out_first_then_the_check_in() {
+        let out = |id: &str| {
+            let kind = EventKind::SignOut { reason: None };
+            event(id, kind, "2015-03-16T11:20:00+08:00")
+        };
+        let mut events = vec![
+            check_in("e1", CheckInStatus::Leave),
+            check_in("e2", CheckInStatus::Present),
+            out("e3"),
+        ];
+        let target = |events: &[AttendanceEvent]| undo_target(events).unwrap().id.clone();
+        assert_eq!(target(&events), "e3", "the sign-out stands last");
+        events.push(undo("e4", "e3"));
+        assert_eq!(target(&events), "e2", "then the arrival");
+        events.push(out("e5"));
+        assert_eq!(target(&events), "e5", "a new sign-out");
+        events.extend([undo("e6", "e5"), undo("e7", "e2")]);
+        assert_eq!(target(&events), "e1", "then the leave");
+        assert_eq!(derive_status(&events).unwrap().event_id, "e1");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod person;
 pub mod register;
 pub mod report;
 pub mod session;
+pub mod sign_out;
 pub mod teaching;
 
 pub use attendance::{AttendanceEvent, AttendanceStatus, CheckInStatus, EventKind, Refusal};

@@ -12,6 +12,7 @@ pub mod import;
 pub mod person;
 pub mod refusal;
 pub mod session;
+pub mod signout;
 pub mod year;
 
 #[cfg(test)]
