@@ -16,12 +16,10 @@ catalogue! {
     SignOutCliAnswer => "= {name} 在 {session}：{why}\n", "= {name} for {session}: {why}\n";
     SignOutCliUndone => "↶ 已撤销 {name} 在 {session} 的签退（{target}）\n", "↶ undid {name}'s sign-out for {session} ({target})\n";
     // The desk.
-    SignOutKey => "签退", "sign out";
     SignOutDeskDone => "← {name} 签退 {time}", "← {name} signed out {time}";
     SignOutDeskEarly => "← {name} 签退 {time}，早退 {minutes} 分钟（{reason}）", "← {name} signed out {time}, left {minutes} minutes early ({reason})";
     SignOutDeskUndone => "↶ 已撤销 {name} 的签退", "↶ undone: {name}'s sign-out";
     SignOutFormTitle => "{name} 早退 {minutes} 分钟", "{name} leaves {minutes} minutes early";
-    SignOutFormReason => "早退原因", "Reason for leaving early";
     // Exports: in a session's cell, a tally column, a totals row, the sign-in sheet.
     SignOutMark => "签退 {time}", "out {time}";
     SignOutEarlyMark => "早退 {time}（{reason}）", "left early {time} ({reason})";
