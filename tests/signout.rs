@@ -206,7 +206,7 @@ fn every_attendance_export_shows_sign_out_and_early_leave() {
         );
     }
     let csv = export(d, "csv", "C");
-    let header = csv.lines().nth(0).unwrap();
+    let header = csv.lines().next().unwrap();
     assert!(header.ends_with(",Left early"), "{header}");
     let zhang = csv.lines().find(|l| l.contains("张伟")).unwrap();
     assert!(zhang.ends_with(",1"), "one early leave: {zhang}");
