@@ -26,7 +26,12 @@ fn setup(dir: &Path) -> String {
     add.extend(["--cohort", "2015-01"]);
     let id = last_line(&cli(dir, &add));
     let checkin = ["checkin", "--cohort", "2015-01", "--person", &id];
-    ok(&common::lunxun_at(dir, &checkin, "C", "2015-03-16T08:25:00+08:00"));
+    ok(&common::lunxun_at(
+        dir,
+        &checkin,
+        "C",
+        "2015-03-16T08:25:00+08:00",
+    ));
     id
 }
 
@@ -67,9 +72,12 @@ fn ctrl_o_signs_out_asks_why_for_early_leave_and_ctrl_z_takes_it_back() {
         .map(|e| e.kind)
         .collect();
     let reason = Some("看病".to_string());
-    assert!(matches!(&kinds[..], [
+    assert!(
+        matches!(&kinds[..], [
         EventKind::CheckIn { .. },
         EventKind::SignOut { reason: r },
         EventKind::Undo { .. },
-    ] if *r == reason), "{kinds:?}");
+    ] if *r == reason),
+        "{kinds:?}"
+    );
 }
