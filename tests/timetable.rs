@@ -383,4 +383,14 @@ fn class_hours_are_the_cohorts_and_clock_hours_stay_minutes_in_the_timetable_and
     let listed = ok(&zh);
     assert!(listed.contains("2 学时"), "{listed}");
     assert!(listed.contains("2 小时"), "{listed}");
+    // 4学时 and 3 clock hours are both 180 minutes, yet a change.
+    let edit = [
+        "teach", "edit", "--cohort", "2015-01", "--id", "3", "--hours", "3",
+    ];
+    ok(&run(d, &edit));
+    let third = list(d)[2].clone();
+    assert_eq!(
+        (&third["hours"], &third["class_hours"]),
+        (&serde_json::json!(3.0), &Value::Null)
+    );
 }
