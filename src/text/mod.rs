@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalogue;
 mod bases;
+mod certificates;
 mod checkin;
 mod cohort;
 mod commands;
@@ -29,6 +30,7 @@ mod timetable;
 
 pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill};
+pub use certificates::Certificates;
 pub use checkin::Attendance;
 pub use cohort::Cohorts;
 pub use commands::Commands;

@@ -30,6 +30,7 @@ fn sections() -> Vec<Section> {
         section::<Backups>("Backups"),
         section::<Commands>("Commands"),
         section::<Names>("Names"),
+        section::<Certificates>("Certificates"),
     ]
 }
 
