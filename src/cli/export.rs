@@ -25,6 +25,9 @@ pub enum ExportCommand {
     /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
     /// which modules every cohort covered
     Coverage(ExportCoverageArgs),
+    /// 结业证书 (one A4 page per completer), the register to sign for them and 学时证明
+    /// for those who did not complete; each paper's first printing is recorded
+    Certificates(CertificatesArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,6 +84,19 @@ pub struct SigninSheetArgs {
     pub output: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct CertificatesArgs {
+    /// Cohort code, e.g. 2015-01
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// The Excel workbook to write, e.g. 结业证书.xlsx
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Print again what was issued before (same numbers, recorded as reprints)
+    #[arg(long)]
+    pub reprint: bool,
+}
+
 type ExportResult = Result<Printed, CliError>;
 
 pub fn run(command: ExportCommand, ctx: &Ctx) -> ExportResult {
@@ -89,6 +105,7 @@ pub fn run(command: ExportCommand, ctx: &Ctx) -> ExportResult {
         ExportCommand::Roster(args) => roster(args, ctx),
         ExportCommand::SigninSheet(args) => signin_sheet(args, ctx),
         ExportCommand::Coverage(args) => super::coverage::export(args, ctx),
+        ExportCommand::Certificates(args) => super::certificates::export(args, ctx),
     }
 }
 

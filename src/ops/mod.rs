@@ -6,6 +6,8 @@
 
 pub mod activity;
 pub mod base;
+mod certificate_serials;
+pub mod certificates;
 pub mod checkin;
 pub mod cohort;
 pub mod credit;

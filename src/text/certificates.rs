@@ -13,7 +13,7 @@ catalogue! {
     CertificateSerial => "证书编号：{serial}", "Certificate no. {serial}";
     CertificateDate => "{year}年{month}月{day}日", "{day}.{month}.{year}";
     CertificateIssuerBlank => "（{level}发证单位）", "({level} issuing organisation)";
-    CertificateNoneCompleted => "{cohort} 没有结业学员，未出具结业证书。", "No one completed {cohort}: no certificates.";
+    CertificateNonePrinted => "{cohort}：本次没有要打印的结业证书。", "{cohort}: no certificates to print this time.";
     // The statement of hours
     CertificateStatementTab => "学时证明", "statements of hours";
     CertificateStatementTitle => "学　时　证　明", "Statement of Class Hours";
@@ -22,7 +22,7 @@ catalogue! {
     CertificateOutcomeWithdrawn => "因{reason}退训。", "Withdrawn: {reason}.";
     CertificateOutcomeReplaced => "因{reason}调换，由他人替补。", "Replaced by another participant: {reason}.";
     CertificateStatementSerial => "证明编号：{serial}", "Statement no. {serial}";
-    CertificateNoStatements => "{cohort} 没有需要出具学时证明的学员。", "No statements of hours for {cohort}.";
+    CertificateNoStatements => "{cohort}：本次没有要打印的学时证明。", "{cohort}: no statements of hours to print this time.";
     // The register of certificates handed out
     CertificateRegisterTab => "结业证书发放登记表", "certificate register";
     CertificateRegisterTitle => "{cohort} 结业证书发放登记表", "{cohort}: register of certificates handed out";
@@ -36,6 +36,8 @@ catalogue! {
     CertificateHeldBack => "另有 {count} 份此前已发放，这次未打印；要补印请加 --reprint（编号不变，记为补印）\n", "{count} issued before were not printed again; add --reprint to reprint them (same numbers, recorded as reprints)\n";
     CertificateInProgress => "{count} 人尚未有结业结论（班次仍在进行），未出具证书或证明\n", "{count} people are still in progress (the cohort is open): no certificate or statement for them\n";
     CertificateAllIssued => "{cohort} 的结业证书和学时证明都已发放过（{count} 份），没有新的可出具；要补印请加 --reprint（编号不变，记为补印）", "Every certificate and statement of {cohort} has been issued already ({count}) and there is nothing new; add --reprint to print them again (same numbers, recorded as reprints)";
-    CertificateNothingToIssue => "{cohort} 没有结业学员，也没有需要出具学时证明的学员", "{cohort} has no one who completed and no one to give a statement of hours";
+    CertificateNothingToIssue => "{cohort} 现在没有可出具的结业证书或学时证明：没有人结业，也没有参加过学习而未结业的学员（尚无结论 {pending} 人）", "{cohort} has nothing to issue now: no one has completed it, and no one who attended has finished without completing ({pending} still in progress)";
+    CertificateWriteFailed => "无法写入 {path}：{error}；没有记为已发放", "could not write {path}: {error}; nothing was recorded as issued";
+    CertificatePlaceFailed => "已记为发放，但无法把文件放到 {path}：{error}；请换个位置，加 --reprint 再导出（编号不变）", "recorded as issued, but the file could not be put at {path}: {error}; export again to another place with --reprint (the numbers stay the same)";
     }
 }

@@ -78,7 +78,7 @@ pub fn workbook(
         .collect();
     let none = tr!(
         lang,
-        Certificates::CertificateNoneCompleted,
+        Certificates::CertificateNonePrinted,
         cohort = book.cohort
     );
     let tab = tr!(lang, Certificates::CertificateTab);

@@ -1,0 +1,53 @@
+//! `lunxun export certificates --cohort C -o 结业证书.xlsx [--reprint]`: the workbook is
+//! written and each paper's printing recorded by [`ops::certificates::export`]; this
+//! prints what the file holds and what was left out.
+
+use crate::ops::certificates::{self as ops, CertificateError, CertificateRequest};
+use crate::text::Certificates;
+use crate::tr;
+
+use super::export::CertificatesArgs;
+use super::{CliError, Ctx, Printed, find_cohort, op_error};
+
+pub fn export(args: CertificatesArgs, ctx: &Ctx) -> Result<Printed, CliError> {
+    let cohort = find_cohort(ctx, &args.cohort)?;
+    let request = CertificateRequest {
+        cohort: &cohort,
+        output: &args.output,
+        reprint: args.reprint,
+        at: ctx.clock.now(),
+        lang: ctx.lang,
+    };
+    let written = match ops::export(&ctx.store, &request) {
+        Ok(written) => written,
+        Err(CertificateError::Op(e)) => return Err(op_error(ctx, e)),
+        Err(e) => return Err(CliError::Io(e.message(ctx.lang))),
+    };
+    let lang = ctx.lang;
+    let mut out = tr!(
+        lang,
+        Certificates::CertificateWritten,
+        path = args.output.display(),
+        certificates = written.certificates.total(),
+        new = written.certificates.new,
+        reprinted = written.certificates.reprinted,
+        statements = written.statements.total(),
+        new_statements = written.statements.new,
+        reprinted_statements = written.statements.reprinted
+    );
+    if written.held_back > 0 {
+        out += &tr!(
+            lang,
+            Certificates::CertificateHeldBack,
+            count = written.held_back
+        );
+    }
+    if written.in_progress > 0 {
+        out += &tr!(
+            lang,
+            Certificates::CertificateInProgress,
+            count = written.in_progress
+        );
+    }
+    Ok(Printed::Text(out))
+}

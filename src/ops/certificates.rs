@@ -1,0 +1,348 @@
+//! Issuing a cohort's 结业证书 and 学时证明 (`lunxun export certificates`): who gets which
+//! paper from the cohort's credit, the serial of each (`<desk id>-<cohort code>-<NNN>`,
+//! statements `…-H<NNN>`: unique after records of several data folders are merged, as
+//! each folder has its own desk id), and the record of each printing.
+//!
+//! The first printing of a paper records a `CertificateIssued` change with a new
+//! serial; printing it again (`--reprint`) records a reprint with the same serial. The
+//! workbook is written under a temporary name, the records committed, and only then is
+//! the file put in place: nothing is recorded as issued that was not written, and a
+//! failed commit leaves no file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::credit::{CohortCredit, PersonCredit, Standing};
+use crate::domain::register::{CertificateKind, Change, RegisterEvent};
+use crate::domain::{Cohort, Person, PersonId};
+use crate::io::StagedFile;
+use crate::io::export::certificates::{self, Certificate, CertificateBook, Outcome, Statement};
+use crate::store::{Batch, Store, StoreResult};
+use crate::text::{Certificates, Lang};
+use crate::tr;
+
+use super::certificate_serials::Serials;
+use super::{OpError, Refusal};
+
+/// What to print, where and when.
+#[derive(Debug, Clone, Copy)]
+pub struct CertificateRequest<'a> {
+    pub cohort: &'a Cohort,
+    pub output: &'a Path,
+    /// Print again what was issued before (recorded as reprints, same serials).
+    pub reprint: bool,
+    pub at: DateTime<FixedOffset>,
+    pub lang: Lang,
+}
+
+/// How many papers of one kind the file holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub new: usize,
+    pub reprinted: usize,
+}
+
+impl Tally {
+    pub fn total(self) -> usize {
+        self.new + self.reprinted
+    }
+}
+
+/// The file is in place and each paper in it recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CertificatesWritten {
+    pub certificates: Tally,
+    pub statements: Tally,
+    /// Issued before and not printed again (no `--reprint`).
+    pub held_back: usize,
+    /// Still in progress (the cohort is open): neither paper yet.
+    pub in_progress: usize,
+    /// The serials printed, certificates first.
+    pub serials: Vec<String>,
+}
+
+/// Why the file was not written, or not put in place.
+#[derive(Debug)]
+pub enum CertificateError {
+    /// Refused or the store failed: nothing recorded, no file.
+    Op(OpError),
+    /// The file could not be written: nothing recorded.
+    Write { path: PathBuf, error: String },
+    /// Recorded as issued, but the finished file could not be put in place.
+    Place { path: PathBuf, error: String },
+}
+
+impl From<OpError> for CertificateError {
+    fn from(e: OpError) -> CertificateError {
+        CertificateError::Op(e)
+    }
+}
+
+impl From<crate::store::StoreError> for CertificateError {
+    fn from(e: crate::store::StoreError) -> CertificateError {
+        CertificateError::Op(OpError::Store(e))
+    }
+}
+
+impl CertificateError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CertificateError::Op(e) => e.message(lang),
+            CertificateError::Write { path, error } => tr!(
+                lang,
+                Certificates::CertificateWriteFailed,
+                path = path.display(),
+                error = error
+            ),
+            CertificateError::Place { path, error } => tr!(
+                lang,
+                Certificates::CertificatePlaceFailed,
+                path = path.display(),
+                error = error
+            ),
+        }
+    }
+}
+
+/// Writes the cohort's certificates workbook to `request.output` and records each
+/// paper in it: written to a temporary name, committed, then put in place.
+pub fn export(
+    store: &Store,
+    request: &CertificateRequest<'_>,
+) -> Result<CertificatesWritten, CertificateError> {
+    let plan = plan(store, request)?;
+    let write_failed = |error: String| CertificateError::Write {
+        path: request.output.to_path_buf(),
+        error,
+    };
+    let bytes = certificates::workbook(&plan.book, request.lang, request.at.naive_utc())
+        .map_err(|e| write_failed(e.to_string()))?;
+    let staged =
+        StagedFile::write(request.output, &bytes).map_err(|e| write_failed(e.to_string()))?;
+    record(store, request.at, plan.issues)?;
+    staged.put_in_place().map_err(|e| CertificateError::Place {
+        path: request.output.to_path_buf(),
+        error: e.to_string(),
+    })?;
+    Ok(plan.written)
+}
+
+/// The book to print and the changes that record it.
+struct Plan {
+    book: CertificateBook,
+    issues: Vec<Change>,
+    written: CertificatesWritten,
+}
+
+fn plan(store: &Store, request: &CertificateRequest<'_>) -> Result<Plan, OpError> {
+    let cohort = request.cohort;
+    let facts = store.register_facts()?;
+    let credit = super::credit::cohort_credit_with(store, cohort, &facts)?;
+    let people: HashMap<PersonId, Person> = store
+        .roster(&cohort.code)?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
+    let mut book = empty_book(store, cohort, &credit, request.lang)?;
+    let mut serials = Serials::new(store.desk(), &cohort.code, &facts.issued);
+    let mut plan_issues = Vec::new();
+    let mut written = CertificatesWritten::default();
+    for one in &credit.people {
+        let Some(kind) = paper_for(one) else {
+            written.in_progress += usize::from(one.standing == Standing::InProgress);
+            continue;
+        };
+        let (serial, reprint) = serials.serial(&one.person, kind);
+        if reprint && !request.reprint {
+            written.held_back += 1;
+            continue;
+        }
+        let tally = match kind {
+            CertificateKind::Completion => &mut written.certificates,
+            CertificateKind::HoursStatement => &mut written.statements,
+        };
+        if reprint {
+            tally.reprinted += 1;
+        } else {
+            tally.new += 1;
+        }
+        let person = people.get(&one.person);
+        add_page(&mut book, &credit, one, person, &serial, request.lang);
+        written.serials.push(serial.clone());
+        plan_issues.push(Change::CertificateIssued {
+            cohort: cohort.code.clone(),
+            person: one.person.clone(),
+            kind,
+            serial,
+            reprint,
+        });
+    }
+    if plan_issues.is_empty() {
+        return Err(nothing_to_print(cohort, &written));
+    }
+    written.serials.sort_by_key(|s| s.contains("-H"));
+    Ok(Plan {
+        book,
+        issues: plan_issues,
+        written,
+    })
+}
+
+/// A 结业证书 for a completer, a 学时证明 for someone who attended and did not complete
+/// (or withdrew), nothing for someone still in progress or never there.
+fn paper_for(one: &PersonCredit) -> Option<CertificateKind> {
+    let attended = one.attended() > 0 || one.credited_minutes > 0;
+    match &one.standing {
+        Standing::Completed => Some(CertificateKind::Completion),
+        Standing::NotCompleted(_) | Standing::Withdrawn { .. } if attended => {
+            Some(CertificateKind::HoursStatement)
+        }
+        _ => None,
+    }
+}
+
+fn nothing_to_print(cohort: &Cohort, written: &CertificatesWritten) -> OpError {
+    let refusal = if written.held_back > 0 {
+        Refusal::of(Certificates::CertificateAllIssued)
+            .with("cohort", &cohort.code)
+            .with("count", written.held_back)
+    } else {
+        Refusal::of(Certificates::CertificateNothingToIssue)
+            .with("cohort", &cohort.code)
+            .with("pending", written.in_progress)
+    };
+    OpError::Refused(refusal)
+}
+
+/// The cohort's side of the book: dates, total 学时, modules covered, issuer.
+fn empty_book(
+    store: &Store,
+    cohort: &Cohort,
+    credit: &CohortCredit,
+    lang: Lang,
+) -> StoreResult<CertificateBook> {
+    let issuer = if cohort.venue.trim().is_empty() {
+        tr!(
+            lang,
+            Certificates::CertificateIssuerBlank,
+            level = cohort.level.label(lang)
+        )
+    } else {
+        cohort.venue.clone()
+    };
+    Ok(CertificateBook {
+        cohort: cohort.name.clone(),
+        start: cohort.start,
+        end: cohort.end_date(),
+        total_hours: credit.hours_text(credit.total_minutes),
+        modules: modules_covered(store, cohort, lang)?,
+        issuer,
+        dated: cohort.end_date(),
+        certificates: Vec::new(),
+        statements: Vec::new(),
+    })
+}
+
+/// The modules of the cohort's held, not deleted teaching activities, in the order of
+/// their numbers, named from the cohort's catalogue.
+fn modules_covered(store: &Store, cohort: &Cohort, lang: Lang) -> StoreResult<Vec<String>> {
+    let mut numbers: Vec<u16> = store
+        .activities(&cohort.code)?
+        .iter()
+        .filter(|a| a.deleted.is_none() && a.status.took_place())
+        .flat_map(|a| a.details.modules.iter().copied())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let catalogue = store.catalogue_for(&cohort.code)?;
+    Ok(numbers
+        .iter()
+        .filter_map(|n| catalogue.get(*n))
+        .map(|m| m.name(lang).to_string())
+        .collect())
+}
+
+fn add_page(
+    book: &mut CertificateBook,
+    credit: &CohortCredit,
+    one: &PersonCredit,
+    person: Option<&Person>,
+    serial: &str,
+    lang: Lang,
+) {
+    let name = person.map_or_else(|| one.person.to_string(), |p| p.name.clone());
+    let unit = person.map(|p| p.unit.clone()).unwrap_or_default();
+    let hours = credit.hours_text(one.credited_minutes);
+    let serial = serial.to_string();
+    let outcome = match &one.standing {
+        Standing::Completed | Standing::InProgress => {
+            book.certificates.push(Certificate {
+                serial,
+                name,
+                unit,
+                hours,
+            });
+            return;
+        }
+        Standing::NotCompleted(shortfall) => Outcome::NotCompleted {
+            reason: shortfall.message(lang, &credit.rules),
+        },
+        Standing::Withdrawn {
+            reason,
+            replaced_by: None,
+        } => Outcome::Withdrawn {
+            reason: reason.clone(),
+        },
+        Standing::Withdrawn { reason, .. } => Outcome::Replaced {
+            reason: reason.clone(),
+        },
+    };
+    book.statements.push(Statement {
+        serial,
+        name,
+        unit,
+        hours,
+        outcome,
+    });
+}
+
+/// Commits one `CertificateIssued` change per paper, their ids in printing order.
+fn record(store: &Store, at: DateTime<FixedOffset>, issues: Vec<Change>) -> StoreResult<()> {
+    let by = who(store);
+    let mut batch = Batch::default();
+    let mut previous: Option<RegisterEvent> = None;
+    for change in issues {
+        let event = match &previous {
+            None => store.new_change(at, &by, change)?,
+            Some(before) => RegisterEvent {
+                id: next_id(&before.id),
+                change,
+                ..before.clone()
+            },
+        };
+        Store::stage_change(&mut batch, &event);
+        previous = Some(event);
+    }
+    store.commit(batch)
+}
+
+/// The ULID after `id`, so the changes of one commit keep their order.
+fn next_id(id: &str) -> String {
+    ulid::Ulid::from_string(id)
+        .ok()
+        .and_then(|u| u.increment().ok())
+        .unwrap_or_else(ulid::Ulid::generate)
+        .to_string()
+}
+
+/// Who prints: the operating system's user name, else the desk id. (A copy of what
+/// `ops::who` gives once the roster branch is merged.)
+fn who(store: &Store) -> String {
+    let var = if cfg!(windows) { "USERNAME" } else { "USER" };
+    std::env::var(var)
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| store.desk().to_string())
+}
