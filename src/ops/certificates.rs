@@ -59,8 +59,6 @@ pub struct CertificatesWritten {
     pub held_back: usize,
     /// Still in progress (the cohort is open): neither paper yet.
     pub in_progress: usize,
-    /// The serials printed, certificates first.
-    pub serials: Vec<String>,
 }
 
 /// Why the file was not written, or not put in place.
@@ -145,49 +143,78 @@ fn plan(store: &Store, request: &CertificateRequest<'_>) -> Result<Plan, OpError
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
-    let mut book = empty_book(store, cohort, &credit, request.lang)?;
+    let mut plan = Plan {
+        book: empty_book(store, cohort, &credit, request.lang)?,
+        issues: Vec::new(),
+        written: CertificatesWritten::default(),
+    };
     let mut serials = Serials::new(store.desk(), &cohort.code, &facts.issued);
-    let mut plan_issues = Vec::new();
-    let mut written = CertificatesWritten::default();
     for one in &credit.people {
         let Some(kind) = paper_for(one) else {
-            written.in_progress += usize::from(one.standing == Standing::InProgress);
+            plan.written.in_progress += usize::from(one.standing == Standing::InProgress);
             continue;
         };
         let (serial, reprint) = serials.serial(&one.person, kind);
         if reprint && !request.reprint {
-            written.held_back += 1;
+            plan.written.held_back += 1;
             continue;
         }
-        let tally = match kind {
-            CertificateKind::Completion => &mut written.certificates,
-            CertificateKind::HoursStatement => &mut written.statements,
+        let paper = Paper {
+            kind,
+            serial,
+            reprint,
+            person: people.get(&one.person),
         };
-        if reprint {
+        plan.add(request, &credit, one, paper);
+    }
+    if plan.issues.is_empty() {
+        return Err(nothing_to_print(cohort, &plan.written));
+    }
+    Ok(plan)
+}
+
+/// One paper to print.
+struct Paper<'a> {
+    kind: CertificateKind,
+    serial: String,
+    reprint: bool,
+    person: Option<&'a Person>,
+}
+
+impl Plan {
+    /// Adds the page, counts it and the change that records it.
+    fn add(
+        &mut self,
+        request: &CertificateRequest<'_>,
+        credit: &CohortCredit,
+        one: &PersonCredit,
+        paper: Paper<'_>,
+    ) {
+        let tally = match paper.kind {
+            CertificateKind::Completion => &mut self.written.certificates,
+            CertificateKind::HoursStatement => &mut self.written.statements,
+        };
+        if paper.reprint {
             tally.reprinted += 1;
         } else {
             tally.new += 1;
         }
-        let person = people.get(&one.person);
-        add_page(&mut book, &credit, one, person, &serial, request.lang);
-        written.serials.push(serial.clone());
-        plan_issues.push(Change::CertificateIssued {
-            cohort: cohort.code.clone(),
+        add_page(
+            &mut self.book,
+            credit,
+            one,
+            paper.person,
+            &paper.serial,
+            request.lang,
+        );
+        self.issues.push(Change::CertificateIssued {
+            cohort: request.cohort.code.clone(),
             person: one.person.clone(),
-            kind,
-            serial,
-            reprint,
+            kind: paper.kind,
+            serial: paper.serial,
+            reprint: paper.reprint,
         });
     }
-    if plan_issues.is_empty() {
-        return Err(nothing_to_print(cohort, &written));
-    }
-    written.serials.sort_by_key(|s| s.contains("-H"));
-    Ok(Plan {
-        book,
-        issues: plan_issues,
-        written,
-    })
 }
 
 /// A 结业证书 for a completer, a 学时证明 for someone who attended and did not complete

@@ -8,8 +8,8 @@ catalogue! {
     // The certificate page
     CertificateTab => "结业证书", "certificates";
     CertificateTitle => "结　业　证　书", "Certificate of Completion";
-    CertificateBody => "　　{name} 同志（{unit}）于 {start} 至 {end} 参加{cohort}，完成 {hours} 学时学习，学习内容包括{modules}，经考核准予结业。", "{name} ({unit}) attended {cohort} from {start} to {end}, completed {hours} class hours of study covering {modules}, and has passed the assessment. This certifies completion of the course.";
-    CertificateBodyNoModules => "　　{name} 同志（{unit}）于 {start} 至 {end} 参加{cohort}，完成 {hours} 学时学习，经考核准予结业。", "{name} ({unit}) attended {cohort} from {start} to {end}, completed {hours} class hours of study, and has passed the assessment. This certifies completion of the course.";
+    CertificateBody => "　　{name}同志（{unit}）于{start}至{end}参加{cohort}，完成{hours}学时学习，学习内容包括{modules}，经考核准予结业。", "{name} ({unit}) attended {cohort} from {start} to {end}, completed {hours} class hours of study covering {modules}, and has passed the assessment. This certifies completion of the course.";
+    CertificateBodyNoModules => "　　{name}同志（{unit}）于{start}至{end}参加{cohort}，完成{hours}学时学习，经考核准予结业。", "{name} ({unit}) attended {cohort} from {start} to {end}, completed {hours} class hours of study, and has passed the assessment. This certifies completion of the course.";
     CertificateSerial => "证书编号：{serial}", "Certificate no. {serial}";
     CertificateDate => "{year}年{month}月{day}日", "{day}.{month}.{year}";
     CertificateIssuerBlank => "（{level}发证单位）", "({level} issuing organisation)";
@@ -17,7 +17,7 @@ catalogue! {
     // The statement of hours
     CertificateStatementTab => "学时证明", "statements of hours";
     CertificateStatementTitle => "学　时　证　明", "Statement of Class Hours";
-    CertificateStatementBody => "　　{name} 同志（{unit}）于 {start} 至 {end} 参加{cohort}（共 {total} 学时），获得 {hours} 学时。{outcome}", "{name} ({unit}) attended {cohort} from {start} to {end} ({total} class hours in all) and was credited {hours} class hours. {outcome}";
+    CertificateStatementBody => "　　{name}同志（{unit}）于{start}至{end}参加{cohort}（共{total}学时），获得{hours}学时。{outcome}", "{name} ({unit}) attended {cohort} from {start} to {end} ({total} class hours in all) and was credited {hours} class hours. {outcome}";
     CertificateOutcomeNotCompleted => "未结业：{reason}。", "Not completed: {reason}.";
     CertificateOutcomeWithdrawn => "因{reason}退训。", "Withdrawn: {reason}.";
     CertificateOutcomeReplaced => "因{reason}调换，由他人替补。", "Replaced by another participant: {reason}.";

@@ -209,7 +209,9 @@ pub fn register_sheet(book: &CertificateBook, lang: Lang) -> Sheet {
                 c.serial.as_str().into(),
                 c.name.as_str().into(),
                 c.unit.as_str().into(),
-                c.hours.as_str().into(),
+                c.hours
+                    .parse::<f64>()
+                    .map_or_else(|_| c.hours.as_str().into(), Cell::Number),
                 Cell::blank(),
                 Cell::blank(),
             ]

@@ -116,7 +116,7 @@ fn every_page_names_its_person_and_serial() {
     let text = cells(&bytes, "结业证书").join("\n");
     for c in &book.certificates {
         assert!(
-            text.contains(&format!("{} 同志（{}）", c.name, c.unit)),
+            text.contains(&format!("{}同志（{}）", c.name, c.unit)),
             "{text}"
         );
         assert!(text.contains(&format!("证书编号：{}", c.serial)), "{text}");
@@ -126,9 +126,9 @@ fn every_page_names_its_person_and_serial() {
         text.contains("学习内容包括党的理论、党性教育、基层治理"),
         "{text}"
     );
-    assert!(text.contains("2015年3月16日 至 2015年3月19日"), "{text}");
+    assert!(text.contains("2015年3月16日至2015年3月19日"), "{text}");
     let statements = cells(&bytes, "学时证明").join("\n");
-    assert!(statements.contains("（共 24 学时），获得 9 学时。未结业：请假和缺勤"));
+    assert!(statements.contains("（共24学时），获得9学时。未结业：请假和缺勤"));
     assert!(statements.contains("因病假退训。"), "{statements}");
     let register = cells(&bytes, "结业证书发放登记表");
     assert!(register.contains(&"领取人签名".to_string()), "{register:?}");
@@ -152,9 +152,6 @@ fn a_cohort_without_held_teaching_leaves_the_modules_out() {
     let mut book = book(1, 0);
     book.modules.clear();
     let text = cells(&bytes(&book, Lang::Zh), "结业证书").join("\n");
-    assert!(
-        text.contains("完成 24 学时学习，经考核准予结业。"),
-        "{text}"
-    );
+    assert!(text.contains("完成24学时学习，经考核准予结业。"), "{text}");
     assert!(!text.contains("学习内容包括"));
 }
