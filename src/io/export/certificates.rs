@@ -129,6 +129,7 @@ fn certificate_page(book: &CertificateBook, c: &Certificate, lang: Lang) -> Page
         title: tr!(lang, Certificates::CertificateTitle),
         body,
         name: c.name.clone(),
+        justify: lang == Lang::Zh,
         issuer: book.issuer.clone(),
         date: date(book.dated, lang),
         serial: tr!(lang, Certificates::CertificateSerial, serial = c.serial),
@@ -173,6 +174,7 @@ fn statement_page(book: &CertificateBook, s: &Statement, lang: Lang) -> Page {
         title: tr!(lang, Certificates::CertificateStatementTitle),
         body,
         name: s.name.clone(),
+        justify: lang == Lang::Zh,
         issuer: book.issuer.clone(),
         date: date(book.dated, lang),
         serial: tr!(

@@ -6,6 +6,8 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::xlsx_file::PAPER_A4;
 
 /// One page's texts, already worded.
@@ -15,6 +17,9 @@ pub struct Page {
     /// The paragraph; its first `name` is printed in bold.
     pub body: String,
     pub name: String,
+    /// Justified (Chinese text) rather than ranged left (English, whose few long words
+    /// a line would space out).
+    pub justify: bool,
     pub issuer: String,
     pub date: String,
     pub serial: String,
@@ -85,13 +90,18 @@ fn draw_page(ws: &mut Worksheet, top: u32, page: &Page) -> Result<(), XlsxError>
         ws.set_row_height(top + row as u32, *points)?;
     }
     draw_frame(ws, top)?;
-    let title = text(36.0)
+    let title = text(title_points(&page.title))
         .set_bold()
         .set_font_color(Color::RGB(RED))
         .set_align(FormatAlign::Center);
     line(ws, top + TITLE_ROW, &page.title, &title)?;
+    let align = if page.justify {
+        FormatAlign::Justify
+    } else {
+        FormatAlign::Left
+    };
     let body = text(18.0)
-        .set_align(FormatAlign::Justify)
+        .set_align(align)
         .set_align(FormatAlign::Top)
         .set_text_wrap();
     let (first, last) = BODY_ROWS;
@@ -116,6 +126,18 @@ fn draw_page(ws: &mut Worksheet, top: u32, page: &Page) -> Result<(), XlsxError>
     line(ws, top + DATE_ROW, &page.date, &right(16.0))?;
     let serial = text(11.0).set_align(FormatAlign::Left);
     line(ws, top + SERIAL_ROW, &page.serial, &serial)
+}
+
+/// The title's size: 36 pt, smaller when a long title (English) would not fit the
+/// content columns' width. A column of text (half a Chinese character) is taken as 0.7
+/// of the size, more than a bold Latin letter's average.
+fn title_points(title: &str) -> f64 {
+    let text_pixels: u32 = COLUMN_PIXELS[usize::from(FIRST_TEXT_COL)..=usize::from(LAST_TEXT_COL)]
+        .iter()
+        .sum();
+    let text_points = f64::from(text_pixels) * 0.75;
+    let columns = title.width().max(1) as f64;
+    (text_points / (columns * 0.7)).min(36.0)
 }
 
 /// Text across the page's content columns.
