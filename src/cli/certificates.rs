@@ -2,12 +2,28 @@
 //! written and each paper's printing recorded by [`ops::certificates::export`]; this
 //! prints what the file holds and what was left out.
 
+use std::path::PathBuf;
+
+use clap::Args;
+
 use crate::ops::certificates::{self as ops, CertificateError, CertificateRequest};
 use crate::text::Certificates;
 use crate::tr;
 
-use super::export::CertificatesArgs;
 use super::{CliError, Ctx, Printed, find_cohort, op_error};
+
+#[derive(Debug, Args)]
+pub struct CertificatesArgs {
+    /// Cohort code, e.g. 2015-01
+    #[arg(long, value_name = "CODE")]
+    pub cohort: String,
+    /// The Excel workbook to write, e.g. 结业证书.xlsx
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Print again what was issued before (same numbers, recorded as reprints)
+    #[arg(long)]
+    pub reprint: bool,
+}
 
 pub fn export(args: CertificatesArgs, ctx: &Ctx) -> Result<Printed, CliError> {
     let cohort = find_cohort(ctx, &args.cohort)?;

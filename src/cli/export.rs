@@ -10,6 +10,7 @@ use crate::domain::Session;
 use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
 
+use super::certificates::CertificatesArgs;
 use super::coverage::ExportCoverageArgs;
 use super::{CliError, Ctx, Printed, find_cohort, pick_session};
 
@@ -82,19 +83,6 @@ pub struct SigninSheetArgs {
     /// Write to this file (atomically, private to the user) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct CertificatesArgs {
-    /// Cohort code, e.g. 2015-01
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    /// The Excel workbook to write, e.g. 结业证书.xlsx
-    #[arg(short, long, value_name = "FILE")]
-    pub output: PathBuf,
-    /// Print again what was issued before (same numbers, recorded as reprints)
-    #[arg(long)]
-    pub reprint: bool,
 }
 
 type ExportResult = Result<Printed, CliError>;
