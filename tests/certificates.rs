@@ -383,6 +383,63 @@ fn someone_completing_later_gets_the_next_number_and_only_their_page_is_new() {
 }
 
 #[test]
+fn a_holder_who_no_longer_completes_is_named_and_their_number_is_not_reused() {
+    let c = cohort();
+    ok(&export(&c, "first.xlsx", &[]).0);
+    let zhang = c.id("张伟");
+    let d = c.path();
+    ok(&at(d, &["cohort", "reopen", "--cohort", CODE], LATER));
+    ok(&at(
+        d,
+        &[
+            "undo",
+            "--cohort",
+            CODE,
+            "--person",
+            &zhang,
+            "--session",
+            "2:pm",
+        ],
+        LATER,
+    ));
+    ok(&at(d, &["cohort", "close", "--cohort", CODE], LATER));
+    let wang = c.id("王秀英");
+    for slot in [SlotKind::Am, SlotKind::Pm] {
+        let make_up = |cohort| Change::MakeUp {
+            cohort,
+            person: PersonId(String::new()),
+            session: Session::new(2, slot),
+            reason: "补课".into(),
+        };
+        record(d, make_up, &wang);
+    }
+    let said = ok(&export(&c, "after.xlsx", &[]).0);
+    assert!(
+        said.contains("注意：张伟 此前已发结业证书，但按现在的记录不再结业"),
+        "{said}"
+    );
+    let (desk, issued) = issued(d);
+    let serial = |person: &str, kind| {
+        let found = issued
+            .iter()
+            .filter(|i| i.person.0 == person && i.kind == kind);
+        found.map(|i| i.serial.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        serial(&wang, CertificateKind::Completion),
+        [format!("{desk}-{CODE}-004")]
+    );
+    assert_eq!(
+        serial(&zhang, CertificateKind::Completion),
+        [format!("{desk}-{CODE}-003")]
+    );
+    assert_eq!(
+        serial(&zhang, CertificateKind::HoursStatement),
+        [format!("{desk}-{CODE}-H003")]
+    );
+}
+
+#[test]
 fn a_failed_commit_leaves_no_file_and_a_failed_write_records_nothing() {
     let c = cohort();
     let path = c.path().join("结业证书.xlsx");

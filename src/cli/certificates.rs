@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::ops::certificates::{self as ops, CertificateError, CertificateRequest};
-use crate::text::Certificates;
+use crate::text::{Certificates, list_of};
 use crate::tr;
 
 use super::{CliError, Ctx, Printed, find_cohort, op_error};
@@ -56,6 +56,13 @@ pub fn export(args: CertificatesArgs, ctx: &Ctx) -> Result<Printed, CliError> {
             lang,
             Certificates::CertificateHeldBack,
             count = written.held_back
+        );
+    }
+    if !written.no_longer_completing.is_empty() {
+        out += &tr!(
+            lang,
+            Certificates::CertificateNoLongerCompleting,
+            names = list_of(lang, &written.no_longer_completing)
         );
     }
     if written.in_progress > 0 {

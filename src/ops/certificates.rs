@@ -15,14 +15,15 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::credit::{CohortCredit, PersonCredit, Standing};
-use crate::domain::register::{CertificateKind, Change, RegisterEvent};
+use crate::domain::register::{CertificateKind, Change, Issued, RegisterEvent};
 use crate::domain::{Cohort, Person, PersonId};
 use crate::io::StagedFile;
-use crate::io::export::certificates::{self, Certificate, CertificateBook, Outcome, Statement};
+use crate::io::export::certificates::{self, CertificateBook};
 use crate::store::{Batch, Store, StoreResult};
 use crate::text::{Certificates, Lang};
 use crate::tr;
 
+use super::certificate_book::{add_page, empty_book};
 use super::certificate_serials::Serials;
 use super::{OpError, Refusal};
 
@@ -59,6 +60,8 @@ pub struct CertificatesWritten {
     pub held_back: usize,
     /// Still in progress (the cohort is open): neither paper yet.
     pub in_progress: usize,
+    /// Given a 结业证书 before who by the records now do not complete (names).
+    pub no_longer_completing: Vec<String>,
 }
 
 /// Why the file was not written, or not put in place.
@@ -170,7 +173,36 @@ fn plan(store: &Store, request: &CertificateRequest<'_>) -> Result<Plan, OpError
     if plan.issues.is_empty() {
         return Err(nothing_to_print(cohort, &plan.written));
     }
+    plan.written.no_longer_completing =
+        no_longer_completing(&cohort.code, &facts.issued, &credit, &people);
     Ok(plan)
+}
+
+/// The names of people given a 结业证书 of this cohort who no longer complete (a rule
+/// or a record changed since): the organiser is told; their serials are never reused.
+fn no_longer_completing(
+    cohort: &str,
+    issued: &[Issued],
+    credit: &CohortCredit,
+    people: &HashMap<PersonId, Person>,
+) -> Vec<String> {
+    credit
+        .people
+        .iter()
+        .filter(|one| !one.standing.is_completed())
+        .filter(|one| {
+            issued.iter().any(|i| {
+                i.cohort == cohort
+                    && i.person == one.person
+                    && i.kind == CertificateKind::Completion
+            })
+        })
+        .map(|one| {
+            people
+                .get(&one.person)
+                .map_or_else(|| one.person.to_string(), |p| p.name.clone())
+        })
+        .collect()
 }
 
 /// One paper to print.
@@ -241,98 +273,6 @@ fn nothing_to_print(cohort: &Cohort, written: &CertificatesWritten) -> OpError {
             .with("pending", written.in_progress)
     };
     OpError::Refused(refusal)
-}
-
-/// The cohort's side of the book: dates, total 学时, modules covered, issuer.
-fn empty_book(
-    store: &Store,
-    cohort: &Cohort,
-    credit: &CohortCredit,
-    lang: Lang,
-) -> StoreResult<CertificateBook> {
-    let issuer = if cohort.venue.trim().is_empty() {
-        tr!(
-            lang,
-            Certificates::CertificateIssuerBlank,
-            level = cohort.level.label(lang)
-        )
-    } else {
-        cohort.venue.clone()
-    };
-    Ok(CertificateBook {
-        cohort: cohort.name.clone(),
-        start: cohort.start,
-        end: cohort.end_date(),
-        total_hours: credit.hours_text(credit.total_minutes),
-        modules: modules_covered(store, cohort, lang)?,
-        issuer,
-        dated: cohort.end_date(),
-        certificates: Vec::new(),
-        statements: Vec::new(),
-    })
-}
-
-/// The modules of the cohort's held, not deleted teaching activities, in the order of
-/// their numbers, named from the cohort's catalogue.
-fn modules_covered(store: &Store, cohort: &Cohort, lang: Lang) -> StoreResult<Vec<String>> {
-    let mut numbers: Vec<u16> = store
-        .activities(&cohort.code)?
-        .iter()
-        .filter(|a| a.deleted.is_none() && a.status.took_place())
-        .flat_map(|a| a.details.modules.iter().copied())
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    let catalogue = store.catalogue_for(&cohort.code)?;
-    Ok(numbers
-        .iter()
-        .filter_map(|n| catalogue.get(*n))
-        .map(|m| m.name(lang).to_string())
-        .collect())
-}
-
-fn add_page(
-    book: &mut CertificateBook,
-    credit: &CohortCredit,
-    one: &PersonCredit,
-    person: Option<&Person>,
-    serial: &str,
-    lang: Lang,
-) {
-    let name = person.map_or_else(|| one.person.to_string(), |p| p.name.clone());
-    let unit = person.map(|p| p.unit.clone()).unwrap_or_default();
-    let hours = credit.hours_text(one.credited_minutes);
-    let serial = serial.to_string();
-    let outcome = match &one.standing {
-        Standing::Completed | Standing::InProgress => {
-            book.certificates.push(Certificate {
-                serial,
-                name,
-                unit,
-                hours,
-            });
-            return;
-        }
-        Standing::NotCompleted(shortfall) => Outcome::NotCompleted {
-            reason: shortfall.message(lang, &credit.rules),
-        },
-        Standing::Withdrawn {
-            reason,
-            replaced_by: None,
-        } => Outcome::Withdrawn {
-            reason: reason.clone(),
-        },
-        Standing::Withdrawn { reason, .. } => Outcome::Replaced {
-            reason: reason.clone(),
-        },
-    };
-    book.statements.push(Statement {
-        serial,
-        name,
-        unit,
-        hours,
-        outcome,
-    });
 }
 
 /// Commits one `CertificateIssued` change per paper, their ids in printing order.

@@ -6,6 +6,7 @@
 
 pub mod activity;
 pub mod base;
+mod certificate_book;
 mod certificate_serials;
 pub mod certificates;
 pub mod checkin;

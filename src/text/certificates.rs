@@ -34,6 +34,7 @@ catalogue! {
     // What the command says
     CertificateWritten => "已导出到 {path}：结业证书 {certificates} 份（新发 {new}，补印 {reprinted}），学时证明 {statements} 份（新出具 {new_statements}，补印 {reprinted_statements}）\n", "written to {path}: {certificates} certificates ({new} new, {reprinted} reprinted), {statements} statements of hours ({new_statements} new, {reprinted_statements} reprinted)\n";
     CertificateHeldBack => "另有 {count} 份此前已发放，这次未打印；要补印请加 --reprint（编号不变，记为补印）\n", "{count} issued before were not printed again; add --reprint to reprint them (same numbers, recorded as reprints)\n";
+    CertificateNoLongerCompleting => "注意：{names} 此前已发结业证书，但按现在的记录不再结业（其证书编号不会再用）\n", "note: {names} were given a certificate before but by the records now do not complete (their numbers are not used again)\n";
     CertificateInProgress => "{count} 人尚未有结业结论（班次仍在进行），未出具证书或证明\n", "{count} people are still in progress (the cohort is open): no certificate or statement for them\n";
     CertificateAllIssued => "{cohort} 的结业证书和学时证明都已发放过（{count} 份），没有新的可出具；要补印请加 --reprint（编号不变，记为补印）", "Every certificate and statement of {cohort} has been issued already ({count}) and there is nothing new; add --reprint to print them again (same numbers, recorded as reprints)";
     CertificateNothingToIssue => "{cohort} 现在没有可出具的结业证书或学时证明：没有人结业，也没有参加过学习而未结业的学员（尚无结论 {pending} 人）", "{cohort} has nothing to issue now: no one has completed it, and no one who attended has finished without completing ({pending} still in progress)";
