@@ -37,6 +37,7 @@ impl StagedFile {
             placed: false,
         };
         super::write_private(&staged.temp, bytes)?;
+        replaceable(path)?;
         Ok(staged)
     }
 
@@ -45,6 +46,17 @@ impl StagedFile {
         fs::rename(&self.temp, &self.path)?;
         self.placed = true;
         super::sync_folder(&self.dir)
+    }
+}
+
+/// Fails if a file at `path` cannot be opened for writing: read-only, or (on Windows)
+/// open in Excel. Asked before anything is recorded, so the rename after is unlikely
+/// to fail.
+fn replaceable(path: &Path) -> std::io::Result<()> {
+    match fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
@@ -79,6 +91,16 @@ mod tests {
         staged.put_in_place().unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"pages");
         assert_eq!(entries(dir.path()), vec!["结业证书.xlsx".to_string()]);
+    }
+
+    #[test]
+    fn a_target_that_cannot_be_replaced_fails_before_anything_is_recorded() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should go: no one can open it for writing.
+        let path = dir.path().join("c.xlsx");
+        fs::create_dir(&path).unwrap();
+        assert!(StagedFile::write(&path, b"new").is_err());
+        assert_eq!(entries(dir.path()), vec!["c.xlsx".to_string()]);
     }
 
     #[test]
