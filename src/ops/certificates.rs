@@ -277,7 +277,7 @@ fn nothing_to_print(cohort: &Cohort, written: &CertificatesWritten) -> OpError {
 
 /// Commits one `CertificateIssued` change per paper, their ids in printing order.
 fn record(store: &Store, at: DateTime<FixedOffset>, issues: Vec<Change>) -> StoreResult<()> {
-    let by = who(store);
+    let by = super::who(store);
     let mut batch = Batch::default();
     let mut previous: Option<RegisterEvent> = None;
     for change in issues {
@@ -302,14 +302,4 @@ fn next_id(id: &str) -> String {
         .and_then(|u| u.increment().ok())
         .unwrap_or_else(ulid::Ulid::generate)
         .to_string()
-}
-
-/// Who prints: the operating system's user name, else the desk id. (A copy of what
-/// `ops::who` gives once the roster branch is merged.)
-fn who(store: &Store) -> String {
-    let var = if cfg!(windows) { "USERNAME" } else { "USER" };
-    std::env::var(var)
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| store.desk().to_string())
 }
