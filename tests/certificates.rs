@@ -9,10 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use chrono::DateTime;
-use lunxun::domain::register::{CertificateKind, Change, Issued};
-use lunxun::domain::{PersonId, Session, SlotKind};
-use lunxun::store::{Batch, Store};
+use lunxun::domain::register::{CertificateKind, Issued};
+use lunxun::store::Store;
 
 use common::{last_line, ok};
 
@@ -50,9 +48,10 @@ impl Cohort {
 }
 
 /// A 2-day am/pm cohort (4 sessions, 12 学时; completing needs all four): 李雅婷,
-/// 欧阳娜 and 张伟 attend everything, 王秀英 two sessions, 刘洋 none, 赵敏 one and then
-/// withdraws (病假). Held teaching covers modules 1 and 2; a planned one (5) never
-/// held and a deleted one (4) do not count. The cohort is closed.
+/// 欧阳娜 and 张伟 attend everything, 王秀英 two sessions, 刘洋 none, 赵敏 one and is
+/// then replaced (调换, 工作调动) by 陈静, who attends none, 孙丽 two and then withdraws
+/// (退训, 病假). Held teaching covers modules 1 and 2; a planned one (5) never held
+/// and a deleted one (4) do not count. The cohort is closed.
 fn cohort() -> Cohort {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -70,18 +69,29 @@ fn cohort() -> Cohort {
         "岳阳县委党校",
     ];
     ok(&at(d, &new, now));
-    let names = ["李雅婷", "欧阳娜", "张伟", "王秀英", "刘洋", "赵敏"];
+    let names = [
+        "李雅婷",
+        "欧阳娜",
+        "张伟",
+        "王秀英",
+        "刘洋",
+        "赵敏",
+        "孙丽",
+        "陈静",
+    ];
     let ids: Vec<(String, String)> = names
         .iter()
         .map(|name| {
             let unit = format!("{name}所在村");
-            let args = [
-                "person", "add", "--name", name, "--unit", &unit, "--cohort", CODE,
-            ];
+            let mut args = vec!["person", "add", "--name", name, "--unit", &unit];
+            // 陈静 comes as a substitute: not on the roster before.
+            if *name != "陈静" {
+                args.extend(["--cohort", CODE]);
+            }
             (name.to_string(), last_line(&ok(&at(d, &args, now))))
         })
         .collect();
-    let sessions_of = [4, 4, 4, 2, 0, 1];
+    let sessions_of = [4, 4, 4, 2, 0, 1, 2, 0];
     for (n, (session, now)) in SESSIONS.iter().enumerate() {
         for (who, (_, id)) in ids.iter().enumerate() {
             if sessions_of[who] > n {
@@ -99,12 +109,23 @@ fn cohort() -> Cohort {
         }
     }
     teach(d);
-    let withdraw = |cohort| Change::Unenrolled {
-        cohort,
-        person: PersonId(String::new()),
-        reason: "病假".into(),
-    };
-    record(d, withdraw, &ids[5].1);
+    let (zhao, chen, sun) = (&ids[5].1, &ids[7].1, &ids[6].1);
+    let substitute = [
+        "substitute",
+        "--cohort",
+        CODE,
+        "--out",
+        zhao,
+        "--in",
+        chen,
+        "--reason",
+        "工作调动",
+    ];
+    ok(&at(d, &substitute, LATER));
+    let unenrol = [
+        "unenrol", "--cohort", CODE, "--person", sun, "--reason", "病假",
+    ];
+    ok(&at(d, &unenrol, LATER));
     ok(&at(d, &["cohort", "close", "--cohort", CODE], LATER));
     Cohort { dir, ids }
 }
@@ -139,23 +160,24 @@ fn teach(d: &Path) {
     ));
 }
 
-/// Writes one register change about `person` straight to the store (the binary is not
-/// running); `make` gets the cohort code and its person is replaced by `person`.
-fn record(d: &Path, make: impl Fn(String) -> Change, person: &str) {
-    let store = Store::open(d).unwrap();
-    let mut change = make(CODE.to_string());
-    match &mut change {
-        Change::Unenrolled { person: p, .. } | Change::MakeUp { person: p, .. } => {
-            *p = PersonId(person.to_string());
-        }
-        other => panic!("not a change about a person: {other:?}"),
+/// 补课 for `person` in both sessions of day 2 (the cohort reopened for it).
+fn make_up_day_2(d: &Path, person: &str) {
+    ok(&at(d, &["cohort", "reopen", "--cohort", CODE], LATER));
+    for session in ["2:am", "2:pm"] {
+        let args = [
+            "makeup",
+            "--cohort",
+            CODE,
+            "--person",
+            person,
+            "--session",
+            session,
+            "--reason",
+            "补课",
+        ];
+        ok(&at(d, &args, LATER));
     }
-    let when = DateTime::parse_from_rfc3339(LATER).unwrap();
-    let event = store.new_change(when, "test", change).unwrap();
-    let mut batch = Batch::default();
-    Store::stage_change(&mut batch, &event);
-    store.commit(batch).unwrap();
-    store.close();
+    ok(&at(d, &["cohort", "close", "--cohort", CODE], LATER));
 }
 
 fn issued(d: &Path) -> (String, Vec<Issued>) {
@@ -221,7 +243,7 @@ fn one_a4_page_per_completer_a_register_and_statements_with_recorded_serials() {
     let (out, path) = export(&c, "结业证书.xlsx", &[]);
     let said = ok(&out);
     assert!(
-        said.contains("结业证书 3 份（新发 3，补印 0），学时证明 2 份"),
+        said.contains("结业证书 3 份（新发 3，补印 0），学时证明 3 份"),
         "{said}"
     );
     let bytes = std::fs::read(&path).unwrap();
@@ -230,7 +252,7 @@ fn one_a4_page_per_completer_a_register_and_statements_with_recorded_serials() {
     assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{xml}");
     assert!(xml.contains("paperSize=\"9\""), "{xml}");
     assert!(xml.contains("orientation=\"portrait\""), "{xml}");
-    assert_eq!(row_breaks(&sheet_xml(&bytes, 3)), 1, "two statements");
+    assert_eq!(row_breaks(&sheet_xml(&bytes, 3)), 2, "three statements");
 
     let (desk, issued) = issued(c.path());
     let certificates = serials_of(&issued, CertificateKind::Completion);
@@ -275,16 +297,18 @@ fn one_a4_page_per_completer_a_register_and_statements_with_recorded_serials() {
         statements.contains("（共12学时），获得6学时。未结业："),
         "{statements}"
     );
-    assert!(statements.contains("赵敏同志") && statements.contains("因病假退训。"));
+    assert!(statements.contains("赵敏同志") && statements.contains("因工作调动调换，由他人替补。"));
+    assert!(statements.contains("孙丽同志") && statements.contains("因病假退训。"));
     assert!(!statements.contains("刘洋"), "never attended: no statement");
+    assert!(
+        !statements.contains("陈静") && !pages.contains("陈静"),
+        "a substitute who never came"
+    );
     let statement_serials = serials_of(&issued, CertificateKind::HoursStatement);
     let mut serials: Vec<&str> = statement_serials.iter().map(|s| s.1.as_str()).collect();
     serials.sort_unstable();
-    assert_eq!(
-        serials,
-        [format!("{desk}-{CODE}-H001"), format!("{desk}-{CODE}-H002")]
-    );
-    assert_eq!(issued.len(), 5, "one record per paper");
+    assert_eq!(serials, [1, 2, 3].map(|n| format!("{desk}-{CODE}-H00{n}")));
+    assert_eq!(issued.len(), 6, "one record per paper");
     assert!(issued.iter().all(|i| !i.reprint && i.cohort == CODE));
     #[cfg(unix)]
     {
@@ -314,18 +338,18 @@ fn a_reprint_keeps_the_serials_and_is_recorded_as_one() {
     );
     let said = String::from_utf8_lossy(&again.stderr);
     assert!(
-        said.contains("都已发放过（5 份）") && said.contains("--reprint"),
+        said.contains("都已发放过（6 份）") && said.contains("--reprint"),
         "{said}"
     );
     assert!(!path.exists());
-    assert_eq!(issued(c.path()).1.len(), 5, "a refusal records nothing");
+    assert_eq!(issued(c.path()).1.len(), 6, "a refusal records nothing");
 
     let (out, path) = export(&c, "reprint.xlsx", &["--reprint"]);
     assert!(
-        ok(&out).contains("结业证书 3 份（新发 0，补印 3），学时证明 2 份（新出具 0，补印 2）")
+        ok(&out).contains("结业证书 3 份（新发 0，补印 3），学时证明 3 份（新出具 0，补印 3）")
     );
     let (_, all) = issued(c.path());
-    assert_eq!(all.len(), 10);
+    assert_eq!(all.len(), 12);
     let reprints: BTreeSet<(String, String)> = all
         .iter()
         .filter(|i| i.reprint)
@@ -350,22 +374,14 @@ fn someone_completing_later_gets_the_next_number_and_only_their_page_is_new() {
     let c = cohort();
     ok(&export(&c, "first.xlsx", &[]).0);
     let wang = c.id("王秀英");
-    for slot in [SlotKind::Am, SlotKind::Pm] {
-        let make_up = |cohort| Change::MakeUp {
-            cohort,
-            person: PersonId(String::new()),
-            session: Session::new(2, slot),
-            reason: "补课".into(),
-        };
-        record(c.path(), make_up, &wang);
-    }
+    make_up_day_2(c.path(), &wang);
     let (out, path) = export(&c, "later.xlsx", &[]);
     let said = ok(&out);
     assert!(
         said.contains("结业证书 1 份（新发 1，补印 0），学时证明 0 份"),
         "{said}"
     );
-    assert!(said.contains("另有 4 份此前已发放"), "{said}");
+    assert!(said.contains("另有 5 份此前已发放"), "{said}");
     let (desk, issued) = issued(c.path());
     let hers: Vec<&Issued> = issued
         .iter()
@@ -404,15 +420,7 @@ fn a_holder_who_no_longer_completes_is_named_and_their_number_is_not_reused() {
     ));
     ok(&at(d, &["cohort", "close", "--cohort", CODE], LATER));
     let wang = c.id("王秀英");
-    for slot in [SlotKind::Am, SlotKind::Pm] {
-        let make_up = |cohort| Change::MakeUp {
-            cohort,
-            person: PersonId(String::new()),
-            session: Session::new(2, slot),
-            reason: "补课".into(),
-        };
-        record(d, make_up, &wang);
-    }
+    make_up_day_2(d, &wang);
     let said = ok(&export(&c, "after.xlsx", &[]).0);
     assert!(
         said.contains("注意：张伟 此前已发结业证书，但按现在的记录不再结业"),
@@ -435,7 +443,7 @@ fn a_holder_who_no_longer_completes_is_named_and_their_number_is_not_reused() {
     );
     assert_eq!(
         serial(&zhang, CertificateKind::HoursStatement),
-        [format!("{desk}-{CODE}-H003")]
+        [format!("{desk}-{CODE}-H004")]
     );
 }
 
