@@ -25,6 +25,7 @@ pub mod refusal;
 pub mod roster;
 pub mod roster_undo;
 pub mod session;
+pub mod signout;
 pub mod who;
 pub mod year;
 
