@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+mod certificates;
 mod checkin;
 mod cohort;
 mod cohort_rules;

@@ -6,6 +6,9 @@
 
 pub mod activity;
 pub mod base;
+mod certificate_book;
+mod certificate_serials;
+pub mod certificates;
 pub mod checkin;
 pub mod cohort;
 pub mod cohort_edit;

@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalogue;
 mod bases;
+mod certificates;
 mod checkin;
 mod cohort;
 mod commands;
@@ -34,6 +35,7 @@ mod upkeep;
 
 pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill};
+pub use certificates::Certificates;
 pub use checkin::Attendance;
 pub use cohort::Cohorts;
 pub use commands::Commands;

@@ -35,6 +35,7 @@ fn sections() -> Vec<Section> {
         section::<Names>("Names"),
         section::<Upkeep>("Upkeep"),
         section::<SigningOut>("SigningOut"),
+        section::<Certificates>("Certificates"),
     ]
 }
 
