@@ -98,11 +98,14 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
         .map(|r| CohortCompletion {
             cohort: r.cohort,
             completed: completed(r),
+            credited: Vec::new(),
+            hour_minutes: r.cohort.rules().hour_minutes,
         })
         .collect();
     let lines = cohort_lines(&input.cohorts, &completions);
     let facts = YearFacts::new(input.year, completions);
     let (by_field, by_county) = trained_counts(input.register, &facts);
+    let counted: Vec<&Person> = input.register.iter().collect();
     YearReport {
         generated_at: input.generated_at.to_string(),
         year: input.year,
@@ -133,7 +136,7 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
             modules: Vec::new(),
             rows: Vec::new(),
         }),
-        quota: quota(input.register, &facts, input.quota_percent)
+        quota: quota(&counted, &facts, input.quota_percent)
             .into_iter()
             .map(|q| QuotaOut {
                 ratio: q.ratio.map(|r| (r * 10_000.0).round() / 10_000.0),
@@ -143,7 +146,7 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
                 meets: q.meets,
             })
             .collect(),
-        untrained: untrained(input.register, &facts)
+        untrained: untrained(&counted, &facts)
             .into_iter()
             .map(|p| PersonLine::new(p, input.include_sensitive))
             .collect(),
