@@ -166,6 +166,46 @@ pub fn derive_all(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), At
         .collect()
 }
 
+/// One person's standing in one session, as reports count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Present,
+    Late,
+    Leave,
+    /// No check-in in a closed session (or any session of a closed cohort).
+    Absent,
+    /// No check-in yet in a session still open.
+    None,
+}
+
+impl Mark {
+    pub fn code(self) -> &'static str {
+        match self {
+            Mark::Present => "present",
+            Mark::Late => "late",
+            Mark::Leave => "leave",
+            Mark::Absent => "absent",
+            Mark::None => "none",
+        }
+    }
+
+    pub fn attended(self) -> bool {
+        matches!(self, Mark::Present | Mark::Late)
+    }
+}
+
+/// The mark for a derived status: closing a session (or the cohort) turns "no check-in"
+/// into absent without any event being written.
+pub fn mark(cohort: &Cohort, session: Session, status: Option<&AttendanceStatus>) -> Mark {
+    match status.map(|s| s.status) {
+        Some(CheckInStatus::Present) => Mark::Present,
+        Some(CheckInStatus::Late) => Mark::Late,
+        Some(CheckInStatus::Leave) => Mark::Leave,
+        None if !cohort.open || cohort.is_closed(session) => Mark::Absent,
+        None => Mark::None,
+    }
+}
+
 /// Present, or late when `now` is past the session's start plus the grace period.
 pub fn arrival_status(cohort: &Cohort, session: Session, now: NaiveDateTime) -> CheckInStatus {
     match cohort.late_after(session) {

@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::text::{Lang, Names, Rules};
 use crate::tr;
 
-use super::credit::CreditRules;
 use super::field::Field;
 use super::person::PersonId;
+use super::rules::CreditRules;
 use super::session::{Session, SlotDef};
 
 /// 层级: who runs the cohort.
@@ -166,6 +166,13 @@ impl Cohort {
     /// made before rules existed (whose completion still follows its old rule).
     pub fn rules(&self) -> CreditRules {
         self.credit.clone().unwrap_or_default()
+    }
+
+    /// Completion by the rule of cohorts made before 学时 rules: attended (present or
+    /// late) at least `completion_percent` of all sessions.
+    pub fn completes_by_sessions(&self, attended: usize) -> bool {
+        let sessions = self.sessions().len();
+        sessions > 0 && attended * 100 >= sessions * usize::from(self.completion_percent)
     }
 
     /// Local end time of a session.

@@ -14,6 +14,7 @@ pub mod module;
 pub mod person;
 pub mod register;
 pub mod report;
+pub mod rules;
 pub mod session;
 pub mod teaching;
 

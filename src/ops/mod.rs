@@ -8,6 +8,7 @@ pub mod activity;
 pub mod base;
 pub mod checkin;
 pub mod cohort;
+pub mod credit;
 pub mod import;
 pub mod person;
 pub mod refusal;

@@ -24,6 +24,7 @@ fn sections() -> Vec<Section> {
         section::<Teaching>("Teaching"),
         section::<Report>("Report"),
         section::<Coverage>("Coverage"),
+        section::<Credit>("Credit"),
         section::<Export>("Export"),
         section::<Rules>("Rules"),
         section::<Storage>("Storage"),

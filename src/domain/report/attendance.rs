@@ -3,47 +3,8 @@
 use std::collections::HashMap;
 
 use crate::domain::attendance::derive_all;
-use crate::domain::{AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, PersonId, Session};
-
-/// One person's standing in one session, as reports count it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Present,
-    Late,
-    Leave,
-    /// No check-in in a closed session (or any session of a closed cohort).
-    Absent,
-    /// No check-in yet in a session still open.
-    None,
-}
-
-impl Mark {
-    pub fn code(self) -> &'static str {
-        match self {
-            Mark::Present => "present",
-            Mark::Late => "late",
-            Mark::Leave => "leave",
-            Mark::Absent => "absent",
-            Mark::None => "none",
-        }
-    }
-
-    pub fn attended(self) -> bool {
-        matches!(self, Mark::Present | Mark::Late)
-    }
-}
-
-/// The mark for a derived status: closing a session (or the cohort) turns "no check-in"
-/// into absent without any event being written.
-pub fn mark(cohort: &Cohort, session: Session, status: Option<&AttendanceStatus>) -> Mark {
-    match status.map(|s| s.status) {
-        Some(CheckInStatus::Present) => Mark::Present,
-        Some(CheckInStatus::Late) => Mark::Late,
-        Some(CheckInStatus::Leave) => Mark::Leave,
-        None if !cohort.open || cohort.is_closed(session) => Mark::Absent,
-        None => Mark::None,
-    }
-}
+pub use crate::domain::attendance::{Mark, mark};
+use crate::domain::{AttendanceEvent, AttendanceStatus, Cohort, PersonId, Session};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionTally {
@@ -106,10 +67,9 @@ impl CohortAttendance {
     }
 }
 
-/// Completion: attended (present or late) at least `completion_percent` of all sessions.
+/// Completion by the old rule (see [`Cohort::completes_by_sessions`]).
 pub fn completes(cohort: &Cohort, attended: usize) -> bool {
-    let sessions = cohort.sessions().len();
-    sessions > 0 && attended * 100 >= sessions * usize::from(cohort.completion_percent)
+    cohort.completes_by_sessions(attended)
 }
 
 /// Tallies every session and every enrolled person from the cohort's events.
@@ -160,9 +120,9 @@ pub fn cohort_attendance(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::SlotKind;
     use crate::domain::attendance::EventKind;
     use crate::domain::cohort::tests::cohort;
+    use crate::domain::{CheckInStatus, SlotKind};
     use chrono::DateTime;
 
     fn event(id: &str, person: &str, session: Session, kind: EventKind) -> AttendanceEvent {

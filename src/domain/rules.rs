@@ -1,4 +1,4 @@
-//! 学时 and completion rules, stored with each cohort (see the README's "Training
+//! 学时 and completion rules, stored with each cohort (computed by [`super::credit`]) (see the README's "Training
 //! credit" for where each default comes from).
 
 use serde::{Deserialize, Serialize};
