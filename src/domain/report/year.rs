@@ -167,7 +167,8 @@ pub fn trained_counts(
 }
 
 /// 学时 credited in the year's cohorts, summed by field and by county (each person in
-/// their current county), in 学时 of each cohort's own length.
+/// their current county), in 学时 of each cohort's own length. Only people credited
+/// something are counted: a county whose people were credited nothing has no line.
 pub fn hours_by(
     register: &[Person],
     facts: &YearFacts,
@@ -175,7 +176,7 @@ pub fn hours_by(
     let mut per_person: HashMap<&PersonId, f64> = HashMap::new();
     for c in &facts.cohorts {
         let hour = f64::from(c.hour_minutes.max(1));
-        for (person, minutes) in &c.credited {
+        for (person, minutes) in c.credited.iter().filter(|(_, m)| *m > 0) {
             *per_person.entry(person).or_insert(0.0) += f64::from(*minutes) / hour;
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod attendance_json;
+pub mod attendance_standing;
 pub mod csv_file;
 pub mod escape;
 pub mod json;

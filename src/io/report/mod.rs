@@ -12,6 +12,7 @@
 //! bytes, apart from the generation time.
 
 pub mod cohort;
+pub mod cohort_credit;
 pub mod coverage;
 mod labels;
 pub mod markdown;
