@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::credit::{CohortCredit, Standing};
-use crate::domain::report::{Mark, cohort_attendance};
+use crate::domain::report::{Mark, PersonRecord, cohort_attendance};
 use crate::domain::{AttendanceEvent, Cohort, Person, PersonId};
 
 use super::cohort_credit::{CreditSection, section};
@@ -132,22 +132,7 @@ pub fn build(input: CohortInput<'_>) -> CohortReport {
     let people: Vec<PersonAttendance> = roster
         .iter()
         .zip(&tally.people)
-        .map(|(p, record)| {
-            let own = credit.person(&p.id);
-            let standing = own.map(|c| c.standing.clone());
-            let minutes = own.map_or(0, |c| c.credited_minutes);
-            PersonAttendance {
-                person: PersonLine::new(p, include_sensitive),
-                attended: record.attended(),
-                sessions: record.marks.len(),
-                marks: record.marks.iter().map(|m| Mark::code(*m)).collect(),
-                completed: matches!(standing, Some(Standing::Completed)),
-                standing: standing.as_ref().map_or("in_progress", Standing::code),
-                credited_minutes: minutes,
-                credited_hours: credit.rules.hours(minutes),
-                standing_of: standing,
-            }
-        })
+        .map(|(p, record)| person(PersonLine::new(p, include_sensitive), record, credit))
         .collect();
     CohortReport {
         generated_at: generated_at.to_string(),
@@ -164,6 +149,24 @@ pub fn build(input: CohortInput<'_>) -> CohortReport {
         sessions,
         people,
         teaching,
+    }
+}
+
+/// One person's attendance with the 学时 credited and their standing.
+fn person(line: PersonLine, record: &PersonRecord, credit: &CohortCredit) -> PersonAttendance {
+    let own = credit.person(&record.person);
+    let standing = own.map(|c| c.standing.clone());
+    let minutes = own.map_or(0, |c| c.credited_minutes);
+    PersonAttendance {
+        person: line,
+        attended: record.attended(),
+        sessions: record.marks.len(),
+        marks: record.marks.iter().map(|m| Mark::code(*m)).collect(),
+        completed: matches!(standing, Some(Standing::Completed)),
+        standing: standing.as_ref().map_or("in_progress", Standing::code),
+        credited_minutes: minutes,
+        credited_hours: credit.rules.hours(minutes),
+        standing_of: standing,
     }
 }
 

@@ -152,7 +152,7 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
         trained_by_field: by_field
             .into_iter()
             .map(|(f, count)| Count {
-                key: f.map_or("unknown", |f| f.code()).to_string(),
+                key: field_key(f),
                 count,
             })
             .collect(),
@@ -161,26 +161,13 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
             .map(|(key, count)| Count { key, count })
             .collect(),
         hours: tenth(hours_county.values().sum()),
-        hours_by_field: hours_list(
-            hours_field
-                .into_iter()
-                .map(|(f, h)| (f.map_or("unknown", |f| f.code()).to_string(), h)),
-        ),
+        hours_by_field: hours_list(hours_field.into_iter().map(|(f, h)| (field_key(f), h))),
         hours_by_county: hours_list(hours_county),
         coverage_matrix: matrix_json(&CohortsMatrix {
             modules: Vec::new(),
             rows: Vec::new(),
         }),
-        quota: quota(&counted, &facts, input.quota_percent)
-            .into_iter()
-            .map(|q| QuotaOut {
-                ratio: q.ratio.map(|r| (r * 10_000.0).round() / 10_000.0),
-                county: q.county,
-                village_secretaries: q.village_secretaries,
-                city_level_completed: q.city_level_completed,
-                meets: q.meets,
-            })
-            .collect(),
+        quota: quota_lines(&counted, &facts, input.quota_percent),
         untrained: untrained(&counted, &facts)
             .into_iter()
             .map(|p| PersonLine::new(p, input.include_sensitive))
@@ -222,6 +209,24 @@ fn completion<'a>(cohort: &'a Cohort, credit: &CohortCredit) -> CohortCompletion
             .collect(),
         hour_minutes: credit.rules.hour_minutes,
     }
+}
+
+fn quota_lines(counted: &[&Person], facts: &YearFacts, percent: f64) -> Vec<QuotaOut> {
+    quota(counted, facts, percent)
+        .into_iter()
+        .map(|q| QuotaOut {
+            ratio: q.ratio.map(|r| (r * 10_000.0).round() / 10_000.0),
+            county: q.county,
+            village_secretaries: q.village_secretaries,
+            city_level_completed: q.city_level_completed,
+            meets: q.meets,
+        })
+        .collect()
+}
+
+/// A field as reports key it: its code, or `unknown`.
+fn field_key(field: Option<crate::domain::Field>) -> String {
+    field.map_or("unknown", |f| f.code()).to_string()
 }
 
 fn tenth(hours: f64) -> f64 {

@@ -55,28 +55,8 @@ impl YearTables {
                 r.trained_by_county.iter().map(|c| (c.key.clone(), c.count)),
                 lang,
             ),
-            hours_by_field: hours(
-                Table::new(
-                    tr!(lang, Report::RptTabHoursByField),
-                    title(Report::RptTitleHoursByField),
-                )
-                .column(tr!(lang, Report::RptColField)),
-                r.hours_by_field
-                    .iter()
-                    .map(|h| (field_label(&h.key, lang), h.hours)),
-                r.hours,
-                lang,
-            ),
-            hours_by_county: hours(
-                Table::new(
-                    tr!(lang, Report::RptTabHoursByCounty),
-                    title(Report::RptTitleHoursByCounty),
-                )
-                .column(tr!(lang, Report::RptColCounty)),
-                r.hours_by_county.iter().map(|h| (h.key.clone(), h.hours)),
-                r.hours,
-                lang,
-            ),
+            hours_by_field: hours_by_field(r, title(Report::RptTitleHoursByField), lang),
+            hours_by_county: hours_by_county(r, title(Report::RptTitleHoursByCounty), lang),
             matrix: matrix(r, title(Report::RptTitleMatrix), lang),
             quota: Table {
                 subtitle: as_of_line(r, lang),
@@ -137,6 +117,23 @@ fn cohorts(r: &YearReport, title: String, lang: Lang) -> Table {
         .column(tr!(lang, Report::RptColCreditedAll))
         .column_in(tr!(lang, Report::RptItemRule), Shown::Workbook)
         .with_rows(rows)
+}
+
+fn hours_by_field(r: &YearReport, title: String, lang: Lang) -> Table {
+    let table = Table::new(tr!(lang, Report::RptTabHoursByField), title)
+        .column(tr!(lang, Report::RptColField));
+    let rows = r
+        .hours_by_field
+        .iter()
+        .map(|h| (field_label(&h.key, lang), h.hours));
+    hours(table, rows, r.hours, lang)
+}
+
+fn hours_by_county(r: &YearReport, title: String, lang: Lang) -> Table {
+    let table = Table::new(tr!(lang, Report::RptTabHoursByCounty), title)
+        .column(tr!(lang, Report::RptColCounty));
+    let rows = r.hours_by_county.iter().map(|h| (h.key.clone(), h.hours));
+    hours(table, rows, r.hours, lang)
 }
 
 /// `key | 学时` rows under a table that has its key column, with the total underneath
