@@ -8,14 +8,25 @@ pub mod activity;
 pub mod base;
 pub mod checkin;
 pub mod cohort;
+pub mod cohort_edit;
+pub mod cohort_rules;
 pub mod credit;
 pub mod import;
 pub mod person;
+pub mod person_edit;
+pub mod person_history;
+pub mod person_hours;
+pub mod person_list;
+pub mod person_retire;
 pub mod refusal;
+pub mod roster;
+pub mod roster_undo;
 pub mod session;
+pub mod who;
 pub mod year;
 
 #[cfg(test)]
 mod test_support;
 
 pub use refusal::{OpError, OpResult, Refusal};
+pub use who::who;

@@ -56,6 +56,7 @@ catalogue! {
     KeyNewActivity => "记录教学活动", "log an activity";
     KeyMarkHeld => "标记已举办", "mark held";
     KeyEditActivity => "修改（有变更）", "edit (changed)";
+    KeyEditPerson => "修改信息", "edit details";
     ActivityEditTitle => "修改教学活动 #{id}", "Edit activity #{id}";
     ActivityEdited => "✓ #{id} 已修改（原记录保留在历史中）", "✓ #{id} changed (the earlier details stay in the history)";
     KeyDeleteActivity => "删除", "delete";

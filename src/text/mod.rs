@@ -23,10 +23,12 @@ mod lang;
 mod names;
 mod report;
 mod roster;
+mod rosters;
 mod store;
 mod tabular;
 mod teaching;
 mod timetable;
+mod upkeep;
 
 pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill};
@@ -43,10 +45,12 @@ pub use lang::Lang;
 pub use names::Names;
 pub use report::Report;
 pub use roster::Roster;
+pub use rosters::Rosters;
 pub use store::{Backups, Storage};
 pub use tabular::{Tabular, list_of};
 pub use teaching::Teaching;
 pub use timetable::Timetable;
+pub use upkeep::Upkeep;
 
 /// Latin words Chinese text may hold: key names, file formats and encodings, and what a
 /// person types in Latin letters (a date format, slot and five-haves codes, pinyin

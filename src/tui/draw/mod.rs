@@ -13,6 +13,7 @@ mod dashboard;
 mod import;
 mod lookup;
 mod overlays;
+mod person_edit;
 mod sessions;
 mod teaching;
 mod welcome;

@@ -37,6 +37,8 @@ pub enum Action {
     MarkHeld,
     /// Edit the selected activity.
     EditActivity,
+    /// Edit the selected person's details (lookup screen).
+    EditPerson,
     /// Close the selected session (asks first).
     CloseSession,
     /// Close the selected cohort (asks first).

@@ -9,6 +9,9 @@ impl App {
             self.toggle_lookup_scope();
             return;
         }
+        if action == Action::EditPerson {
+            return self.open_person_edit();
+        }
         if let Some(desk) = self.desk.as_ref() {
             self.lookup.on_action(action, desk);
         }

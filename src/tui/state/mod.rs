@@ -20,6 +20,7 @@ pub mod lookup;
 mod notice;
 mod opening;
 mod overlays;
+mod person_edit;
 pub mod sessions;
 pub mod teaching;
 pub mod welcome;
@@ -33,7 +34,7 @@ use crate::text::Lang;
 
 pub use action::Action;
 pub use notice::{BackupShown, Notice, NoticeKind};
-pub use overlays::{ConfirmKind, FormKind, Overlay};
+pub use overlays::{ConfirmKind, FormKind, Overlay, PersonEditing};
 
 use super::desk::Desk;
 use bases::BasesState;

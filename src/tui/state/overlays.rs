@@ -15,6 +15,19 @@ pub enum FormKind {
     Activity,
     EditActivity(u32),
     Base,
+    /// 修改人员信息 (person_edit.rs); boxed: it carries what is drawn beside the form.
+    EditPerson(Box<PersonEditing>),
+}
+
+/// Who the form edits, and what is drawn beside it: private values masked, history.
+/// (Opened and saved in person_edit.rs.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEditing {
+    pub id: PersonId,
+    /// `现有 电话 138****1234 · 身份证号 110105********002X；留空则不变`, or empty.
+    pub private: String,
+    /// The newest recorded changes, worded and masked.
+    pub history: Vec<String>,
 }
 
 /// What a yes/no question is about, so `y` knows what to do.
@@ -65,6 +78,7 @@ impl App {
             FormKind::Activity => self.submit_activity_form(&form),
             FormKind::EditActivity(id) => self.submit_activity_edit(*id, &form),
             FormKind::Base => self.submit_base_form(&form),
+            FormKind::EditPerson(editing) => self.submit_person_edit(&editing.id, &form),
         };
         if let Err(message) = result {
             let mut form = form;
