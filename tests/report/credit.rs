@@ -256,3 +256,73 @@ fn a_legacy_cohort_says_it_keeps_the_old_rule() {
     );
     assert!(en.contains("keeps the old rule"), "{en}");
 }
+
+/// Through the commands a person uses: z7 moved to C县 (`person edit`), z2 retired from
+/// 2015-10-01 (`person retire`). The 2015 report made at the year's end: A县 counts z1,
+/// z3, z4, z5 (4 village secretaries, z1 and z3 completed: 50%), C县 z7 (0 of 1); 学时
+/// A县 12 + 9 + 10 + 6 + 3 = 40 (z2's hours stay), C县 6. Untrained: z4, z5 (A县), z6
+/// (B县), z7 (C县) — z2 left. Made on 2015-09-30, z2 still counts.
+#[test]
+fn an_edited_and_a_retired_person_are_counted_as_the_register_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    credit_fixture(d);
+    report(d, &["person", "edit", "z7", "--county", "C县"]);
+    let retire = [
+        "person",
+        "retire",
+        "z2",
+        "--reason",
+        "换届",
+        "--from",
+        "2015-10-01",
+    ];
+    report(d, &retire);
+    let r = json(d, &["report", "year", "--year", "2015"]);
+    let quota: Vec<(String, u64, u64)> = r["quota"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["county"].as_str().unwrap().to_string(),
+                q["village_secretaries"].as_u64().unwrap(),
+                q["city_level_completed"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let line = |c: &str, v, d| (c.to_string(), v, d);
+    assert_eq!(
+        quota,
+        [line("A县", 4, 2), line("B县", 1, 0), line("C县", 1, 0)]
+    );
+    assert_eq!(
+        r["hours_by_county"],
+        j!([
+            {"key": "A县", "hours": 40.0},
+            {"key": "B县", "hours": 9.0},
+            {"key": "C县", "hours": 6.0}
+        ])
+    );
+    assert_eq!(ids(&r["untrained"]), ["z4", "z5", "z6", "z7"]);
+    assert_eq!(
+        (r["as_of"].as_str(), r["retired"].as_u64()),
+        (Some("2015-12-31"), Some(1))
+    );
+    let md = report(d, &["report", "year", "--year", "2015"]);
+    assert!(
+        md.contains("在任人员按 2015-12-31 计算：此前已离任（换届、调离）的 1 人"),
+        "{md}"
+    );
+
+    let before = crate::common::lunxun_at(
+        d,
+        &["report", "year", "--year", "2015", "--format", "json"],
+        "zh_CN.UTF-8",
+        "2015-09-30T18:00:00+08:00",
+    );
+    let before: Value = serde_json::from_str(&crate::common::ok(&before)).unwrap();
+    assert_eq!(before["as_of"], "2015-09-30");
+    assert_eq!(ids(&before["untrained"]), ["z2", "z4", "z5", "z6", "z7"]);
+    assert_eq!(before["quota"][0]["village_secretaries"], 5);
+}
