@@ -82,7 +82,10 @@ pub enum Command {
     Search(super::search::SearchArgs),
     /// Check a person in for a session (签到), or record leave (请假)
     Checkin(super::checkin::CheckinArgs),
-    /// Revert a person's last check-in for a session (recorded as an undo event)
+    /// Sign a person out of a session (签退); early leave (早退) needs --reason
+    Signout(super::signout::SignoutArgs),
+    /// Revert a person's latest record for a session: their sign-out, else their
+    /// check-in (recorded as an undo event)
     Undo(super::checkin::UndoArgs),
     /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls)
     Import(super::import::ImportArgs),

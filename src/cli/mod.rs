@@ -25,6 +25,7 @@ mod restore;
 mod roster;
 mod search;
 mod session;
+mod signout;
 
 // The teaching log, the module catalogue and the training bases.
 mod base;
@@ -103,6 +104,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Search(args) => search::run(args, ctx),
         Command::Session(cmd) => session::run(cmd, ctx),
         Command::Checkin(args) => checkin::check_in(args, ctx),
+        Command::Signout(args) => signout::run(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::ImportTimetable(args) => import_timetable::run(args, ctx),

@@ -48,7 +48,8 @@ pub struct NewPerson {
     pub phone: String,
 }
 
-/// Reverting the check-in that gives a person's current status in a session.
+/// Reverting a person's latest standing event in a session: their sign-out when one
+/// stands, else the check-in that gives their status.
 #[derive(Debug, Clone, Copy)]
 pub struct Undo<'a> {
     pub at: Where<'a>,
@@ -77,6 +78,8 @@ pub struct WalkedIn {
 pub struct Undone {
     pub event: AttendanceEvent,
     pub target: String,
+    /// The event reverted was a sign-out (签退), not a check-in.
+    pub sign_out: bool,
 }
 
 /// Why nothing was written.
@@ -274,7 +277,8 @@ pub fn walk_in(
     Ok(WalkedIn { person, checked_in })
 }
 
-/// Reverts the event that gives the person's current status in the session.
+/// Reverts the person's latest standing event in the session (a sign-out before the
+/// check-in it follows).
 pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInError> {
     let request = DeskRequest {
         cohort: &input.at.cohort.code,
@@ -290,7 +294,15 @@ pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInE
         unreachable!("the store's undo records an undo event")
     };
     let target = target.clone();
-    Ok(Undone { event, target })
+    let thread = store.thread(&input.at.cohort.code, input.person, input.at.session)?;
+    let sign_out = thread
+        .iter()
+        .any(|e| e.id == target && matches!(e.kind, EventKind::SignOut { .. }));
+    Ok(Undone {
+        event,
+        target,
+        sign_out,
+    })
 }
 
 fn arrival(at: Where<'_>, now: Now) -> CheckInStatus {

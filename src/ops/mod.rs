@@ -22,6 +22,7 @@ pub mod refusal;
 pub mod roster;
 pub mod roster_undo;
 pub mod session;
+pub mod signout;
 pub mod who;
 pub mod year;
 

@@ -12,7 +12,7 @@ use crate::text::{Lang, Roster, Upkeep};
 use super::checkin::checked_person;
 use super::cohort::parse_field;
 use super::person::parse_gender;
-use super::{OpError, OpResult, Refusal};
+use super::{OpError, OpResult, Refusal, who};
 
 /// What to change: `None` leaves a field as it is; an empty text clears it (a name
 /// cannot be cleared). Gender and field as typed (男/女, a field's code or name).
@@ -65,14 +65,6 @@ impl PersonEdit {
             .filter_map(|(f, v)| v.as_deref().map(|v| (f, v)))
             .collect()
     }
-}
-
-/// Who makes a change: the operating system's user name, else this data folder's desk id.
-/// A private copy of `ops::who()` (written by the roster work) until both are merged.
-pub(crate) fn who(store: &Store) -> String {
-    let var = if cfg!(windows) { "USERNAME" } else { "USER" };
-    let user = std::env::var(var).ok().filter(|u| !u.trim().is_empty());
-    user.unwrap_or_else(|| store.desk().to_string())
 }
 
 /// The stored person `id`, or a refusal naming the id.

@@ -9,7 +9,8 @@ use crate::domain::{Person, PersonId};
 use crate::store::{Batch, Store};
 use crate::text::Upkeep;
 
-use super::person_edit::{find, who};
+use super::person_edit::find;
+use super::who;
 use super::{OpResult, Refusal};
 
 /// A retirement written, or undone.

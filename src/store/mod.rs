@@ -43,7 +43,7 @@ mod timetable;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
-pub use attendance::{CheckInOutcome, DeskRequest};
+pub use attendance::{CheckInOutcome, DeskRequest, SignOutOutcome};
 pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record, Snapshot};
 pub use batch::Batch;
 pub use closing::CohortChange;

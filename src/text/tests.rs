@@ -33,6 +33,7 @@ fn sections() -> Vec<Section> {
         section::<Commands>("Commands"),
         section::<Names>("Names"),
         section::<Upkeep>("Upkeep"),
+        section::<SigningOut>("SigningOut"),
     ]
 }
 

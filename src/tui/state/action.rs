@@ -26,6 +26,8 @@ pub enum Action {
     Submit,
     Undo,
     Leave,
+    /// 签退: sign the selected person out (early leave asks for a reason).
+    SignOut,
     WalkIn,
     /// Search the county's whole register instead of the cohort's roster, or back.
     ToggleRegister,

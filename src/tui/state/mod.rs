@@ -12,6 +12,7 @@ mod action;
 pub mod bases;
 pub mod checkin;
 mod checkin_forms;
+mod checkin_signout;
 pub mod cohorts;
 pub mod coverage;
 pub mod dashboard;

@@ -10,6 +10,8 @@ use super::{Action, App};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     Leave(PersonId),
+    /// The reason for leaving early (早退) before a sign-out.
+    SignOut(PersonId),
     WalkIn,
     NewCohort,
     Activity,
@@ -73,6 +75,7 @@ impl App {
         };
         let result = match &kind {
             FormKind::Leave(person) => self.submit_leave(person, &form),
+            FormKind::SignOut(person) => self.submit_sign_out(person, &form),
             FormKind::WalkIn => self.submit_walk_in(&form),
             FormKind::NewCohort => self.submit_cohort_form(&form),
             FormKind::Activity => self.submit_activity_form(&form),
