@@ -103,6 +103,7 @@ catalogue! {
     RptYearTitle => "{year}年基层党组织书记轮训情况", "{year} rotation training of grassroots Party secretaries";
     RptYearPart => "{year}年 · {part}", "{year} · {part}";
     RptHeadCohortsHeld => "一、举办班次", "1. Cohorts held";
+    RptYearLegacyNote => "其中 {count} 个班次建于学时规则之前，按原规则（出勤场次）认定结业，学时按默认规则折算。", "{count} of these cohorts were made before the hours rules: their completion follows the old rule (sessions attended), their hours the default rules.";
     RptHeadTrained => "二、完成培训人数", "2. People trained";
     RptTotalLine => "合计：{count}", "Total: {count}";
     RptTotal => "合计", "Total";

@@ -255,6 +255,14 @@ fn a_legacy_cohort_says_it_keeps_the_old_rule() {
         &["--lang", "en", "report", "cohort", "--cohort", "Z"],
     );
     assert!(en.contains("keeps the old rule"), "{en}");
+    let year = report(dir.path(), &["report", "year", "--year", "2015"]);
+    assert!(year.contains("其中 1 个班次建于学时规则之前"), "{year}");
+    let r = json(dir.path(), &["report", "year", "--year", "2015"]);
+    assert_eq!(r["cohorts"][0]["legacy"], true);
+    assert_eq!(
+        r["cohorts"][0]["completed"], 3,
+        "z1, z3, z7 by sessions attended"
+    );
 }
 
 /// Through the commands a person uses: z7 moved to C县 (`person edit`), z2 retired from

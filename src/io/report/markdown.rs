@@ -96,6 +96,11 @@ pub fn year(r: &YearReport, lang: Lang) -> String {
     generated(&mut out, &r.generated_at, lang);
     heading(&mut out, Report::RptHeadCohortsHeld, lang);
     out.push_str(&tables.cohorts.markdown());
+    let legacy = r.cohorts.iter().filter(|c| c.legacy).count();
+    if legacy > 0 {
+        let note = tr!(lang, Report::RptYearLegacyNote, count = legacy);
+        let _ = writeln!(out, "{note}\n");
+    }
     out.push_str(&tables.level_field.markdown());
     heading(&mut out, Report::RptHeadTrained, lang);
     let _ = writeln!(
