@@ -18,6 +18,7 @@ pub mod person_history;
 pub mod person_hours;
 pub mod person_list;
 pub mod person_retire;
+pub mod record;
 pub mod refusal;
 pub mod roster;
 pub mod roster_undo;

@@ -14,6 +14,8 @@
 pub mod cohort;
 pub mod cohort_credit;
 pub mod coverage;
+pub mod hours;
+pub mod hours_tables;
 mod labels;
 pub mod markdown;
 pub mod table;
