@@ -45,6 +45,7 @@ fn main() {
     println!("|---|---|---|");
     let year = Year {
         year: 2015,
+        today: NaiveDate::from_ymd_opt(2015, 12, 31).expect("date"),
         quota_percent: 15.0,
         generated_at: "",
         include_sensitive: false,

@@ -5,6 +5,10 @@
 //! `report/xlsx.rs`.
 
 mod common;
+#[path = "report/credit.rs"]
+mod credit;
+#[path = "report/credit_fixture.rs"]
+mod credit_fixture;
 #[path = "report/fixture.rs"]
 mod fixture;
 #[path = "report/schema.rs"]

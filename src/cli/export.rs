@@ -102,16 +102,20 @@ fn attendance(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
     let events = ctx.store.events(&cohort.code)?;
+    let credit = crate::ops::credit::cohort_credit(&ctx.store, &cohort)?;
     let output = match format {
         ExportFormat::Json => {
-            let export = attendance_json::build(&cohort, &roster, &events);
+            let mut export = attendance_json::build(&cohort, &roster, &events);
+            export::attendance_standing::add_to_json(&mut export, &credit, ctx.lang);
             Printed::Export(
                 serde_json::to_string_pretty(&export).expect("export serialises") + "\n",
             )
         }
         _ => {
             let privacy = privacy(args.include_sensitive);
-            let sheet = attendance::sheet(&cohort, &roster, &events, ctx.lang, privacy);
+            let mut sheet = attendance::sheet(&cohort, &roster, &events, ctx.lang, privacy);
+            let ids: Vec<_> = roster.iter().map(|p| p.id.clone()).collect();
+            export::attendance_standing::add_to_sheet(&mut sheet, &ids, &credit, ctx.lang);
             sheet_output(&sheet, format, ctx)?
         }
     };

@@ -84,11 +84,13 @@ fn cohort(args: CohortReportArgs, ctx: &Ctx) -> ReportResult {
     let coverage = ctx
         .store
         .cohort_coverage(&cohort, ctx.clock.now().naive_local())?;
+    let credit = crate::ops::credit::cohort_credit(&ctx.store, &cohort)?;
     let stamp = generated_at(ctx);
     let model = report::cohort::build(report::cohort::CohortInput {
         cohort: &cohort,
         roster: &roster,
         events: &events,
+        credit: &credit,
         teaching: teaching::build(&cohort, &coverage, &activities, &bases),
         generated_at: &stamp,
         include_sensitive: args.include_sensitive,
@@ -113,6 +115,7 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
     let stamp = generated_at(ctx);
     let input = crate::ops::year::Year {
         year: args.year.unwrap_or_else(|| ctx.clock.now().year()),
+        today: ctx.clock.now().date_naive(),
         quota_percent: args.quota,
         generated_at: &stamp,
         include_sensitive: args.include_sensitive,

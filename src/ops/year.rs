@@ -1,9 +1,12 @@
-//! The year's records: every cohort that started in the year with its roster and
-//! events (and, for the coverage matrix, its teaching log), against the register. The
-//! year report (`lunxun report year`) and the desk's dashboard read them through here.
+//! The year's records: every cohort that started in the year with its credit (computed
+//! once per cohort from its roster, events and teaching log) and, for the coverage
+//! matrix, its teaching log, against the register and its changes. The year report
+//! (`lunxun report year`) and the desk's dashboard read them through here.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
+use crate::domain::credit::{CreditInput, cohort_credit};
+use crate::domain::report::as_of;
 use crate::io::report::year::{self, CohortRecords, CohortTeaching, YearInput, YearReport};
 use crate::store::{Store, StoreResult};
 
@@ -11,6 +14,9 @@ use crate::store::{Store, StoreResult};
 #[derive(Debug, Clone, Copy)]
 pub struct Year<'a> {
     pub year: i32,
+    /// Today by the clock: the register is counted as of the year's end, or today when
+    /// earlier ([`as_of`]).
+    pub today: NaiveDate,
     /// Required share of village secretaries at city-level training, in percent.
     pub quota_percent: f64,
     pub generated_at: &'a str,
@@ -23,28 +29,37 @@ pub struct Year<'a> {
 /// Loads the year's records and builds its report. Reads only.
 pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
     let register = store.people()?;
+    let facts = store.register_facts()?;
     let cohorts = store.cohorts()?;
     let held: Vec<_> = cohorts
         .iter()
         .filter(|c| c.start.year() == input.year)
         .collect();
     let mut records = Vec::with_capacity(held.len());
+    let mut teaching = Vec::with_capacity(held.len());
     for &cohort in &held {
-        let roster = store
+        let roster: Vec<_> = store
             .enrolments(&cohort.code)?
             .into_iter()
             .map(|e| e.person)
             .collect();
         let events = store.events(&cohort.code)?;
-        records.push(CohortRecords {
+        let activities = store.activities(&cohort.code)?;
+        let credit = cohort_credit(CreditInput {
             cohort,
-            roster,
-            events,
+            roster: &roster,
+            events: &events,
+            activities: &activities,
+            facts: &facts,
         });
+        records.push(CohortRecords { cohort, credit });
+        teaching.push(activities);
     }
     let report = year::build(YearInput {
         year: input.year,
+        as_of: as_of(input.year, input.today),
         register: &register,
+        facts: &facts,
         cohorts: records,
         quota_percent: input.quota_percent,
         generated_at: input.generated_at,
@@ -54,11 +69,11 @@ pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
         return Ok(report);
     }
     let mut logs = Vec::with_capacity(held.len());
-    for &cohort in &held {
+    for (&cohort, activities) in held.iter().zip(teaching) {
         logs.push(CohortTeaching {
             cohort,
             catalogue: store.catalogue_for(&cohort.code)?,
-            activities: store.activities(&cohort.code)?,
+            activities,
         });
     }
     Ok(report.with_coverage(&store.catalogue()?, &logs))
@@ -93,6 +108,7 @@ mod tests {
         store.commit(batch).unwrap();
         let input = Year {
             year: 2015,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             quota_percent: 15.0,
             generated_at: "",
             include_sensitive: false,
@@ -115,3 +131,7 @@ mod tests {
         assert!(quick.coverage_matrix.cohorts.is_empty());
     }
 }
+
+#[cfg(test)]
+#[path = "year_tests.rs"]
+mod register_tests;

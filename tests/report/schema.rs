@@ -84,10 +84,37 @@ fn the_cohort_report_json_has_every_key_with_its_type() {
             ("sessions", Arr(&Obj)),
             ("people", Arr(&Obj)),
             ("completed", Int),
+            ("total_minutes", Int),
+            ("total_hours", Num),
+            ("credit", Obj),
             ("teaching", Obj),
         ],
         "report",
     );
+    object(
+        &r["credit"],
+        &[
+            ("legacy", Bool),
+            ("completers", Arr(&Obj)),
+            ("not_completed", Arr(&Obj)),
+            ("in_progress", Arr(&Obj)),
+            ("withdrawn", Arr(&Obj)),
+            ("substitutes", Arr(&Obj)),
+        ],
+        "credit",
+    );
+    let credited = [
+        ("person_id", Str),
+        ("name", Str),
+        ("unit", Str),
+        ("county", Str),
+        ("credited_minutes", Int),
+        ("credited_hours", Num),
+    ];
+    items(&r["credit"], "completers", &credited);
+    let mut not_completed = credited.to_vec();
+    not_completed.extend([("rule", Str), ("actual", Int), ("required", Int)]);
+    items(&r["credit"], "not_completed", &not_completed);
     let counts = [("key", Str), ("count", Int)];
     items(&r, "by_field", &counts);
     items(&r, "by_county", &counts);
@@ -98,7 +125,7 @@ fn the_cohort_report_json_has_every_key_with_its_type() {
         ("closed", Bool),
     ];
     session.extend(["present", "late", "leave", "absent", "none"].map(|k| (k, Int)));
-    session.push(("rate", Num));
+    session.extend([("rate", Num), ("minutes", Int), ("hours", Num)]);
     items(&r, "sessions", &session);
     items(
         &r,
@@ -114,6 +141,9 @@ fn the_cohort_report_json_has_every_key_with_its_type() {
             ("sessions", Int),
             ("marks", Arr(&STR)),
             ("completed", Bool),
+            ("standing", Str),
+            ("credited_minutes", Int),
+            ("credited_hours", Num),
         ],
     );
     teaching(&r["teaching"]);
@@ -201,12 +231,17 @@ fn the_year_report_json_has_every_key_with_its_type() {
         &[
             ("generated_at", Str),
             ("year", Int),
+            ("as_of", Str),
+            ("retired", Int),
             ("quota_percent", Num),
             ("cohorts", Arr(&Obj)),
             ("cohorts_by_level_and_field", Arr(&Obj)),
             ("trained", Int),
             ("trained_by_field", Arr(&Obj)),
             ("trained_by_county", Arr(&Obj)),
+            ("hours", Num),
+            ("hours_by_field", Arr(&Obj)),
+            ("hours_by_county", Arr(&Obj)),
             ("coverage_matrix", Obj),
             ("quota", Arr(&Obj)),
             ("untrained", Arr(&Obj)),
@@ -246,8 +281,14 @@ fn the_year_report_json_has_every_key_with_its_type() {
             ("days", Int),
             ("enrolled", Int),
             ("completed", Int),
+            ("legacy", Bool),
+            ("total_hours", Num),
+            ("credited_hours", Num),
         ],
     );
+    for key in ["hours_by_field", "hours_by_county"] {
+        items(&r, key, &[("key", Str), ("hours", Num)]);
+    }
     items(
         &r,
         "cohorts_by_level_and_field",

@@ -37,14 +37,27 @@ impl Book {
         }
     }
 
-    /// The header row of a tab.
-    fn header(&self, tab: &str) -> Vec<String> {
-        self.tabs[tab][1].iter().map(text).collect()
+    /// Where a tab's header row is: under the title, or under the title and a
+    /// subtitle (a merged row: only its first cell holds text).
+    fn header_row(&self, tab: &str) -> usize {
+        let second = &self.tabs[tab][1];
+        match second[1..].iter().all(|c| matches!(c, Data::Empty)) {
+            true if second.len() > 1 => 2,
+            _ => 1,
+        }
     }
 
-    /// The data rows of a tab (after the title and the header).
+    /// The header row of a tab.
+    fn header(&self, tab: &str) -> Vec<String> {
+        self.tabs[tab][self.header_row(tab)]
+            .iter()
+            .map(text)
+            .collect()
+    }
+
+    /// The data rows of a tab (after the title, a subtitle if any, and the header).
     fn rows(&self, tab: &str) -> &[Vec<Data>] {
-        &self.tabs[tab][2..]
+        &self.tabs[tab][self.header_row(tab) + 1..]
     }
 }
 
@@ -75,12 +88,16 @@ fn write(dir: &Path, args: &[&str], file: &str) -> std::path::PathBuf {
     path
 }
 
-const COHORT_TABS: [&str; 9] = [
+const COHORT_TABS: [&str; 13] = [
     "基本情况",
     "参训领域",
     "参训县市区",
     "场次出勤",
     "学员出勤",
+    "结业学员",
+    "未结业学员",
+    "退训",
+    "调换",
     "教学方式",
     "内容模块",
     "培训基地",
@@ -107,6 +124,7 @@ fn the_cohort_workbook_holds_the_json_numbers_tab_by_tab() {
             assert_eq!(number(&row[4 + i]), int(&s[key]), "{key}");
         }
         assert_eq!(number(&row[9]), int(&s["rate"]), "rate stays a number");
+        assert_eq!(number(&row[10]), int(&s["hours"]), "学时 a number");
     }
     let people = book.rows("学员出勤");
     let header = book.header("学员出勤");
@@ -119,12 +137,13 @@ fn the_cohort_workbook_holds_the_json_numbers_tab_by_tab() {
             "masked as in JSON"
         );
         assert_eq!(number(&row[attended]), int(&p["attended"]));
+        assert_eq!(number(&row[attended + 1]), int(&p["credited_hours"]));
         let done = if p["completed"].as_bool().unwrap() {
-            "是"
+            "结业"
         } else {
-            "否"
+            "未结业"
         };
-        assert_eq!(text(&row[attended + 1]), done);
+        assert_eq!(text(&row[attended + 2]), done);
     }
     assert!(!text(&people[0][5]).contains("12345678"), "phone masked");
     teaching_tabs(&book, &r["teaching"]);
@@ -182,11 +201,13 @@ fn teaching_tabs(book: &Book, t: &Value) {
     assert_eq!(ids, expected);
 }
 
-const YEAR_TABS: [&str; 7] = [
+const YEAR_TABS: [&str; 9] = [
     "举办班次",
     "层级与领域",
     "培训人数（领域）",
     "培训人数（县市区）",
+    "学时（领域）",
+    "学时（县市区）",
     "模块覆盖",
     "市级培训比例",
     "未参训人员",
@@ -201,6 +222,8 @@ fn the_year_workbook_holds_the_quota_matrix_and_untrained_of_the_json() {
     let book = Book::read(&write(d, &args, "2015.xlsx"));
     let r = json(d, &args);
     assert_eq!(book.names, YEAR_TABS);
+    let as_of = text(&book.tabs["市级培训比例"][1][0]);
+    assert!(as_of.starts_with("在任人员按 2015-12-31 计算"), "{as_of}");
     let quota = book.rows("市级培训比例");
     let expected = r["quota"].as_array().unwrap();
     assert_eq!(quota.len(), expected.len());
@@ -261,7 +284,7 @@ fn workbooks_have_english_tabs_in_english_and_the_same_bytes_twice() {
         ["Overview", "By field", "By county", "Sessions"]
     );
     let year = Book::read(&write(d, &["--lang", "en", "report", "year"], "y.xlsx"));
-    assert_eq!(year.names[6], "Untrained");
+    assert_eq!(year.names[8], "Untrained");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

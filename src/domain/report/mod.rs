@@ -7,7 +7,10 @@ pub mod year;
 
 pub use attendance::{CohortAttendance, Mark, PersonRecord, SessionTally, cohort_attendance};
 pub use visits::{BaseVisit, bases_visited};
-pub use year::{CohortCompletion, QuotaLine, YearFacts, quota, trained_counts, untrained};
+pub use year::{
+    CohortCompletion, QuotaLine, YearFacts, as_of, hours_by, quota, serving, trained_counts,
+    untrained,
+};
 
 /// The default share of a county's village secretaries that must complete a city-level
 /// cohort each year (the notice: at least 15%).

@@ -1,17 +1,46 @@
-//! The year's figures: who completed which cohort, the city-level quota per county,
-//! and everyone in the register not yet trained.
+//! The year's figures: who completed which cohort, the 学时 credited, the city-level
+//! quota per county, and everyone in the register not yet trained.
+//!
+//! The register is counted as it stands on the report's date ([`as_of`]): a person
+//! retired (换届, 调离) on or before that day leaves the untrained list and the quota
+//! ([`serving`]); their training stays counted. People count in their current county.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
+use crate::domain::register::RegisterFacts;
 use crate::domain::{Cohort, Field, Level, Person, PersonId};
 
-/// What the year report needs of one cohort: the cohort and who completed it.
+/// What the year report needs of one cohort: the cohort, who completed it (by the
+/// cohort's own rule: credit standings, or the old rule for a legacy cohort) and the
+/// minutes credited to each person on its roster.
 #[derive(Debug, Clone)]
 pub struct CohortCompletion<'a> {
     pub cohort: &'a Cohort,
     pub completed: HashSet<PersonId>,
+    /// Minutes credited per person (withdrawn people too: what they attended).
+    pub credited: Vec<(PersonId, u32)>,
+    /// The cohort's 学时 in minutes.
+    pub hour_minutes: u32,
+}
+
+/// The day a year's report counts the register on: the year's last day, or `today`
+/// when that is earlier (a report of the current year).
+pub fn as_of(year: i32, today: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).map_or(today, |end| end.min(today))
+}
+
+/// The register as counted on `as_of`: everyone not retired on or before that day.
+pub fn serving<'p>(
+    register: &'p [Person],
+    facts: &RegisterFacts,
+    as_of: NaiveDate,
+) -> Vec<&'p Person> {
+    register
+        .iter()
+        .filter(|p| !facts.is_retired_on(&p.id, as_of))
+        .collect()
 }
 
 /// The cohorts that started in one year, with their completions.
@@ -75,7 +104,8 @@ pub struct QuotaLine {
 /// completed a city-level cohort this year, the ratio and whether it reaches
 /// `threshold_percent`. A county without village secretaries has no ratio and does
 /// not "meet" (there is nothing to meet; reports say so).
-pub fn quota(register: &[Person], facts: &YearFacts, threshold_percent: f64) -> Vec<QuotaLine> {
+/// `register` is the register as counted ([`serving`]).
+pub fn quota(register: &[&Person], facts: &YearFacts, threshold_percent: f64) -> Vec<QuotaLine> {
     let city = facts.completed_at(Level::City);
     let mut counties: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for person in register {
@@ -102,11 +132,13 @@ pub fn quota(register: &[Person], facts: &YearFacts, threshold_percent: f64) -> 
         .collect()
 }
 
-/// Register people with no completed cohort this year, by county, field, then name.
-pub fn untrained<'p>(register: &'p [Person], facts: &YearFacts) -> Vec<&'p Person> {
+/// Register people (as counted: [`serving`]) with no completed cohort this year, by
+/// county, field, then name.
+pub fn untrained<'p>(register: &[&'p Person], facts: &YearFacts) -> Vec<&'p Person> {
     let trained = facts.trained();
     let mut list: Vec<&Person> = register
         .iter()
+        .copied()
         .filter(|p| !trained.contains(&p.id))
         .collect();
     list.sort_by(|a, b| {
@@ -134,6 +166,36 @@ pub fn trained_counts(
     (by_field, by_county)
 }
 
+/// 学时 credited in the year's cohorts, summed by field and by county (each person in
+/// their current county), in 学时 of each cohort's own length. Only people credited
+/// something are counted: a county whose people were credited nothing has no line.
+pub fn hours_by(
+    register: &[Person],
+    facts: &YearFacts,
+) -> (BTreeMap<Option<Field>, f64>, BTreeMap<String, f64>) {
+    let mut per_person: HashMap<&PersonId, f64> = HashMap::new();
+    for c in &facts.cohorts {
+        let hour = f64::from(c.hour_minutes.max(1));
+        for (person, minutes) in c.credited.iter().filter(|(_, m)| *m > 0) {
+            *per_person.entry(person).or_insert(0.0) += f64::from(*minutes) / hour;
+        }
+    }
+    let mut by_field = BTreeMap::new();
+    let mut by_county = BTreeMap::new();
+    for person in register {
+        let Some(hours) = per_person.get(&person.id) else {
+            continue;
+        };
+        *by_field.entry(person.field).or_insert(0.0) += hours;
+        *by_county.entry(person.county.clone()).or_insert(0.0) += hours;
+    }
+    (by_field, by_county)
+}
+
+#[cfg(test)]
+#[path = "year_tests.rs"]
+mod hand_computed;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +210,15 @@ mod tests {
 
     fn done(ids: &[&str]) -> HashSet<PersonId> {
         ids.iter().map(|i| PersonId(i.to_string())).collect()
+    }
+
+    fn completion<'a>(cohort: &'a Cohort, ids: &[&str]) -> CohortCompletion<'a> {
+        CohortCompletion {
+            cohort,
+            completed: done(ids),
+            credited: Vec::new(),
+            hour_minutes: 45,
+        }
     }
 
     /// Hand-computed fixture: county A has 7 village secretaries; v1 and v3 completed the
@@ -172,21 +243,13 @@ mod tests {
         let facts = YearFacts::new(
             2015,
             vec![
-                CohortCompletion {
-                    cohort: &city,
-                    completed: done(&["v1", "w1", "v3"]),
-                },
-                CohortCompletion {
-                    cohort: &county,
-                    completed: done(&["v2", "v3"]),
-                },
-                CohortCompletion {
-                    cohort: &other_year,
-                    completed: done(&["v4"]),
-                },
+                completion(&city, &["v1", "w1", "v3"]),
+                completion(&county, &["v2", "v3"]),
+                completion(&other_year, &["v4"]),
             ],
         );
-        let lines = quota(&register, &facts, 15.0);
+        let all: Vec<&Person> = register.iter().collect();
+        let lines = quota(&all, &facts, 15.0);
         assert_eq!(lines.len(), 3);
         assert_eq!(
             (
@@ -210,7 +273,7 @@ mod tests {
             (lines[2].village_secretaries, lines[2].ratio, lines[2].meets),
             (0, None, false)
         );
-        let names: Vec<&str> = untrained(&register, &facts)
+        let names: Vec<&str> = untrained(&all, &facts)
             .iter()
             .map(|p| p.name.as_str())
             .collect();
@@ -227,17 +290,9 @@ mod tests {
             .collect();
         let mut city = cohort();
         city.level = Level::City;
-        let facts = YearFacts::new(
-            2015,
-            vec![CohortCompletion {
-                cohort: &city,
-                completed: done(&["v0", "v1", "v2"]),
-            }],
-        );
-        assert!(
-            quota(&register, &facts, 15.0)[0].meets,
-            "3/20 = 15% meets 15%"
-        );
-        assert!(!quota(&register, &facts, 16.0)[0].meets);
+        let facts = YearFacts::new(2015, vec![completion(&city, &["v0", "v1", "v2"])]);
+        let all: Vec<&Person> = register.iter().collect();
+        assert!(quota(&all, &facts, 15.0)[0].meets, "3/20 = 15% meets 15%");
+        assert!(!quota(&all, &facts, 16.0)[0].meets);
     }
 }

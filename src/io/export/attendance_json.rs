@@ -39,6 +39,9 @@ pub struct AttendeeOut {
     pub unit: String,
     pub county: String,
     pub attendance: Vec<MarkOut>,
+    /// Standing and 学时 credited (filled by `attendance_standing::add_to_json`).
+    #[serde(flatten)]
+    pub credit: Option<super::attendance_standing::StandingOut>,
 }
 
 #[derive(Debug, Serialize)]
@@ -92,6 +95,7 @@ pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> 
                     }
                 })
                 .collect(),
+            credit: None,
         })
         .collect();
     AttendanceExport {

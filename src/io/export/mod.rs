@@ -4,6 +4,7 @@
 
 pub mod attendance;
 pub mod attendance_json;
+pub mod attendance_standing;
 pub mod certificates;
 pub mod certificates_page;
 #[cfg(test)]

@@ -1,13 +1,17 @@
-//! The cohort report: enrolment, attendance per session, completion per person, and
-//! what was taught (methods, module coverage, bases visited).
+//! The cohort report: enrolment, attendance and 学时 per session, 学时 credited and
+//! standing per person, completion (completers, non-completers with the rule that
+//! failed, withdrawals and substitutes: [`super::cohort_credit`]), and what was taught
+//! (methods, module coverage, bases visited).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::report::{Mark, cohort_attendance};
+use crate::domain::credit::{CohortCredit, Standing};
+use crate::domain::report::{Mark, PersonRecord, cohort_attendance};
 use crate::domain::{AttendanceEvent, Cohort, Person, PersonId};
 
+use super::cohort_credit::{CreditSection, section};
 use super::teaching::TeachingSection;
 use super::{Count, PersonLine};
 
@@ -21,6 +25,10 @@ pub struct CohortReport {
     pub sessions: Vec<SessionLine>,
     pub people: Vec<PersonAttendance>,
     pub completed: usize,
+    /// The cohort's 学时: the sessions' summed.
+    pub total_minutes: u32,
+    pub total_hours: f64,
+    pub credit: CreditSection,
     pub teaching: TeachingSection,
 }
 
@@ -34,7 +42,13 @@ pub struct CohortInfo {
     pub days: u16,
     pub venue: String,
     pub open: bool,
+    /// Of sessions attended (the old rule) for a legacy cohort, else of the 学时.
     pub completion_percent: u8,
+    /// Made before the hours rules: completion by sessions attended.
+    pub legacy: bool,
+    pub hour_minutes: u32,
+    /// Leave and absence limit, a share of the total 学时 (`1/7`).
+    pub leave_limit: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +64,9 @@ pub struct SessionLine {
     pub none: usize,
     /// (present + late) / enrolled, rounded to 4 places.
     pub rate: f64,
+    /// The session's 学时 (its held activities' hours, or the cohort's default).
+    pub minutes: u32,
+    pub hours: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +77,12 @@ pub struct PersonAttendance {
     pub sessions: usize,
     pub marks: Vec<&'static str>,
     pub completed: bool,
+    /// `completed`, `not_completed`, `in_progress`, `withdrawn` or `substituted`.
+    pub standing: &'static str,
+    pub credited_minutes: u32,
+    pub credited_hours: f64,
+    #[serde(skip)]
+    pub standing_of: Option<Standing>,
 }
 
 /// What the cohort report is built from.
@@ -67,6 +90,8 @@ pub struct CohortInput<'a> {
     pub cohort: &'a Cohort,
     pub roster: &'a [Person],
     pub events: &'a [AttendanceEvent],
+    /// The cohort's credit, from `ops::credit` (computed once).
+    pub credit: &'a CohortCredit,
     /// From [`super::teaching::build`].
     pub teaching: TeachingSection,
     pub generated_at: &'a str,
@@ -79,6 +104,7 @@ pub fn build(input: CohortInput<'_>) -> CohortReport {
         cohort,
         roster,
         events,
+        credit,
         teaching,
         generated_at,
         include_sensitive,
@@ -99,35 +125,60 @@ pub fn build(input: CohortInput<'_>) -> CohortReport {
             absent: t.absent,
             none: t.none,
             rate: (t.rate() * 10_000.0).round() / 10_000.0,
+            minutes: session_minutes(credit, t.session),
+            hours: credit.rules.hours(session_minutes(credit, t.session)),
         })
         .collect();
     let people: Vec<PersonAttendance> = roster
         .iter()
         .zip(&tally.people)
-        .map(|(p, record)| PersonAttendance {
-            person: PersonLine::new(p, include_sensitive),
-            attended: record.attended(),
-            sessions: record.marks.len(),
-            marks: record.marks.iter().map(|m| Mark::code(*m)).collect(),
-            completed: record.completed,
-        })
+        .map(|(p, record)| person(PersonLine::new(p, include_sensitive), record, credit))
         .collect();
     CohortReport {
         generated_at: generated_at.to_string(),
-        cohort: info(cohort),
+        cohort: info(cohort, credit),
         enrolled: roster.len(),
         by_field: count_by(roster, |p| {
             p.field.map_or("unknown", |f| f.code()).to_string()
         }),
         by_county: count_by(roster, |p| p.county.clone()),
         completed: people.iter().filter(|p| p.completed).count(),
+        total_minutes: credit.total_minutes,
+        total_hours: credit.rules.hours(credit.total_minutes),
+        credit: section(credit, roster),
         sessions,
         people,
         teaching,
     }
 }
 
-fn info(c: &Cohort) -> CohortInfo {
+/// One person's attendance with the 学时 credited and their standing.
+fn person(line: PersonLine, record: &PersonRecord, credit: &CohortCredit) -> PersonAttendance {
+    let own = credit.person(&record.person);
+    let standing = own.map(|c| c.standing.clone());
+    let minutes = own.map_or(0, |c| c.credited_minutes);
+    PersonAttendance {
+        person: line,
+        attended: record.attended(),
+        sessions: record.marks.len(),
+        marks: record.marks.iter().map(|m| Mark::code(*m)).collect(),
+        completed: matches!(standing, Some(Standing::Completed)),
+        standing: standing.as_ref().map_or("in_progress", Standing::code),
+        credited_minutes: minutes,
+        credited_hours: credit.rules.hours(minutes),
+        standing_of: standing,
+    }
+}
+
+fn session_minutes(credit: &CohortCredit, session: crate::domain::Session) -> u32 {
+    credit
+        .sessions
+        .iter()
+        .find(|s| s.session == session)
+        .map_or(0, |s| s.minutes)
+}
+
+fn info(c: &Cohort, credit: &CohortCredit) -> CohortInfo {
     CohortInfo {
         code: c.code.clone(),
         name: c.name.clone(),
@@ -137,7 +188,14 @@ fn info(c: &Cohort) -> CohortInfo {
         days: c.days,
         venue: c.venue.clone(),
         open: c.open,
-        completion_percent: c.completion_percent,
+        completion_percent: if credit.legacy {
+            c.completion_percent
+        } else {
+            credit.rules.completion_percent
+        },
+        legacy: credit.legacy,
+        hour_minutes: credit.rules.hour_minutes,
+        leave_limit: credit.rules.leave_limit.to_string(),
     }
 }
 

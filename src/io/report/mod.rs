@@ -12,6 +12,7 @@
 //! bytes, apart from the generation time.
 
 pub mod cohort;
+pub mod cohort_credit;
 pub mod coverage;
 pub mod hours;
 pub mod hours_tables;

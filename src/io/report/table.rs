@@ -33,6 +33,8 @@ pub struct Table {
     pub tab: String,
     /// The workbook's title row (the Markdown report writes its own headings).
     pub title: String,
+    /// The workbook's line under the title (empty: none).
+    pub subtitle: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
     /// Summary rows under the data (`合计`), in the workbook and JSON.
@@ -107,7 +109,7 @@ impl Table {
         Sheet {
             name: self.tab.clone(),
             title: self.title.clone(),
-            subtitle: String::new(),
+            subtitle: self.subtitle.clone(),
             layout: Layout {
                 freeze_columns: 1,
                 landscape: header.len() > 7,

@@ -1,25 +1,29 @@
-//! The year report: cohorts held, people trained, the cohorts × modules coverage
-//! matrix, the city-level quota per county and every register person not trained this
-//! year.
+//! The year report: cohorts held, people trained (each cohort's completion by its own
+//! rule, from its credit), 学时 credited by field and county, the cohorts × modules
+//! coverage matrix, the city-level quota per county and every register person not
+//! trained this year — the register counted on the report's date (people retired by
+//! then left out).
 
-use std::collections::HashSet;
+use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::coverage::{MatrixJson, matrix_json};
 use crate::domain::coverage::{CohortRecord, CohortsMatrix, cohorts_matrix};
+use crate::domain::credit::{CohortCredit, Standing};
+use crate::domain::register::RegisterFacts;
 use crate::domain::report::{
-    CohortCompletion, YearFacts, cohort_attendance, quota, trained_counts, untrained,
+    CohortCompletion, YearFacts, hours_by, quota, serving, trained_counts, untrained,
 };
-use crate::domain::{AttendanceEvent, Catalogue, Cohort, Person, PersonId, TeachingActivity};
+use crate::domain::{Catalogue, Cohort, Person, TeachingActivity};
 
 use super::{Count, PersonLine};
 
-/// One cohort's records, as the store holds them.
+/// One cohort and its credit (computed once per cohort).
 pub struct CohortRecords<'a> {
     pub cohort: &'a Cohort,
-    pub roster: Vec<PersonId>,
-    pub events: Vec<AttendanceEvent>,
+    pub credit: CohortCredit,
 }
 
 /// One cohort's teaching log and the catalogue it ran with, for the coverage matrix.
@@ -34,12 +38,22 @@ pub struct CohortTeaching<'a> {
 pub struct YearReport {
     pub generated_at: String,
     pub year: i32,
+    /// The register is counted as of this day: the year's end, or the day the report
+    /// was made when earlier.
+    pub as_of: String,
+    /// Register people retired (换届, 调离) on or before `as_of`: left out of the quota
+    /// and the untrained list.
+    pub retired: usize,
     pub quota_percent: f64,
     pub cohorts: Vec<CohortLine>,
     pub cohorts_by_level_and_field: Vec<LevelFieldCount>,
     pub trained: usize,
     pub trained_by_field: Vec<Count>,
     pub trained_by_county: Vec<Count>,
+    /// 学时 credited in the year's cohorts (each in its own 学时), one decimal.
+    pub hours: f64,
+    pub hours_by_field: Vec<HoursCount>,
+    pub hours_by_county: Vec<HoursCount>,
     /// Held activities per cohort and module, cohorts in the order of `cohorts`
     /// (filled by [`YearReport::with_coverage`]).
     pub coverage_matrix: MatrixJson,
@@ -57,6 +71,18 @@ pub struct CohortLine {
     pub days: u16,
     pub enrolled: usize,
     pub completed: usize,
+    /// Completion by the old rule (sessions attended): made before the hours rules.
+    pub legacy: bool,
+    /// The cohort's 学时 and the 学时 credited to all its people.
+    pub total_hours: f64,
+    pub credited_hours: f64,
+}
+
+/// 学时 under a key (a field code or a county).
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursCount {
+    pub key: String,
+    pub hours: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,7 +104,11 @@ pub struct QuotaOut {
 
 pub struct YearInput<'a> {
     pub year: i32,
+    /// See [`crate::domain::report::as_of`].
+    pub as_of: NaiveDate,
     pub register: &'a [Person],
+    /// Retirements (and the rest of the register's changes).
+    pub facts: &'a RegisterFacts,
     pub cohorts: Vec<CohortRecords<'a>>,
     pub quota_percent: f64,
     pub generated_at: &'a str,
@@ -95,17 +125,18 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
     let completions: Vec<CohortCompletion> = input
         .cohorts
         .iter()
-        .map(|r| CohortCompletion {
-            cohort: r.cohort,
-            completed: completed(r),
-        })
+        .map(|r| completion(r.cohort, &r.credit))
         .collect();
-    let lines = cohort_lines(&input.cohorts, &completions);
+    let lines = cohort_lines(&input.cohorts);
     let facts = YearFacts::new(input.year, completions);
     let (by_field, by_county) = trained_counts(input.register, &facts);
+    let (hours_field, hours_county) = hours_by(input.register, &facts);
+    let counted = serving(input.register, input.facts, input.as_of);
     YearReport {
         generated_at: input.generated_at.to_string(),
         year: input.year,
+        as_of: input.as_of.to_string(),
+        retired: input.register.len() - counted.len(),
         quota_percent: input.quota_percent,
         cohorts: lines,
         cohorts_by_level_and_field: facts
@@ -121,7 +152,7 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
         trained_by_field: by_field
             .into_iter()
             .map(|(f, count)| Count {
-                key: f.map_or("unknown", |f| f.code()).to_string(),
+                key: field_key(f),
                 count,
             })
             .collect(),
@@ -129,21 +160,15 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
             .into_iter()
             .map(|(key, count)| Count { key, count })
             .collect(),
+        hours: tenth(hours_county.values().sum()),
+        hours_by_field: hours_list(hours_field.into_iter().map(|(f, h)| (field_key(f), h))),
+        hours_by_county: hours_list(hours_county),
         coverage_matrix: matrix_json(&CohortsMatrix {
             modules: Vec::new(),
             rows: Vec::new(),
         }),
-        quota: quota(input.register, &facts, input.quota_percent)
-            .into_iter()
-            .map(|q| QuotaOut {
-                ratio: q.ratio.map(|r| (r * 10_000.0).round() / 10_000.0),
-                county: q.county,
-                village_secretaries: q.village_secretaries,
-                city_level_completed: q.city_level_completed,
-                meets: q.meets,
-            })
-            .collect(),
-        untrained: untrained(input.register, &facts)
+        quota: quota_lines(&counted, &facts, input.quota_percent),
+        untrained: untrained(&counted, &facts)
             .into_iter()
             .map(|p| PersonLine::new(p, input.include_sensitive))
             .collect(),
@@ -166,23 +191,80 @@ impl YearReport {
     }
 }
 
-fn completed(records: &CohortRecords<'_>) -> HashSet<PersonId> {
-    let tally = cohort_attendance(records.cohort, &records.roster, &records.events);
-    tally.completed().cloned().collect()
+/// What the year counts of one cohort: its completers by its own rule (legacy cohorts
+/// by the old one, decided inside the credit) and everyone's credited minutes.
+fn completion<'a>(cohort: &'a Cohort, credit: &CohortCredit) -> CohortCompletion<'a> {
+    CohortCompletion {
+        cohort,
+        completed: credit
+            .people
+            .iter()
+            .filter(|p| matches!(p.standing, Standing::Completed))
+            .map(|p| p.person.clone())
+            .collect(),
+        credited: credit
+            .people
+            .iter()
+            .map(|p| (p.person.clone(), p.credited_minutes))
+            .collect(),
+        hour_minutes: credit.rules.hour_minutes,
+    }
 }
 
-fn cohort_lines(all: &[CohortRecords<'_>], completions: &[CohortCompletion]) -> Vec<CohortLine> {
+fn quota_lines(counted: &[&Person], facts: &YearFacts, percent: f64) -> Vec<QuotaOut> {
+    quota(counted, facts, percent)
+        .into_iter()
+        .map(|q| QuotaOut {
+            ratio: q.ratio.map(|r| (r * 10_000.0).round() / 10_000.0),
+            county: q.county,
+            village_secretaries: q.village_secretaries,
+            city_level_completed: q.city_level_completed,
+            meets: q.meets,
+        })
+        .collect()
+}
+
+/// A field as reports key it: its code, or `unknown`.
+fn field_key(field: Option<crate::domain::Field>) -> String {
+    field.map_or("unknown", |f| f.code()).to_string()
+}
+
+fn tenth(hours: f64) -> f64 {
+    (hours * 10.0).round() / 10.0
+}
+
+fn hours_list(map: impl IntoIterator<Item = (String, f64)>) -> Vec<HoursCount> {
+    let sorted: BTreeMap<String, f64> = map.into_iter().collect();
+    sorted
+        .into_iter()
+        .map(|(key, hours)| HoursCount {
+            key,
+            hours: tenth(hours),
+        })
+        .collect()
+}
+
+fn cohort_lines(all: &[CohortRecords<'_>]) -> Vec<CohortLine> {
     all.iter()
-        .zip(completions)
-        .map(|(r, c)| CohortLine {
+        .map(|r| CohortLine {
             code: r.cohort.code.clone(),
             name: r.cohort.name.clone(),
             level: r.cohort.level.code(),
             field: r.cohort.field_focus.map(|f| f.code()),
             start: r.cohort.start.to_string(),
             days: r.cohort.days,
-            enrolled: r.roster.len(),
-            completed: c.completed.len(),
+            enrolled: r.credit.people.len(),
+            completed: r.credit.completers().count(),
+            legacy: r.credit.legacy,
+            total_hours: r.credit.rules.hours(r.credit.total_minutes),
+            credited_hours: tenth(
+                r.credit
+                    .people
+                    .iter()
+                    .map(|p| f64::from(p.credited_minutes))
+                    .sum::<f64>()
+                    / f64::from(r.credit.rules.hour_minutes.max(1)),
+            ),
         })
         .collect()
 }

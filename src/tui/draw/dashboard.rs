@@ -1,5 +1,6 @@
 //! The dashboard: attendance by session (bars), arrivals in the current session over
-//! time (bars per 10 minutes), and the year's quota per county (gauges).
+//! time (bars per 10 minutes), and the year's quota per county (gauges, with the 学时
+//! credited in each county; by field on the first line).
 
 use std::collections::BTreeMap;
 
@@ -132,8 +133,13 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
         percent = crate::domain::report::DEFAULT_QUOTA_PERCENT
     );
     let block = titled(title);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     block.render(area, buf);
+    if !d.hours_by_field.is_empty() && inner.height > 1 {
+        Line::styled(field_hours(app), theme::dim()).render(inner, buf);
+        inner.y += 1;
+        inner.height -= 1;
+    }
     if d.quota.is_empty() {
         Paragraph::new(app.t(T::NoRegister))
             .wrap(Wrap { trim: true })
@@ -157,7 +163,7 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         Line::styled(sanitize(&line.county).into_owned(), style).render(name, buf);
-        let label = match line.ratio {
+        let mut label = match line.ratio {
             None => crate::tr!(app.lang, crate::text::Report::RptNoVillageSecretaries),
             Some(r) => format!(
                 "{:.1}%  {}/{}",
@@ -166,6 +172,15 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
                 line.village_secretaries
             ),
         };
+        let hours = d.county_hours(&line.county);
+        if hours > 0.0 {
+            let hours = crate::tr!(
+                app.lang,
+                crate::text::Report::RptDeskCountyHours,
+                hours = hours
+            );
+            label = format!("{label}  {hours}");
+        }
         let filled = if line.meets {
             theme::ok()
         } else {
@@ -177,6 +192,25 @@ fn quota(app: &App, area: Rect, buf: &mut Buffer) {
             .filled_style(filled)
             .render(gauge, buf);
     }
+}
+
+/// `学时：村 12 · 社区 3`: the year's 学时 credited by field.
+fn field_hours(app: &App) -> String {
+    let list: Vec<String> = app
+        .dashboard
+        .hours_by_field
+        .iter()
+        .map(|h| {
+            let field = crate::domain::Field::parse(&h.key);
+            let name = field.map_or_else(
+                || crate::tr!(app.lang, crate::text::Report::RptFieldUnknown),
+                |f| f.label(app.lang).to_string(),
+            );
+            format!("{name} {}", h.hours)
+        })
+        .collect();
+    let list = sanitize(&list.join(" · ")).into_owned();
+    crate::tr!(app.lang, crate::text::Report::RptDeskHours, list = list)
 }
 
 fn untrained(app: &App, area: Rect, buf: &mut Buffer) {

@@ -1,11 +1,13 @@
-//! 看板: the current cohort at a glance and the year's city-level quota per county;
-//! Enter on a county lists its people not yet trained this year.
+//! 看板: the current cohort at a glance and the year's city-level quota per county with
+//! the 学时 credited there (and by field); Enter on a county lists its people not yet
+//! trained this year. Computed by `ops::year` (each cohort's credit once) on entering
+//! the screen, never while drawing.
 
 use chrono::Datelike;
 
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::PersonLine;
-use crate::io::report::year::QuotaOut;
+use crate::io::report::year::{HoursCount, QuotaOut};
 use crate::store::StoreResult;
 use crate::tui::state::Action;
 use crate::tui::state::App;
@@ -21,6 +23,9 @@ pub struct DashboardState {
     pub showing: bool,
     /// The open cohort's modules: label and whether a held activity covered it.
     pub modules: Vec<(String, bool)>,
+    /// 学时 credited in the year's cohorts, by county and by field code.
+    pub hours_by_county: Vec<HoursCount>,
+    pub hours_by_field: Vec<HoursCount>,
 }
 
 impl DashboardState {
@@ -33,6 +38,14 @@ impl DashboardState {
             .iter()
             .filter(|p| p.county == line.county)
             .collect()
+    }
+
+    /// 学时 credited to people of a county this year (0 when none).
+    pub fn county_hours(&self, county: &str) -> f64 {
+        self.hours_by_county
+            .iter()
+            .find(|h| h.key == county)
+            .map_or(0.0, |h| h.hours)
     }
 }
 
@@ -48,6 +61,7 @@ impl App {
         let year = self.now().year();
         let input = crate::ops::year::Year {
             year,
+            today: self.now().date_naive(),
             quota_percent: DEFAULT_QUOTA_PERCENT,
             generated_at: "",
             include_sensitive: false,
@@ -63,6 +77,8 @@ impl App {
             cursor,
             showing: false,
             modules: self.module_coverage()?,
+            hours_by_county: report.hours_by_county,
+            hours_by_field: report.hours_by_field,
         };
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! The cohort report's tables: overview (the workbook's; the Markdown report says it in
 //! a paragraph), enrolment by field and by county, attendance by session and by person,
-//! then the teaching tables.
+//! then completion (completers, non-completers, withdrawals, substitutes) and the
+//! teaching tables.
 
 use crate::io::export::Cell;
 use crate::io::report::cohort::CohortReport;
@@ -9,6 +10,7 @@ use crate::io::report::table::{Shown, Table, count, size, text};
 use crate::text::{Lang, Report};
 use crate::tr;
 
+use super::cohort_credit::CreditTables;
 use super::counts;
 use super::teaching::TeachingTables;
 
@@ -18,6 +20,7 @@ pub struct CohortTables {
     pub by_county: Table,
     pub sessions: Table,
     pub people: Table,
+    pub credit: CreditTables,
     pub teaching: TeachingTables,
 }
 
@@ -52,19 +55,25 @@ impl CohortTables {
             ),
             sessions: sessions(r, title(Report::RptTitleSessions), lang),
             people: people(r, title(Report::RptTitlePeople), lang),
+            credit: CreditTables::new(&r.credit, &title, lang),
             teaching: TeachingTables::new(&r.teaching, &title, lang),
         }
     }
 
     /// The tables in the workbook's order.
-    pub fn all(&self) -> [&Table; 9] {
+    pub fn all(&self) -> [&Table; 13] {
         let t = &self.teaching;
+        let [completers, not_completed, withdrawn, substitutes] = self.credit.all();
         [
             &self.overview,
             &self.by_field,
             &self.by_county,
             &self.sessions,
             &self.people,
+            completers,
+            not_completed,
+            withdrawn,
+            substitutes,
             &t.methods,
             &t.modules,
             &t.bases,
@@ -75,7 +84,11 @@ impl CohortTables {
 
 fn overview(r: &CohortReport, title: String, lang: Lang) -> Table {
     let c = &r.cohort;
-    let rows: [(Report, Cell); 14] = [
+    let (rule, completion) = match c.legacy {
+        true => (Report::RptRuleLegacy, Report::RptItemCompletion),
+        false => (Report::RptRuleHours, Report::RptItemCompletionHours),
+    };
+    let rows: [(Report, Cell); 18] = [
         (Report::RptItemCode, text(&c.code)),
         (Report::RptItemName, text(&c.name)),
         (Report::RptColLevel, text(level_label(c.level, lang))),
@@ -86,7 +99,11 @@ fn overview(r: &CohortReport, title: String, lang: Lang) -> Table {
         (Report::RptColSessions, size(r.sessions.len())),
         (Report::RptItemEnrolled, size(r.enrolled)),
         (Report::RptItemCompleted, size(r.completed)),
-        (Report::RptItemCompletion, count(c.completion_percent)),
+        (Report::RptItemRule, text(tr!(lang, rule))),
+        (completion, count(c.completion_percent)),
+        (Report::RptItemTotalHours, Cell::Number(r.total_hours)),
+        (Report::RptItemHourMinutes, count(c.hour_minutes)),
+        (Report::RptItemLeaveLimit, text(&c.leave_limit)),
         (Report::RptItemActivitiesHeld, size(r.teaching.activities)),
         (Report::RptColHours, Cell::Number(r.teaching.hours)),
         (Report::RptItemGenerated, text(&r.generated_at)),
@@ -112,6 +129,7 @@ fn sessions(r: &CohortReport, title: String, lang: Lang) -> Table {
             size(s.absent),
             size(s.none),
             Cell::Percent(s.rate),
+            Cell::Number(s.hours),
         ]
     });
     let col = |header: Report| tr!(lang, header);
@@ -127,6 +145,7 @@ fn sessions(r: &CohortReport, title: String, lang: Lang) -> Table {
         .column(col(Report::RptColAbsent))
         .column(col(Report::RptColNotYet))
         .column(col(Report::RptColRate))
+        .column(col(Report::RptColHours))
         .with_rows(rows)
 }
 
@@ -174,7 +193,12 @@ fn people(r: &CohortReport, title: String, lang: Lang) -> Table {
         row.extend([
             text(format!("{}/{}", p.attended, p.sessions)),
             size(p.attended),
-            text(yes_no(p.completed, lang)),
+            Cell::Number(p.credited_hours),
+            text(
+                p.standing_of
+                    .as_ref()
+                    .map_or_else(String::new, |s| s.label(lang)),
+            ),
             text(&l.person_id),
         ]);
         row
@@ -182,7 +206,8 @@ fn people(r: &CohortReport, title: String, lang: Lang) -> Table {
     table
         .column_in(col(Report::RptColAttended), M)
         .column_in(col(Report::RptColAttended), W)
-        .column(col(Report::RptColCompleted))
+        .column(col(Report::RptColCredited))
+        .column(col(Report::RptColStanding))
         .column_in(col(Report::RptColPersonId), W)
         .with_rows(rows)
 }

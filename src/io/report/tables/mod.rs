@@ -2,6 +2,7 @@
 //! the Markdown report and the workbook render the same tables.
 
 pub mod cohort;
+pub mod cohort_credit;
 pub mod teaching;
 pub mod year;
 

@@ -1,5 +1,6 @@
 //! The year report's tables: cohorts held (and by level and field), people trained by
-//! field and by county, the cohorts × modules matrix, the quota and the untrained.
+//! field and by county, 学时 credited by field and by county, the cohorts × modules
+//! matrix, the quota and the untrained (both saying the day the register is counted on).
 
 use crate::io::export::Cell;
 use crate::io::report::labels::{field_label, focus_label, level_label, list, module_column};
@@ -16,6 +17,8 @@ pub struct YearTables {
     pub level_field: Table,
     pub by_field: Table,
     pub by_county: Table,
+    pub hours_by_field: Table,
+    pub hours_by_county: Table,
     pub matrix: Table,
     pub quota: Table,
     pub untrained: Table,
@@ -52,19 +55,29 @@ impl YearTables {
                 r.trained_by_county.iter().map(|c| (c.key.clone(), c.count)),
                 lang,
             ),
+            hours_by_field: hours_by_field(r, title(Report::RptTitleHoursByField), lang),
+            hours_by_county: hours_by_county(r, title(Report::RptTitleHoursByCounty), lang),
             matrix: matrix(r, title(Report::RptTitleMatrix), lang),
-            quota: quota(r, lang),
-            untrained: untrained(r, title(Report::RptTitleUntrained), lang),
+            quota: Table {
+                subtitle: as_of_line(r, lang),
+                ..quota(r, lang)
+            },
+            untrained: Table {
+                subtitle: as_of_line(r, lang),
+                ..untrained(r, title(Report::RptTitleUntrained), lang)
+            },
         }
     }
 
     /// The tables in the workbook's order.
-    pub fn all(&self) -> [&Table; 7] {
+    pub fn all(&self) -> [&Table; 9] {
         [
             &self.cohorts,
             &self.level_field,
             &self.by_field,
             &self.by_county,
+            &self.hours_by_field,
+            &self.hours_by_county,
             &self.matrix,
             &self.quota,
             &self.untrained,
@@ -83,6 +96,12 @@ fn cohorts(r: &YearReport, title: String, lang: Lang) -> Table {
             count(c.days),
             size(c.enrolled),
             size(c.completed),
+            Cell::Number(c.total_hours),
+            Cell::Number(c.credited_hours),
+            text(match c.legacy {
+                true => tr!(lang, Report::RptRuleLegacy),
+                false => tr!(lang, Report::RptRuleHours),
+            }),
         ]
     });
     Table::new(tr!(lang, Report::RptTabCohorts), title)
@@ -94,7 +113,47 @@ fn cohorts(r: &YearReport, title: String, lang: Lang) -> Table {
         .column(tr!(lang, Report::RptColDays))
         .column(tr!(lang, Report::RptColEnrolled))
         .column(tr!(lang, Report::RptColCompleted))
+        .column(tr!(lang, Report::RptColTotalHours))
+        .column(tr!(lang, Report::RptColCreditedAll))
+        .column_in(tr!(lang, Report::RptItemRule), Shown::Workbook)
         .with_rows(rows)
+}
+
+fn hours_by_field(r: &YearReport, title: String, lang: Lang) -> Table {
+    let table = Table::new(tr!(lang, Report::RptTabHoursByField), title)
+        .column(tr!(lang, Report::RptColField));
+    let rows = r
+        .hours_by_field
+        .iter()
+        .map(|h| (field_label(&h.key, lang), h.hours));
+    hours(table, rows, r.hours, lang)
+}
+
+fn hours_by_county(r: &YearReport, title: String, lang: Lang) -> Table {
+    let table = Table::new(tr!(lang, Report::RptTabHoursByCounty), title)
+        .column(tr!(lang, Report::RptColCounty));
+    let rows = r.hours_by_county.iter().map(|h| (h.key.clone(), h.hours));
+    hours(table, rows, r.hours, lang)
+}
+
+/// `key | 学时` rows under a table that has its key column, with the total underneath
+/// (in the workbook).
+fn hours(table: Table, rows: impl Iterator<Item = (String, f64)>, total: f64, lang: Lang) -> Table {
+    let mut table = table
+        .column(tr!(lang, Report::RptColCredited))
+        .with_rows(rows.map(|(key, h)| vec![text(key), Cell::Number(h)]));
+    table.totals = vec![vec![text(tr!(lang, Report::RptTotal)), Cell::Number(total)]];
+    table
+}
+
+/// The day the register is counted on, and how many retired people are left out.
+pub fn as_of_line(r: &YearReport, lang: Lang) -> String {
+    tr!(
+        lang,
+        Report::RptAsOfLine,
+        date = r.as_of,
+        retired = r.retired
+    )
 }
 
 fn level_field(r: &YearReport, title: String, lang: Lang) -> Table {
