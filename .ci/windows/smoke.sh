@@ -354,6 +354,113 @@ step_language_from_windows() {
   expect "created cohort"
 }
 
+# ---- training credit (学时, sign-out, the register kept current, certificates) -------
+
+# The id a command printed alone on its last line (person add, and the changes).
+last_id() {
+  local id
+  id=$(tr -d '\r' <<<"$OUT" | grep -oE '^[0-9A-Z]{26}$' | tail -n 1)
+  [ -n "$id" ] || fail "no id on the last line"
+  printf '%s' "$id"
+}
+
+# A one-day cohort of its own (08:30-11:30, 14:30-17:30, 3 学时 each): four people and a
+# fifth in the register only, to come in as a substitute.
+step_credit_cohort() {
+  CDB=$(win "$PROFILE/Documents/学时班")
+  LUNXUN_NOW=2015-04-01T09:00:00+08:00 lx_ok --db "$CDB" --lang zh cohort new --name 学时班 \
+    --start 2015-04-20 --days 1 --slots am=08:30-11:30,pm=14:30-17:30 --hours-per-session 3
+  expect "已创建班次 2015-01"
+  CP=()
+  local name
+  for name in 刘一 陈二 张三 李四; do
+    lx_ok --db "$CDB" --lang zh person add --name "$name" --unit 梅溪村 --county 岳阳县 --cohort 2015-01
+    CP+=("$(last_id)")
+  done
+  lx_ok --db "$CDB" --lang zh person add --name 周八 --unit 新开村 --county 岳阳县
+  CP+=("$(last_id)")
+  lx_ok --db "$CDB" --lang zh cohort show 2015-01
+  expect "1/7"
+}
+
+# Check-ins at 08:35, 陈二 signs out at 10:30: early leave, refused without a reason.
+step_credit_signout() {
+  local i
+  for i in 0 1 2; do
+    LUNXUN_NOW=2015-04-20T08:35:00+08:00 lx_ok --db "$CDB" --lang zh checkin --cohort 2015-01 --person "${CP[$i]}"
+  done
+  LUNXUN_NOW=2015-04-20T10:30:00+08:00 lx --db "$CDB" --lang zh signout --cohort 2015-01 --person "${CP[1]}"
+  [ "$RC" -eq 2 ] || fail "an early sign-out without a reason exited $RC, not 2"
+  expect "--reason"
+  LUNXUN_NOW=2015-04-20T10:30:00+08:00 lx_ok --db "$CDB" --lang zh signout --cohort 2015-01 \
+    --person "${CP[1]}" --reason 看病
+  expect "早退 60 分钟"
+}
+
+# 张三 withdraws (and can no longer check in), 周八 replaces 李四, a make-up, an undo.
+step_credit_roster_changes() {
+  LUNXUN_NOW=2015-04-20T12:00:00+08:00 lx_ok --db "$CDB" --lang zh unenrol --cohort 2015-01 \
+    --person "${CP[2]}" --reason 身体原因
+  expect "退训"
+  LUNXUN_NOW=2015-04-20T14:35:00+08:00 lx --db "$CDB" --lang zh checkin --cohort 2015-01 --person "${CP[2]}"
+  [ "$RC" -eq 2 ] || fail "a withdrawn person's check-in exited $RC, not 2"
+  expect "不能签到"
+  LUNXUN_NOW=2015-04-20T12:00:00+08:00 lx_ok --db "$CDB" --lang zh substitute --cohort 2015-01 \
+    --out "${CP[3]}" --in "${CP[4]}" --reason 工作调动
+  expect "调换"
+  local i
+  for i in 0 1 4; do
+    LUNXUN_NOW=2015-04-20T14:35:00+08:00 lx_ok --db "$CDB" --lang zh checkin --cohort 2015-01 --person "${CP[$i]}"
+  done
+  LUNXUN_NOW=2015-04-20T18:00:00+08:00 lx_ok --db "$CDB" --lang zh makeup --cohort 2015-01 \
+    --person "${CP[4]}" --session 1:am --reason 观看录像
+  local change
+  change=$(last_id)
+  LUNXUN_NOW=2015-04-20T18:00:00+08:00 lx_ok --db "$CDB" --lang zh change undo "$change"
+  LUNXUN_NOW=2015-04-20T18:00:00+08:00 lx_ok --db "$CDB" --lang zh makeup --cohort 2015-01 \
+    --person "${CP[4]}" --session 1:am --reason 观看录像
+}
+
+# The register kept current: an edit with its history, a retirement, hours from elsewhere.
+step_credit_register() {
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh person edit "${CP[0]}" --unit 新开村委会
+  expect "新开村委会"
+  lx_ok --db "$CDB" --lang zh person history "${CP[0]}"
+  expect "梅溪村"
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh person retire "${CP[3]}" \
+    --reason 换届 --from 2015-04-21
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh person hours add "${CP[0]}" \
+    --hours 8 --source 省委党校专题班 --date 2015-04-02 --level province
+  lx_ok --db "$CDB" --lang zh person list --county 岳阳县 --json
+  expect "新开村委会"
+}
+
+# Closed: 刘一 and 周八 (with the make-up) complete with 6 学时; 陈二 left an hour early, so
+# the morning's 135 minutes less 60 is one whole 学时: 4 of 6, below 80%. The record, the
+# reports and the certificates (two, and two statements) say so.
+step_credit_reports() {
+  LUNXUN_NOW=2015-04-20T18:30:00+08:00 lx_ok --db "$CDB" --lang zh cohort close --cohort 2015-01
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh person show "${CP[0]}"
+  expect "学时 6/6 · 结业"
+  expect "14 / 56"
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh person show "${CP[1]}"
+  expect "学时 4/6 · 未结业"
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh report cohort --cohort 2015-01 \
+    -o "$(win 导出/学时班总结.md)"
+  expect_in_file "$C/导出/学时班总结.md" "退训"
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh report hours --year 2015 \
+    --format xlsx -o "$(win 导出/学时登记表.xlsx)"
+  head -c 2 "$C/导出/学时登记表.xlsx" | grep -q PK || fail "学时登记表.xlsx is not a zip"
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx_ok --db "$CDB" --lang zh export certificates \
+    --cohort 2015-01 -o "$(win 导出/结业证书.xlsx)"
+  expect "结业证书 2 份"
+  head -c 2 "$C/导出/结业证书.xlsx" | grep -q PK || fail "结业证书.xlsx is not a zip"
+  LUNXUN_NOW=2015-04-21T09:00:00+08:00 lx --db "$CDB" --lang zh export certificates \
+    --cohort 2015-01 -o "$(win 导出/again.xlsx)"
+  [ "$RC" -eq 2 ] || fail "a second certificates export without --reprint exited $RC, not 2"
+  [ ! -e "$C/导出/again.xlsx" ] || fail "a refused export left a file"
+}
+
 STEPS=(
   step_prefix step_install_exe
   step_demo step_search_chinese step_import_gbk_csv step_import_xlsx
@@ -362,6 +469,8 @@ STEPS=(
   step_desk_opens step_second_instance_refused step_desk_checks_in_by_initials
   step_desk_checkin_exported step_desk_killed_folder_reopens
   step_damaged_database_refused step_default_folder_in_appdata step_language_from_windows
+  step_credit_cohort step_credit_signout step_credit_roster_changes step_credit_register
+  step_credit_reports
 )
 
 for STEP in "${STEPS[@]}"; do

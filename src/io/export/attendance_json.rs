@@ -41,7 +41,7 @@ pub struct AttendeeOut {
     pub attendance: Vec<MarkOut>,
     /// Standing and 学时 credited (filled by `attendance_standing::add_to_json`).
     #[serde(flatten)]
-    pub credit: Option<super::attendance_standing::StandingOut>,
+    pub credit: Option<StandingOut>,
 }
 
 #[derive(Debug, Serialize)]
@@ -129,4 +129,15 @@ fn cohort_out(cohort: &Cohort) -> CohortOut {
         days: cohort.days,
         sessions,
     }
+}
+
+/// A person's standing and 学时 in the JSON export.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingOut {
+    /// `completed`, `not_completed`, `in_progress`, `withdrawn` or `substituted`.
+    pub standing: &'static str,
+    /// The standing in the export's language.
+    pub standing_label: String,
+    pub credited_minutes: u32,
+    pub credited_hours: f64,
 }

@@ -9,19 +9,8 @@ use crate::domain::credit::CohortCredit;
 use crate::text::{Lang, Report};
 use crate::tr;
 
-use super::attendance_json::AttendanceExport;
+use super::attendance_json::{AttendanceExport, StandingOut};
 use super::sheet::{Cell, Sheet};
-
-/// A person's standing and 学时 in the JSON export.
-#[derive(Debug, Clone, Serialize)]
-pub struct StandingOut {
-    /// `completed`, `not_completed`, `in_progress`, `withdrawn` or `substituted`.
-    pub standing: &'static str,
-    /// The standing in the export's language.
-    pub standing_label: String,
-    pub credited_minutes: u32,
-    pub credited_hours: f64,
-}
 
 fn standing_of(credit: &CohortCredit, person: &PersonId, lang: Lang) -> Option<StandingOut> {
     let c = credit.person(person)?;
