@@ -2,8 +2,6 @@
 //! language) and 学时 credited, from the cohort's credit: two columns added at the end
 //! of the attendance sheet (xlsx, CSV, Markdown) and fields of the JSON export.
 
-use serde::Serialize;
-
 use crate::domain::PersonId;
 use crate::domain::credit::CohortCredit;
 use crate::text::{Lang, Report};
