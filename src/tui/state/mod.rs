@@ -14,6 +14,7 @@ pub mod checkin;
 mod checkin_forms;
 pub mod cohorts;
 pub mod coverage;
+pub mod credit;
 pub mod dashboard;
 pub mod import;
 pub mod lookup;
