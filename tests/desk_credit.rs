@@ -10,7 +10,8 @@
 //!
 //! - 李雅婷: present twice: 6 学时, nothing missed; can miss 154 minutes, 3.4 学时.
 //! - 张伟: leave in the morning, present in the afternoon: 3 学时, 135 minutes missed.
-//!   At risk: one more session missed is 270 minutes, over 154.
+//!   At risk: one more session missed is 270 minutes, over 154. He can miss 154 − 135
+//!   = 19 minutes more: 0.4 学时.
 //! - 王芳: leave in the morning, absent in the afternoon: 270 minutes missed, so she can
 //!   no longer complete (leave over 1/7 of the total).
 //! - 赵强: 50 minutes late in the morning (09:20): 135 − 50 = 85 minutes, rounded down to
@@ -162,7 +163,10 @@ fn the_lookup_shows_the_hours_credited_and_what_can_still_be_missed() {
     desk.send("lyt");
     desk.wait_for("学时 6 / 24 · 可缺 3.4 学时");
     desk.wait_for("第1天上午  已签到 08:20 · 3 学时");
-    desk.send("\u{15}zq"); // Ctrl-U clears the box
+    desk.send("\u{15}zw"); // Ctrl-U clears the box
+    desk.wait_for("学时 3 / 24 · 可缺 0.4 学时 · 有风险");
+    desk.wait_for("第1天上午  请假 08:00 · 0 学时");
+    desk.send("\u{15}zq");
     desk.wait_for("学时 4 / 24 · 可缺 2.8 学时 · 有风险");
     desk.wait_for("第1天上午  迟到 09:20 · 1 学时");
     desk.send("\u{15}wf");
