@@ -11,10 +11,14 @@ use crate::tr;
 use super::cohort::parse_field;
 use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Add a person; prints the new id alone on the last line
     Add(PersonAddArgs),
+    /// A person's training record (培训档案): cohorts, 学时, standing, hours from elsewhere, the year's total
+    Show(super::people_show::PersonShowArgs),
 }
 
 #[derive(Debug, Args)]
@@ -63,6 +67,7 @@ pub struct RosterArgs {
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
     match command {
         PersonCommand::Add(args) => add(args, ctx),
+        PersonCommand::Show(args) => super::people_show::run(args, ctx),
     }
 }
 

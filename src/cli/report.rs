@@ -20,6 +20,8 @@ pub enum ReportCommand {
     Cohort(CohortReportArgs),
     /// The year: cohorts held, people trained, modules covered, the city-level quota per county, the untrained list
     Year(YearReportArgs),
+    /// 学时登记表: each person's 学时 in the year by level, and who is below the annual target
+    Hours(super::report_hours::HoursReportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,6 +66,7 @@ pub fn run(command: ReportCommand, ctx: &Ctx) -> ReportResult {
     match command {
         ReportCommand::Cohort(args) => cohort(args, ctx),
         ReportCommand::Year(args) => year(args, ctx),
+        ReportCommand::Hours(args) => super::report_hours::run(args, ctx),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod cohort;
 pub mod credit;
 pub mod import;
 pub mod person;
+pub mod record;
 pub mod refusal;
 pub mod session;
 pub mod year;

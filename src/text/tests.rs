@@ -23,6 +23,7 @@ fn sections() -> Vec<Section> {
         section::<Bases>("Bases"),
         section::<Teaching>("Teaching"),
         section::<Report>("Report"),
+        section::<Record>("Record"),
         section::<Coverage>("Coverage"),
         section::<Credit>("Credit"),
         section::<Export>("Export"),

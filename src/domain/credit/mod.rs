@@ -3,6 +3,7 @@
 //! stored by hand.
 
 pub mod cohort;
+pub mod record;
 pub mod session;
 pub mod standing;
 

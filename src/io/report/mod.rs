@@ -13,6 +13,8 @@
 
 pub mod cohort;
 pub mod coverage;
+pub mod hours;
+pub mod hours_tables;
 mod labels;
 pub mod markdown;
 pub mod table;
