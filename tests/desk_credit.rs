@@ -192,3 +192,62 @@ fn the_sessions_screen_shows_each_sessions_hours_and_the_total() {
     desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
 }
+
+/// A cohort of one day in January, closed: 李雅婷 came to both sessions (结业), 王芳 to
+/// none (未结业: both sessions missed).
+fn with_an_earlier_cohort(dir: &Path) {
+    let store = Store::open(dir).unwrap();
+    let january = Cohort {
+        code: "2015-00".into(),
+        name: "一月班".into(),
+        days: 1,
+        start: chrono::NaiveDate::from_ymd_opt(2015, 1, 12).unwrap(),
+        ..common::fixtures::cohort("2015-00")
+    };
+    let mut batch = Batch::default();
+    Store::stage_cohort(&mut batch, &january);
+    let people = store.roster(CODE).unwrap();
+    let (li, wang) = (&people[0], &people[2]);
+    for person in [li, wang] {
+        Store::stage_enrolment(&mut batch, &january.code, &person.id, at(DAY_2), false);
+    }
+    store.commit(batch).unwrap();
+    for (session, time) in [(SlotKind::Am, "08:20"), (SlotKind::Pm, "14:20")] {
+        let input = CheckIn {
+            at: Where {
+                cohort: &january,
+                session: Session::new(1, session),
+            },
+            person: li,
+            status: None,
+            reason: None,
+            walk_in: false,
+        };
+        let now = at(&format!("2015-01-12T{time}:00+08:00"));
+        checkin::check_in(&store, now, input).unwrap();
+    }
+    lunxun::ops::cohort::close(&store, &january.code).unwrap();
+}
+
+/// The lookup's training record: the other cohort with its 学时 and standing, and the
+/// year's total (January's 6 and this cohort's 6 so far) against the target of 56.
+#[test]
+fn the_lookup_shows_the_persons_other_cohorts_and_the_years_total() {
+    let dir = folder();
+    with_an_earlier_cohort(dir.path());
+    let mut desk = desk(dir.path(), "zh_CN.UTF-8");
+    desk.wait_for("风险 2 人");
+    desk.press(KeyCode::F(3));
+    desk.send("lyt");
+    desk.wait_for("一月班 · 2015-01-12 · 学时 6 / 6 · 结业");
+    desk.wait_for("2015 年累计 12 / 56 学时");
+    desk.send("\u{15}wf");
+    desk.wait_for("一月班 · 2015-01-12 · 学时 0 / 6 ·");
+    // Both sessions missed: 6 学时, over 1/7 of 6 (wrapped in the narrow column).
+    desk.wait_for("未结业：请假和缺勤共 6 学时");
+    desk.wait_for("2015 年累计 0 / 56 学时");
+    desk.send("\u{15}zw");
+    desk.wait_for("未参加其他班次");
+    desk.ctrl('q');
+    assert_eq!(desk.exit_code(), 0);
+}

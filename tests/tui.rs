@@ -626,8 +626,12 @@ fn list_columns_line_up_whatever_the_names_widths() {
         let terminal = draw(&app, 120, 40);
         let buffer = terminal.backend().buffer();
         let shown = screen_text(buffer);
-        // The hit list: left of the detail box (45% of the width), below the search box.
-        let rows: Vec<Vec<u16>> = (4..38).map(|y| column_starts(buffer, y, 0, 54)).collect();
+        // The hit list: left of the detail box (45% of the width), below the search box
+        // and above the training record's box.
+        let rows: Vec<Vec<u16>> = (4..38)
+            .take_while(|&y| buffer[(0, y)].symbol() != "┌")
+            .map(|y| column_starts(buffer, y, 0, 54))
+            .collect();
         assert_columns_line_up(&rows, &format!("{lang:?} lookup"), &shown);
 
         press(&mut app, KeyCode::F(6));

@@ -162,6 +162,10 @@ catalogue! {
     DeskCannotComplete => "{name} 已不能结业：{reason}", "{name} can no longer complete: {reason}";
     DeskSessionHours => "{hours} 学时", "{hours} class hrs";
     DeskTotalHours => "共 {hours} 学时", "{hours} class hours in all";
+    DeskRecordTitle => "培训档案", "Training record";
+    DeskRecordLine => "{cohort} · {start} · 学时 {credited} / {total} · {standing}", "{cohort} · {start} · class hours {credited} / {total} · {standing}";
+    DeskNoOtherCohorts => "未参加其他班次", "no other cohort";
+    DeskYearTotal => "{year} 年累计 {hours} / {target} 学时", "{year}: {hours} of {target} class hours";
     DeskHoursFromLog => "{hours}（按教学记录）", "{hours} (teaching log)";
     // Dashboard
     AttendanceBySession => "各场次出勤（已到）", "Attendance by session (in)";

@@ -19,6 +19,7 @@ use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
 use super::checkin::{highlighted_name, search_box};
+use super::lookup_record;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let desk = super::open_desk(app, area, buf)?;
@@ -26,13 +27,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Constraint::Percentage(45),
         Constraint::Fill(1),
     ]));
-    let [search, list] = left.layout(&Layout::vertical([
+    let person = app.lookup.selected_person(desk);
+    let record = person.map_or_else(Vec::new, |p| lookup_record::lines(app, desk, p));
+    // The record under the hits, up to half the column.
+    let record_height = lookup_record::height(&record, left.width).min(left.height / 2);
+    let [search, list, record_area] = left.layout(&Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
+        Constraint::Length(record_height),
     ]));
     let cursor = search_box(app, &app.lookup, search, buf);
     hit_list(app, desk, list, buf);
-    let person = app.lookup.selected_person(desk);
+    lookup_record::render(app, record, record_area, buf);
     detail(app, desk, person, right, buf);
     Some(cursor)
 }
@@ -163,7 +169,7 @@ fn standing<'a>(app: &App, desk: &Desk, person: &PersonCredit) -> Line<'a> {
             (text, Style::default())
         }
         None => (
-            standing_text(app.lang, all, &person.standing),
+            standing_text(app.lang, &all.rules, &person.standing),
             standing_style(&person.standing),
         ),
     };

@@ -3,7 +3,7 @@
 //! cohort's (`Desk::credit`), computed again after each change the desk makes.
 
 use crate::domain::PersonId;
-use crate::domain::credit::{CohortCredit, Standing};
+use crate::domain::credit::{CreditRules, Standing};
 use crate::text::Desk as T;
 use crate::text::Lang;
 use crate::tr;
@@ -12,10 +12,10 @@ use crate::tui::widgets::sanitize;
 use super::{App, NoticeKind};
 
 /// `结业`, `未结业：请假超过总学时 1/7`, `退训：调离`.
-pub fn standing_text(lang: Lang, credit: &CohortCredit, standing: &Standing) -> String {
+pub fn standing_text(lang: Lang, rules: &CreditRules, standing: &Standing) -> String {
     let label = standing.label(lang);
     let reason = match standing {
-        Standing::NotCompleted(shortfall) => shortfall.message(lang, &credit.rules),
+        Standing::NotCompleted(shortfall) => shortfall.message(lang, rules),
         Standing::Withdrawn { reason, .. } if !reason.trim().is_empty() => {
             sanitize(reason).into_owned()
         }

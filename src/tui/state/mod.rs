@@ -125,6 +125,8 @@ pub struct App {
     pub desk: Option<Desk>,
     pub checkin: SearchBox,
     pub lookup: SearchBox,
+    /// The training record of the person selected on the lookup screen.
+    pub person_record: Option<lookup::LookupRecord>,
     pub sessions: SessionsState,
     pub cohorts: CohortsState,
     pub dashboard: DashboardState,
@@ -159,6 +161,7 @@ impl App {
             desk: None,
             checkin: SearchBox::default(),
             lookup: SearchBox::default(),
+            person_record: None,
             sessions: SessionsState::default(),
             cohorts: CohortsState::default(),
             dashboard: DashboardState::default(),
@@ -254,6 +257,7 @@ impl App {
             ScreenId::Teaching => self.refresh_teaching(),
             ScreenId::Coverage => self.refresh_coverage(),
             ScreenId::Bases => self.refresh_bases(),
+            ScreenId::Lookup => self.refresh_lookup_record(),
             _ => {}
         }
     }
