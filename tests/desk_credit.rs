@@ -251,3 +251,55 @@ fn the_lookup_shows_the_persons_other_cohorts_and_the_years_total() {
     desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
 }
+
+/// The desk's App on the folder, without a terminal, its screen drawn at 100×30.
+fn app(dir: &Path) -> lunxun::tui::App {
+    common::app::open(dir, DAY_2, lunxun::text::Lang::Zh)
+}
+
+fn shown(app: &lunxun::tui::App) -> String {
+    common::app::screen(app, 100, 30)
+}
+
+/// Closing this morning makes everyone without a check-in absent: 张伟 (270 minutes
+/// missed) and 赵强 (at most 180 + 675 = 855 minutes left to reach, under 864) can no
+/// longer complete, 李雅婷 (135 missed) is now at risk: 1.
+#[test]
+fn closing_a_session_at_the_desk_brings_the_credit_up_to_date() {
+    let dir = folder();
+    let mut app = app(dir.path());
+    assert!(shown(&app).contains("风险 2 人"));
+    app.press(KeyCode::F(4));
+    app.press(KeyCode::Char('x'));
+    app.press(KeyCode::Char('y'));
+    app.press(KeyCode::F(2));
+    let screen = shown(&app);
+    assert!(screen.contains("风险 1 人"), "{screen}");
+}
+
+/// An activity logged with its hours on the teaching screen gives this morning its
+/// 学时 from the teaching log, and the sessions screen shows it at once.
+#[test]
+fn an_activity_logged_at_the_desk_gives_its_session_hours() {
+    let dir = folder();
+    let mut app = app(dir.path());
+    app.press(KeyCode::F(4));
+    assert!(shown(&app).contains("共 24 学时"));
+    assert!(!shown(&app).contains("按教学记录"));
+    app.press(KeyCode::F(7));
+    app.press(KeyCode::Char('n'));
+    app.press(KeyCode::Tab);
+    app.type_text("学习党章");
+    for _ in 0..3 {
+        app.press(KeyCode::Tab);
+    }
+    app.type_text("1");
+    app.press(KeyCode::Tab);
+    app.type_text("2");
+    app.press(KeyCode::Enter);
+    assert_eq!(app.overlay, None, "{}", common::app::notice(&app));
+    app.press(KeyCode::F(4));
+    let screen = shown(&app);
+    assert!(screen.contains("（按教学记录）"), "{screen}");
+    assert!(!screen.contains("共 24 学时"), "{screen}");
+}
