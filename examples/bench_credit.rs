@@ -2,7 +2,8 @@
 //! cohort's 学时 and standings computed again from what it holds in memory — beside,
 //! in the same run, what each change already cost before (deriving every status, and
 //! the durable check-in commit the desk waits for), and the same credit loaded from
-//! the store as a command does. At the demo's size and at 200 people × 10 sessions.
+//! the store as a command does, and one person's training record as the lookup reads it
+//! when the selection moves. At the demo's size and at 200 people × 10 sessions.
 //! Run: `cargo run --release --example bench_credit`.
 
 use std::hint::black_box;
@@ -28,9 +29,10 @@ fn main() {
     println!("## Credit at the desk: computed again after each commit\n");
     println!(
         "| cohort | credit (desk, in memory) p50 / p99 | baseline: every status derived p50 | \
-         baseline: durable check-in p50 | credit loaded from the store (ops::credit) p50 |"
+         baseline: durable check-in p50 | credit loaded from the store (ops::credit) p50 | \
+         one person's training record (ops::record, the lookup) p50 |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     let demo = tempfile::tempdir().expect("temp dir");
     let store = Store::open(demo.path()).expect("store opens");
     lunxun::demo::install(&store, fixtures::at(NOW)).expect("demo");
@@ -69,9 +71,12 @@ fn measure(label: &str, store: &Store, cohort: &Cohort) {
     let loaded = timed(RUNS / 10, || {
         black_box(lunxun::ops::credit::cohort_credit(store, cohort).expect("credit"));
     });
+    let record = timed(RUNS / 10, || {
+        black_box(lunxun::ops::record::training_record(store, &roster[0]).expect("record"));
+    });
     let commits = durable_check_ins(store, cohort, &people);
     println!(
-        "| {label} ({} people, {} sessions, {} events) | {} / {} | {} | {} | {} |",
+        "| {label} ({} people, {} sessions, {} events) | {} / {} | {} | {} | {} | {} |",
         roster.len(),
         cohort.sessions().len(),
         events.len(),
@@ -80,6 +85,7 @@ fn measure(label: &str, store: &Store, cohort: &Cohort) {
         ms(percentile(&statuses, 50)),
         ms(percentile(&commits, 50)),
         ms(percentile(&loaded, 50)),
+        ms(percentile(&record, 50)),
     );
 }
 
