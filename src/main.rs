@@ -11,7 +11,7 @@ use lunxun::clock::Clock;
 use lunxun::display;
 use lunxun::io::tabular::workbook;
 use lunxun::store::{self, Store};
-use lunxun::text::{Commands, Lang};
+use lunxun::text::{Commands, Lang, Rosters};
 use lunxun::tr;
 use lunxun::tui;
 
@@ -55,6 +55,7 @@ fn run(args: Cli, lang: Lang) -> Result<Outcome, CliError> {
     let dir = store::resolve_folder(args.db.as_deref())?;
     let mut store = Store::open(&dir)?;
     inject_test_faults(&mut store);
+    migrate_if_old(&store, &clock, lang)?;
     match args.command {
         Some(command) => {
             if store.journal_is_behind() {
@@ -122,6 +123,33 @@ fn backup_now(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> 
     lunxun::io::backup::automatic(store, clock.now())
         .map(|_| ())
         .map_err(|e| backup_failed(&e, lang))
+}
+
+/// A folder written by an older lunxun is upgraded before anything else reads it (a
+/// command, or the desk's first screen), after an automatic backup: the message says
+/// which backup holds the folder as it was. A failed backup leaves the folder untouched.
+fn migrate_if_old(store: &Store, clock: &Clock, lang: Lang) -> Result<(), CliError> {
+    if !store.needs_migration()? {
+        return Ok(());
+    }
+    let path = lunxun::io::backup::automatic(store, clock.now()).map_err(|e| {
+        let reason = e.message(lang);
+        CliError::Io(tr!(lang, Rosters::MigrateBackupFailed, reason = reason))
+    })?;
+    let from = store.migrate()?;
+    let path = path.display();
+    let to = store::SCHEMA_VERSION;
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            Rosters::MigrateDone,
+            from = from,
+            to = to,
+            path = path
+        )
+    );
+    Ok(())
 }
 
 /// The backup at start could not be made (at the desk: its folder could not be made;

@@ -153,6 +153,7 @@ fn seed_teaching(store: &Store) {
         role: "优秀村党组织书记".into(),
         modules: vec![3, added],
         minutes: Some(90),
+        class_hours: None,
         base: Some(base.id.clone()),
         notes: String::new(),
     };

@@ -64,6 +64,7 @@ fn plan_lecture(store: &Store) {
         role: String::new(),
         modules: vec![1],
         minutes: None,
+        class_hours: None,
         base: None,
         notes: String::new(),
     };

@@ -179,7 +179,10 @@ fn attendance_csv_and_xlsx_hold_the_same_cells_in_chinese_with_masked_ids() {
         header[6..10],
         ["03-16 上午", "03-16 下午", "03-17 上午", "03-17 下午"]
     );
-    assert_eq!(header[10..], ["出勤", "迟到", "请假", "缺勤", "出勤率"]);
+    assert_eq!(
+        header[10..],
+        ["出勤", "迟到", "请假", "缺勤", "出勤率", "早退"]
+    );
     let body = &xlsx[2..];
     assert_eq!(
         body.len(),
@@ -368,12 +371,15 @@ fn the_sign_in_sheet_is_sorted_by_county_then_name_with_room_to_sign() {
         "{:?}",
         rows[1]
     );
-    assert_eq!(rows[2], ["序号", "姓名", "单位", "职务", "县市区", "签名"]);
+    assert_eq!(
+        rows[2],
+        ["序号", "姓名", "单位", "职务", "县市区", "签名", "签退"]
+    );
     let listed: Vec<&str> = rows[3..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(listed[1..], names[1..]);
     assert!(
-        rows[3..].iter().all(|r| r[5].is_empty()),
-        "the signature column is blank"
+        rows[3..].iter().all(|r| r[5].is_empty() && r[6].is_empty()),
+        "the signature and sign-out columns are blank"
     );
 
     let bad = lunxun(
@@ -400,7 +406,7 @@ fn the_sign_in_sheet_as_json_holds_the_rows_of_its_markdown() {
     assert_eq!(json["title"], "第1期轮训班 签到表");
     assert_eq!(
         json["columns"],
-        serde_json::json!(["序号", "姓名", "单位", "职务", "县市区", "签名"])
+        serde_json::json!(["序号", "姓名", "单位", "职务", "县市区", "签名", "签退"])
     );
     let md_names = signin_names(&md);
     let rows = json["rows"].as_array().unwrap();
@@ -408,8 +414,8 @@ fn the_sign_in_sheet_as_json_holds_the_rows_of_its_markdown() {
     assert_eq!(names, md_names);
     assert_eq!(rows[0][0], 1, "numbers stay numbers");
     assert!(
-        rows.iter().all(|r| r[5] == ""),
-        "the signature column is blank"
+        rows.iter().all(|r| r[5] == "" && r[6] == ""),
+        "the signature and sign-out columns are blank"
     );
 }
 
@@ -441,7 +447,7 @@ fn the_json_attendance_keeps_its_shape_and_closed_sessions_count_as_absent() {
     );
     assert_eq!(
         keys(&json["cohort"]["sessions"][0]),
-        ["date", "day", "slot", "starts_at"]
+        ["date", "day", "ends_at", "slot", "starts_at"]
     );
     let li = json["attendees"]
         .as_array()

@@ -223,6 +223,8 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
         vec!["search", "秘"],
         vec!["search", "--json", "--cohort", "2015-02", "mi"],
         vec!["cohort", "list", "--json"],
+        vec!["person", "list", "--text", "秘"],
+        vec!["person", "list", "--json"],
         vec![
             "export",
             "signin-sheet",

@@ -53,6 +53,7 @@ fn lecture(session: &str, modules: &[u16]) -> ActivityDetails {
         role: "县委书记".into(),
         modules: modules.to_vec(),
         minutes: Some(120),
+        class_hours: None,
         base: None,
         notes: String::new(),
     }

@@ -332,3 +332,65 @@ fn the_activities_are_written_in_one_commit() {
     assert_eq!(count(&out, "created (planned):"), 10);
     assert_eq!(list(d).as_array().unwrap().len(), 10);
 }
+
+#[test]
+fn class_hours_are_the_cohorts_and_clock_hours_stay_minutes_in_the_timetable_and_teach() {
+    let dir = setup();
+    let d = dir.path();
+    let text = "日期,时段,方式,题目,模块,学时\n\
+                3月16日,上午,讲座,学习党章,1,2学时\n\
+                3月16日,下午,讲座,依法治村,2,2小时\n";
+    let path = file(d, "学时.csv", text.as_bytes());
+    ok(&import(d, &path, &[]));
+    let teach = [
+        "teach",
+        "add",
+        "--cohort",
+        "2015-01",
+        "--session",
+        "2:am",
+        "--method",
+        "case",
+        "--title",
+        "案例",
+        "--modules",
+        "3",
+        "--hours",
+        "4学时",
+    ];
+    let out = ok(&run(d, &teach));
+    assert!(out.contains("4 class hours"), "{out}");
+    let hours: Vec<(Value, Value)> = list(d)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["hours"].clone(), a["class_hours"].clone()))
+        .collect();
+    // A 学时 is 45 minutes by default: 2学时 = 1.5 clock hours, 4学时 = 3.
+    let want = [
+        (serde_json::json!(1.5), serde_json::json!(2)),
+        (serde_json::json!(2.0), Value::Null),
+        (serde_json::json!(3.0), serde_json::json!(4)),
+    ];
+    assert_eq!(hours, want);
+    let zh = common::lunxun_env(
+        d,
+        &["teach", "list", "--cohort", "2015-01"],
+        "zh_CN.UTF-8",
+        BEFORE,
+        &[],
+    );
+    let listed = ok(&zh);
+    assert!(listed.contains("2 学时"), "{listed}");
+    assert!(listed.contains("2 小时"), "{listed}");
+    // 4学时 and 3 clock hours are both 180 minutes, yet a change.
+    let edit = [
+        "teach", "edit", "--cohort", "2015-01", "--id", "3", "--hours", "3",
+    ];
+    ok(&run(d, &edit));
+    let third = list(d)[2].clone();
+    assert_eq!(
+        (&third["hours"], &third["class_hours"]),
+        (&serde_json::json!(3.0), &Value::Null)
+    );
+}

@@ -268,6 +268,7 @@ fn editing_a_planned_activity_in_the_desk_marks_it_changed_and_keeps_the_plan() 
             role: "县委书记".into(),
             modules: vec![2],
             minutes: Some(180),
+            class_hours: None,
             base: None,
             notes: String::new(),
         };

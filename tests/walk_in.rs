@@ -65,6 +65,7 @@ fn checkin_without_walk_in_refuses_with_the_shared_message_and_writes_nothing() 
         let shared = NotOnRoster {
             name: "王新来".into(),
             cohort: code.clone(),
+            left: None,
         };
         let expected = format!("lunxun: {}\n", shared.message(lang));
         assert_eq!(common::stderr_past_clock_warning(&out), expected);

@@ -65,13 +65,27 @@ pub enum Command {
     /// Add people to the register (花名册)
     #[command(subcommand)]
     Person(super::people::PersonCommand),
-    /// List the people enrolled in a cohort (参训名单)
-    Roster(super::people::RosterArgs),
+    /// List the people enrolled in a cohort (参训名单), withdrawn and substitutes marked
+    Roster(super::roster::RosterArgs),
+    /// Put a person on a cohort's roster, or back on it after a withdrawal
+    Enrol(super::roster::EnrolArgs),
+    /// Withdraw a person from a cohort (退训), with the reason
+    Unenrol(super::roster::UnenrolArgs),
+    /// Replace a person in a cohort by another (调换), with the reason
+    Substitute(super::roster::SubstituteArgs),
+    /// Credit a missed session as made up (补课), with how
+    Makeup(super::roster::MakeupArgs),
+    /// Undo a roster change (an enrolment, withdrawal, substitution or make-up)
+    #[command(subcommand)]
+    Change(super::roster::ChangeCommand),
     /// Search people by name (Hanzi, pinyin, initials), unit, township, county or position
     Search(super::search::SearchArgs),
     /// Check a person in for a session (签到), or record leave (请假)
     Checkin(super::checkin::CheckinArgs),
-    /// Revert a person's last check-in for a session (recorded as an undo event)
+    /// Sign a person out of a session (签退); early leave (早退) needs --reason
+    Signout(super::signout::SignoutArgs),
+    /// Revert a person's latest record for a session: their sign-out, else their
+    /// check-in (recorded as an undo event)
     Undo(super::checkin::UndoArgs),
     /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls)
     Import(super::import::ImportArgs),

@@ -6,7 +6,7 @@ use clap::Args;
 use crate::domain::attendance::{AttendanceStatus, Refusal};
 use crate::domain::{Cohort, Person, Session};
 use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
-use crate::text::{Attendance, Lang};
+use crate::text::{Arg, Attendance, Lang, SigningOut};
 
 use super::session::closed_error;
 use super::{CliError, CliResult, Ctx, find_cohort, find_person, pick_session};
@@ -46,7 +46,7 @@ pub struct UndoArgs {
 }
 
 /// The cohort, the person and the session named, each looked up.
-fn find(ctx: &Ctx, who: &Attendee) -> Result<(Cohort, Person, Session), CliError> {
+pub(super) fn find(ctx: &Ctx, who: &Attendee) -> Result<(Cohort, Person, Session), CliError> {
     let cohort = find_cohort(ctx, &who.cohort)?;
     let person = find_person(ctx, &who.person)?;
     let session = pick_session(ctx, &cohort, who.session.as_deref())?;
@@ -85,13 +85,21 @@ pub fn undo(args: UndoArgs, ctx: &Ctx) -> CliResult {
         person: &person.id,
     };
     match ops::undo(&ctx.store, ctx.clock.now(), input) {
-        Ok(undone) => Ok(crate::tr!(
-            ctx.lang,
-            Attendance::CliUndone,
-            name = person.name,
-            session = session,
-            target = undone.target
-        )),
+        Ok(undone) => {
+            let entry = if undone.sign_out {
+                SigningOut::SignOutCliUndone.get(ctx.lang)
+            } else {
+                Attendance::CliUndone.get(ctx.lang)
+            };
+            Ok(crate::text::fill(
+                entry,
+                &[
+                    Arg("name", &person.name),
+                    Arg("session", &session),
+                    Arg("target", &undone.target),
+                ],
+            ))
+        }
         Err(e) => refused(ctx, at, &person, e),
     }
 }

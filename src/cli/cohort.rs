@@ -1,4 +1,4 @@
-//! `lunxun cohort new|list|close|reopen`.
+//! `lunxun cohort new|list|close|reopen` (`show` and `edit`: cohort_show.rs).
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -8,6 +8,7 @@ use crate::ops::cohort::{self as op, CohortClosing, NewCohort};
 use crate::text::Cohorts as C;
 use crate::tr;
 
+use super::cohort_rules::RuleArgs;
 use super::{CliError, CliResult, Ctx, find_cohort, op_error};
 
 #[derive(Debug, Subcommand)]
@@ -20,6 +21,17 @@ pub enum CohortCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Show every setting and 学时 rule of a cohort, defaults marked
+    Show {
+        #[arg(value_name = "CODE")]
+        cohort: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a cohort's name, venue, dates, slots, grace or 学时 rules (each change
+    /// recorded); a cohort made before 学时 rules gets them
+    Edit(super::cohort_show::CohortEditArgs),
     /// Close a cohort: from then on its records are look-up only
     Close {
         #[arg(long, value_name = "CODE")]
@@ -43,7 +55,8 @@ pub struct CohortNewArgs {
     /// Number of days (1-60)
     #[arg(long)]
     pub days: u16,
-    /// Session slots per day: am, pm, eve, each optionally with a start time (am=08:00)
+    /// Session slots per day: am, pm, eve, each optionally with its times
+    /// (am=08:30-11:30,pm=14:30-17:30; defaults am 08:30-11:30, pm 14:30-17:30, eve 19:00-21:00)
     #[arg(long, default_value = "am,pm", value_delimiter = ',')]
     pub slots: Vec<String>,
     /// province, city or county
@@ -61,12 +74,16 @@ pub struct CohortNewArgs {
     /// Short code (default: YEAR-NN, the next free number of the start year)
     #[arg(long)]
     pub code: Option<String>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 pub fn run(command: CohortCommand, ctx: &Ctx) -> CliResult {
     match command {
         CohortCommand::New(args) => create(args, ctx),
         CohortCommand::List { json } => list(json, ctx),
+        CohortCommand::Show { cohort, json } => super::cohort_show::show(&cohort, json, ctx),
+        CohortCommand::Edit(args) => super::cohort_show::edit(args, ctx),
         CohortCommand::Close { cohort } => close(&cohort, ctx, false),
         CohortCommand::Reopen { cohort } => close(&cohort, ctx, true),
     }
@@ -98,6 +115,7 @@ fn create(args: CohortNewArgs, ctx: &Ctx) -> CliResult {
         venue: args.venue,
         grace_minutes: args.grace,
         code: args.code,
+        rules: args.rules.input(),
     };
     let cohort = op::create(&ctx.store, ctx.clock.now(), &input).map_err(|e| op_error(ctx, e))?;
     let summary = tr!(

@@ -10,6 +10,7 @@ use crate::domain::Session;
 use crate::io::attendance_json;
 use crate::io::export::{self, Privacy, Sheet, attendance, people, signin};
 
+use super::certificates::CertificatesArgs;
 use super::coverage::ExportCoverageArgs;
 use super::{CliError, Ctx, Printed, find_cohort, pick_session};
 
@@ -25,6 +26,9 @@ pub enum ExportCommand {
     /// What a cohort covered (modules × sessions, methods, warnings), or with --all,
     /// which modules every cohort covered
     Coverage(ExportCoverageArgs),
+    /// 结业证书 (one A4 page per completer), the register to sign for them and 学时证明
+    /// for those who did not complete; each paper's first printing is recorded
+    Certificates(CertificatesArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +93,7 @@ pub fn run(command: ExportCommand, ctx: &Ctx) -> ExportResult {
         ExportCommand::Roster(args) => roster(args, ctx),
         ExportCommand::SigninSheet(args) => signin_sheet(args, ctx),
         ExportCommand::Coverage(args) => super::coverage::export(args, ctx),
+        ExportCommand::Certificates(args) => super::certificates::export(args, ctx),
     }
 }
 

@@ -3,8 +3,11 @@
 
 mod args;
 mod backup;
+mod certificates;
 mod checkin;
 mod cohort;
+mod cohort_rules;
+mod cohort_show;
 mod demo;
 mod encoding;
 mod export;
@@ -12,6 +15,10 @@ mod import;
 mod import_progress;
 mod import_timetable;
 mod people;
+mod people_edit;
+mod people_hours;
+mod people_list;
+mod people_retire;
 mod people_show;
 mod people_show_text;
 mod printed;
@@ -19,8 +26,10 @@ mod read_workbook;
 mod report;
 mod report_hours;
 mod restore;
+mod roster;
 mod search;
 mod session;
+mod signout;
 
 // The teaching log, the module catalogue and the training bases.
 mod base;
@@ -90,10 +99,16 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Demo => demo::run(ctx),
         Command::Cohort(cmd) => cohort::run(cmd, ctx),
         Command::Person(cmd) => people::run(cmd, ctx),
-        Command::Roster(args) => people::roster(args, ctx),
+        Command::Roster(args) => roster::roster(args, ctx),
+        Command::Enrol(args) => roster::enrol(args, ctx),
+        Command::Unenrol(args) => roster::unenrol(args, ctx),
+        Command::Substitute(args) => roster::substitute(args, ctx),
+        Command::Makeup(args) => roster::makeup(args, ctx),
+        Command::Change(cmd) => roster::change(cmd, ctx),
         Command::Search(args) => search::run(args, ctx),
         Command::Session(cmd) => session::run(cmd, ctx),
         Command::Checkin(args) => checkin::check_in(args, ctx),
+        Command::Signout(args) => signout::run(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::ImportTimetable(args) => import_timetable::run(args, ctx),

@@ -1,4 +1,4 @@
-//! `lunxun person add` and `lunxun roster`.
+//! `lunxun person add`.
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -19,6 +19,17 @@ pub enum PersonCommand {
     Add(PersonAddArgs),
     /// A person's training record (培训档案): cohorts, 学时, standing, hours from elsewhere, the year's total
     Show(super::people_show::PersonShowArgs),
+    /// List the register (phone and ID number masked), filtered
+    List(super::people_list::PersonListArgs),
+    /// Change a person's details; each change is kept in their history
+    Edit(super::people_edit::PersonEditArgs),
+    /// Every change recorded for a person: who, when, at which desk, old → new
+    History(super::people_edit::PersonHistoryArgs),
+    /// Record that a person is no longer a secretary from a date (换届, 调离), or undo it
+    Retire(super::people_retire::PersonRetireArgs),
+    /// Hours (学时) earned elsewhere: a province class, an online course
+    #[command(subcommand)]
+    Hours(super::people_hours::HoursCommand),
 }
 
 #[derive(Debug, Args)]
@@ -55,19 +66,15 @@ pub struct PersonAddArgs {
     pub cohort: Option<String>,
 }
 
-#[derive(Debug, Args)]
-pub struct RosterArgs {
-    #[arg(long, value_name = "CODE")]
-    pub cohort: String,
-    /// Print JSON (phone and ID number masked)
-    #[arg(long)]
-    pub json: bool,
-}
-
 pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
     match command {
         PersonCommand::Add(args) => add(args, ctx),
         PersonCommand::Show(args) => super::people_show::run(args, ctx),
+        PersonCommand::List(args) => super::people_list::run(args, ctx),
+        PersonCommand::Edit(args) => super::people_edit::edit(args, ctx),
+        PersonCommand::History(args) => super::people_edit::history(args, ctx),
+        PersonCommand::Retire(args) => super::people_retire::run(args, ctx),
+        PersonCommand::Hours(cmd) => super::people_hours::run(cmd, ctx),
     }
 }
 
@@ -139,22 +146,4 @@ impl PersonOut {
             id_number: p.id_number.as_deref().map(mask::id_number),
         }
     }
-}
-
-pub fn roster(args: RosterArgs, ctx: &Ctx) -> CliResult {
-    let cohort = find_cohort(ctx, &args.cohort)?;
-    let people = ctx.store.roster(&cohort.code)?;
-    if args.json {
-        let out: Vec<PersonOut> = people.iter().map(PersonOut::masked).collect();
-        return Ok(serde_json::to_string_pretty(&out).expect("people serialise") + "\n");
-    }
-    let mut out = String::new();
-    for p in &people {
-        let phone = p.phone.as_deref().map(mask::phone).unwrap_or_default();
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            p.id, p.name, p.unit, p.county, p.township, p.position, phone
-        ));
-    }
-    Ok(out)
 }

@@ -53,7 +53,7 @@ pub struct TeachAddArgs {
     /// Content modules covered: numbers or names, e.g. 1,3 or 讲话精神、党章党纪
     #[arg(long)]
     pub modules: String,
-    /// Hours, e.g. 2 or 1.5 or 1:30
+    /// Hours: class hours (学时) of the cohort's length, e.g. 2学时; or clock hours, e.g. 2, 1.5, 2小时 or 1:30
     #[arg(long)]
     pub hours: Option<String>,
     /// The training base visited (its name, see `lunxun base list`)

@@ -45,7 +45,10 @@ struct ActivityOut {
     lecturer: String,
     role: String,
     modules: Vec<u16>,
+    /// Clock hours (from the class hours when given in 学时).
     hours: Option<f64>,
+    /// The hours when given in 学时 (class hours of the cohort's length).
+    class_hours: Option<u32>,
     base: Option<String>,
     notes: String,
     /// planned, held or changed
@@ -73,6 +76,7 @@ impl ActivityOut {
             role: d.role.clone(),
             modules: d.modules.clone(),
             hours: d.minutes.map(teaching::hours),
+            class_hours: d.class_hours,
             base: d.base.as_ref().map(|id| base_name(bases, id)),
             notes: d.notes.clone(),
             status: a.status.code(),
@@ -203,7 +207,9 @@ pub(super) fn describe(ctx: &Ctx, a: &TeachingActivity) -> String {
     }
     let numbers: Vec<String> = d.modules.iter().map(u16::to_string).collect();
     parts.push(tr!(lang, Tg::DescribeModules, numbers = numbers.join(",")));
-    if let Some(minutes) = d.minutes {
+    if let Some(class_hours) = d.class_hours {
+        parts.push(tr!(lang, Tg::DescribeClassHours, hours = class_hours));
+    } else if let Some(minutes) = d.minutes {
         parts.push(tr!(
             lang,
             Tg::DescribeHours,

@@ -317,6 +317,7 @@ fn details(row: &Row, bases: &[String]) -> ActivityDetails {
         role: row.role.to_string(),
         modules: row.modules.to_vec(),
         minutes: Some(row.minutes),
+        class_hours: None,
         base: row.base.and_then(|i| bases.get(i).cloned()),
         notes: String::new(),
     }

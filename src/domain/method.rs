@@ -60,9 +60,13 @@ impl Method {
     }
 }
 
-/// Reads hours as a decimal (`2`, `1.5`) or as `H:MM`; returns minutes (1 to 24 hours).
+/// Reads clock hours as a decimal (`2`, `1.5`, `2小时`, `2h`) or as `H:MM`; returns
+/// minutes (1 to 24 hours). 学时 are read by [`GivenHours::parse`].
 pub fn parse_hours(text: &str) -> Option<u32> {
-    let t = text.trim().trim_end_matches(['h', 'H', '小', '时']);
+    let t = text
+        .trim()
+        .trim_end_matches(['h', 'H', '小', '时'])
+        .trim_end();
     let minutes = match t.split_once(':') {
         Some((h, m)) => {
             let m: u32 = m.parse().ok().filter(|m| *m < 60)?;
@@ -74,6 +78,38 @@ pub fn parse_hours(text: &str) -> Option<u32> {
         }
     };
     (1..=24 * 60).contains(&minutes).then_some(minutes)
+}
+
+/// Hours as an organiser gives them: in 学时 (class hours, `2学时`, `2课时`: whole
+/// numbers, each the cohort's `hour_minutes` long) or clock time (`2`, `1.5`, `1:30`,
+/// `2小时`, `2h`: minutes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GivenHours {
+    Class(u32),
+    Clock(u32),
+}
+
+impl GivenHours {
+    /// Reads `2学时`, `2课时` (1 to 24 class hours) or clock hours as [`parse_hours`].
+    pub fn parse(text: &str) -> Option<GivenHours> {
+        let t = text.trim();
+        let class = ["学时", "课时"].iter().find_map(|s| t.strip_suffix(s));
+        match class {
+            Some(number) => {
+                let n: u32 = number.trim().parse().ok()?;
+                (1..=24).contains(&n).then_some(GivenHours::Class(n))
+            }
+            None => parse_hours(t).map(GivenHours::Clock),
+        }
+    }
+
+    /// As stored on an activity: `(minutes, class_hours)`.
+    pub fn stored(self, hour_minutes: u32) -> (u32, Option<u32>) {
+        match self {
+            GivenHours::Class(n) => (n * hour_minutes, Some(n)),
+            GivenHours::Clock(minutes) => (minutes, None),
+        }
+    }
 }
 
 /// Minutes as hours, to two decimals.

@@ -16,6 +16,7 @@ pub mod register;
 pub mod report;
 pub mod rules;
 pub mod session;
+pub mod sign_out;
 pub mod teaching;
 
 pub use attendance::{AttendanceEvent, AttendanceStatus, CheckInStatus, EventKind, Refusal};

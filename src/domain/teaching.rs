@@ -12,7 +12,7 @@ use crate::tr;
 use super::cohort::Cohort;
 use super::session::Session;
 
-pub use super::method::{Method, hours, parse_hours};
+pub use super::method::{GivenHours, Method, hours, parse_hours};
 
 /// What an activity is: everything an organiser types in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,8 +28,13 @@ pub struct ActivityDetails {
     pub role: String,
     /// Module numbers, sorted, at least one.
     pub modules: Vec<u16>,
+    /// How long it lasts, in minutes (from `class_hours` when given in 学时).
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// The hours when given in 学时 (class hours, `2学时`); `minutes` is then
+    /// `class_hours × hour_minutes` of the cohort. `None` when given in clock hours.
+    #[serde(default)]
+    pub class_hours: Option<u32>,
     /// The training base (its id), for a site visit.
     #[serde(default)]
     pub base: Option<String>,
@@ -76,6 +81,8 @@ pub struct ActivityEdit {
     pub modules: Option<Vec<u16>>,
     /// `Some(None)` clears the hours.
     pub minutes: Option<Option<u32>>,
+    /// Set together with `minutes`: `Some(Some(n))` when the new hours are in 学时.
+    pub class_hours: Option<Option<u32>>,
     /// `Some(None)` clears the base.
     pub base: Option<Option<String>>,
     pub notes: Option<String>,
@@ -96,6 +103,10 @@ impl ActivityEdit {
             role: pick(&self.role, &to.role),
             modules: self.modules.clone().unwrap_or(to.modules.clone()),
             minutes: self.minutes.unwrap_or(to.minutes),
+            class_hours: match self.minutes {
+                Some(_) => self.class_hours.flatten(),
+                None => to.class_hours,
+            },
             base: self.base.clone().unwrap_or(to.base.clone()),
             notes: pick(&self.notes, &to.notes),
         }

@@ -11,6 +11,7 @@ pub(crate) fn details(session: &str, method: Method, modules: &[u16]) -> Activit
         role: "组织部长".into(),
         modules: modules.to_vec(),
         minutes: Some(120),
+        class_hours: None,
         base: None,
         notes: String::new(),
     }
@@ -261,4 +262,26 @@ fn an_edit_changes_only_what_it_names() {
     assert_eq!(next.minutes, None);
     assert_eq!(next.title, d.title);
     assert!(ActivityEdit::default().is_empty());
+}
+
+#[test]
+fn class_hours_are_the_cohorts_hours_and_clock_hours_stay_minutes() {
+    let table = [
+        ("2学时", Some(GivenHours::Class(2))),
+        ("3 课时", Some(GivenHours::Class(3))),
+        ("1.5学时", None),
+        ("0学时", None),
+        ("2小时", Some(GivenHours::Clock(120))),
+        ("2 小时", Some(GivenHours::Clock(120))),
+        ("2h", Some(GivenHours::Clock(120))),
+        ("1:30", Some(GivenHours::Clock(90))),
+        ("1.5", Some(GivenHours::Clock(90))),
+        ("学时", None),
+    ];
+    for (text, given) in table {
+        assert_eq!(GivenHours::parse(text), given, "{text}");
+    }
+    assert_eq!(GivenHours::Class(2).stored(45), (90, Some(2)));
+    assert_eq!(GivenHours::Class(2).stored(50), (100, Some(2)));
+    assert_eq!(GivenHours::Clock(120).stored(45), (120, None));
 }

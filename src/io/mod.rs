@@ -6,10 +6,12 @@ pub mod backup;
 pub mod export;
 pub mod report;
 pub mod roster;
+mod staged;
 pub mod tabular;
 pub mod timetable;
 
 pub use export::attendance_json;
+pub use staged::StagedFile;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;

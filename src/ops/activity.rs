@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::module::Catalogue;
-use crate::domain::teaching::{self, ActivityDetails, ActivityEdit, Method, TeachingError};
+use crate::domain::teaching::{ActivityDetails, ActivityEdit, GivenHours, Method, TeachingError};
 use crate::domain::{Cohort, Session, TeachingActivity};
 use crate::store::{ActivityOutcome, ActivityRequest, PlannedOutcome, Store, StoreResult};
 use crate::text::Teaching as Tg;
@@ -19,7 +19,7 @@ pub enum Modules {
     Numbers(Vec<u16>),
 }
 
-/// An activity as typed. `hours`: `2`, `1.5` or `1:30`, empty for none; `base`: a
+/// An activity as typed. `hours`: `2学时` (class hours), `2`, `1.5`, `2小时` or `1:30`, empty for none; `base`: a
 /// base's name, empty for none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewActivity {
@@ -72,6 +72,7 @@ pub enum Logged {
 pub fn log(store: &Store, who: LogBy<'_>, input: &NewActivity, planned: bool) -> OpResult<Logged> {
     let cohort = cohort::find(store, who.cohort)?;
     let (modules, catalogue) = resolve(store, &cohort, &input.modules)?;
+    let hours = parse_hours(&input.hours, &cohort)?;
     let details = ActivityDetails {
         session: input.session,
         method: parse_method(&input.method)?,
@@ -79,7 +80,8 @@ pub fn log(store: &Store, who: LogBy<'_>, input: &NewActivity, planned: bool) ->
         lecturer: input.lecturer.trim().to_string(),
         role: input.role.trim().to_string(),
         modules,
-        minutes: parse_hours(&input.hours)?,
+        minutes: hours.map(|h| h.0),
+        class_hours: hours.and_then(|h| h.1),
         base: find_base(store, &input.base)?,
         notes: input.notes.trim().to_string(),
     };
@@ -98,6 +100,11 @@ pub fn edit(store: &Store, who: LogBy<'_>, id: u32, input: &ActivityChanges) -> 
         None => (None, None),
     };
     let trim = |t: &Option<String>| t.as_deref().map(|t| t.trim().to_string());
+    let hours = input
+        .hours
+        .as_deref()
+        .map(|h| parse_hours(h, &cohort))
+        .transpose()?;
     let edit = ActivityEdit {
         session: input.session,
         method: input.method.as_deref().map(parse_method).transpose()?,
@@ -105,7 +112,8 @@ pub fn edit(store: &Store, who: LogBy<'_>, id: u32, input: &ActivityChanges) -> 
         lecturer: trim(&input.lecturer),
         role: trim(&input.role),
         modules,
-        minutes: input.hours.as_deref().map(parse_hours).transpose()?,
+        minutes: hours.map(|h| h.map(|h| h.0)),
+        class_hours: hours.map(|h| h.and_then(|h| h.1)),
         base: input
             .base
             .as_deref()
@@ -201,13 +209,14 @@ pub fn parse_method(text: &str) -> Result<Method, Refusal> {
     Method::parse(text).ok_or_else(|| Refusal::of(Tg::MethodUnknown).with("text", text))
 }
 
-/// Hours as minutes; an empty value means none.
-pub fn parse_hours(text: &str) -> Result<Option<u32>, Refusal> {
+/// Hours as stored, `(minutes, class_hours)`: `2学时` is two of the cohort's class
+/// hours, `2`, `2小时`, `1:30` clock time; an empty value means none.
+pub fn parse_hours(text: &str, cohort: &Cohort) -> Result<Option<(u32, Option<u32>)>, Refusal> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    teaching::parse_hours(text)
-        .map(Some)
+    GivenHours::parse(text)
+        .map(|given| Some(given.stored(cohort.rules().hour_minutes)))
         .ok_or_else(|| Refusal::of(Tg::HoursBad).with("text", text))
 }
 

@@ -12,7 +12,7 @@ use crate::domain::attendance::{self, AttendanceEvent, CheckInStatus, EventKind,
 use crate::domain::person::PersonError;
 use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::store::{Batch, CheckInOutcome, DeskRequest, Store, StoreError};
-use crate::text::{Attendance, Lang};
+use crate::text::{Attendance, Lang, Rosters};
 
 type Now = DateTime<FixedOffset>;
 
@@ -48,7 +48,8 @@ pub struct NewPerson {
     pub phone: String,
 }
 
-/// Reverting the check-in that gives a person's current status in a session.
+/// Reverting a person's latest standing event in a session: their sign-out when one
+/// stands, else the check-in that gives their status.
 #[derive(Debug, Clone, Copy)]
 pub struct Undo<'a> {
     pub at: Where<'a>,
@@ -77,6 +78,8 @@ pub struct WalkedIn {
 pub struct Undone {
     pub event: AttendanceEvent,
     pub target: String,
+    /// The event reverted was a sign-out (签退), not a check-in.
+    pub sign_out: bool,
 }
 
 /// Why nothing was written.
@@ -97,22 +100,73 @@ impl From<StoreError> for CheckInError {
     }
 }
 
-/// Someone not on the cohort's roster, with no walk-in asked for.
+/// Someone not on the cohort's roster: never enrolled (and no walk-in asked for), or
+/// withdrawn (退训) or replaced (调换), which no walk-in undoes (`lunxun enrol` does).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotOnRoster {
     pub name: String,
     pub cohort: String,
+    /// Set when they left the roster.
+    pub left: Option<Left>,
+}
+
+/// How someone left a cohort's roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Left {
+    pub date: chrono::NaiveDate,
+    pub reason: String,
+    /// The substitute's name, when they were replaced.
+    pub replaced_by: Option<String>,
 }
 
 impl NotOnRoster {
     pub fn message(&self, lang: Lang) -> String {
-        crate::tr!(
-            lang,
-            Attendance::NotOnRoster,
-            name = self.name,
-            cohort = self.cohort
-        )
+        let (name, cohort) = (&self.name, &self.cohort);
+        let Some(left) = &self.left else {
+            return crate::tr!(lang, Attendance::NotOnRoster, name = name, cohort = cohort);
+        };
+        let (date, reason) = (left.date, &left.reason);
+        match &left.replaced_by {
+            None => crate::tr!(
+                lang,
+                Rosters::RosterCheckInWithdrawn,
+                name = name,
+                cohort = cohort,
+                date = date,
+                reason = reason
+            ),
+            Some(other) => crate::tr!(
+                lang,
+                Rosters::RosterCheckInReplaced,
+                name = name,
+                other = other,
+                date = date,
+                reason = reason
+            ),
+        }
     }
+}
+
+/// Refuses a check-in of someone withdrawn from the cohort or replaced in it. Reads the
+/// register's changes (a small tree) once per check-in.
+fn refuse_left(store: &Store, cohort: &str, person: &Person) -> Result<(), CheckInError> {
+    let facts = store.register_facts()?;
+    let Some(withdrawal) = facts.withdrawal(cohort, &person.id) else {
+        return Ok(());
+    };
+    let replaced_by = match &withdrawal.replaced_by {
+        Some(id) => Some(store.person(id)?.map_or_else(|| id.to_string(), |p| p.name)),
+        None => None,
+    };
+    Err(CheckInError::NotOnRoster(NotOnRoster {
+        name: person.name.clone(),
+        cohort: cohort.to_string(),
+        left: Some(Left {
+            date: withdrawal.at.date_naive(),
+            reason: withdrawal.reason.clone(),
+            replaced_by,
+        }),
+    }))
 }
 
 /// Why typed details do not make a person record.
@@ -181,9 +235,12 @@ pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn
             return Err(CheckInError::NotOnRoster(NotOnRoster {
                 name: person.name.clone(),
                 cohort: at.cohort.code.clone(),
+                left: None,
             }));
         }
         Store::stage_enrolment(&mut extra, &at.cohort.code, &person.id, now, true);
+    } else {
+        refuse_left(store, &at.cohort.code, person)?;
     }
     let status = status.unwrap_or_else(|| arrival(at, now));
     let reason = reason
@@ -220,7 +277,8 @@ pub fn walk_in(
     Ok(WalkedIn { person, checked_in })
 }
 
-/// Reverts the event that gives the person's current status in the session.
+/// Reverts the person's latest standing event in the session (a sign-out before the
+/// check-in it follows).
 pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInError> {
     let request = DeskRequest {
         cohort: &input.at.cohort.code,
@@ -236,7 +294,15 @@ pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInE
         unreachable!("the store's undo records an undo event")
     };
     let target = target.clone();
-    Ok(Undone { event, target })
+    let thread = store.thread(&input.at.cohort.code, input.person, input.at.session)?;
+    let sign_out = thread
+        .iter()
+        .any(|e| e.id == target && matches!(e.kind, EventKind::SignOut { .. }));
+    Ok(Undone {
+        event,
+        target,
+        sign_out,
+    })
 }
 
 fn arrival(at: Where<'_>, now: Now) -> CheckInStatus {

@@ -3,11 +3,14 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use crate::domain::cohort::{self, CohortError, DEFAULT_COMPLETION_PERCENT};
-use crate::domain::{Cohort, Field, Level, SlotDef};
+use crate::domain::credit::CreditRules;
+use crate::domain::{Cohort, Field, Level};
 use crate::store::{Batch, CohortChange, Store};
 use crate::text::{Cohorts as C, Tabular};
 
 use super::{OpError, OpResult, Refusal};
+
+pub use super::cohort_rules::{RulesInput, parse_slots};
 
 /// A new cohort as typed: on the command line or in the desk's form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,7 +20,8 @@ pub struct NewCohort {
     pub start: String,
     /// Number of days, 1 to 60.
     pub days: String,
-    /// `am,pm`, each slot optionally with its start time (`am=08:00`).
+    /// `am,pm`, each slot optionally with its start time (`am=08:00`) or its start and
+    /// end (`am=08:30-11:30`).
     pub slots: String,
     /// province, city or county (or 省级, 市级, 县级).
     pub level: String,
@@ -26,6 +30,8 @@ pub struct NewCohort {
     pub grace_minutes: u32,
     /// Default: YEAR-NN, the next free number of the start year.
     pub code: Option<String>,
+    /// 学时 rules given; the defaults for the rest.
+    pub rules: RulesInput,
 }
 
 /// Checks the input, refuses a code in use, and saves the cohort. Nothing is written
@@ -59,6 +65,7 @@ fn cohort_from(
     let level = parse_level(&input.level)?;
     let field_focus = parse_field(input.field.as_deref())?;
     let slots = parse_slots(&input.slots)?;
+    let rules = input.rules.apply(CreditRules::default())?;
     let code = match input.code.as_deref().map(str::trim) {
         Some(code) => code.to_string(),
         None => cohort::next_code(start.year(), existing),
@@ -75,7 +82,7 @@ fn cohort_from(
         open: true,
         grace_minutes: input.grace_minutes,
         completion_percent: DEFAULT_COMPLETION_PERCENT,
-        credit: Some(crate::domain::credit::CreditRules::default()),
+        credit: Some(rules),
         closed_sessions: vec![],
         created_at: now,
     };
@@ -91,14 +98,6 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// A cohort's level: province, city or county (or 省级, 市级, 县级).
 pub fn parse_level(text: &str) -> Result<Level, Refusal> {
     Level::parse(text).ok_or_else(|| Refusal::of(C::CohortBadLevel).with("text", text))
-}
-
-/// Session slots separated by commas: `am,pm` or `am=08:00,eve`.
-pub fn parse_slots(text: &str) -> Result<Vec<SlotDef>, Refusal> {
-    text.split([',', '，'])
-        .map(str::trim)
-        .map(|s| SlotDef::parse(s).map_err(|_| Refusal::of(C::CohortBadSlot).with("text", s)))
-        .collect()
 }
 
 /// A field of work (领域); empty means none.

@@ -6,17 +6,32 @@
 
 pub mod activity;
 pub mod base;
+mod certificate_book;
+mod certificate_serials;
+pub mod certificates;
 pub mod checkin;
 pub mod cohort;
+pub mod cohort_edit;
+pub mod cohort_rules;
 pub mod credit;
 pub mod import;
 pub mod person;
+pub mod person_edit;
+pub mod person_history;
+pub mod person_hours;
+pub mod person_list;
+pub mod person_retire;
 pub mod record;
 pub mod refusal;
+pub mod roster;
+pub mod roster_undo;
 pub mod session;
+pub mod signout;
+pub mod who;
 pub mod year;
 
 #[cfg(test)]
 mod test_support;
 
 pub use refusal::{OpError, OpResult, Refusal};
+pub use who::who;

@@ -35,6 +35,8 @@ impl Texts {
 enum Value {
     Plain(String),
     Joined(Vec<String>, Texts),
+    /// Worded in each language (Chinese, English): a session's name, say.
+    Worded(String, String),
 }
 
 /// A refusal in the catalogue's words: an entry and its named arguments, filled in the
@@ -59,6 +61,13 @@ impl Refusal {
         self
     }
 
+    /// Fills `{key}` with what `word` says in the language the refusal is shown in.
+    pub fn with_worded(mut self, key: &'static str, word: impl Fn(Lang) -> String) -> Refusal {
+        let value = Value::Worded(word(Lang::Zh), word(Lang::En));
+        self.args.push((key, value));
+        self
+    }
+
     /// Fills `{key}` with `items` joined by the separator `sep` (an entry: 、 or ", ").
     pub fn with_list<E: Entry>(mut self, key: &'static str, items: Vec<String>, sep: E) -> Refusal {
         self.args.push((key, Value::Joined(items, Texts::of(sep))));
@@ -72,6 +81,10 @@ impl Refusal {
             .map(|(_, value)| match value {
                 Value::Plain(text) => text.clone(),
                 Value::Joined(items, sep) => items.join(sep.get(lang)),
+                Value::Worded(zh, en) => match lang {
+                    Lang::Zh => zh.clone(),
+                    Lang::En => en.clone(),
+                },
             })
             .collect();
         let args: Vec<Arg<'_>> = self

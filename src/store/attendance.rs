@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::attendance::{
     self, AttendanceEvent, AttendanceStatus, CheckInStatus, EventKind, Refusal,
 };
+use crate::domain::sign_out::{self, SignOutRefusal};
 use crate::domain::{PersonId, Session};
 
 use super::codec::{decode, encode, next_ulid, scope_prefix, scoped_key};
@@ -15,6 +16,13 @@ use super::{Batch, Store, StoreResult, TreeName};
 pub enum CheckInOutcome {
     Recorded(AttendanceEvent),
     Refused(Refusal),
+}
+
+/// What came of a sign-out: written (and durable), or refused with nothing written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignOutOutcome {
+    Recorded(AttendanceEvent),
+    Refused(SignOutRefusal),
 }
 
 /// One request to the desk: who, which session, when, and what to record.
@@ -44,13 +52,25 @@ impl Store {
         person: &PersonId,
         session: Session,
     ) -> StoreResult<Option<AttendanceStatus>> {
+        Ok(attendance::derive_status(
+            &self.thread(code, person, session)?,
+        ))
+    }
+
+    /// One person's events in one session, in written order.
+    pub fn thread(
+        &self,
+        code: &str,
+        person: &PersonId,
+        session: Session,
+    ) -> StoreResult<Vec<AttendanceEvent>> {
         let mut events: Vec<AttendanceEvent> = Vec::new();
         let prefix = thread_prefix(code, person, session);
         for entry in self.tree(TreeName::Events).scan_prefix(prefix) {
             let (_, bytes) = entry?;
             events.push(decode("events", &bytes)?);
         }
-        Ok(attendance::derive_status(&events))
+        Ok(events)
     }
 
     /// Records a check-in unless the rules refuse it; returns after it is durable.
@@ -89,16 +109,44 @@ impl Store {
             .map(CheckInOutcome::Recorded)
     }
 
-    /// Reverts the event that gives the person's current status, by appending an undo.
+    /// Signs a person out (签退) unless the rules refuse it: they must have arrived and
+    /// not signed out yet; `early` (minutes early, when it is early leave) needs a
+    /// `reason`. Returns after it is durable.
+    pub fn sign_out(
+        &self,
+        request: &DeskRequest<'_>,
+        early: Option<u32>,
+        reason: Option<String>,
+    ) -> StoreResult<SignOutOutcome> {
+        if let Err(closed) = self.closed_for(request.cohort, Some(request.session))? {
+            return Ok(SignOutOutcome::Refused(SignOutRefusal::Closed(closed)));
+        }
+        let events = self.thread(request.cohort, request.person, request.session)?;
+        if let Err(refusal) = sign_out::sign_out_allowed(&events, early, reason.as_deref()) {
+            if matches!(refusal, SignOutRefusal::AlreadySignedOut(_)) {
+                // As for "already checked in": the sign-out named stands, durably.
+                self.settle()?;
+            }
+            return Ok(SignOutOutcome::Refused(refusal));
+        }
+        let kind = EventKind::SignOut { reason };
+        self.append(request, kind, Batch::default())
+            .map(SignOutOutcome::Recorded)
+    }
+
+    /// Reverts the person's latest standing event in the session (the sign-out when one
+    /// stands, else the check-in that gives the status), by appending an undo.
     pub fn undo(&self, request: &DeskRequest<'_>) -> StoreResult<CheckInOutcome> {
         if let Err(closed) = self.closed_for(request.cohort, Some(request.session))? {
             return Ok(CheckInOutcome::Refused(Refusal::Closed(closed)));
         }
-        let current = self.status(request.cohort, request.person, request.session)?;
-        match attendance::undo_target(current.as_ref()) {
+        let events = self.thread(request.cohort, request.person, request.session)?;
+        match attendance::undo_target(&events) {
             Err(refusal) => Ok(CheckInOutcome::Refused(refusal)),
             Ok(target) => {
-                let kind = EventKind::Undo { target };
+                let kind = EventKind::Undo {
+                    target: target.id.clone(),
+                };
                 self.append(request, kind, Batch::default())
                     .map(CheckInOutcome::Recorded)
             }
@@ -106,7 +154,7 @@ impl Store {
     }
 
     /// Stages an event under its key (see `thread_prefix`): the desk's and the command
-    /// line's check-ins and undos, and the demo's attendance. The caller checks and commits.
+    /// line's check-ins, sign-outs and undos, and the demo's attendance. The caller checks and commits.
     pub fn stage_event(batch: &mut Batch, event: &AttendanceEvent) {
         let mut key = thread_prefix(&event.cohort, &event.person, event.session);
         key.extend_from_slice(event.id.as_bytes());

@@ -148,10 +148,20 @@ impl Snapshot {
         }
         Ok(Backup {
             format: BACKUP_FORMAT.to_string(),
-            schema: SCHEMA_VERSION,
+            schema: self.schema(),
             created_at: created_at.to_string(),
             trees,
         })
+    }
+
+    /// The schema of the records copied (a backup made before an upgrade says the old
+    /// one, so restoring it upgrades again).
+    fn schema(&self) -> u32 {
+        self.trees[TreeName::Meta.index()]
+            .iter()
+            .find(|(key, _)| **key == *b"schema_version")
+            .and_then(|(_, value)| super::decode_u32(value).ok())
+            .unwrap_or(SCHEMA_VERSION)
     }
 }
 

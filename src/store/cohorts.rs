@@ -78,4 +78,10 @@ impl Store {
         let key = scoped_key(code, person.as_str());
         batch.put(TreeName::Enrolments, key, encode(&enrolment));
     }
+
+    /// Adds the removal of an enrolment to `batch`: only for undoing the change that made
+    /// it (an enrolment by mistake, with no attendance); a withdrawal keeps the enrolment.
+    pub fn stage_enrolment_removal(batch: &mut Batch, code: &str, person: &PersonId) {
+        batch.remove(TreeName::Enrolments, scoped_key(code, person.as_str()));
+    }
 }

@@ -23,6 +23,7 @@ mod import_run;
 mod integrity;
 mod journal;
 mod lock;
+mod migrate;
 mod opening;
 mod people;
 mod person_codec;
@@ -42,7 +43,7 @@ mod timetable;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
-pub use attendance::{CheckInOutcome, DeskRequest};
+pub use attendance::{CheckInOutcome, DeskRequest, SignOutOutcome};
 pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record, Snapshot};
 pub use batch::Batch;
 pub use closing::CohortChange;
@@ -79,7 +80,7 @@ impl Opening {
 
 /// The value that stands for "remove this key" in a batch and in the journal (never a
 /// record's value: those are JSON, person records or numbers). Rolling back an unfinished
-/// import is the only writer of removals.
+/// import and undoing an enrolment made by mistake (`change undo`) write removals.
 pub(crate) const REMOVED: &[u8] = b"\xFFlunxun:removed\xFF";
 
 /// Whether a batch's or journal entry's value stands for a removal ([`REMOVED`]).
@@ -88,7 +89,11 @@ pub(crate) fn is_removal(value: &[u8]) -> bool {
 }
 
 /// The schema this build writes and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 1: the first. 2 (issue 13): slot end times, credit rules with each cohort, sign-out
+/// events, the register's changes; a schema-1 folder reads as it is and is upgraded on
+/// open after a backup ([`Store::migrate`]).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The record kinds, one sled tree each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,6 @@ catalogue! {
         CohortCodeTaken => "班次代码“{code}”已被使用；请换一个 --code。", "cohort code '{code}' is taken; choose another --code";
         CohortBadStart => "开始日期“{text}”无效；请写作 YYYY-MM-DD，如 2015-03-16。", "bad start date '{text}': use YYYY-MM-DD, e.g. 2015-03-16";
         CohortBadLevel => "层级“{text}”无效；可选 province、city、county。", "bad level '{text}': use province, city or county";
-        CohortBadSlot => "时段“{text}”无效；可选 am、pm、eve，可带开始时间，如 am=08:00。", "unknown slot '{text}': use am, pm or eve, optionally with a start time such as am=08:00";
         FieldUnknown => "领域“{text}”无效；可选：{codes}，或中文名称如 村、社区。", "unknown field '{text}': use one of {codes}";
         CohortStateOpen => "进行中", "open";
         CohortStateClosed => "已结束", "closed";

@@ -24,6 +24,7 @@ catalogue! {
     KeyCheckIn => "签到", "check in";
     KeyUndo => "撤销上一次", "undo last";
     KeyLeave => "请假", "leave";
+    SignOutKey => "签退", "sign out";
     KeyWalkIn => "现场增补", "walk-in";
     KeyScope => "名单/花名册", "roster/register";
     KeyClear => "清空/返回", "clear/back";
@@ -56,6 +57,7 @@ catalogue! {
     KeyNewActivity => "记录教学活动", "log an activity";
     KeyMarkHeld => "标记已举办", "mark held";
     KeyEditActivity => "修改（有变更）", "edit (changed)";
+    KeyEditPerson => "修改信息", "edit details";
     ActivityEditTitle => "修改教学活动 #{id}", "Edit activity #{id}";
     ActivityEdited => "✓ #{id} 已修改（原记录保留在历史中）", "✓ #{id} changed (the earlier details stay in the history)";
     KeyDeleteActivity => "删除", "delete";
@@ -99,6 +101,7 @@ catalogue! {
     // Forms
     LeaveTitle => "请假 · {name}", "Leave · {name}";
     LeaveReason => "请假事由", "Reason";
+    SignOutFormReason => "早退原因", "Reason for leaving early";
     WalkInTitle => "现场增补（加入本班并签到）", "Walk-in (enrol and check in)";
     FieldName => "姓名", "Name";
     // The name of a thing (a cohort, a base), not of a person.

@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalogue;
 mod bases;
+mod certificates;
 mod checkin;
 mod cohort;
 mod commands;
@@ -24,13 +25,17 @@ mod names;
 mod record;
 mod report;
 mod roster;
+mod rosters;
+mod sign_out;
 mod store;
 mod tabular;
 mod teaching;
 mod timetable;
+mod upkeep;
 
 pub use bases::Bases;
 pub use catalogue::{Arg, Entry, fill};
+pub use certificates::Certificates;
 pub use checkin::Attendance;
 pub use cohort::Cohorts;
 pub use commands::Commands;
@@ -45,10 +50,13 @@ pub use names::Names;
 pub use record::Record;
 pub use report::Report;
 pub use roster::Roster;
+pub use rosters::Rosters;
+pub use sign_out::SigningOut;
 pub use store::{Backups, Storage};
 pub use tabular::{Tabular, list_of};
 pub use teaching::Teaching;
 pub use timetable::Timetable;
+pub use upkeep::Upkeep;
 
 /// Latin words Chinese text may hold: key names, file formats and encodings, and what a
 /// person types in Latin letters (a date format, slot and five-haves codes, pinyin

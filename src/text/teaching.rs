@@ -3,7 +3,7 @@ catalogue! {
     /// command line and at the desk.
     pub enum Teaching {
         MethodUnknown => "教学方式“{text}”无效；可选 专题辅导、经验介绍、案例分析、现场观摩、讨论交流、菜单选学。", "unknown method '{text}': use lecture, sharing, case, visit, discussion or elective";
-        HoursBad => "学时“{text}”无效；请写小时数，如 2、1.5 或 1:30（不超过 24）。", "bad hours '{text}': use a number of hours such as 2, 1.5 or 1:30 (at most 24)";
+        HoursBad => "学时“{text}”无效；请写学时数（如 2学时）或小时数（如 2、1.5、2小时 或 1:30，不超过 24）。", "bad hours '{text}': use class hours such as 2学时, or clock hours such as 2, 1.5, 2小时 or 1:30 (at most 24)";
         BaseNotFound => "没有名为“{name}”的培训基地；用 lunxun base list 查看，或用 lunxun base add 添加。", "no training base named '{name}'; `lunxun base list` shows them, `lunxun base add` adds one";
         MethodLecture => "专题辅导", "lecture";
         MethodSharing => "经验介绍", "sharing";
@@ -13,6 +13,7 @@ catalogue! {
         MethodElective => "菜单选学", "elective";
         DescribeModules => "模块 {numbers}", "modules {numbers}";
         DescribeHours => "{hours} 小时", "{hours} h";
+        DescribeClassHours => "{hours} 学时", "{hours} class hours";
         CliActivityLogged => "已记录教学活动 {id}：{what}", "logged activity {id}: {what}";
         CliActivityChanged => "已修改教学活动 {id}：{what}", "changed activity {id}: {what}";
         CliActivityDeleted => "已删除教学活动 {id}（记录保留在历史中）", "deleted activity {id} (it stays in the history)";

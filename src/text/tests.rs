@@ -16,6 +16,7 @@ fn sections() -> Vec<Section> {
         section::<Desk>("Desk"),
         section::<Tabular>("Tabular"),
         section::<Roster>("Roster"),
+        section::<Rosters>("Rosters"),
         section::<Timetable>("Timetable"),
         section::<Attendance>("Attendance"),
         section::<RosterImport>("RosterImport"),
@@ -32,6 +33,9 @@ fn sections() -> Vec<Section> {
         section::<Backups>("Backups"),
         section::<Commands>("Commands"),
         section::<Names>("Names"),
+        section::<Upkeep>("Upkeep"),
+        section::<SigningOut>("SigningOut"),
+        section::<Certificates>("Certificates"),
     ]
 }
 

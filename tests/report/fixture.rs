@@ -196,6 +196,7 @@ fn add(store: &Store, cohort: &Cohort, plan: Plan<'_>, planned: bool) -> u32 {
         },
         modules: plan.modules.to_vec(),
         minutes: Some(plan.minutes),
+        class_hours: None,
         base: plan.base.map(str::to_string),
         notes: String::new(),
     };

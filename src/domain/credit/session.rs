@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use crate::domain::attendance::{AttendanceStatus, Mark, SignOutStatus, mark};
+use crate::domain::sign_out;
 use crate::domain::teaching::{ActivityDetails, TeachingActivity};
 use crate::domain::{Cohort, Session};
 
@@ -47,9 +48,13 @@ pub fn session_hours(cohort: &Cohort, activities: &[TeachingActivity]) -> Vec<Se
         .collect()
 }
 
-/// An activity's recorded hours in minutes.
-fn activity_minutes(details: &ActivityDetails, _rules: &CreditRules) -> Option<u32> {
-    details.minutes
+/// An activity's recorded hours in minutes: given in 学时, as many of the cohort's class
+/// hours (so a changed class-hour length follows); else as clock minutes.
+fn activity_minutes(details: &ActivityDetails, rules: &CreditRules) -> Option<u32> {
+    match details.class_hours {
+        Some(class_hours) => Some(class_hours * rules.hour_minutes),
+        None => details.minutes,
+    }
 }
 
 /// What one person is credited in one session, and why.
@@ -103,10 +108,8 @@ pub fn credit_session(cohort: &Cohort, rules: &CreditRules, sitting: Sitting<'_>
         (Some(at), Some(start)) => minutes_between(start, at.naive_local()),
         _ => 0,
     };
-    let early_minutes = match (signed_out, cohort.ends_at(session)) {
-        (Some(at), Some(end)) => minutes_between(at.naive_local(), end),
-        _ => 0,
-    };
+    let left = signed_out.map(|at| at.naive_local());
+    let early_minutes = left.map_or(0, |at| sign_out::minutes_early(cohort, session, at));
     let no_sign_out = rules.sign_out_required
         && arrived.is_some()
         && signed_out.is_none()
@@ -127,7 +130,7 @@ pub fn credit_session(cohort: &Cohort, rules: &CreditRules, sitting: Sitting<'_>
         signed_out,
         late_minutes,
         early_minutes,
-        early_leave: early_minutes > rules.early_leave_minutes,
+        early_leave: left.is_some_and(|at| sign_out::early_leave(cohort, session, at).is_some()),
         no_sign_out,
         make_up: sitting.make_up.map(str::to_string),
         credited_minutes,

@@ -1,14 +1,16 @@
-//! The attendance sheet: one row per enrolled person, one column per session, then each
-//! person's totals, and per-session totals underneath.
+//! The attendance sheet: one row per enrolled person, one column per session (the mark,
+//! and the sign-out or early leave after it), then each person's totals (early leaves
+//! last), and per-session totals underneath.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::attendance::derive_all;
+use crate::domain::attendance::{SignOutStatus, derive_all};
 use crate::domain::report::{Mark, attendance::mark};
+use crate::domain::sign_out::{derive_all_sign_outs, early_leave};
 use crate::domain::{AttendanceEvent, AttendanceStatus, Cohort, Person, PersonId, Session};
-use crate::text::{Export, Lang};
+use crate::text::{Export, Lang, SigningOut};
 use crate::tr;
 
 use super::people::Privacy;
@@ -26,16 +28,37 @@ fn label(mark: Mark, lang: Lang) -> String {
     tr!(lang, entry)
 }
 
-/// Every person's derived status, looked up per session.
+/// Every person's derived status and standing sign-out, looked up per session.
 pub struct Marks {
     statuses: HashMap<(PersonId, Session), AttendanceStatus>,
+    sign_outs: HashMap<(PersonId, Session), SignOutStatus>,
+}
+
+/// A standing sign-out (签退) and, when it was early leave (早退), the minutes early.
+#[derive(Debug, Clone, Copy)]
+pub struct Departure<'a> {
+    pub status: &'a SignOutStatus,
+    pub early: Option<u32>,
 }
 
 impl Marks {
     pub fn new(events: &[AttendanceEvent]) -> Marks {
         Marks {
             statuses: derive_all(events),
+            sign_outs: derive_all_sign_outs(events),
         }
+    }
+
+    /// The person's standing sign-out in the session, if any.
+    pub fn departure(
+        &self,
+        cohort: &Cohort,
+        person: &PersonId,
+        session: Session,
+    ) -> Option<Departure<'_>> {
+        let status = self.sign_outs.get(&(person.clone(), session))?;
+        let early = early_leave(cohort, session, status.at.naive_local());
+        Some(Departure { status, early })
     }
 
     /// The mark, and the standing event's time and reason.
@@ -56,6 +79,8 @@ struct Tally {
     late: usize,
     leave: usize,
     absent: usize,
+    /// 早退: sign-outs that were early leave.
+    early: usize,
 }
 
 impl Tally {
@@ -97,10 +122,20 @@ pub fn sheet(
         let mut tally = Tally::default();
         for (i, session) in sessions.iter().enumerate() {
             let (mark, status) = marks.get(cohort, &person.id, *session);
-            tally.add(mark);
-            per_session[i].add(mark);
-            overall.add(mark);
-            row.push(mark_text(cohort, *session, mark, status, lang).into());
+            let departure = marks.departure(cohort, &person.id, *session);
+            let early = departure.is_some_and(|d| d.early.is_some());
+            for t in [&mut tally, &mut per_session[i], &mut overall] {
+                t.add(mark);
+                t.early += usize::from(early);
+            }
+            let mut text = mark_text(cohort, *session, mark, status, lang);
+            if let Some(departure) = departure {
+                text = format!(
+                    "{text} · {}",
+                    departure_text(cohort, *session, departure, lang)
+                );
+            }
+            row.push(text.into());
         }
         row.extend(tally_cells(&tally, sessions.len()));
         rows.push(row);
@@ -142,6 +177,7 @@ fn header(cohort: &Cohort, sessions: &[Session], lang: Lang) -> Vec<String> {
         Export::ExpColAbsent,
         Export::ExpColRate,
     ]));
+    header.push(tr!(lang, SigningOut::SignOutColEarly));
     header
 }
 
@@ -179,6 +215,23 @@ fn mark_text(
     format!("{label} {}", time_text(cohort, session, status.at))
 }
 
+/// `签退 11:28`, or `早退 10:40（看病）`.
+fn departure_text(cohort: &Cohort, session: Session, d: Departure<'_>, lang: Lang) -> String {
+    let time = time_text(cohort, session, d.status.at);
+    match d.early {
+        None => tr!(lang, SigningOut::SignOutMark, time = time),
+        Some(_) => {
+            let reason = d.status.reason.as_deref().unwrap_or("—");
+            tr!(
+                lang,
+                SigningOut::SignOutEarlyMark,
+                time = time,
+                reason = reason
+            )
+        }
+    }
+}
+
 fn time_text(cohort: &Cohort, session: Session, at: DateTime<FixedOffset>) -> String {
     if at.date_naive() == cohort.date_of(session.day) {
         at.format("%H:%M").to_string()
@@ -199,27 +252,30 @@ fn tally_cells(tally: &Tally, sessions: usize) -> Vec<Cell> {
         tally.leave.into(),
         tally.absent.into(),
         rate.into(),
+        tally.early.into(),
     ]
 }
 
-/// Four rows under the people: how many attended, were late, on leave, absent.
+/// Five rows under the people: how many attended, were late, on leave, absent, left
+/// early; each total also under its column of the people's tallies.
 fn totals(per_session: &[Tally], overall: &Tally, lang: Lang) -> Vec<Vec<Cell>> {
     type Pick = fn(&Tally) -> usize;
-    let lines: [(Export, Pick); 4] = [
-        (Export::ExpTotalAttended, |t| t.attended),
-        (Export::ExpTotalLate, |t| t.late),
-        (Export::ExpTotalLeave, |t| t.leave),
-        (Export::ExpTotalAbsent, |t| t.absent),
+    // (label, count, its column among the six tally columns)
+    let lines: [(String, Pick, usize); 5] = [
+        (tr!(lang, Export::ExpTotalAttended), |t| t.attended, 0),
+        (tr!(lang, Export::ExpTotalLate), |t| t.late, 1),
+        (tr!(lang, Export::ExpTotalLeave), |t| t.leave, 2),
+        (tr!(lang, Export::ExpTotalAbsent), |t| t.absent, 3),
+        (tr!(lang, SigningOut::SignOutTotalEarly), |t| t.early, 5),
     ];
     lines
-        .iter()
-        .enumerate()
-        .map(|(i, (entry, pick))| {
-            let mut row: Vec<Cell> = vec![Cell::blank(), tr!(lang, *entry).into()];
+        .into_iter()
+        .map(|(label, pick, column)| {
+            let mut row: Vec<Cell> = vec![Cell::blank(), label.into()];
             row.extend((0..4).map(|_| Cell::blank()));
             row.extend(per_session.iter().map(|t| pick(t).into()));
-            let mut summary: Vec<Cell> = (0..5).map(|_| Cell::blank()).collect();
-            summary[i] = pick(overall).into();
+            let mut summary: Vec<Cell> = (0..6).map(|_| Cell::blank()).collect();
+            summary[column] = pick(overall).into();
             row.extend(summary);
             row
         })

@@ -1,4 +1,5 @@
-//! `export attendance --format json`: every enrolled person's status in every session.
+//! `export attendance --format json`: every enrolled person's status in every session,
+//! with their sign-out (签退) and early leave (早退).
 
 use serde::Serialize;
 
@@ -27,6 +28,8 @@ pub struct SessionOut {
     pub date: String,
     pub slot: &'static str,
     pub starts_at: String,
+    /// The slot's end: signing out more than the early-leave minutes before it is 早退.
+    pub ends_at: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -48,6 +51,17 @@ pub struct MarkOut {
     pub at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// When the standing sign-out (签退) was recorded (RFC 3339), or null.
+    pub signed_out: Option<String>,
+    /// Left early (早退): signed out more than the cohort's early-leave minutes before the
+    /// session's end.
+    pub early_leave: bool,
+    /// How many minutes before the end, when it was early leave.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub early_minutes: Option<u32>,
+    /// Why they left early.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_out_reason: Option<String>,
 }
 
 pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> AttendanceExport {
@@ -64,12 +78,17 @@ pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> 
                 .iter()
                 .map(|session| {
                     let (mark, status) = marks.get(cohort, &person.id, *session);
+                    let departure = marks.departure(cohort, &person.id, *session);
                     MarkOut {
                         day: session.day,
                         slot: session.slot.code(),
                         status: mark.code(),
                         at: status.map(|s| s.at.to_rfc3339()),
                         reason: status.and_then(|s| s.reason.clone()),
+                        signed_out: departure.map(|d| d.status.at.to_rfc3339()),
+                        early_leave: departure.is_some_and(|d| d.early.is_some()),
+                        early_minutes: departure.and_then(|d| d.early),
+                        sign_out_reason: departure.and_then(|d| d.status.reason.clone()),
                     }
                 })
                 .collect(),
@@ -91,6 +110,10 @@ fn cohort_out(cohort: &Cohort) -> CohortOut {
             slot: s.slot.code(),
             starts_at: cohort
                 .starts_at(s)
+                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+            ends_at: cohort
+                .ends_at(s)
                 .map(|t| t.format("%Y-%m-%dT%H:%M").to_string())
                 .unwrap_or_default(),
         })

@@ -4,6 +4,10 @@
 
 pub mod attendance;
 pub mod attendance_json;
+pub mod certificates;
+pub mod certificates_page;
+#[cfg(test)]
+mod certificates_tests;
 pub mod csv_file;
 pub mod escape;
 pub mod json;

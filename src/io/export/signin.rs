@@ -1,9 +1,9 @@
 //! The paper sign-in sheet (签到表) for one session: the roster sorted by county, then by
-//! name in pinyin order, with an empty column to sign in.
+//! name in pinyin order, with an empty column to sign in and one to sign out (签退).
 
 use crate::domain::{Cohort, Person, Session};
 use crate::search::full_pinyin;
-use crate::text::{Export, Lang};
+use crate::text::{Export, Lang, SigningOut};
 use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
@@ -11,7 +11,8 @@ use super::sheet::{Cell, Layout, Sheet};
 /// Width of the signature column, in characters.
 const SIGNATURE_WIDTH: f64 = 24.0;
 
-/// The sheet's columns; the last is left blank to sign in.
+/// The sheet's columns; the signature column and the sign-out column after it (签退)
+/// are left blank.
 const HEADER: [Export; 6] = [
     Export::ExpColNo,
     Export::ExpColName,
@@ -46,6 +47,7 @@ pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -
                 p.position.as_str().into(),
                 p.county.as_str().into(),
                 Cell::blank(),
+                Cell::blank(),
             ]
         })
         .collect();
@@ -53,16 +55,22 @@ pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -
         name: tr!(lang, Export::ExpSigninTab),
         title: tr!(lang, Export::ExpSigninTitle, cohort = cohort.name),
         subtitle: subtitle(cohort, session, roster.len(), lang),
-        header: HEADER.iter().map(|e| tr!(lang, *e)).collect(),
+        header: header(lang),
         rows,
         totals: Vec::new(),
         layout: Layout {
             freeze_columns: 0,
             landscape: false,
             for_signing: true,
-            min_widths: vec![(5, SIGNATURE_WIDTH)],
+            min_widths: vec![(5, SIGNATURE_WIDTH), (6, SIGNATURE_WIDTH)],
         },
     }
+}
+
+fn header(lang: Lang) -> Vec<String> {
+    let mut header: Vec<String> = HEADER.iter().map(|e| tr!(lang, *e)).collect();
+    header.push(tr!(lang, SigningOut::SignOutColSignature));
+    header
 }
 
 /// `2015-03-16（第 1 天）上午 08:30 · 岳阳市委党校 · 应到 60 人`

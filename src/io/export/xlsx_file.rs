@@ -13,7 +13,7 @@ use super::escape::is_risky;
 use super::sheet::{Cell, Sheet};
 
 /// A4 in Excel's paper size numbering.
-const PAPER_A4: u8 = 9;
+pub(crate) const PAPER_A4: u8 = 9;
 const MAX_WIDTH: f64 = 40.0;
 
 struct Formats {
@@ -60,6 +60,16 @@ impl Formats {
 /// A workbook with one tab per sheet, in order. `created` (UTC) is recorded as the
 /// file's creation time in place of the clock, so the same sheets give the same bytes.
 pub fn to_workbook(sheets: &[Sheet], created: NaiveDateTime) -> Result<Vec<u8>, XlsxError> {
+    let mut book = new_workbook(created)?;
+    for sheet in sheets {
+        add_sheet(&mut book, sheet)?;
+    }
+    book.save_to_buffer()
+}
+
+/// An empty workbook whose creation time is `created` (UTC), for the same bytes from
+/// the same records.
+pub(crate) fn new_workbook(created: NaiveDateTime) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let date = ExcelDateTime::from_ymd(
         u16::try_from(created.year()).unwrap_or(1970),
@@ -72,13 +82,11 @@ pub fn to_workbook(sheets: &[Sheet], created: NaiveDateTime) -> Result<Vec<u8>, 
         created.second(),
     )?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&date));
-    for sheet in sheets {
-        add_sheet(&mut book, sheet)?;
-    }
-    book.save_to_buffer()
+    Ok(book)
 }
 
-fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
+/// Adds `sheet` to `book` as a tab of its own.
+pub(crate) fn add_sheet(book: &mut Workbook, sheet: &Sheet) -> Result<(), XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(tab_name(&sheet.name))?;
     let formats = Formats::new(sheet);

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::domain::teaching::{Method, parse_hours};
+use crate::domain::teaching::{GivenHours, Method};
 use crate::domain::{Cohort, SlotKind};
 
 /// A date as written; a year-less `3月16日` takes the year that puts it in the cohort.
@@ -154,14 +154,9 @@ pub fn parse_method(text: &str) -> Option<Method> {
     })
 }
 
-/// Hours as minutes: `2`, `1.5`, `1:30`, `2学时`, `2课时`, `2小时`, `2h`.
-pub fn parse_hours_cell(text: &str) -> Option<u32> {
-    let t = text.trim();
-    let t = ["学时", "课时", "小时"]
-        .iter()
-        .find_map(|suffix| t.strip_suffix(suffix))
-        .unwrap_or(t);
-    parse_hours(t)
+/// Hours in 学时 (`2学时`, `2课时`) or clock time (`2`, `1.5`, `1:30`, `2小时`, `2h`).
+pub fn parse_hours_cell(text: &str) -> Option<GivenHours> {
+    GivenHours::parse(text)
 }
 
 #[cfg(test)]
@@ -224,8 +219,10 @@ mod tests {
         assert_eq!(parse_method("专题讲座"), Some(Method::Lecture));
         assert_eq!(parse_method("site visit"), Some(Method::Visit));
         assert_eq!(parse_method("唱歌"), None);
-        assert_eq!(parse_hours_cell("2学时"), Some(120));
-        assert_eq!(parse_hours_cell("1.5"), Some(90));
+        assert_eq!(parse_hours_cell("2学时"), Some(GivenHours::Class(2)));
+        assert_eq!(parse_hours_cell("2课时"), Some(GivenHours::Class(2)));
+        assert_eq!(parse_hours_cell("2小时"), Some(GivenHours::Clock(120)));
+        assert_eq!(parse_hours_cell("1.5"), Some(GivenHours::Clock(90)));
         assert_eq!(parse_hours_cell("两小时"), None);
         assert_eq!(parse_hours_cell("30"), None);
     }

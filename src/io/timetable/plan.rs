@@ -82,7 +82,10 @@ fn differences(logged: &ActivityDetails, row: &ActivityDetails) -> Vec<Timetable
         (C::Role, logged.role != row.role),
         (C::Modules, logged.modules != row.modules),
         (C::Base, logged.base != row.base),
-        (C::Hours, logged.minutes != row.minutes),
+        (
+            C::Hours,
+            (logged.minutes, logged.class_hours) != (row.minutes, row.class_hours),
+        ),
         (C::Notes, logged.notes != row.notes),
     ]
     .into_iter()

@@ -239,12 +239,14 @@ fn details(
     let modules = modules(&cells.text(C::Modules)?, context)?;
     let base = base(&cells.text(C::Base)?, context.bases)?;
     let hours = cells.text(C::Hours)?;
-    let minutes = match hours.as_str() {
-        "" => None,
-        text => Some(
-            cells::parse_hours_cell(text)
-                .ok_or_else(|| TimetableProblem::BadHours { value: shown(text) })?,
-        ),
+    let (minutes, class_hours) = match hours.as_str() {
+        "" => (None, None),
+        text => {
+            let given = cells::parse_hours_cell(text)
+                .ok_or_else(|| TimetableProblem::BadHours { value: shown(text) })?;
+            let (minutes, class_hours) = given.stored(context.cohort.rules().hour_minutes);
+            (Some(minutes), class_hours)
+        }
     };
     Ok(ActivityDetails {
         session,
@@ -254,6 +256,7 @@ fn details(
         role: cells.text(C::Role)?,
         modules,
         minutes,
+        class_hours,
         base,
         notes: cells.text(C::Notes)?,
     })

@@ -56,7 +56,7 @@ fn merged_dates_and_slots_are_taken_from_the_row_above() {
         "第1期轮训班课程表,,,,,,,,",
         HEADER,
         "3月16日（星期一）,上午,专题辅导,学习党章,王强,县委书记,\"1,2\",,2",
-        ",,讨论交流,交流心得,,,模块二,,1",
+        ",,讨论交流,交流心得,,,模块二,,1小时",
         ",下午,现场观摩,观摩新开村,,,三,新开村,3学时",
         "2015-03-17,,,,,,,,",
         ",am,lecture,依法治村,李明,,依法治理,,",
@@ -89,10 +89,37 @@ fn merged_dates_and_slots_are_taken_from_the_row_above() {
     );
     let visit = &read.plan.create[2].details;
     assert_eq!(visit.base.as_deref(), Some("id-新开村"));
-    assert_eq!(visit.minutes, Some(180));
+    // 3学时 are three of the cohort's 45-minute class hours; plain and 小时 are clock hours.
+    assert_eq!((visit.minutes, visit.class_hours), (Some(135), Some(3)));
+    let hours = |i: usize| {
+        let d = &read.plan.create[i].details;
+        (d.minutes, d.class_hours)
+    };
+    assert_eq!([hours(0), hours(1)], [(Some(120), None), (Some(60), None)]);
     assert_eq!(read.plan.create[0].details.modules, [1, 2]);
     assert_eq!(read.rows, 4, "the day heading on line 6 is not an activity");
     assert!(read.catalogue.is_some(), "the cohort's first activities");
+}
+
+#[test]
+fn class_hours_follow_the_cohorts_hour_minutes() {
+    let mut cohort = cohort();
+    let mut rules = cohort.rules();
+    rules.hour_minutes = 50;
+    cohort.credit = Some(rules);
+    let current = Catalogue::builtin();
+    let input = TimetableInput {
+        cohort: &cohort,
+        current: &current,
+        own: None,
+        bases: &[],
+        existing: &[],
+    };
+    let text = format!("{HEADER}\n2015-03-16,上午,专题辅导,学习党章,,,1,,2学时\n");
+    let read = read(text.as_bytes(), "csv", &ImportOptions::default(), input).unwrap();
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    let d = &read.plan.create[0].details;
+    assert_eq!((d.minutes, d.class_hours), (Some(100), Some(2)));
 }
 
 #[test]

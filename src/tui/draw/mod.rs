@@ -14,6 +14,7 @@ mod import;
 mod lookup;
 mod lookup_record;
 mod overlays;
+mod person_edit;
 mod sessions;
 mod teaching;
 mod welcome;

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::text::Desk as T;
 use crate::tui::keymap;
-use crate::tui::state::{App, Overlay};
+use crate::tui::state::{App, FormKind, Overlay};
 use crate::tui::state::{Scope, ScreenId};
 use crate::tui::theme;
 use crate::tui::widgets::form::FormView;
@@ -19,6 +19,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Some(Overlay::Help) => {
             help(app, area, buf);
             None
+        }
+        Some(Overlay::Form(FormKind::EditPerson(editing), form)) => {
+            super::person_edit::render(app, editing, form, area, buf)
         }
         Some(Overlay::Form(_, form)) => FormView {
             form,

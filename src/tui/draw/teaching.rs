@@ -7,6 +7,8 @@ use ratatui::widgets::{Paragraph, Row, Table, Widget, Wrap};
 
 use crate::domain::teaching::{TeachingActivity, hours};
 use crate::text::Desk as T;
+use crate::text::Teaching as Tg;
+use crate::tr;
 use crate::tui::state::App;
 use crate::tui::theme;
 use crate::tui::widgets::sanitize;
@@ -90,9 +92,11 @@ fn activity_row<'a>(app: &App, a: &'a TeachingActivity) -> Row<'a> {
         sanitize(&d.title).into_owned(),
         lecturer,
         modules.join(","),
-        d.minutes
-            .map(|m| format!("{:.1}", hours(m)))
-            .unwrap_or_default(),
+        match (d.class_hours, d.minutes) {
+            (Some(n), _) => tr!(app.lang, Tg::DescribeClassHours, hours = n),
+            (None, Some(m)) => format!("{:.1}", hours(m)),
+            (None, None) => String::new(),
+        },
         base,
     ])
 }

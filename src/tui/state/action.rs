@@ -26,6 +26,8 @@ pub enum Action {
     Submit,
     Undo,
     Leave,
+    /// 签退: sign the selected person out (early leave asks for a reason).
+    SignOut,
     WalkIn,
     /// Search the county's whole register instead of the cohort's roster, or back.
     ToggleRegister,
@@ -37,6 +39,8 @@ pub enum Action {
     MarkHeld,
     /// Edit the selected activity.
     EditActivity,
+    /// Edit the selected person's details (lookup screen).
+    EditPerson,
     /// Close the selected session (asks first).
     CloseSession,
     /// Close the selected cohort (asks first).

@@ -9,6 +9,7 @@ use crate::search::Hit;
 use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
+use crate::text::SigningOut;
 use crate::tui::desk::{Desk, SearchScope};
 use crate::tui::state::Action;
 use crate::tui::state::{App, FormKind, Overlay};
@@ -116,6 +117,7 @@ impl App {
             Action::Submit => self.check_in_selected(),
             Action::Undo => self.undo_last(),
             Action::Leave => self.open_leave_form(),
+            Action::SignOut => self.sign_out_selected(),
             Action::WalkIn => self.open_walk_in_form(),
             Action::ToggleRegister => self.toggle_checkin_scope(),
             _ => {}
@@ -125,7 +127,7 @@ impl App {
     /// Before a form opens (leave, walk-in): whether the store would take the session's
     /// attendance, so nobody types a reason in vain. The store itself enforces the rule
     /// for every write (Enter and Ctrl-Z go straight to it).
-    fn desk_is_writable(&mut self) -> bool {
+    pub(super) fn desk_is_writable(&mut self) -> bool {
         let Some(desk) = self.desk.as_ref() else {
             return false;
         };
@@ -296,13 +298,13 @@ impl App {
                 desk.record(undone.event);
                 let name = desk.person(&person).map(|p| p.name.clone());
                 let name = name.unwrap_or_default();
-                let status = self.t(status_text(previous));
-                self.done(crate::tr!(
-                    self.lang,
-                    T::Undone,
-                    name = name,
-                    status = status
-                ));
+                let text = if undone.sign_out {
+                    crate::tr!(self.lang, SigningOut::SignOutDeskUndone, name = name)
+                } else {
+                    let status = self.t(status_text(previous));
+                    crate::tr!(self.lang, T::Undone, name = name, status = status)
+                };
+                self.done(text);
             }
             Err(error) => {
                 let keep = matches!(

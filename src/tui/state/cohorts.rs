@@ -157,6 +157,7 @@ impl CohortForm {
             venue: self.venue,
             grace_minutes: DEFAULT_GRACE_MINUTES,
             code: None,
+            rules: Default::default(),
         }
     }
 }

@@ -20,6 +20,8 @@ impl App {
     pub(crate) fn on_lookup(&mut self, action: Action) {
         if action == Action::ToggleRegister {
             self.toggle_lookup_scope();
+        } else if action == Action::EditPerson {
+            return self.open_person_edit();
         } else if let Some(desk) = self.desk.as_ref() {
             self.lookup.on_action(action, desk);
         }

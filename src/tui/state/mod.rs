@@ -12,6 +12,7 @@ mod action;
 pub mod bases;
 pub mod checkin;
 mod checkin_forms;
+mod checkin_signout;
 pub mod cohorts;
 pub mod coverage;
 pub mod credit;
@@ -21,6 +22,7 @@ pub mod lookup;
 mod notice;
 mod opening;
 mod overlays;
+mod person_edit;
 pub mod sessions;
 pub mod teaching;
 pub mod welcome;
@@ -34,7 +36,7 @@ use crate::text::Lang;
 
 pub use action::Action;
 pub use notice::{BackupShown, Notice, NoticeKind};
-pub use overlays::{ConfirmKind, FormKind, Overlay};
+pub use overlays::{ConfirmKind, FormKind, Overlay, PersonEditing};
 
 use super::desk::Desk;
 use bases::BasesState;

@@ -10,11 +10,26 @@ use super::{Action, App};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     Leave(PersonId),
+    /// The reason for leaving early (早退) before a sign-out.
+    SignOut(PersonId),
     WalkIn,
     NewCohort,
     Activity,
     EditActivity(u32),
     Base,
+    /// 修改人员信息 (person_edit.rs); boxed: it carries what is drawn beside the form.
+    EditPerson(Box<PersonEditing>),
+}
+
+/// Who the form edits, and what is drawn beside it: private values masked, history.
+/// (Opened and saved in person_edit.rs.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEditing {
+    pub id: PersonId,
+    /// `现有 电话 138****1234 · 身份证号 110105********002X；留空则不变`, or empty.
+    pub private: String,
+    /// The newest recorded changes, worded and masked.
+    pub history: Vec<String>,
 }
 
 /// What a yes/no question is about, so `y` knows what to do.
@@ -60,11 +75,13 @@ impl App {
         };
         let result = match &kind {
             FormKind::Leave(person) => self.submit_leave(person, &form),
+            FormKind::SignOut(person) => self.submit_sign_out(person, &form),
             FormKind::WalkIn => self.submit_walk_in(&form),
             FormKind::NewCohort => self.submit_cohort_form(&form),
             FormKind::Activity => self.submit_activity_form(&form),
             FormKind::EditActivity(id) => self.submit_activity_edit(*id, &form),
             FormKind::Base => self.submit_base_form(&form),
+            FormKind::EditPerson(editing) => self.submit_person_edit(&editing.id, &form),
         };
         if let Err(message) = result {
             let mut form = form;

@@ -118,10 +118,11 @@ impl App {
             lecturer: d.lecturer.clone(),
             role: d.role.clone(),
             modules: d.modules.clone(),
-            hours: d
-                .minutes
-                .map(|m| teaching::hours(m).to_string())
-                .unwrap_or_default(),
+            hours: match (d.class_hours, d.minutes) {
+                (Some(n), _) => format!("{n}学时"),
+                (None, Some(m)) => teaching::hours(m).to_string(),
+                (None, None) => String::new(),
+            },
             base: base.unwrap_or_default(),
             notes: d.notes.clone(),
         };
