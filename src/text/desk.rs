@@ -156,6 +156,20 @@ catalogue! {
     FieldField => "领域", "Field";
     FieldNotes => "备注", "Notes";
     AttendanceTitle => "本班考勤", "Attendance in this cohort";
+    // Credit (学时): the header's count, the lookup's standing, the sessions' hours
+    DeskAtRisk => "风险 {count} 人", "{count} at risk";
+    DeskHoursOf => "学时 {credited} / {total}", "class hours {credited} / {total}";
+    DeskCanMiss => "可缺 {hours} 学时", "can miss {hours} more hours";
+    DeskAtRiskMark => "有风险", "at risk";
+    DeskStandingWhy => "{standing}：{reason}", "{standing}: {reason}";
+    DeskCannotComplete => "{name} 已不能结业：{reason}", "{name} can no longer complete: {reason}";
+    DeskSessionHours => "{hours} 学时", "{hours} class hrs";
+    DeskTotalHours => "共 {hours} 学时", "{hours} class hours in all";
+    DeskRecordTitle => "培训档案", "Training record";
+    DeskRecordLine => "{cohort} · {start} · 学时 {credited} / {total} · {standing}", "{cohort} · {start} · class hours {credited} / {total} · {standing}";
+    DeskNoOtherCohorts => "未参加其他班次", "no other cohort";
+    DeskYearTotal => "{year} 年累计 {hours} / {target} 学时", "{year}: {hours} of {target} class hours";
+    DeskHoursFromLog => "{hours}（按教学记录）", "{hours} (teaching log)";
     // Dashboard
     AttendanceBySession => "各场次出勤（已到）", "Attendance by session (in)";
     ArrivalsToday => "{session} 到达时间（每 10 分钟）", "Arrivals, {session} (per 10 minutes)";

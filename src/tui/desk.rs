@@ -4,8 +4,11 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::domain::attendance::{derive_all, derive_status};
+use crate::domain::credit::{CohortCredit, CreditInput, cohort_credit};
+use crate::domain::register::RegisterFacts;
 use crate::domain::{
     AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session,
+    TeachingActivity,
 };
 use crate::search::SearchIndex;
 use crate::store::{Store, StoreResult};
@@ -44,6 +47,14 @@ pub struct Desk {
     counts: HashMap<Session, SessionCounts>,
     /// Check-ins made at this desk since it opened, newest last: what the undo key reverts.
     pub undo_stack: Vec<(PersonId, Session)>,
+    /// The cohort's teaching activities and the register's standing changes: with the
+    /// roster and the events, what the credit is computed from.
+    activities: Vec<TeachingActivity>,
+    facts: RegisterFacts,
+    /// Every session's 学时 and every person's credit and standing, computed again
+    /// after each change the desk makes (never while drawing): the header, the lookup and
+    /// the sessions grid read it.
+    pub credit: CohortCredit,
 }
 
 /// Counts shown in the header for one session.
@@ -72,6 +83,9 @@ impl Desk {
         let enrolled = roster.iter().map(|p| p.id.clone()).collect();
         let events = store.events(&cohort.code)?;
         let statuses = derive_all(&events);
+        let activities = store.activities(&cohort.code)?;
+        let facts = store.register_facts()?;
+        let credit = compute_credit(&cohort, &roster, &events, &activities, &facts);
         let mut desk = Desk {
             cohort,
             session,
@@ -82,6 +96,9 @@ impl Desk {
             statuses,
             counts: HashMap::new(),
             undo_stack: Vec::new(),
+            activities,
+            facts,
+            credit,
         };
         desk.tally();
         Ok(desk)
@@ -135,7 +152,7 @@ impl Desk {
             Some(status) => self.statuses.insert(key, status),
             None => self.statuses.remove(&key),
         };
-        self.tally();
+        self.changed();
     }
 
     /// Reads the cohort's events again: after a refusal says a check-in stands that the
@@ -143,7 +160,7 @@ impl Desk {
     pub fn reload_events(&mut self, store: &Store) -> StoreResult<()> {
         self.events = store.events(&self.cohort.code)?;
         self.statuses = derive_all(&self.events);
-        self.tally();
+        self.changed();
         Ok(())
     }
 
@@ -161,7 +178,21 @@ impl Desk {
         let mut people = std::mem::take(&mut self.roster.people);
         people.push(person);
         self.roster = Indexed::new(people);
-        self.tally();
+        self.changed();
+    }
+
+    /// Takes the cohort as the store now holds it (a session or the cohort closed or
+    /// reopened): closing a session turns its missing check-ins into absences.
+    pub fn set_cohort(&mut self, cohort: Cohort) {
+        self.cohort = cohort;
+        self.credit_again();
+    }
+
+    /// Takes the cohort's teaching activities as the store now holds them: a session's
+    /// 学时 come from its held activities.
+    pub fn set_activities(&mut self, activities: Vec<TeachingActivity>) {
+        self.activities = activities;
+        self.credit_again();
     }
 
     pub fn counts(&self, session: Session) -> SessionCounts {
@@ -170,6 +201,22 @@ impl Desk {
             ..SessionCounts::default()
         };
         self.counts.get(&session).copied().unwrap_or(none)
+    }
+
+    /// What follows from the events and the roster, worked out again once per change.
+    fn changed(&mut self) {
+        self.tally();
+        self.credit_again();
+    }
+
+    fn credit_again(&mut self) {
+        self.credit = compute_credit(
+            &self.cohort,
+            &self.roster.people,
+            &self.events,
+            &self.activities,
+            &self.facts,
+        );
     }
 
     /// Counts every session's statuses of the people enrolled, once per change.
@@ -191,4 +238,22 @@ impl Desk {
         }
         self.counts = counts;
     }
+}
+
+/// The cohort's credit from what the desk holds (the same inputs `ops::credit` loads).
+fn compute_credit(
+    cohort: &Cohort,
+    roster: &[Person],
+    events: &[AttendanceEvent],
+    activities: &[TeachingActivity],
+    facts: &RegisterFacts,
+) -> CohortCredit {
+    let roster: Vec<PersonId> = roster.iter().map(|p| p.id.clone()).collect();
+    cohort_credit(CreditInput {
+        cohort,
+        roster: &roster,
+        events,
+        activities,
+        facts,
+    })
 }

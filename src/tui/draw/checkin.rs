@@ -27,7 +27,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     Some(cursor)
 }
 
+/// The session and its counts, and at the right the people at risk; the date is left
+/// out when they would not fit side by side.
 fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
+    let risk = at_risk(app, desk);
+    let width = risk.as_ref().map_or(0, |r| r.width() as u16);
+    let mut line = Line::from(header_spans(app, desk, true));
+    if line.width() + usize::from(width) > usize::from(area.width) {
+        line = Line::from(header_spans(app, desk, false));
+    }
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width),
+    ]));
+    line.render(left, buf);
+    if let Some(risk) = risk {
+        Line::from(risk).render(right, buf);
+    }
+}
+
+fn header_spans(app: &App, desk: &Desk, with_date: bool) -> Vec<Span<'static>> {
     let cohort = &desk.cohort;
     let session = desk.session;
     let counts = desk.counts(session);
@@ -37,7 +56,11 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         day = session.day,
         days = cohort.days
     );
-    let date = cohort.date_of(session.day);
+    let date = if with_date {
+        format!("{} ", cohort.date_of(session.day))
+    } else {
+        String::new()
+    };
     let slot = session.slot.label(app.lang);
     let start = cohort
         .starts_at(session)
@@ -52,7 +75,7 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
         leave = counts.leave,
     );
     let mut spans = vec![
-        Span::styled(format!(" {day} · {date} {slot} {start}"), theme::title()),
+        Span::styled(format!(" {day} · {date}{slot} {start}"), theme::title()),
         Span::raw(format!(" · {numbers}")),
     ];
     if cohort.is_closed(session) {
@@ -67,7 +90,18 @@ fn session_header(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
             theme::warn(),
         ));
     }
-    Line::from(spans).render(area, buf);
+    spans
+}
+
+/// `风险 3 人`: how many people would fail to complete if they missed one more
+/// session; nothing when nobody is at risk.
+fn at_risk(app: &App, desk: &Desk) -> Option<Span<'static>> {
+    let count = desk.credit.at_risk();
+    if count == 0 {
+        return None;
+    }
+    let text = crate::tr!(app.lang, T::DeskAtRisk, count = count);
+    Some(Span::styled(format!(" {text} "), theme::warn()))
 }
 
 /// The bordered search box; returns where the cursor goes.

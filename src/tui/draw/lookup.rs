@@ -6,15 +6,20 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 
-use crate::domain::{Person, mask};
+use ratatui::style::Style;
+
+use crate::domain::credit::{PersonCredit, Standing};
+use crate::domain::{Person, Session, mask};
 use crate::text::Desk as T;
 use crate::tui::desk::Desk;
 use crate::tui::state::App;
 use crate::tui::state::checkin::status_text;
+use crate::tui::state::credit::standing_text;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
 use super::checkin::{highlighted_name, search_box};
+use super::lookup_record;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let desk = super::open_desk(app, area, buf)?;
@@ -22,13 +27,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Constraint::Percentage(45),
         Constraint::Fill(1),
     ]));
-    let [search, list] = left.layout(&Layout::vertical([
+    let person = app.lookup.selected_person(desk);
+    let record = person.map_or_else(Vec::new, |p| lookup_record::lines(app, desk, p));
+    // The record under the hits, up to half the column.
+    let record_height = lookup_record::height(&record, left.width).min(left.height / 2);
+    let [search, list, record_area] = left.layout(&Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
+        Constraint::Length(record_height),
     ]));
     let cursor = search_box(app, &app.lookup, search, buf);
     hit_list(app, desk, list, buf);
-    let person = app.lookup.selected_person(desk);
+    lookup_record::render(app, record, record_area, buf);
     detail(app, desk, person, right, buf);
     Some(cursor)
 }
@@ -132,19 +142,85 @@ fn attendance<'a>(app: &App, desk: &Desk, person: &Person) -> Vec<Line<'a>> {
     if !desk.enrolled.contains(&person.id) {
         return vec![Line::styled(app.t(T::NotEnrolled), theme::dim())];
     }
-    desk.cohort
-        .sessions()
-        .into_iter()
-        .map(|session| {
-            let status = desk.status(&person.id, session);
-            let word = match status {
-                None if desk.cohort.is_closed(session) => app.t(T::StatusAbsent),
-                s => app.t(status_text(s.map(|s| s.status))),
-            };
-            let at = status
-                .map(|s| s.at.format(" %H:%M").to_string())
-                .unwrap_or_default();
-            Line::raw(format!("{}  {word}{at}", app.session_label(session)))
+    let credit = desk.credit.person(&person.id);
+    let mut lines: Vec<Line> = credit.map(|c| standing(app, desk, c)).into_iter().collect();
+    lines.extend(
+        desk.cohort
+            .sessions()
+            .into_iter()
+            .map(|session| session_line(app, desk, person, credit, session)),
+    );
+    lines
+}
+
+/// `学时 6 / 24 · 可缺 3 学时` while the cohort runs, else the standing with its reason.
+fn standing<'a>(app: &App, desk: &Desk, person: &PersonCredit) -> Line<'a> {
+    let all = &desk.credit;
+    let hours = crate::tr!(
+        app.lang,
+        T::DeskHoursOf,
+        credited = all.hours_text(person.credited_minutes),
+        total = all.hours_text(all.total_minutes)
+    );
+    let (text, style) = match person.can_miss_minutes {
+        Some(minutes) => {
+            let can_miss = all.hours_text(minutes);
+            let text = crate::tr!(app.lang, T::DeskCanMiss, hours = can_miss);
+            (text, Style::default())
+        }
+        None => (
+            standing_text(app.lang, &all.rules, &person.standing),
+            standing_style(&person.standing),
+        ),
+    };
+    let mut spans = vec![
+        Span::styled(hours, theme::title()),
+        Span::raw(" · "),
+        Span::styled(text, style),
+    ];
+    if person.at_risk {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(app.t(T::DeskAtRiskMark), theme::warn()));
+    }
+    Line::from(spans)
+}
+
+fn standing_style(standing: &Standing) -> Style {
+    match standing {
+        Standing::Completed => theme::ok(),
+        Standing::NotCompleted(_) => theme::error(),
+        Standing::Withdrawn { .. } => theme::warn(),
+        Standing::InProgress => Style::default(),
+    }
+}
+
+/// `第1天上午  迟到 09:05 · 2 学时`: the hours once the session counts for them.
+fn session_line<'a>(
+    app: &App,
+    desk: &Desk,
+    person: &Person,
+    credit: Option<&PersonCredit>,
+    session: Session,
+) -> Line<'a> {
+    let status = desk.status(&person.id, session);
+    let closed = desk.cohort.is_closed(session);
+    let word = match status {
+        None if closed => app.t(T::StatusAbsent),
+        s => app.t(status_text(s.map(|s| s.status))),
+    };
+    let at = status
+        .map(|s| s.at.format(" %H:%M").to_string())
+        .unwrap_or_default();
+    let hours = credit
+        .and_then(|c| c.sessions.iter().find(|s| s.session == session))
+        .filter(|s| status.is_some() || closed || s.credited_minutes > 0)
+        .map(|s| {
+            let hours = desk.credit.hours_text(s.credited_minutes);
+            format!(
+                " · {}",
+                crate::tr!(app.lang, T::DeskSessionHours, hours = hours)
+            )
         })
-        .collect()
+        .unwrap_or_default();
+    Line::raw(format!("{}  {word}{at}{hours}", app.session_label(session)))
 }

@@ -12,6 +12,7 @@ mod coverage;
 mod dashboard;
 mod import;
 mod lookup;
+mod lookup_record;
 mod overlays;
 mod person_edit;
 mod sessions;

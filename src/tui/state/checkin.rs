@@ -194,6 +194,7 @@ impl App {
                     desk.enrol(person.clone());
                 }
                 self.confirm_check_in(&person, &done);
+                self.warn_if_cannot_complete(&person.id, &person.name);
                 self.checkin.clear();
                 Ok(())
             }

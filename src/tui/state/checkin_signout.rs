@@ -74,6 +74,7 @@ impl App {
                 desk.record(done.event.clone());
                 crate::store::trace::acknowledged(self.store.commit_seq());
                 self.done(signed_out_text(self.lang, &name, &done));
+                self.warn_if_cannot_complete(id, &name);
                 self.checkin.clear();
                 Ok(())
             }

@@ -123,7 +123,7 @@ impl App {
             Err(e) => self.op_failed(e),
             Ok(CohortClosing::Changed(cohort)) => {
                 if let Some(desk) = self.desk.as_mut().filter(|d| d.cohort.code == code) {
-                    desk.cohort = cohort;
+                    desk.set_cohort(cohort);
                 }
                 let _ = self.refresh_cohorts();
                 self.done(tr!(self.lang, T::CohortClosed, code = code));

@@ -15,6 +15,7 @@ mod checkin_forms;
 mod checkin_signout;
 pub mod cohorts;
 pub mod coverage;
+pub mod credit;
 pub mod dashboard;
 pub mod import;
 pub mod lookup;
@@ -126,6 +127,8 @@ pub struct App {
     pub desk: Option<Desk>,
     pub checkin: SearchBox,
     pub lookup: SearchBox,
+    /// The training record of the person selected on the lookup screen.
+    pub person_record: Option<lookup::LookupRecord>,
     pub sessions: SessionsState,
     pub cohorts: CohortsState,
     pub dashboard: DashboardState,
@@ -160,6 +163,7 @@ impl App {
             desk: None,
             checkin: SearchBox::default(),
             lookup: SearchBox::default(),
+            person_record: None,
             sessions: SessionsState::default(),
             cohorts: CohortsState::default(),
             dashboard: DashboardState::default(),
@@ -255,6 +259,7 @@ impl App {
             ScreenId::Teaching => self.refresh_teaching(),
             ScreenId::Coverage => self.refresh_coverage(),
             ScreenId::Bases => self.refresh_bases(),
+            ScreenId::Lookup => self.refresh_lookup_record(),
             _ => {}
         }
     }

@@ -108,7 +108,7 @@ impl App {
                 self.info(tr!(self.lang, unchanged, session = label))
             }
             Ok(SessionClosing::Changed(cohort)) => {
-                self.desk.as_mut().expect("open").cohort = cohort;
+                self.desk.as_mut().expect("open").set_cohort(cohort);
                 self.done(tr!(self.lang, done, session = label));
             }
         }

@@ -32,13 +32,15 @@ impl App {
     }
 
     fn load_teaching(&mut self) -> StoreResult<()> {
-        let Some(desk) = &self.desk else {
+        let Some(desk) = self.desk.as_mut() else {
             return Ok(());
         };
         let code = desk.cohort.code.clone();
         let session = desk.session;
         let catalogue = self.store.catalogue_for(&code)?;
         let all = self.store.activities(&code)?;
+        // A session's 学时 follow its held activities.
+        desk.set_activities(all.clone());
         let t = &mut self.teaching;
         t.activities = all
             .into_iter()
