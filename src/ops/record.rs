@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::PersonId;
 use crate::domain::credit::record::{CohortLine, TrainingRecord, year_hours};
+use crate::domain::register::RegisterFacts;
 use crate::io::report::hours::{self, HoursInput, HoursReport};
 use crate::store::{Store, StoreResult};
 
@@ -16,18 +17,26 @@ use crate::store::{Store, StoreResult};
 /// the whole cohort's credit (its enrolments, attendance events and teaching log), and
 /// the register's changes once — a few cohorts of a few hundred events each for one person.
 pub fn training_record(store: &Store, person: &PersonId) -> StoreResult<TrainingRecord> {
-    let facts = store.register_facts()?;
+    training_record_with(store, person, &store.register_facts()?)
+}
+
+/// As [`training_record`], with the register's facts already read (the desk keeps them).
+pub fn training_record_with(
+    store: &Store,
+    person: &PersonId,
+    facts: &RegisterFacts,
+) -> StoreResult<TrainingRecord> {
     let mut lines = Vec::new();
     for cohort in store.cohorts()? {
         if !store.is_enrolled(&cohort.code, person)? {
             continue;
         }
-        let credit = super::credit::cohort_credit_with(store, &cohort, &facts)?;
+        let credit = super::credit::cohort_credit_with(store, &cohort, facts)?;
         if let Some(mine) = credit.person(person) {
             lines.push(CohortLine::new(&cohort, &credit, mine));
         }
     }
-    Ok(TrainingRecord::new(person.clone(), lines, &facts))
+    Ok(TrainingRecord::new(person.clone(), lines, facts))
 }
 
 /// What `report hours` asks for.

@@ -50,7 +50,7 @@ pub struct Desk {
     /// The cohort's teaching activities and the register's standing changes: with the
     /// roster and the events, what the credit is computed from.
     activities: Vec<TeachingActivity>,
-    facts: RegisterFacts,
+    pub facts: RegisterFacts,
     /// Every session's 学时 and every person's credit and standing, computed again
     /// after each change the desk makes (never while drawing): the header, the lookup and
     /// the sessions grid read it.

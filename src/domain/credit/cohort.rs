@@ -229,9 +229,22 @@ fn judge(credit: &CohortCredit, cohort: &Cohort, one: &mut PersonCredit, facts: 
     if one.standing == Standing::InProgress || (cohort.open && one.standing.is_completed()) {
         let can_miss = (credited + still_possible - needed).min(limit - missed);
         one.can_miss_minutes = Some(can_miss);
+        // At risk: already missed or lost 学时, and missing the longest session still
+        // to come would cost completion. (Where one absence alone fails — sessions
+        // longer than the leave limit — everyone would be "at risk": that says nothing.)
         let longest = pending.iter().copied().max().unwrap_or(0);
-        one.at_risk = longest > can_miss;
+        one.at_risk = lost_some(one, &credit.sessions) && longest > can_miss;
     }
+}
+
+/// Missed a session, or was credited less than a session's worth of one attended.
+fn lost_some(one: &PersonCredit, sessions: &[SessionHours]) -> bool {
+    one.missed_minutes > 0
+        || one
+            .sessions
+            .iter()
+            .zip(sessions)
+            .any(|(s, h)| s.mark.attended() && s.credited_minutes < h.minutes)
 }
 
 /// The rule of a cohort made before 学时 rules: a share of the sessions attended.

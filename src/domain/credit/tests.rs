@@ -416,3 +416,33 @@ fn shortfalls_say_which_rule_failed_in_both_languages() {
         ("substituted", "调换")
     );
 }
+
+/// One day, 270 minutes: the leave limit (38) is below one session, so one absence alone
+/// fails anyone. Only someone who has already lost 学时 is counted at risk.
+#[test]
+fn at_risk_means_already_lost_some_and_cannot_miss_another_session() {
+    let mut c = cohort();
+    c.days = 1;
+    let am1 = s(1, SlotKind::Am);
+    c.closed_sessions.push(am1);
+    let mut log = Log::new();
+    log.check_in("fresh", am1, "08:30", CheckInStatus::Present);
+    log.check_in("late", am1, "09:10", CheckInStatus::Late);
+    let credit = credit_of(
+        &c,
+        &ids(&["fresh", "late"]),
+        &log,
+        &RegisterFacts::default(),
+    );
+    let [fresh, late] = &credit.people[..] else {
+        panic!()
+    };
+    assert_eq!(
+        (credit.total_minutes, credit.leave_limit_minutes()),
+        (270, 38)
+    );
+    assert_eq!(fresh.can_miss_minutes, Some(38));
+    assert!(!fresh.at_risk, "nothing lost yet");
+    assert_eq!(late.can_miss_minutes, Some(9), "90 + 135 − 216");
+    assert!(late.at_risk);
+}

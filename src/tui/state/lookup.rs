@@ -55,10 +55,11 @@ impl App {
             return;
         }
         self.person_record = None;
-        let Some(person) = selected else {
+        let (Some(person), Some(desk)) = (selected, self.desk.as_ref()) else {
             return;
         };
-        match ops::record::training_record(&self.store, &person) {
+        // The register's facts as the desk keeps them: only its own writes change them.
+        match ops::record::training_record_with(&self.store, &person, &desk.facts) {
             Ok(record) => {
                 let year = record.year_total(self.now().year(), DEFAULT_ANNUAL_TARGET);
                 self.person_record = Some(LookupRecord {
