@@ -175,13 +175,18 @@ fn a_snapshot_holds_exactly_the_commits_up_to_its_number() {
     store.commit(filler).unwrap();
     let start = store.commit_seq();
     let done = std::sync::atomic::AtomicBool::new(false);
+    // Copies taken so far: the committing thread goes on until a few were taken while
+    // it committed (on a loaded machine 150 commits can finish before the first copy).
+    let copies = std::sync::atomic::AtomicUsize::new(0);
     let mut checked = 0;
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            for i in 0..150u32 {
+            let mut i = 0u32;
+            while i < 150 || (copies.load(std::sync::atomic::Ordering::SeqCst) < 4 && i < 20_000) {
                 let mut batch = Batch::default();
                 batch.put(TreeName::Events, i.to_be_bytes(), b"{}".to_vec());
                 store.commit(batch).unwrap();
+                i += 1;
             }
             done.store(true, std::sync::atomic::Ordering::SeqCst);
         });
@@ -193,6 +198,7 @@ fn a_snapshot_holds_exactly_the_commits_up_to_its_number() {
             let events = copy.trees["events"].len() as u64;
             assert_eq!(events, n - start, "events in a copy at commit {n}");
             checked += 1;
+            copies.store(checked, std::sync::atomic::Ordering::SeqCst);
         }
     });
     assert!(checked > 3, "copies taken while commits went on: {checked}");
