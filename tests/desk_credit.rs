@@ -303,3 +303,29 @@ fn an_activity_logged_at_the_desk_gives_its_session_hours() {
     assert!(screen.contains("（按教学记录）"), "{screen}");
     assert!(!screen.contains("共 24 学时"), "{screen}");
 }
+
+/// Typing a name moves the lookup's selection at every key, and the record reads every
+/// cohort the person is in: it waits until the keys stop (the desk's loop calls
+/// `settle` when no key came for a moment), then is read once for the person selected.
+#[test]
+fn the_lookups_record_is_read_once_the_typing_stops() {
+    use ratatui::crossterm::event::KeyEvent;
+    let dir = folder();
+    with_an_earlier_cohort(dir.path());
+    let mut app = app(dir.path());
+    app.take_key(KeyEvent::from(KeyCode::F(3)));
+    for c in "lyt".chars() {
+        app.take_key(KeyEvent::from(KeyCode::Char(c)));
+        assert_eq!(app.person_record, None, "read while typing");
+    }
+    assert!(app.settling());
+    assert!(app.settle(), "the record is read once the keys stop");
+    let read = app.person_record.clone().expect("李雅婷's record");
+    assert_eq!(read.training.cohorts.len(), 2, "{read:?}");
+    assert!(shown(&app).contains("一月班 · 2015-01-12 · 学时 6 / 6 · 结业"));
+    // The same person still selected: nothing more to read.
+    assert!(!app.settling());
+    assert!(!app.settle());
+    app.take_key(KeyEvent::from(KeyCode::Char('x')));
+    assert!(!app.settling(), "no hit, nobody to read");
+}
