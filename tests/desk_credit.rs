@@ -329,3 +329,26 @@ fn the_lookups_record_is_read_once_the_typing_stops() {
     app.take_key(KeyEvent::from(KeyCode::Char('x')));
     assert!(!app.settling(), "no hit, nobody to read");
 }
+
+/// A walk-in from the register (Ctrl-R, Enter) is on the roster the credit is worked
+/// out from as soon as their check-in is acknowledged: five people, 王新来 among them.
+#[test]
+fn a_walk_in_at_the_desk_is_in_the_cohorts_credit() {
+    let dir = folder();
+    let stranger = common::fixtures::person("p9", "王新来");
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let mut batch = Batch::default();
+        Store::stage_person(&mut batch, &stranger);
+        store.commit(batch).unwrap();
+    }
+    let mut app = app(dir.path());
+    app.ctrl('r');
+    app.type_text("wxl");
+    app.press(KeyCode::Enter);
+    let notice = common::app::notice(&app);
+    assert!(notice.starts_with("✓ 王新来"), "{notice}");
+    let credit = &app.desk.as_ref().unwrap().credit;
+    assert_eq!(credit.people.len(), 5);
+    assert!(credit.person(&stranger.id).is_some(), "{credit:?}");
+}
