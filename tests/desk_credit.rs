@@ -352,3 +352,21 @@ fn a_walk_in_at_the_desk_is_in_the_cohorts_credit() {
     assert_eq!(credit.people.len(), 5);
     assert!(credit.person(&stranger.id).is_some(), "{credit:?}");
 }
+
+/// Back on the lookup after a check-in, the record is read again: 李雅婷's check-in this
+/// morning counts in the year's total.
+#[test]
+fn the_lookups_record_is_read_again_after_a_check_in() {
+    let dir = folder();
+    with_an_earlier_cohort(dir.path());
+    let mut app = app(dir.path());
+    app.press(KeyCode::F(3));
+    app.type_text("lyt");
+    assert!(shown(&app).contains("2015 年累计 12 / 56 学时"));
+    app.press(KeyCode::F(2));
+    app.type_text("lyt");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::F(3));
+    let screen = shown(&app);
+    assert!(screen.contains("2015 年累计 15 / 56 学时"), "{screen}");
+}
