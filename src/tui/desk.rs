@@ -200,9 +200,13 @@ impl Desk {
     }
 
     /// Takes the cohort's teaching activities as the store now holds them: a session's
-    /// 学时 come from its held activities.
-    pub fn set_activities(&mut self, activities: Vec<TeachingActivity>) {
-        self.activities = activities;
+    /// 学时 come from its held activities. Entering the teaching screen reads them too:
+    /// unchanged, the credit stands.
+    pub fn set_activities(&mut self, activities: &[TeachingActivity]) {
+        if self.activities == activities {
+            return;
+        }
+        self.activities = activities.to_vec();
         self.credit_again();
     }
 
