@@ -370,3 +370,28 @@ fn the_lookups_record_is_read_again_after_a_check_in() {
     let screen = shown(&app);
     assert!(screen.contains("2015 年累计 15 / 56 学时"), "{screen}");
 }
+
+/// Ctrl-O on someone leaving early from a session closed since: no reason is asked
+/// for, the notice says the session is closed, and nothing is written.
+#[test]
+fn a_sign_out_in_a_closed_session_asks_no_reason_and_writes_nothing() {
+    let dir = folder();
+    let mut app = app(dir.path());
+    app.type_text("lyt");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::F(4));
+    app.press(KeyCode::Char('x'));
+    app.press(KeyCode::Char('y'));
+    app.press(KeyCode::F(2));
+    app.type_text("lyt");
+    app.ctrl('o');
+    assert_eq!(app.overlay, None);
+    let notice = common::app::notice(&app);
+    assert!(notice.contains("已结束"), "{notice}");
+    drop(app);
+    let store = Store::open(dir.path()).unwrap();
+    let sign_outs = store.events(CODE).unwrap().into_iter();
+    let sign_outs =
+        sign_outs.filter(|e| matches!(e.kind, lunxun::domain::EventKind::SignOut { .. }));
+    assert_eq!(sign_outs.count(), 0);
+}
