@@ -303,3 +303,95 @@ fn an_activity_logged_at_the_desk_gives_its_session_hours() {
     assert!(screen.contains("（按教学记录）"), "{screen}");
     assert!(!screen.contains("共 24 学时"), "{screen}");
 }
+
+/// Typing a name moves the lookup's selection at every key, and the record reads every
+/// cohort the person is in: it waits until the keys stop (the desk's loop calls
+/// `settle` when no key came for a moment), then is read once for the person selected.
+#[test]
+fn the_lookups_record_is_read_once_the_typing_stops() {
+    use ratatui::crossterm::event::KeyEvent;
+    let dir = folder();
+    with_an_earlier_cohort(dir.path());
+    let mut app = app(dir.path());
+    app.take_key(KeyEvent::from(KeyCode::F(3)));
+    for c in "lyt".chars() {
+        app.take_key(KeyEvent::from(KeyCode::Char(c)));
+        assert_eq!(app.person_record, None, "read while typing");
+    }
+    assert!(app.settling());
+    assert!(app.settle(), "the record is read once the keys stop");
+    let read = app.person_record.clone().expect("李雅婷's record");
+    assert_eq!(read.training.cohorts.len(), 2, "{read:?}");
+    assert!(shown(&app).contains("一月班 · 2015-01-12 · 学时 6 / 6 · 结业"));
+    // The same person still selected: nothing more to read.
+    assert!(!app.settling());
+    assert!(!app.settle());
+    app.take_key(KeyEvent::from(KeyCode::Char('x')));
+    assert!(!app.settling(), "no hit, nobody to read");
+}
+
+/// A walk-in from the register (Ctrl-R, Enter) is on the roster the credit is worked
+/// out from as soon as their check-in is acknowledged: five people, 王新来 among them.
+#[test]
+fn a_walk_in_at_the_desk_is_in_the_cohorts_credit() {
+    let dir = folder();
+    let stranger = common::fixtures::person("p9", "王新来");
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let mut batch = Batch::default();
+        Store::stage_person(&mut batch, &stranger);
+        store.commit(batch).unwrap();
+    }
+    let mut app = app(dir.path());
+    app.ctrl('r');
+    app.type_text("wxl");
+    app.press(KeyCode::Enter);
+    let notice = common::app::notice(&app);
+    assert!(notice.starts_with("✓ 王新来"), "{notice}");
+    let credit = &app.desk.as_ref().unwrap().credit;
+    assert_eq!(credit.people.len(), 5);
+    assert!(credit.person(&stranger.id).is_some(), "{credit:?}");
+}
+
+/// Back on the lookup after a check-in, the record is read again: 李雅婷's check-in this
+/// morning counts in the year's total.
+#[test]
+fn the_lookups_record_is_read_again_after_a_check_in() {
+    let dir = folder();
+    with_an_earlier_cohort(dir.path());
+    let mut app = app(dir.path());
+    app.press(KeyCode::F(3));
+    app.type_text("lyt");
+    assert!(shown(&app).contains("2015 年累计 12 / 56 学时"));
+    app.press(KeyCode::F(2));
+    app.type_text("lyt");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::F(3));
+    let screen = shown(&app);
+    assert!(screen.contains("2015 年累计 15 / 56 学时"), "{screen}");
+}
+
+/// Ctrl-O on someone leaving early from a session closed since: no reason is asked
+/// for, the notice says the session is closed, and nothing is written.
+#[test]
+fn a_sign_out_in_a_closed_session_asks_no_reason_and_writes_nothing() {
+    let dir = folder();
+    let mut app = app(dir.path());
+    app.type_text("lyt");
+    app.press(KeyCode::Enter);
+    app.press(KeyCode::F(4));
+    app.press(KeyCode::Char('x'));
+    app.press(KeyCode::Char('y'));
+    app.press(KeyCode::F(2));
+    app.type_text("lyt");
+    app.ctrl('o');
+    assert_eq!(app.overlay, None);
+    let notice = common::app::notice(&app);
+    assert!(notice.contains("已结束"), "{notice}");
+    drop(app);
+    let store = Store::open(dir.path()).unwrap();
+    let sign_outs = store.events(CODE).unwrap().into_iter();
+    let sign_outs =
+        sign_outs.filter(|e| matches!(e.kind, lunxun::domain::EventKind::SignOut { .. }));
+    assert_eq!(sign_outs.count(), 0);
+}

@@ -101,3 +101,20 @@ fn a_bad_phone_stays_in_the_form_and_a_good_one_is_shown_masked() {
     let history = cli(dir.path(), &["person", "history", &id]);
     assert!(history.contains("→ 139****1111"), "{history}");
 }
+
+/// Ctrl-E is not in the lookup's footer: the help overlay (`?`) lists it.
+#[test]
+fn the_lookups_help_lists_the_edit_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app::demo(dir.path(), NOW, lunxun::text::Lang::Zh);
+    app.press(KeyCode::F(3));
+    app.type_text("?");
+    assert_eq!(app.overlay, Some(lunxun::tui::Overlay::Help));
+    let screen = common::app::screen(&app, 100, 40);
+    assert!(
+        screen
+            .lines()
+            .any(|line| line.contains("Ctrl-E") && line.contains("修改信息")),
+        "{screen}"
+    );
+}

@@ -205,7 +205,8 @@ pub fn value(person: &Person, field: PersonField) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-fn gender_code(gender: crate::domain::Gender) -> &'static str {
+/// A gender as the form and the recorded changes give it (`male`, `female`).
+pub fn gender_code(gender: crate::domain::Gender) -> &'static str {
     match gender {
         crate::domain::Gender::Male => "male",
         crate::domain::Gender::Female => "female",

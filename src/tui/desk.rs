@@ -142,6 +142,19 @@ impl Desk {
     /// Takes note of an event the store has made durable: only its person's status in
     /// its session can change, so only that one is derived again.
     pub fn record(&mut self, event: AttendanceEvent) {
+        self.note(event);
+        self.changed();
+    }
+
+    /// A walk-in's check-in: the person enrolled at the desk and their event, worked
+    /// out again once.
+    pub fn record_walk_in(&mut self, person: Person, event: AttendanceEvent) {
+        self.add_person(person);
+        self.note(event);
+        self.changed();
+    }
+
+    fn note(&mut self, event: AttendanceEvent) {
         let key = (event.person.clone(), event.session);
         self.events.push(event);
         let theirs = self
@@ -152,7 +165,6 @@ impl Desk {
             Some(status) => self.statuses.insert(key, status),
             None => self.statuses.remove(&key),
         };
-        self.changed();
     }
 
     /// Reads the cohort's events again: after a refusal says a check-in stands that the
@@ -166,7 +178,7 @@ impl Desk {
 
     /// Adds a person enrolled at the desk (walk-in) to the roster and its index, and to
     /// the register's when it is loaded and they are new to it.
-    pub fn enrol(&mut self, person: Person) {
+    fn add_person(&mut self, person: Person) {
         if let Some(register) = self.register.as_mut()
             && !register.people.iter().any(|p| p.id == person.id)
         {
@@ -178,7 +190,6 @@ impl Desk {
         let mut people = std::mem::take(&mut self.roster.people);
         people.push(person);
         self.roster = Indexed::new(people);
-        self.changed();
     }
 
     /// Takes the cohort as the store now holds it (a session or the cohort closed or
@@ -189,9 +200,13 @@ impl Desk {
     }
 
     /// Takes the cohort's teaching activities as the store now holds them: a session's
-    /// 学时 come from its held activities.
-    pub fn set_activities(&mut self, activities: Vec<TeachingActivity>) {
-        self.activities = activities;
+    /// 学时 come from its held activities. Entering the teaching screen reads them too:
+    /// unchanged, the credit stands.
+    pub fn set_activities(&mut self, activities: &[TeachingActivity]) {
+        if self.activities == activities {
+            return;
+        }
+        self.activities = activities.to_vec();
         self.credit_again();
     }
 

@@ -181,10 +181,12 @@ fn global_applies(scope: Scope) -> bool {
 
 impl App {
     /// Feeds one key event through the keymap. Returns whether anything may have changed.
-    /// A key press, and any slow work it asks for done at once (see [`App::take_key`]).
+    /// A key press, and any slow work it asks for done at once (see [`App::take_key`]),
+    /// the lookup's record included (the desk's loop waits for the keys to stop first).
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
         let dirty = self.take_key(key);
         self.run_pending(&mut |_| {});
+        self.settle();
         dirty
     }
 

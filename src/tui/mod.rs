@@ -106,7 +106,13 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
             dirty = true;
             continue;
         }
-        dirty = match events.recv_timeout(Duration::from_millis(250)) {
+        // A record the lookup waits for is read once no key came for a moment.
+        let settling = app.settling();
+        let wait = match settling {
+            true => state::lookup::SETTLE,
+            false => Duration::from_millis(250),
+        };
+        dirty = match events.recv_timeout(wait) {
             Ok(Event::Key(key)) => {
                 panic_if_test_asks();
                 app.take_key(key)
@@ -117,6 +123,7 @@ fn event_loop(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io
             }
             Ok(Event::Resize(..)) => true,
             Ok(_) => false,
+            Err(mpsc::RecvTimeoutError::Timeout) if settling => app.settle(),
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 app.backup_if_due();
                 let now = app.now().format("%H:%M").to_string();

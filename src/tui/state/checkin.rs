@@ -189,9 +189,9 @@ impl App {
                 let desk = self.desk.as_mut().expect("open");
                 desk.undo_stack
                     .push((person.id.clone(), done.event.session));
-                desk.record(done.event.clone());
-                if done.enrolled {
-                    desk.enrol(person.clone());
+                match done.enrolled {
+                    true => desk.record_walk_in(person.clone(), done.event.clone()),
+                    false => desk.record(done.event.clone()),
                 }
                 self.confirm_check_in(&person, &done);
                 self.warn_if_cannot_complete(&person.id, &person.name);

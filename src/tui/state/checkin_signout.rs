@@ -31,11 +31,13 @@ impl App {
             .status(&person.id, desk.session)
             .is_some_and(|s| s.status.attended());
         match ops::early_leave(at, self.now()) {
-            // Ask for a reason only when the store would take it; else say why not.
-            Some(minutes) if arrived && self.desk_is_writable() => {
-                let form = sign_out_form(self.lang, &person.name, minutes);
-                let kind = FormKind::SignOut(person.id.clone());
-                self.overlay = Some(Overlay::Form(kind, form));
+            // Ask for a reason only when the store would take it; else it says why not.
+            Some(minutes) if arrived => {
+                if self.desk_is_writable() {
+                    let form = sign_out_form(self.lang, &person.name, minutes);
+                    let kind = FormKind::SignOut(person.id.clone());
+                    self.overlay = Some(Overlay::Form(kind, form));
+                }
             }
             _ => {
                 if let Err(message) = self.record_sign_out(&person.id, None) {

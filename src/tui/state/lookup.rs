@@ -1,13 +1,22 @@
 //! 查询: the same search, read-only, with a detail pane for the selected person: their
 //! details, their standing in the open cohort (the desk's credit) and their training
-//! record (培训档案: every cohort, read when the selection moves to someone else).
+//! record (培训档案: every cohort, read once the selection has settled on someone else:
+//! typing a name moves the selection at every key, and the record reads every cohort
+//! the person is in, so it waits until no key came for [`SETTLE`]).
+
+use std::time::Duration;
 
 use chrono::Datelike;
 
+use crate::domain::PersonId;
 use crate::domain::credit::record::{DEFAULT_ANNUAL_TARGET, TrainingRecord, YearTotal};
 use crate::ops;
 use crate::tui::state::Action;
 use crate::tui::state::App;
+use crate::tui::state::ScreenId;
+
+/// How long the lookup's selection stays put before the record is read.
+pub const SETTLE: Duration = Duration::from_millis(150);
 
 /// The selected person's training record, and this year's total by the desk's clock.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,11 +30,10 @@ impl App {
         if action == Action::ToggleRegister {
             self.toggle_lookup_scope();
         } else if action == Action::EditPerson {
-            return self.open_person_edit();
+            self.open_person_edit();
         } else if let Some(desk) = self.desk.as_ref() {
             self.lookup.on_action(action, desk);
         }
-        self.follow_lookup_selection();
     }
 
     fn toggle_lookup_scope(&mut self) {
@@ -40,23 +48,34 @@ impl App {
     /// Entering the lookup: the record is read again (check-ins made since count).
     pub(crate) fn refresh_lookup_record(&mut self) {
         self.person_record = None;
-        self.follow_lookup_selection();
+        self.record_asked = None;
     }
 
-    /// Reads the selected person's training record when the selection is someone else
-    /// than the record shown; keeps it while the same person stays selected.
-    fn follow_lookup_selection(&mut self) {
-        let selected = self
-            .desk
-            .as_ref()
-            .and_then(|desk| self.lookup.selected_person(desk))
-            .map(|p| p.id.clone());
-        if selected.as_ref() == self.person_record.as_ref().map(|r| &r.training.person) {
-            return;
+    /// The person selected on the lookup screen whose record was not asked for yet.
+    fn unsettled(&self) -> Option<PersonId> {
+        if self.welcome || self.screen != ScreenId::Lookup {
+            return None;
         }
+        let desk = self.desk.as_ref()?;
+        let selected = self.lookup.selected_person(desk)?;
+        (self.record_asked.as_ref() != Some(&selected.id)).then(|| selected.id.clone())
+    }
+
+    /// Whether a record waits to be read once the keys stop ([`App::settle`]).
+    pub fn settling(&self) -> bool {
+        self.unsettled().is_some()
+    }
+
+    /// Reads the selected person's training record, once per person selected: the
+    /// desk's loop calls this when no key came for [`SETTLE`]. True when it read one.
+    pub fn settle(&mut self) -> bool {
+        let Some(person) = self.unsettled() else {
+            return false;
+        };
+        self.record_asked = Some(person.clone());
         self.person_record = None;
-        let (Some(person), Some(desk)) = (selected, self.desk.as_ref()) else {
-            return;
+        let Some(desk) = self.desk.as_ref() else {
+            return false;
         };
         // The register's facts as the desk keeps them: only its own writes change them.
         match ops::record::training_record_with(&self.store, &person, &desk.facts) {
@@ -69,5 +88,6 @@ impl App {
             }
             Err(e) => self.fail(&e),
         }
+        true
     }
 }

@@ -30,6 +30,7 @@ pub mod welcome;
 use chrono::{DateTime, FixedOffset};
 
 use crate::clock::Clock;
+use crate::domain::PersonId;
 use crate::store::{Store, StoreResult};
 use crate::text::Desk as T;
 use crate::text::Lang;
@@ -129,6 +130,8 @@ pub struct App {
     pub lookup: SearchBox,
     /// The training record of the person selected on the lookup screen.
     pub person_record: Option<lookup::LookupRecord>,
+    /// Whose record was last asked for (read, or failed): asked once per selection.
+    record_asked: Option<PersonId>,
     pub sessions: SessionsState,
     pub cohorts: CohortsState,
     pub dashboard: DashboardState,
@@ -164,6 +167,7 @@ impl App {
             checkin: SearchBox::default(),
             lookup: SearchBox::default(),
             person_record: None,
+            record_asked: None,
             sessions: SessionsState::default(),
             cohorts: CohortsState::default(),
             dashboard: DashboardState::default(),

@@ -5,7 +5,7 @@
 //! boxes start empty, and empty keeps them.
 
 use crate::domain::{Field, Person, PersonId, mask};
-use crate::ops::person_edit::{self as ops, Edited, PersonEdit};
+use crate::ops::person_edit::{self as ops, Edited, PersonEdit, gender_code};
 use crate::ops::person_history::history;
 use crate::text::Desk as T;
 use crate::text::{Lang, Upkeep};
@@ -81,13 +81,6 @@ impl TypedForm for PersonForm {
             id_number: form.text(T::FieldIdNumber),
             notes: form.text(T::FieldNotes),
         }
-    }
-}
-
-fn gender_code(gender: crate::domain::Gender) -> &'static str {
-    match gender {
-        crate::domain::Gender::Male => "male",
-        crate::domain::Gender::Female => "female",
     }
 }
 

@@ -40,7 +40,7 @@ impl App {
         let catalogue = self.store.catalogue_for(&code)?;
         let all = self.store.activities(&code)?;
         // A session's 学时 follow its held activities.
-        desk.set_activities(all.clone());
+        desk.set_activities(&all);
         let t = &mut self.teaching;
         t.activities = all
             .into_iter()
