@@ -10,9 +10,10 @@ use serde::Serialize;
 use crate::domain::credit::record::{
     DEFAULT_ANNUAL_TARGET, TrainingRecord, YearTotal, tenths_value,
 };
-use crate::domain::credit::{Shortfall, Standing, hours};
+use crate::domain::credit::{Standing, hours};
 use crate::domain::{Person, PersonId};
 use crate::io::report::PersonLine;
+use crate::io::report::cohort_credit::rule_code;
 use crate::search::SearchIndex;
 use crate::text::{Lang, Record};
 use crate::tr;
@@ -116,9 +117,7 @@ fn names_of(ctx: &Ctx, record: &TrainingRecord) -> Result<Names, CliError> {
 
 fn failed_rule(standing: &Standing) -> Option<&'static str> {
     match standing {
-        Standing::NotCompleted(Shortfall::TooFewHours { .. }) => Some("too_few_hours"),
-        Standing::NotCompleted(Shortfall::TooMuchLeave { .. }) => Some("too_much_leave"),
-        Standing::NotCompleted(Shortfall::TooFewSessions { .. }) => Some("too_few_sessions"),
+        Standing::NotCompleted(shortfall) => Some(rule_code(shortfall)),
         _ => None,
     }
 }
