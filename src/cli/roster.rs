@@ -10,7 +10,7 @@ use crate::ops::roster_undo;
 use crate::text::{Lang, Rosters as R};
 use crate::tr;
 
-use super::people::PersonOut;
+use super::people_out::PersonOut;
 use super::{CliResult, Ctx, find_cohort, find_person, op_error, pick_session};
 
 #[derive(Debug, Args)]
