@@ -112,6 +112,11 @@ fn a_county_and_a_target_narrow_the_register() {
         .map(|l| l.0)
         .collect();
     assert_eq!(below, ["ln"], "19 学时 meets a target of 19");
+    for target in ["0", "1001"] {
+        let all = ["report", "hours", "--year", "2015", "--target", target];
+        let refused = lunxun_at(dir.path(), &all, "zh_CN.UTF-8", LATER);
+        assert_eq!(refused.status.code(), Some(2), "--target {target}");
+    }
 }
 
 #[test]

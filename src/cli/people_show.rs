@@ -41,9 +41,7 @@ pub struct PersonShowArgs {
 }
 
 pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
-    if !(1..=1000).contains(&args.target) {
-        return Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)));
-    }
+    super::report_hours::check_target(args.target, ctx)?;
     let person = resolve(ctx, &args.query.join(" "))?;
     let record = crate::ops::record::training_record(&ctx.store, &person.id)?;
     let shown = Shown {

@@ -34,9 +34,7 @@ pub struct HoursReportArgs {
 }
 
 pub fn run(args: HoursReportArgs, ctx: &Ctx) -> Result<Printed, CliError> {
-    if !(1..=1000).contains(&args.target) {
-        return Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)));
-    }
+    check_target(args.target, ctx)?;
     let now = ctx.clock.now();
     let stamp = now.format("%Y-%m-%d %H:%M").to_string();
     let query = HoursQuery {
@@ -52,4 +50,13 @@ pub fn run(args: HoursReportArgs, ctx: &Ctx) -> Result<Printed, CliError> {
         workbook: hours_tables::workbook,
     };
     deliver_report(&model, args.format, writers, args.output, ctx)
+}
+
+/// The annual target (`--target` of `report hours` and `person show`) is 1 to 1000 学时.
+pub(super) fn check_target(target: u32, ctx: &Ctx) -> Result<(), CliError> {
+    if (1..=1000).contains(&target) {
+        Ok(())
+    } else {
+        Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)))
+    }
 }
