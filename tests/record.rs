@@ -148,6 +148,8 @@ fn the_json_record_holds_the_same_figures_masked() {
         (year["met"].as_bool(), year["short"].as_f64()),
         (Some(false), Some(37.0))
     );
+    let by_level = ["province", "city", "county", "elsewhere"].map(|l| year[l].as_f64());
+    assert_eq!(by_level, [Some(8.0), Some(11.0), Some(0.0), Some(0.0)]);
     assert_masked(&json.to_string());
 
     let ln: Value = serde_json::from_str(&ok(&show(dir.path(), &["ln", "--json"], "C"))).unwrap();

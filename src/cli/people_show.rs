@@ -14,6 +14,7 @@ use crate::domain::credit::{Standing, hours};
 use crate::domain::{Person, PersonId};
 use crate::io::report::PersonLine;
 use crate::io::report::cohort_credit::rule_code;
+use crate::io::report::hours::Hours;
 use crate::search::SearchIndex;
 use crate::text::{Lang, Record};
 use crate::tr;
@@ -181,11 +182,9 @@ struct OutsideOut<'a> {
 struct YearOut {
     year: i32,
     target: u32,
-    province: f64,
-    city: f64,
-    county: f64,
-    elsewhere: f64,
-    total: f64,
+    /// province, city, county, elsewhere and total, as `report hours` shows them.
+    #[serde(flatten)]
+    hours: Hours,
     met: bool,
     short: f64,
 }
@@ -242,11 +241,7 @@ fn year_out(t: &YearTotal) -> YearOut {
     YearOut {
         year: t.year,
         target: t.target,
-        province: tenths_value(t.hours.province),
-        city: tenths_value(t.hours.city),
-        county: tenths_value(t.hours.county),
-        elsewhere: tenths_value(t.hours.elsewhere),
-        total: tenths_value(t.hours.total()),
+        hours: t.hours.into(),
         met: t.met(),
         short: tenths_value(t.short_tenths()),
     }
