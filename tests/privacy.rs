@@ -225,6 +225,10 @@ fn full_numbers_appear_only_in_sensitive_exports_and_backups() {
         vec!["cohort", "list", "--json"],
         vec!["person", "list", "--text", "秘"],
         vec!["person", "list", "--json"],
+        vec!["person", "show", "秘甲"],
+        vec!["person", "show", "秘甲", "--json"],
+        vec!["report", "hours", "--format", "md"],
+        vec!["report", "hours", "--format", "json"],
         vec![
             "export",
             "signin-sheet",

@@ -6,7 +6,7 @@ mod common;
 #[path = "record/fixture.rs"]
 mod fixture;
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
@@ -112,6 +112,11 @@ fn a_county_and_a_target_narrow_the_register() {
         .map(|l| l.0)
         .collect();
     assert_eq!(below, ["ln"], "19 学时 meets a target of 19");
+    for target in ["0", "1001"] {
+        let all = ["report", "hours", "--year", "2015", "--target", target];
+        let refused = lunxun_at(dir.path(), &all, "zh_CN.UTF-8", LATER);
+        assert_eq!(refused.status.code(), Some(2), "--target {target}");
+    }
 }
 
 #[test]
@@ -149,6 +154,33 @@ fn the_markdown_report_has_the_summary_every_person_and_the_below_target_list() 
     );
 }
 
+/// The file's own part `name` (an xlsx is a zip of XML parts).
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}
+
+/// Both tabs print on A4 across, one page wide, with the header row (row 3, under the
+/// title and subtitle) repeated on every page.
+fn print_setup_is_a4_landscape_with_the_header_on_every_page(bytes: &[u8]) {
+    for n in [1, 2] {
+        let xml = part(bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(xml.contains("paperSize=\"9\""), "A4: {xml}");
+        assert!(xml.contains("orientation=\"landscape\""), "{xml}");
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{xml}");
+    }
+    let book = part(bytes, "xl/workbook.xml");
+    for tab in ["学时登记表", "未达标名单"] {
+        let titles = format!(
+            "_xlnm.Print_Titles\" localSheetId=\"{}\">{tab}!$3:$3<",
+            usize::from(tab == "未达标名单")
+        );
+        assert!(book.contains(&titles), "no {titles} in {book}");
+    }
+}
+
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
@@ -167,6 +199,7 @@ fn the_workbook_is_a_register_with_a_title_a_header_a_row_per_person_and_totals(
     );
     assert!(said.contains("已写入"), "{said}");
     let bytes = std::fs::read(&path).unwrap();
+    print_setup_is_a4_landscape_with_the_header_on_every_page(&bytes);
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     assert_eq!(book.sheet_names(), ["学时登记表", "未达标名单"]);
     let rows: Vec<Vec<Data>> = book

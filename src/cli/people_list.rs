@@ -4,11 +4,12 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::domain::{Person, mask};
+use crate::domain::mask;
 use crate::ops::person_list::{self as ops, Listed, PersonFilter};
 use crate::text::Upkeep;
 use crate::tr;
 
+use super::people_out::PersonOut;
 use super::{CliResult, Ctx, op_error};
 
 #[derive(Debug, Args)]
@@ -34,16 +35,8 @@ pub struct PersonListArgs {
 /// (phone and ID number masked) and a standing retirement.
 #[derive(Serialize)]
 struct ListedOut {
-    person_id: String,
-    name: String,
-    gender: Option<&'static str>,
-    unit: String,
-    county: String,
-    township: String,
-    position: String,
-    field: Option<&'static str>,
-    phone: Option<String>,
-    id_number: Option<String>,
+    #[serde(flatten)]
+    person: PersonOut,
     retired_from: Option<String>,
     retired_reason: Option<String>,
 }
@@ -77,18 +70,8 @@ pub fn run(args: PersonListArgs, ctx: &Ctx) -> CliResult {
 }
 
 fn listed_out(l: &Listed) -> ListedOut {
-    let p: &Person = &l.person;
     ListedOut {
-        person_id: p.id.to_string(),
-        name: p.name.clone(),
-        gender: p.gender.map(|g| g.label(crate::text::Lang::Zh)),
-        unit: p.unit.clone(),
-        county: p.county.clone(),
-        township: p.township.clone(),
-        position: p.position.clone(),
-        field: p.field.map(|f| f.code()),
-        phone: p.phone.as_deref().map(mask::phone),
-        id_number: p.id_number.as_deref().map(mask::id_number),
+        person: PersonOut::masked(&l.person),
         retired_from: l.retired.as_ref().map(|r| r.from.to_string()),
         retired_reason: l.retired.as_ref().map(|r| r.reason.clone()),
     }

@@ -10,9 +10,11 @@ use serde::Serialize;
 use crate::domain::credit::record::{
     DEFAULT_ANNUAL_TARGET, TrainingRecord, YearTotal, tenths_value,
 };
-use crate::domain::credit::{Shortfall, Standing, hours};
+use crate::domain::credit::{Standing, hours};
 use crate::domain::{Person, PersonId};
 use crate::io::report::PersonLine;
+use crate::io::report::cohort_credit::rule_code;
+use crate::io::report::hours::Hours;
 use crate::search::SearchIndex;
 use crate::text::{Lang, Record};
 use crate::tr;
@@ -40,9 +42,7 @@ pub struct PersonShowArgs {
 }
 
 pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
-    if !(1..=1000).contains(&args.target) {
-        return Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)));
-    }
+    super::report_hours::check_target(args.target, ctx)?;
     let person = resolve(ctx, &args.query.join(" "))?;
     let record = crate::ops::record::training_record(&ctx.store, &person.id)?;
     let shown = Shown {
@@ -116,9 +116,7 @@ fn names_of(ctx: &Ctx, record: &TrainingRecord) -> Result<Names, CliError> {
 
 fn failed_rule(standing: &Standing) -> Option<&'static str> {
     match standing {
-        Standing::NotCompleted(Shortfall::TooFewHours { .. }) => Some("too_few_hours"),
-        Standing::NotCompleted(Shortfall::TooMuchLeave { .. }) => Some("too_much_leave"),
-        Standing::NotCompleted(Shortfall::TooFewSessions { .. }) => Some("too_few_sessions"),
+        Standing::NotCompleted(shortfall) => Some(rule_code(shortfall)),
         _ => None,
     }
 }
@@ -184,11 +182,9 @@ struct OutsideOut<'a> {
 struct YearOut {
     year: i32,
     target: u32,
-    province: f64,
-    city: f64,
-    county: f64,
-    elsewhere: f64,
-    total: f64,
+    /// province, city, county, elsewhere and total, as `report hours` shows them.
+    #[serde(flatten)]
+    hours: Hours,
     met: bool,
     short: f64,
 }
@@ -245,11 +241,7 @@ fn year_out(t: &YearTotal) -> YearOut {
     YearOut {
         year: t.year,
         target: t.target,
-        province: tenths_value(t.hours.province),
-        city: tenths_value(t.hours.city),
-        county: tenths_value(t.hours.county),
-        elsewhere: tenths_value(t.hours.elsewhere),
-        total: tenths_value(t.hours.total()),
+        hours: t.hours.into(),
         met: t.met(),
         short: tenths_value(t.short_tenths()),
     }

@@ -5,11 +5,15 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDateTime;
+use clap::ValueEnum;
+use serde::Serialize;
+
 use crate::display;
-use crate::text::{Commands, Export, Lang};
+use crate::text::{Commands, Export, Lang, Report};
 use crate::tr;
 
-use super::CliError;
+use super::{CliError, Ctx};
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Printed {
@@ -63,6 +67,46 @@ pub(super) fn deliver_export(
 ) -> Result<Printed, CliError> {
     deliver(made, path, |path| {
         tr!(lang, Export::ExpWrittenTo, path = path.display())
+    })
+}
+
+/// `lunxun report cohort|year|hours --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+    /// An Excel workbook, one tab per section (-o FILE, or standard output redirected to a file)
+    Xlsx,
+}
+
+/// How a report's model is written in each text format and as a workbook (`created`,
+/// UTC, is the file's creation time); JSON is the model itself.
+pub(super) struct ReportWriters<T> {
+    pub markdown: fn(&T, Lang) -> String,
+    pub workbook: fn(&T, Lang, NaiveDateTime) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
+}
+
+/// A report in `format`, on standard output (the same bytes as its file) or written
+/// atomically to `output` with a line saying where.
+pub(super) fn deliver_report<T: Serialize>(
+    model: &T,
+    format: ReportFormat,
+    writers: ReportWriters<T>,
+    output: Option<PathBuf>,
+    ctx: &Ctx,
+) -> Result<Printed, CliError> {
+    let made = match format {
+        ReportFormat::Json => {
+            Printed::Export(serde_json::to_string_pretty(model).expect("report serialises") + "\n")
+        }
+        ReportFormat::Md => Printed::Export((writers.markdown)(model, ctx.lang)),
+        ReportFormat::Xlsx => Printed::Workbook(
+            (writers.workbook)(model, ctx.lang, ctx.clock.now().naive_utc())
+                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
+        ),
+    };
+    deliver(made, output, |path| {
+        tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
     })
 }
 

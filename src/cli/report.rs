@@ -3,13 +3,14 @@
 use std::path::PathBuf;
 
 use chrono::Datelike;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 use crate::domain::report::DEFAULT_QUOTA_PERCENT;
 use crate::io::report::{self, markdown, teaching, xlsx};
 use crate::text::Report;
 use crate::tr;
 
+use super::printed::{ReportFormat, ReportWriters, deliver_report};
 use super::{CliError, Ctx, Printed, find_cohort};
 
 type ReportResult = Result<Printed, CliError>;
@@ -22,14 +23,6 @@ pub enum ReportCommand {
     Year(YearReportArgs),
     /// 学时登记表: each person's 学时 in the year by level, and who is below the annual target
     Hours(super::report_hours::HoursReportArgs),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    Md,
-    Json,
-    /// An Excel workbook, one tab per section (-o FILE, or standard output redirected to a file)
-    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -95,17 +88,11 @@ fn cohort(args: CohortReportArgs, ctx: &Ctx) -> ReportResult {
         generated_at: &stamp,
         include_sensitive: args.include_sensitive,
     });
-    let made = match args.format {
-        ReportFormat::Json => {
-            Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
-        }
-        ReportFormat::Md => Printed::Export(markdown::cohort(&model, ctx.lang)),
-        ReportFormat::Xlsx => Printed::Workbook(
-            xlsx::cohort_workbook(&model, ctx.lang, ctx.clock.now().naive_utc())
-                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
-        ),
+    let writers = ReportWriters {
+        markdown: markdown::cohort,
+        workbook: xlsx::cohort_workbook,
     };
-    deliver(ctx, made, args.output)
+    deliver_report(&model, args.format, writers, args.output, ctx)
 }
 
 fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
@@ -122,23 +109,9 @@ fn year(args: YearReportArgs, ctx: &Ctx) -> ReportResult {
         coverage: true,
     };
     let model = crate::ops::year::report(&ctx.store, input)?;
-    let made = match args.format {
-        ReportFormat::Json => {
-            Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
-        }
-        ReportFormat::Md => Printed::Export(markdown::year(&model, ctx.lang)),
-        ReportFormat::Xlsx => Printed::Workbook(
-            xlsx::year_workbook(&model, ctx.lang, ctx.clock.now().naive_utc())
-                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
-        ),
+    let writers = ReportWriters {
+        markdown: markdown::year,
+        workbook: xlsx::year_workbook,
     };
-    deliver(ctx, made, args.output)
-}
-
-/// The report on standard output (the same bytes as its file), or written atomically
-/// to the file with a line saying where.
-fn deliver(ctx: &Ctx, made: Printed, output: Option<PathBuf>) -> ReportResult {
-    super::printed::deliver(made, output, |path| {
-        crate::tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
-    })
+    deliver_report(&model, args.format, writers, args.output, ctx)
 }

@@ -4,25 +4,16 @@
 use std::path::PathBuf;
 
 use chrono::Datelike;
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::domain::credit::record::DEFAULT_ANNUAL_TARGET;
 use crate::io::report::hours_tables;
 use crate::ops::record::{HoursQuery, hours_report};
-use crate::text::{Record, Report};
+use crate::text::Record;
 use crate::tr;
 
+use super::printed::{ReportFormat, ReportWriters, deliver_report};
 use super::{CliError, Ctx, Printed};
-
-/// As `report cohort|year`'s `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum HoursFormat {
-    Md,
-    Json,
-    /// An Excel workbook: the 学时登记表 and the below-target list (-o FILE, or standard
-    /// output redirected to a file)
-    Xlsx,
-}
 
 #[derive(Debug, Args)]
 pub struct HoursReportArgs {
@@ -36,16 +27,14 @@ pub struct HoursReportArgs {
     #[arg(long, default_value_t = DEFAULT_ANNUAL_TARGET)]
     pub target: u32,
     #[arg(long, value_enum, default_value = "md")]
-    pub format: HoursFormat,
+    pub format: ReportFormat,
     /// Write to this file (atomically, mode 0600) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(args: HoursReportArgs, ctx: &Ctx) -> Result<Printed, CliError> {
-    if !(1..=1000).contains(&args.target) {
-        return Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)));
-    }
+    check_target(args.target, ctx)?;
     let now = ctx.clock.now();
     let stamp = now.format("%Y-%m-%d %H:%M").to_string();
     let query = HoursQuery {
@@ -56,17 +45,18 @@ pub fn run(args: HoursReportArgs, ctx: &Ctx) -> Result<Printed, CliError> {
         generated_at: &stamp,
     };
     let model = hours_report(&ctx.store, query)?;
-    let made = match args.format {
-        HoursFormat::Json => {
-            Printed::Export(serde_json::to_string_pretty(&model).expect("report serialises") + "\n")
-        }
-        HoursFormat::Md => Printed::Export(hours_tables::markdown(&model, ctx.lang)),
-        HoursFormat::Xlsx => Printed::Workbook(
-            hours_tables::workbook(&model, ctx.lang, now.naive_utc())
-                .map_err(|e| CliError::Io(format!("xlsx: {e}")))?,
-        ),
+    let writers = ReportWriters {
+        markdown: hours_tables::markdown,
+        workbook: hours_tables::workbook,
     };
-    super::printed::deliver(made, args.output, |path| {
-        tr!(ctx.lang, Report::RptWrittenTo, path = path.display())
-    })
+    deliver_report(&model, args.format, writers, args.output, ctx)
+}
+
+/// The annual target (`--target` of `report hours` and `person show`) is 1 to 1000 学时.
+pub(super) fn check_target(target: u32, ctx: &Ctx) -> Result<(), CliError> {
+    if (1..=1000).contains(&target) {
+        Ok(())
+    } else {
+        Err(CliError::Input(tr!(ctx.lang, Record::HoursTargetRange)))
+    }
 }

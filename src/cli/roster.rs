@@ -10,7 +10,7 @@ use crate::ops::roster_undo;
 use crate::text::{Lang, Rosters as R};
 use crate::tr;
 
-use super::people::PersonOut;
+use super::people_out::PersonOut;
 use super::{CliResult, Ctx, find_cohort, find_person, op_error, pick_session};
 
 #[derive(Debug, Args)]
@@ -224,7 +224,12 @@ fn describe(ctx: &Ctx, change: &Change) -> Result<String, super::CliError> {
             name = name(person)?,
             session = session.label(lang)
         ),
-        other => format!("{other:?}"),
+        // `change undo` reverts only the roster changes above; never the Debug form of
+        // another (a person edit's would hold a phone or ID number in full).
+        other => serde_json::to_value(other)
+            .ok()
+            .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(String::from))
+            .unwrap_or_default(),
     })
 }
 

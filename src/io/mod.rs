@@ -15,30 +15,37 @@ pub use staged::StagedFile;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes a whole file or nothing: a private temporary file beside the target, fsync,
 /// then rename over the target. Readers never see a half-written report.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let (dir, temp) = beside(path, "tmp")?;
+    let result = write_private(&temp, bytes)
+        .and_then(|()| fs::rename(&temp, path))
+        .and_then(|()| sync_folder(&dir));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// The folder `path` is in, and a hidden temporary name in it for this process:
+/// `.NAME.TAG-PID`.
+fn beside(path: &Path, tag: &str) -> std::io::Result<(PathBuf, PathBuf)> {
     let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     };
     let name = path
         .file_name()
         .ok_or_else(|| std::io::Error::other("not a file name"))?;
     let temp = dir.join(format!(
-        ".{}.tmp-{}",
+        ".{}.{tag}-{}",
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = write_private(&temp, bytes)
-        .and_then(|()| fs::rename(&temp, path))
-        .and_then(|()| sync_folder(dir));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    Ok((dir, temp))
 }
 
 /// Makes a rename in `dir` durable (on some file systems it is not until the folder is

@@ -18,18 +18,7 @@ pub struct StagedFile {
 impl StagedFile {
     /// Writes `bytes` to a temporary file beside `path`; nothing is at `path` yet.
     pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<StagedFile> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = path
-            .file_name()
-            .ok_or_else(|| std::io::Error::other("not a file name"))?;
-        let temp = dir.join(format!(
-            ".{}.staged-{}",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
+        let (dir, temp) = super::beside(path, "staged")?;
         let staged = StagedFile {
             temp,
             path: path.to_path_buf(),

@@ -58,7 +58,7 @@ fn bytes(book: &CertificateBook, lang: Lang) -> Vec<u8> {
 }
 
 /// The XML of the `n`th worksheet (1-based).
-pub(crate) fn sheet_xml(bytes: &[u8], n: usize) -> String {
+fn sheet_xml(bytes: &[u8], n: usize) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
     zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
@@ -69,7 +69,7 @@ pub(crate) fn sheet_xml(bytes: &[u8], n: usize) -> String {
 }
 
 /// The `count` of `<rowBreaks>`, 0 when there are none.
-pub(crate) fn row_breaks(xml: &str) -> usize {
+fn row_breaks(xml: &str) -> usize {
     let Some(at) = xml.find("<rowBreaks count=\"") else {
         return 0;
     };

@@ -6,7 +6,7 @@ pub mod attendance;
 pub mod attendance_json;
 pub mod attendance_standing;
 pub mod certificates;
-pub mod certificates_page;
+mod certificates_page;
 #[cfg(test)]
 mod certificates_tests;
 pub mod csv_file;

@@ -109,25 +109,34 @@ pub fn section(credit: &CohortCredit, roster: &[Person]) -> CreditSection {
     out
 }
 
+/// The rule a shortfall failed, as JSON names it: `too_few_hours`, `too_much_leave` or
+/// `too_few_sessions`.
+pub fn rule_code(shortfall: &Shortfall) -> &'static str {
+    match shortfall {
+        Shortfall::TooFewHours { .. } => "too_few_hours",
+        Shortfall::TooMuchLeave { .. } => "too_much_leave",
+        Shortfall::TooFewSessions { .. } => "too_few_sessions",
+    }
+}
+
 fn not_completed(person: CreditedPerson, shortfall: &Shortfall) -> NotCompleted {
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let (rule, actual, required, total) = match *shortfall {
+    let (actual, required, total) = match *shortfall {
         Shortfall::TooFewHours {
             credited,
             needed,
             total,
-        } => ("too_few_hours", credited, needed, total),
+        } => (credited, needed, total),
         Shortfall::TooMuchLeave {
             missed,
             limit,
             total,
-        } => ("too_much_leave", missed, limit, total),
+        } => (missed, limit, total),
         Shortfall::TooFewSessions {
             attended,
             sessions,
             percent,
         } => (
-            "too_few_sessions",
             count(attended),
             // The old rule: attended × 100 ≥ sessions × percent.
             count((sessions * usize::from(percent)).div_ceil(100)),
@@ -136,7 +145,7 @@ fn not_completed(person: CreditedPerson, shortfall: &Shortfall) -> NotCompleted 
     };
     NotCompleted {
         person,
-        rule,
+        rule: rule_code(shortfall),
         actual,
         required,
         total,

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::coverage::{MatrixJson, matrix_json};
 use crate::domain::coverage::{CohortRecord, CohortsMatrix, cohorts_matrix};
-use crate::domain::credit::{CohortCredit, Standing};
+use crate::domain::credit::CohortCredit;
 use crate::domain::register::RegisterFacts;
 use crate::domain::report::{
     CohortCompletion, YearFacts, hours_by, quota, serving, trained_counts, untrained,
@@ -196,12 +196,7 @@ impl YearReport {
 fn completion<'a>(cohort: &'a Cohort, credit: &CohortCredit) -> CohortCompletion<'a> {
     CohortCompletion {
         cohort,
-        completed: credit
-            .people
-            .iter()
-            .filter(|p| matches!(p.standing, Standing::Completed))
-            .map(|p| p.person.clone())
-            .collect(),
+        completed: credit.completers().map(|p| p.person.clone()).collect(),
         credited: credit
             .people
             .iter()
