@@ -148,11 +148,3 @@ fn refusals_write_nothing_and_say_why() {
     assert!(store.changes().unwrap().is_empty());
     assert_eq!(store.person(&p.id).unwrap().unwrap(), p);
 }
-
-#[test]
-fn following_ids_keep_their_order() {
-    let first = ulid::Ulid::generate().to_string();
-    let next = following(&first);
-    assert!(next > first);
-    assert_eq!(next.len(), first.len());
-}
