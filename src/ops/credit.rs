@@ -2,7 +2,7 @@
 //! [`crate::domain::credit`]: the one place the desk, the commands, the reports and the
 //! certificates get them from.
 
-use crate::domain::credit::{self, CohortCredit, CreditInput, PersonCredit};
+use crate::domain::credit::{self, CohortCredit, CreditInput};
 use crate::domain::register::RegisterFacts;
 use crate::domain::{Cohort, PersonId};
 use crate::store::{Store, StoreResult};
@@ -33,16 +33,6 @@ pub fn cohort_credit_with(
         activities: &activities,
         facts,
     }))
-}
-
-/// One person's credit in a cohort; `None` if they are not enrolled.
-pub fn person_in_cohort(
-    store: &Store,
-    cohort: &Cohort,
-    person: &PersonId,
-) -> StoreResult<Option<PersonCredit>> {
-    let credit = cohort_credit(store, cohort)?;
-    Ok(credit.people.into_iter().find(|p| &p.person == person))
 }
 
 #[cfg(test)]
@@ -114,9 +104,7 @@ mod tests {
                 .standing
                 .is_withdrawn()
         );
-        let never = person_in_cohort(&store, &cohort, &people[2].id)
-            .unwrap()
-            .unwrap();
+        let never = credit.person(&people[2].id).unwrap();
         assert_eq!(never.can_miss_minutes, Some(154));
     }
 }
