@@ -46,7 +46,7 @@ fn each_changed_field_is_one_change_committed_with_the_record() {
     assert_eq!(stored, edited.person);
     assert_eq!(stored.unit, "荣家湾镇新开村");
     assert_eq!(stored.phone.as_deref(), Some("13900001111"));
-    let history = store.changes_of(&p.id).unwrap();
+    let history = store.changes().unwrap();
     assert_eq!(history, edited.events, "written in field order");
     assert_eq!(
         history[2].change,

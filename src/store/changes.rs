@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::PersonId;
 use crate::domain::register::{Change, RegisterEvent, RegisterFacts};
 
 use super::codec::{decode, encode, next_ulid};
@@ -18,13 +17,6 @@ impl Store {
             events.push(decode("changes", &bytes)?);
         }
         Ok(events)
-    }
-
-    /// The changes that concern one person, in written order.
-    pub fn changes_of(&self, person: &PersonId) -> StoreResult<Vec<RegisterEvent>> {
-        let mut all = self.changes()?;
-        all.retain(|e| e.change.concerns(person));
-        Ok(all)
     }
 
     /// What the changes say now, undos applied.
