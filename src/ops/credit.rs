@@ -4,7 +4,7 @@
 
 use crate::domain::credit::{self, CohortCredit, CreditInput};
 use crate::domain::register::RegisterFacts;
-use crate::domain::{Cohort, PersonId};
+use crate::domain::{Cohort, PersonId, TeachingActivity};
 use crate::store::{Store, StoreResult};
 
 /// Every session's 学时 and every enrolled person's credit and standing.
@@ -19,6 +19,16 @@ pub fn cohort_credit_with(
     cohort: &Cohort,
     facts: &RegisterFacts,
 ) -> StoreResult<CohortCredit> {
+    credit_and_log(store, cohort, facts).map(|(credit, _)| credit)
+}
+
+/// As [`cohort_credit_with`], and the teaching log it read (the year report's coverage
+/// shows it too).
+pub(crate) fn credit_and_log(
+    store: &Store,
+    cohort: &Cohort,
+    facts: &RegisterFacts,
+) -> StoreResult<(CohortCredit, Vec<TeachingActivity>)> {
     let roster: Vec<PersonId> = store
         .enrolments(&cohort.code)?
         .into_iter()
@@ -26,13 +36,14 @@ pub fn cohort_credit_with(
         .collect();
     let events = store.events(&cohort.code)?;
     let activities = store.activities(&cohort.code)?;
-    Ok(credit::cohort_credit(CreditInput {
+    let credit = credit::cohort_credit(CreditInput {
         cohort,
         roster: &roster,
         events: &events,
         activities: &activities,
         facts,
-    }))
+    });
+    Ok((credit, activities))
 }
 
 #[cfg(test)]
