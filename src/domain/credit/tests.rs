@@ -96,6 +96,36 @@ fn credit_of(
 
 /// The "done when": on time, late, a leave, an early leave, a withdrawal and a
 /// substitute, in a closed cohort.
+/// The allowances include their last minute: 30 minutes late or early keeps the full
+/// session, 31 takes the minutes off (135 − 31 = 104: two 学时, 90).
+#[test]
+fn the_allowances_include_their_last_minute() {
+    let c = cohort();
+    let am1 = s(1, SlotKind::Am);
+    let mut log = Log::new();
+    log.on_time("late30", &[am1]);
+    log.check_in("late30", am1, "09:00", CheckInStatus::Late);
+    log.on_time("late31", &[am1]);
+    log.check_in("late31", am1, "09:01", CheckInStatus::Late);
+    for (name, at) in [("early30", "11:00"), ("early31", "10:59")] {
+        log.on_time(name, &[]);
+        let reason = Some("开会".into());
+        log.push(name, am1, at, EventKind::SignOut { reason });
+    }
+    let roster = ids(&["late30", "late31", "early30", "early31"]);
+    let credit = credit_of(&c, &roster, &log, &RegisterFacts::default());
+    let credited = |name: &str| {
+        credit
+            .person(&PersonId(name.into()))
+            .unwrap()
+            .credited_minutes
+    };
+    assert_eq!(credited("late30"), 1080);
+    assert_eq!(credited("late31"), 1035);
+    assert_eq!(credited("early30"), 1080);
+    assert_eq!(credited("early31"), 1035);
+}
+
 #[test]
 fn a_closed_cohort_credits_and_judges_everyone() {
     let mut c = cohort();
