@@ -356,10 +356,33 @@ fn sign_out_required_credits_nothing_without_one_in_a_closed_session() {
     log.check_in("a", am1, "08:30", CheckInStatus::Present);
     log.check_in("b", am1, "08:30", CheckInStatus::Present);
     log.push("b", am1, "11:30", EventKind::SignOut { reason: None });
-    let credit = credit_of(&c, &ids(&["a", "b"]), &log, &RegisterFacts::default());
+    // In a session still open a sign-out may yet come: credited in full meanwhile.
+    let pm1 = s(1, SlotKind::Pm);
+    log.check_in("c", pm1, "14:30", CheckInStatus::Present);
+    let credit = credit_of(&c, &ids(&["a", "b", "c"]), &log, &RegisterFacts::default());
     assert!(credit.people[0].sessions[0].no_sign_out);
     assert_eq!(credit.people[0].credited_minutes, 0);
     assert_eq!(credit.people[1].credited_minutes, 135);
+    let open = &credit.people[2].sessions[1];
+    assert_eq!(open.session, pm1);
+    assert!(!open.no_sign_out);
+    assert_eq!(credit.people[2].credited_minutes, 135);
+}
+
+/// Leave up to the limit itself completes: a limit of 1/8 is one 135-minute session.
+#[test]
+fn leave_up_to_the_limit_itself_completes() {
+    let mut c = cohort();
+    c.open = false;
+    c.credit.as_mut().unwrap().leave_limit = Fraction { num: 1, den: 8 };
+    let am1 = s(1, SlotKind::Am);
+    let mut log = Log::new();
+    log.on_time("once", &[am1]);
+    log.check_in("once", am1, "08:00", CheckInStatus::Leave);
+    let credit = credit_of(&c, &ids(&["once"]), &log, &RegisterFacts::default());
+    assert_eq!(credit.leave_limit_minutes(), 135);
+    assert_eq!(credit.people[0].missed_minutes, 135);
+    assert_eq!(credit.people[0].standing, Standing::Completed);
 }
 
 /// Open cohort, day 1 morning closed: one leave leaves 154 − 135 = 19 minutes to miss,
