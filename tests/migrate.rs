@@ -106,6 +106,23 @@ fn a_schema_1_folder_is_backed_up_then_upgraded_and_keeps_its_old_rule() {
         "upgraded once: {}",
         text_of(&again)
     );
+
+    // Edited, the old cohort gets rules (the defaults) and leaves the old rule.
+    ok(&run(
+        &folder,
+        &["cohort", "edit", "2015-01", "--name", "旧班二"],
+        "C",
+    ));
+    let store = Store::open(&folder).unwrap();
+    let cohort = store.cohorts().unwrap().remove(0);
+    assert_eq!(
+        cohort.credit,
+        Some(lunxun::domain::credit::CreditRules::default())
+    );
+    drop(store);
+    let shown = ok(&run(&folder, &["cohort", "show", "2015-01", "--json"], "C"));
+    let shown: Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["legacy"], json!(false));
 }
 
 /// The backup comes first: when it cannot be made the command stops, says so, and the
