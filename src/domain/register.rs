@@ -44,13 +44,6 @@ pub enum PersonField {
     Notes,
 }
 
-impl PersonField {
-    /// Personal data: masked wherever an old or new value is shown.
-    pub fn is_private(self) -> bool {
-        matches!(self, PersonField::Phone | PersonField::IdNumber)
-    }
-}
-
 /// Which paper a certificate record is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::credit::{CohortCredit, PersonCredit, Standing};
-use crate::domain::register::{CertificateKind, Change, Issued, RegisterEvent};
+use crate::domain::register::{CertificateKind, Change, Issued};
 use crate::domain::{Cohort, Person, PersonId};
 use crate::io::StagedFile;
 use crate::io::export::certificates::{self, CertificateBook};
@@ -277,29 +277,9 @@ fn nothing_to_print(cohort: &Cohort, written: &CertificatesWritten) -> OpError {
 
 /// Commits one `CertificateIssued` change per paper, their ids in printing order.
 fn record(store: &Store, at: DateTime<FixedOffset>, issues: Vec<Change>) -> StoreResult<()> {
-    let by = super::who(store);
     let mut batch = Batch::default();
-    let mut previous: Option<RegisterEvent> = None;
-    for change in issues {
-        let event = match &previous {
-            None => store.new_change(at, &by, change)?,
-            Some(before) => RegisterEvent {
-                id: next_id(&before.id),
-                change,
-                ..before.clone()
-            },
-        };
+    for event in store.new_changes(at, &super::who(store), issues)? {
         Store::stage_change(&mut batch, &event);
-        previous = Some(event);
     }
     store.commit(batch)
-}
-
-/// The ULID after `id`, so the changes of one commit keep their order.
-fn next_id(id: &str) -> String {
-    ulid::Ulid::from_string(id)
-        .ok()
-        .and_then(|u| u.increment().ok())
-        .unwrap_or_else(ulid::Ulid::generate)
-        .to_string()
 }

@@ -70,25 +70,17 @@ pub fn edit(
     }
     let mut batch = Batch::default();
     Store::stage_cohort(&mut batch, &new);
-    let mut changes: Vec<RegisterEvent> = Vec::new();
-    for (field, old_text, new_text) in diffs {
-        let change = Change::CohortEdited {
+    let edits = diffs
+        .into_iter()
+        .map(|(field, old, new_text)| Change::CohortEdited {
             cohort: new.code.clone(),
             field: field.to_string(),
-            old: old_text,
+            old,
             new: new_text,
-        };
-        let mut event = store.new_change(now, &who(store), change)?;
-        // Ids of one commit in the order written (two made in one millisecond may not be).
-        if let Some(prev) = changes
-            .last()
-            .and_then(|e| ulid::Ulid::from_string(&e.id).ok())
-            && event.id <= prev.to_string()
-        {
-            event.id = prev.increment().unwrap_or(prev).to_string();
-        }
-        Store::stage_change(&mut batch, &event);
-        changes.push(event);
+        });
+    let changes = store.new_changes(now, &who(store), edits)?;
+    for event in &changes {
+        Store::stage_change(&mut batch, event);
     }
     store.commit(batch)?;
     Ok(Edited {

@@ -2,9 +2,9 @@
 //! [`crate::domain::credit`]: the one place the desk, the commands, the reports and the
 //! certificates get them from.
 
-use crate::domain::credit::{self, CohortCredit, CreditInput, PersonCredit};
+use crate::domain::credit::{self, CohortCredit, CreditInput};
 use crate::domain::register::RegisterFacts;
-use crate::domain::{Cohort, PersonId};
+use crate::domain::{Cohort, PersonId, TeachingActivity};
 use crate::store::{Store, StoreResult};
 
 /// Every session's 学时 and every enrolled person's credit and standing.
@@ -19,6 +19,16 @@ pub fn cohort_credit_with(
     cohort: &Cohort,
     facts: &RegisterFacts,
 ) -> StoreResult<CohortCredit> {
+    credit_and_log(store, cohort, facts).map(|(credit, _)| credit)
+}
+
+/// As [`cohort_credit_with`], and the teaching log it read (the year report's coverage
+/// shows it too).
+pub(crate) fn credit_and_log(
+    store: &Store,
+    cohort: &Cohort,
+    facts: &RegisterFacts,
+) -> StoreResult<(CohortCredit, Vec<TeachingActivity>)> {
     let roster: Vec<PersonId> = store
         .enrolments(&cohort.code)?
         .into_iter()
@@ -26,23 +36,14 @@ pub fn cohort_credit_with(
         .collect();
     let events = store.events(&cohort.code)?;
     let activities = store.activities(&cohort.code)?;
-    Ok(credit::cohort_credit(CreditInput {
+    let credit = credit::cohort_credit(CreditInput {
         cohort,
         roster: &roster,
         events: &events,
         activities: &activities,
         facts,
-    }))
-}
-
-/// One person's credit in a cohort; `None` if they are not enrolled.
-pub fn person_in_cohort(
-    store: &Store,
-    cohort: &Cohort,
-    person: &PersonId,
-) -> StoreResult<Option<PersonCredit>> {
-    let credit = cohort_credit(store, cohort)?;
-    Ok(credit.people.into_iter().find(|p| &p.person == person))
+    });
+    Ok((credit, activities))
 }
 
 #[cfg(test)]
@@ -114,9 +115,7 @@ mod tests {
                 .standing
                 .is_withdrawn()
         );
-        let never = person_in_cohort(&store, &cohort, &people[2].id)
-            .unwrap()
-            .unwrap();
+        let never = credit.person(&people[2].id).unwrap();
         assert_eq!(never.can_miss_minutes, Some(154));
     }
 }

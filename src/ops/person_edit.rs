@@ -126,33 +126,20 @@ fn commit_edit(
     person: &Person,
     changes: &[FieldChange],
 ) -> StoreResult<Vec<RegisterEvent>> {
-    let by = who(store);
     let mut batch = Batch::default();
     Store::stage_person(&mut batch, person);
-    let mut events: Vec<RegisterEvent> = Vec::new();
-    for c in changes {
-        let change = Change::PersonEdited {
-            person: person.id.clone(),
-            field: c.field,
-            old: c.old.clone(),
-            new: c.new.clone(),
-        };
-        let mut event = store.new_change(now, &by, change)?;
-        // Ids of one commit follow each other, so the history keeps the field order.
-        if let Some(before) = events.last() {
-            event.id = following(&before.id);
-        }
-        Store::stage_change(&mut batch, &event);
-        events.push(event);
+    let edits = changes.iter().map(|c| Change::PersonEdited {
+        person: person.id.clone(),
+        field: c.field,
+        old: c.old.clone(),
+        new: c.new.clone(),
+    });
+    let events = store.new_changes(now, &who(store), edits)?;
+    for event in &events {
+        Store::stage_change(&mut batch, event);
     }
     store.commit(batch)?;
     Ok(events)
-}
-
-/// The ULID just above `id`.
-pub(crate) fn following(id: &str) -> String {
-    let ulid = ulid::Ulid::from_string(id).unwrap_or_else(|_| ulid::Ulid::generate());
-    ulid.increment().unwrap_or(ulid).to_string()
 }
 
 /// Puts the text typed for `field` into `person` (not yet normalised or checked).

@@ -46,7 +46,7 @@ fn each_changed_field_is_one_change_committed_with_the_record() {
     assert_eq!(stored, edited.person);
     assert_eq!(stored.unit, "荣家湾镇新开村");
     assert_eq!(stored.phone.as_deref(), Some("13900001111"));
-    let history = store.changes_of(&p.id).unwrap();
+    let history = store.changes().unwrap();
     assert_eq!(history, edited.events, "written in field order");
     assert_eq!(
         history[2].change,
@@ -147,12 +147,4 @@ fn refusals_write_nothing_and_say_why() {
     assert_eq!(store.commit_seq(), before, "nothing written");
     assert!(store.changes().unwrap().is_empty());
     assert_eq!(store.person(&p.id).unwrap().unwrap(), p);
-}
-
-#[test]
-fn following_ids_keep_their_order() {
-    let first = ulid::Ulid::generate().to_string();
-    let next = following(&first);
-    assert!(next > first);
-    assert_eq!(next.len(), first.len());
 }

@@ -5,12 +5,13 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::register::{Change, OutsideHours, RegisterEvent};
 use crate::domain::{Level, Person, PersonId};
-use crate::store::Store;
+use crate::store::{Batch, Store};
 use crate::text::Upkeep;
 
 use super::cohort::{parse_date, parse_level};
 use super::person_edit::find;
-use super::person_retire::{checked_text, write};
+use super::person_retire::checked_text;
+use super::who::commit_change;
 use super::{OpResult, Refusal};
 
 /// Hours as typed: `8` or `2.5` 学时, where they came from, the date (today when
@@ -124,7 +125,7 @@ pub fn add(
         date,
         level,
     };
-    let event = write(store, now, change)?;
+    let event = commit_change(store, now, change, Batch::default())?;
     Ok(HoursAdded {
         person,
         tenths,

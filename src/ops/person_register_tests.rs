@@ -293,7 +293,7 @@ fn the_history_words_cohort_changes_from_either_side_of_a_substitution() {
         },
     ];
     for change in changes {
-        write(&store, now(), change).unwrap();
+        commit_change(&store, now(), change, Batch::default()).unwrap();
     }
     let words = |id: &PersonId| {
         let h = history(&store, id).unwrap();

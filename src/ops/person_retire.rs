@@ -10,7 +10,7 @@ use crate::store::{Batch, Store};
 use crate::text::Upkeep;
 
 use super::person_edit::find;
-use super::who;
+use super::who::commit_change;
 use super::{OpResult, Refusal};
 
 /// A retirement written, or undone.
@@ -51,7 +51,7 @@ pub fn retire(
         from,
         reason: reason.clone(),
     };
-    let event = write(store, now, change)?;
+    let event = commit_change(store, now, change, Batch::default())?;
     Ok(Retired {
         person,
         from,
@@ -76,26 +76,14 @@ pub fn undo_retirement(
         let refusal = Refusal::of(Upkeep::PersonRetireNone).with("name", &person.name);
         return Err(refusal.into());
     };
-    let event = write(store, now, Change::Undone { target: event_id })?;
+    let undo = Change::Undone { target: event_id };
+    let event = commit_change(store, now, undo, Batch::default())?;
     Ok(Retired {
         person,
         from,
         reason,
         event,
     })
-}
-
-/// One change event in its own commit.
-pub(super) fn write(
-    store: &Store,
-    now: DateTime<FixedOffset>,
-    change: Change,
-) -> OpResult<RegisterEvent> {
-    let event = store.new_change(now, &who(store), change)?;
-    let mut batch = Batch::default();
-    Store::stage_change(&mut batch, &event);
-    store.commit(batch)?;
-    Ok(event)
 }
 
 /// A reason or source as typed: trimmed, not empty (`missing` says so), without control

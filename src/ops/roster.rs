@@ -14,7 +14,8 @@ use crate::domain::{Cohort, Person, Session};
 use crate::store::{Batch, Store};
 use crate::text::Rosters as R;
 
-use super::{OpError, OpResult, Refusal, who};
+use super::who::commit_change;
+use super::{OpError, OpResult, Refusal};
 
 type Now = DateTime<FixedOffset>;
 
@@ -46,13 +47,11 @@ pub fn enrol(store: &Store, now: Now, cohort: &Cohort, person: &Person) -> OpRes
         person: person.id.clone(),
         walk_in: false,
     };
-    let event = store.new_change(now, &who(store), change)?;
     let mut batch = Batch::default();
     if !on_record {
         Store::stage_enrolment(&mut batch, &cohort.code, &person.id, now, false);
     }
-    Store::stage_change(&mut batch, &event);
-    store.commit(batch)?;
+    let event = commit_change(store, now, change, batch)?;
     Ok(match left {
         Some(w) => Enrolled::Back {
             reason: w.reason.clone(),
@@ -79,7 +78,7 @@ pub fn unenrol(
         person: person.id.clone(),
         reason,
     };
-    commit_change(store, now, change, Batch::default())
+    Ok(commit_change(store, now, change, Batch::default())?)
 }
 
 /// 调换: `incoming` takes `outgoing`'s place, enrolled in the same commit. Refused when
@@ -113,7 +112,7 @@ pub fn substitute(
         replacement: incoming.id.clone(),
         reason,
     };
-    commit_change(store, now, change, batch)
+    Ok(commit_change(store, now, change, batch)?)
 }
 
 /// 补课: credits a session the person missed (on leave or absent) as made up, with the
@@ -161,19 +160,7 @@ pub fn make_up(
         session,
         reason,
     };
-    commit_change(store, now, change, Batch::default())
-}
-
-fn commit_change(
-    store: &Store,
-    now: Now,
-    change: Change,
-    mut batch: Batch,
-) -> OpResult<RegisterEvent> {
-    let event = store.new_change(now, &who(store), change)?;
-    Store::stage_change(&mut batch, &event);
-    store.commit(batch)?;
-    Ok(event)
+    Ok(commit_change(store, now, change, Batch::default())?)
 }
 
 /// The reason, trimmed; refused when empty.

@@ -15,7 +15,8 @@ use crate::store::{Batch, Store};
 use crate::text::Rosters as R;
 
 use super::roster::refuse_closed;
-use super::{OpResult, Refusal, who};
+use super::who::commit_change;
+use super::{OpResult, Refusal};
 
 /// An undo made durable: the undo and the change it reverts.
 #[derive(Debug, Clone)]
@@ -47,9 +48,7 @@ pub fn undo(store: &Store, now: DateTime<FixedOffset>, id: &str) -> OpResult<Und
     let change = Change::Undone {
         target: target.id.clone(),
     };
-    let event = store.new_change(now, &who(store), change)?;
-    Store::stage_change(&mut batch, &event);
-    store.commit(batch)?;
+    let event = commit_change(store, now, change, batch)?;
     Ok(UndoneChange { event, target })
 }
 

@@ -5,7 +5,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::credit::{CreditInput, cohort_credit};
 use crate::domain::report::as_of;
 use crate::io::report::year::{self, CohortRecords, CohortTeaching, YearInput, YearReport};
 use crate::store::{Store, StoreResult};
@@ -38,20 +37,7 @@ pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
     let mut records = Vec::with_capacity(held.len());
     let mut teaching = Vec::with_capacity(held.len());
     for &cohort in &held {
-        let roster: Vec<_> = store
-            .enrolments(&cohort.code)?
-            .into_iter()
-            .map(|e| e.person)
-            .collect();
-        let events = store.events(&cohort.code)?;
-        let activities = store.activities(&cohort.code)?;
-        let credit = cohort_credit(CreditInput {
-            cohort,
-            roster: &roster,
-            events: &events,
-            activities: &activities,
-            facts: &facts,
-        });
+        let (credit, activities) = super::credit::credit_and_log(store, cohort, &facts)?;
         records.push(CohortRecords { cohort, credit });
         teaching.push(activities);
     }

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::PersonId;
 use crate::domain::register::{Change, RegisterEvent, RegisterFacts};
 
 use super::codec::{decode, encode, next_ulid};
@@ -18,13 +17,6 @@ impl Store {
             events.push(decode("changes", &bytes)?);
         }
         Ok(events)
-    }
-
-    /// The changes that concern one person, in written order.
-    pub fn changes_of(&self, person: &PersonId) -> StoreResult<Vec<RegisterEvent>> {
-        let mut all = self.changes()?;
-        all.retain(|e| e.change.concerns(person));
-        Ok(all)
     }
 
     /// What the changes say now, undos applied.
@@ -49,8 +41,86 @@ impl Store {
         })
     }
 
+    /// New change events for one commit, with ids in the order given: each above the
+    /// one before (two made in one millisecond would otherwise sort either way), so the
+    /// history reads them as written.
+    pub fn new_changes(
+        &self,
+        at: DateTime<FixedOffset>,
+        by: &str,
+        changes: impl IntoIterator<Item = Change>,
+    ) -> StoreResult<Vec<RegisterEvent>> {
+        let mut events: Vec<RegisterEvent> = Vec::new();
+        for change in changes {
+            let mut event = self.new_change(at, by, change)?;
+            if let Some(before) = events.last()
+                && event.id <= before.id
+            {
+                event.id = following(&before.id);
+            }
+            events.push(event);
+        }
+        Ok(events)
+    }
+
     /// Adds the write of a change event to `batch`.
     pub fn stage_change(batch: &mut Batch, event: &RegisterEvent) {
         batch.put(TreeName::Changes, event.id.as_bytes(), encode(event));
+    }
+}
+
+/// The ULID just above `id`.
+fn following(id: &str) -> String {
+    let ulid = ulid::Ulid::from_string(id).unwrap_or_else(|_| ulid::Ulid::generate());
+    ulid.increment().unwrap_or(ulid).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::register::Change;
+
+    #[test]
+    fn following_ids_keep_their_order() {
+        let first = ulid::Ulid::generate().to_string();
+        let next = following(&first);
+        assert!(next > first);
+        assert_eq!(next.len(), first.len());
+    }
+
+    /// Many changes made in one millisecond for one commit keep the order given.
+    #[test]
+    fn changes_made_together_keep_their_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let at = DateTime::parse_from_rfc3339("2015-03-16T08:00:00+08:00").unwrap();
+        let changes = (0..50).map(|n| Change::Undone {
+            target: n.to_string(),
+        });
+        let events = store.new_changes(at, "o", changes).unwrap();
+        let targets: Vec<String> = events
+            .iter()
+            .map(|e| match &e.change {
+                Change::Undone { target } => target.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut batch = Batch::default();
+        for event in &events {
+            Store::stage_change(&mut batch, event);
+        }
+        store.commit(batch).unwrap();
+        let read: Vec<String> = store
+            .changes()
+            .unwrap()
+            .into_iter()
+            .map(|e| match e.change {
+                Change::Undone { target } => target,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let given: Vec<String> = (0..50).map(|n: i32| n.to_string()).collect();
+        assert_eq!(targets, given);
+        assert_eq!(read, given, "read back in the order written");
     }
 }

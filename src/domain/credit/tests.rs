@@ -96,6 +96,36 @@ fn credit_of(
 
 /// The "done when": on time, late, a leave, an early leave, a withdrawal and a
 /// substitute, in a closed cohort.
+/// The allowances include their last minute: 30 minutes late or early keeps the full
+/// session, 31 takes the minutes off (135 − 31 = 104: two 学时, 90).
+#[test]
+fn the_allowances_include_their_last_minute() {
+    let c = cohort();
+    let am1 = s(1, SlotKind::Am);
+    let mut log = Log::new();
+    log.on_time("late30", &[am1]);
+    log.check_in("late30", am1, "09:00", CheckInStatus::Late);
+    log.on_time("late31", &[am1]);
+    log.check_in("late31", am1, "09:01", CheckInStatus::Late);
+    for (name, at) in [("early30", "11:00"), ("early31", "10:59")] {
+        log.on_time(name, &[]);
+        let reason = Some("开会".into());
+        log.push(name, am1, at, EventKind::SignOut { reason });
+    }
+    let roster = ids(&["late30", "late31", "early30", "early31"]);
+    let credit = credit_of(&c, &roster, &log, &RegisterFacts::default());
+    let credited = |name: &str| {
+        credit
+            .person(&PersonId(name.into()))
+            .unwrap()
+            .credited_minutes
+    };
+    assert_eq!(credited("late30"), 1080);
+    assert_eq!(credited("late31"), 1035);
+    assert_eq!(credited("early30"), 1080);
+    assert_eq!(credited("early31"), 1035);
+}
+
 #[test]
 fn a_closed_cohort_credits_and_judges_everyone() {
     let mut c = cohort();
@@ -326,10 +356,33 @@ fn sign_out_required_credits_nothing_without_one_in_a_closed_session() {
     log.check_in("a", am1, "08:30", CheckInStatus::Present);
     log.check_in("b", am1, "08:30", CheckInStatus::Present);
     log.push("b", am1, "11:30", EventKind::SignOut { reason: None });
-    let credit = credit_of(&c, &ids(&["a", "b"]), &log, &RegisterFacts::default());
+    // In a session still open a sign-out may yet come: credited in full meanwhile.
+    let pm1 = s(1, SlotKind::Pm);
+    log.check_in("c", pm1, "14:30", CheckInStatus::Present);
+    let credit = credit_of(&c, &ids(&["a", "b", "c"]), &log, &RegisterFacts::default());
     assert!(credit.people[0].sessions[0].no_sign_out);
     assert_eq!(credit.people[0].credited_minutes, 0);
     assert_eq!(credit.people[1].credited_minutes, 135);
+    let open = &credit.people[2].sessions[1];
+    assert_eq!(open.session, pm1);
+    assert!(!open.no_sign_out);
+    assert_eq!(credit.people[2].credited_minutes, 135);
+}
+
+/// Leave up to the limit itself completes: a limit of 1/8 is one 135-minute session.
+#[test]
+fn leave_up_to_the_limit_itself_completes() {
+    let mut c = cohort();
+    c.open = false;
+    c.credit.as_mut().unwrap().leave_limit = Fraction { num: 1, den: 8 };
+    let am1 = s(1, SlotKind::Am);
+    let mut log = Log::new();
+    log.on_time("once", &[am1]);
+    log.check_in("once", am1, "08:00", CheckInStatus::Leave);
+    let credit = credit_of(&c, &ids(&["once"]), &log, &RegisterFacts::default());
+    assert_eq!(credit.leave_limit_minutes(), 135);
+    assert_eq!(credit.people[0].missed_minutes, 135);
+    assert_eq!(credit.people[0].standing, Standing::Completed);
 }
 
 /// Open cohort, day 1 morning closed: one leave leaves 154 − 135 = 19 minutes to miss,
