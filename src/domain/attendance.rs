@@ -153,14 +153,20 @@ fn standing<'a>(events: impl IntoIterator<Item = &'a AttendanceEvent>) -> Vec<&'
     standing
 }
 
-/// Every person's derived status in every session, from a cohort's events in written order.
-pub fn derive_all(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), AttendanceStatus> {
+/// A cohort's events grouped by person and session (each group in written order): what
+/// every status and every sign-out is derived from.
+pub fn threads(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), Vec<&AttendanceEvent>> {
     let mut grouped: HashMap<(PersonId, Session), Vec<&AttendanceEvent>> = HashMap::new();
     for event in events {
         let key = (event.person.clone(), event.session);
         grouped.entry(key).or_default().push(event);
     }
     grouped
+}
+
+/// Every person's derived status in every session, from a cohort's events in written order.
+pub fn derive_all(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), AttendanceStatus> {
+    threads(events)
         .into_iter()
         .filter_map(|(key, list)| derive_status(list).map(|status| (key, status)))
         .collect()

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use super::attendance::{AttendanceEvent, SignOutStatus, derive_sign_out, derive_status};
+use super::attendance::{AttendanceEvent, SignOutStatus, derive_sign_out, derive_status, threads};
 use super::closing::Closed;
 use super::cohort::Cohort;
 use super::person::PersonId;
@@ -90,12 +90,7 @@ pub fn sign_out_allowed(
 pub fn derive_all_sign_outs(
     events: &[AttendanceEvent],
 ) -> HashMap<(PersonId, Session), SignOutStatus> {
-    let mut grouped: HashMap<(PersonId, Session), Vec<&AttendanceEvent>> = HashMap::new();
-    for event in events {
-        let key = (event.person.clone(), event.session);
-        grouped.entry(key).or_default().push(event);
-    }
-    grouped
+    threads(events)
         .into_iter()
         .filter_map(|(key, list)| derive_sign_out(list).map(|s| (key, s)))
         .collect()

@@ -148,9 +148,9 @@ impl NotOnRoster {
 }
 
 /// Refuses a check-in of someone withdrawn from the cohort or replaced in it. Reads the
-/// register's changes (a small tree) once per check-in.
+/// register's changes that name the person once per check-in.
 fn refuse_left(store: &Store, cohort: &str, person: &Person) -> Result<(), CheckInError> {
-    let facts = store.register_facts()?;
+    let facts = store.register_facts_of(&person.id)?;
     let Some(withdrawal) = facts.withdrawal(cohort, &person.id) else {
         return Ok(());
     };
