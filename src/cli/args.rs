@@ -62,7 +62,7 @@ pub enum Command {
     /// Close a session (场次), or reopen it to correct its attendance
     #[command(subcommand)]
     Session(super::session::SessionCommand),
-    /// Add people to the register (花名册)
+    /// The register (花名册): add, list, edit, retire; training records (培训档案) and hours
     #[command(subcommand)]
     Person(super::people::PersonCommand),
     /// List the people enrolled in a cohort (参训名单), withdrawn and substitutes marked
