@@ -72,7 +72,7 @@ pub fn edit(args: CohortEditArgs, ctx: &Ctx) -> CliResult {
             field, old, new, ..
         } = &event.change
         {
-            let setting = setting_label(field).get(lang);
+            let setting = setting_label(field, lang);
             out += &(tr!(
                 lang,
                 R::CohortEditLine,
@@ -88,26 +88,68 @@ pub fn edit(args: CohortEditArgs, ctx: &Ctx) -> CliResult {
     Ok(out)
 }
 
-/// The name shown for a setting `cohort edit` records.
-fn setting_label(field: &str) -> R {
-    match field {
-        "name" => R::CohortSetName,
-        "venue" => R::CohortSetVenue,
-        "start" => R::CohortSetStart,
-        "days" => R::CohortSetDays,
-        "slots" => R::CohortSetSlots,
-        "level" => R::CohortSetLevel,
-        "field" => R::CohortSetField,
-        "grace" => R::CohortSetGrace,
-        "hour_minutes" => R::CohortSetHourMinutes,
-        "hours_per_session" => R::CohortSetHoursPerSession,
-        "completion" => R::CohortSetCompletion,
-        "leave_limit" => R::CohortSetLeaveLimit,
-        "late_allowance" => R::CohortSetLateAllowance,
-        "early_leave" => R::CohortSetEarlyLeave,
-        "early_allowance" => R::CohortSetEarlyAllowance,
-        _ => R::CohortSetSignOut,
-    }
+/// The settings other than the rules, by the name `cohort edit` records.
+const SETTINGS: [(&str, R); 8] = [
+    ("name", R::CohortSetName),
+    ("venue", R::CohortSetVenue),
+    ("start", R::CohortSetStart),
+    ("days", R::CohortSetDays),
+    ("slots", R::CohortSetSlots),
+    ("level", R::CohortSetLevel),
+    ("field", R::CohortSetField),
+    ("grace", R::CohortSetGrace),
+];
+
+/// A rule's value as shown.
+type RuleText = fn(&CreditRules, Lang) -> String;
+
+/// Every 学时 rule: the name `cohort edit` records, its label, its value as shown. One
+/// table for `cohort show`'s lines, its defaults and `cohort edit`'s report.
+const RULES: [(&str, R, RuleText); 8] = [
+    ("hour_minutes", R::CohortSetHourMinutes, |r, _| {
+        r.hour_minutes.to_string()
+    }),
+    ("hours_per_session", R::CohortSetHoursPerSession, |r, _| {
+        r.hours_per_session.to_string()
+    }),
+    ("completion", R::CohortSetCompletion, |r, _| {
+        format!("{}%", r.completion_percent)
+    }),
+    ("leave_limit", R::CohortSetLeaveLimit, |r, _| {
+        r.leave_limit.to_string()
+    }),
+    ("late_allowance", R::CohortSetLateAllowance, |r, _| {
+        r.late_allowance_minutes.to_string()
+    }),
+    ("early_leave", R::CohortSetEarlyLeave, |r, _| {
+        r.early_leave_minutes.to_string()
+    }),
+    ("early_allowance", R::CohortSetEarlyAllowance, |r, _| {
+        r.early_allowance_minutes.to_string()
+    }),
+    ("sign_out_required", R::CohortSetSignOut, |r, lang| {
+        tr!(
+            lang,
+            if r.sign_out_required {
+                R::CohortShowYes
+            } else {
+                R::CohortShowNo
+            }
+        )
+    }),
+];
+
+/// The name shown for a setting `cohort edit` records (the recorded name if unknown).
+fn setting_label(field: &str, lang: Lang) -> String {
+    let rules = RULES.iter().map(|(name, entry, _)| (*name, *entry));
+    SETTINGS
+        .into_iter()
+        .chain(rules)
+        .find(|(name, _)| *name == field)
+        .map_or_else(
+            || field.to_string(),
+            |(_, entry)| entry.get(lang).to_string(),
+        )
 }
 
 #[derive(Serialize)]
@@ -189,38 +231,13 @@ fn is_default_slot(s: &SlotDef) -> bool {
 /// The names (as `cohort_edit::settings` gives them) of the settings at their default.
 fn defaults_of(c: &Cohort, r: &CreditRules) -> Vec<&'static str> {
     let d = CreditRules::default();
-    let checks = [
-        ("slots", c.slots.iter().all(is_default_slot)),
-        ("grace", c.grace_minutes == DEFAULT_GRACE_MINUTES),
-        ("hour_minutes", r.hour_minutes == d.hour_minutes),
-        (
-            "hours_per_session",
-            r.hours_per_session == d.hours_per_session,
-        ),
-        ("completion", r.completion_percent == d.completion_percent),
-        ("leave_limit", r.leave_limit == d.leave_limit),
-        (
-            "late_allowance",
-            r.late_allowance_minutes == d.late_allowance_minutes,
-        ),
-        (
-            "early_leave",
-            r.early_leave_minutes == d.early_leave_minutes,
-        ),
-        (
-            "early_allowance",
-            r.early_allowance_minutes == d.early_allowance_minutes,
-        ),
-        (
-            "sign_out_required",
-            r.sign_out_required == d.sign_out_required,
-        ),
-    ];
-    checks
-        .into_iter()
-        .filter(|(_, is)| *is)
-        .map(|(n, _)| n)
-        .collect()
+    let slots = c.slots.iter().all(is_default_slot).then_some("slots");
+    let grace = (c.grace_minutes == DEFAULT_GRACE_MINUTES).then_some("grace");
+    let rules = RULES
+        .iter()
+        .filter(|(_, _, text)| text(r, Lang::En) == text(&d, Lang::En))
+        .map(|(name, _, _)| *name);
+    slots.into_iter().chain(grace).chain(rules).collect()
 }
 
 fn show_text(c: &Cohort, rules: &CreditRules, defaults: &[&str], lang: Lang) -> String {
@@ -265,49 +282,7 @@ fn show_text(c: &Cohort, rules: &CreditRules, defaults: &[&str], lang: Lang) -> 
             "",
         ),
     ];
-    let yes_no = |b: bool| tr!(lang, if b { R::CohortShowYes } else { R::CohortShowNo });
-    let rule_lines = [
-        (
-            R::CohortSetHourMinutes,
-            rules.hour_minutes.to_string(),
-            "hour_minutes",
-        ),
-        (
-            R::CohortSetHoursPerSession,
-            rules.hours_per_session.to_string(),
-            "hours_per_session",
-        ),
-        (
-            R::CohortSetCompletion,
-            format!("{}%", rules.completion_percent),
-            "completion",
-        ),
-        (
-            R::CohortSetLeaveLimit,
-            rules.leave_limit.to_string(),
-            "leave_limit",
-        ),
-        (
-            R::CohortSetLateAllowance,
-            rules.late_allowance_minutes.to_string(),
-            "late_allowance",
-        ),
-        (
-            R::CohortSetEarlyLeave,
-            rules.early_leave_minutes.to_string(),
-            "early_leave",
-        ),
-        (
-            R::CohortSetEarlyAllowance,
-            rules.early_allowance_minutes.to_string(),
-            "early_allowance",
-        ),
-        (
-            R::CohortSetSignOut,
-            yes_no(rules.sign_out_required),
-            "sign_out_required",
-        ),
-    ];
+    let rule_lines = RULES.map(|(name, entry, text)| (entry, text(rules, lang), name));
     let mark = |name: &str| match !name.is_empty() && defaults.contains(&name) {
         true => tr!(lang, R::CohortShowDefault),
         false => String::new(),
@@ -326,4 +301,25 @@ fn show_text(c: &Cohort, rules: &CreditRules, defaults: &[&str], lang: Lang) -> 
     };
     rule_lines.into_iter().for_each(&mut rule);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every setting `cohort edit` records has its label here, and the rules shown are
+    /// the rules it records, in its order (a rule added on one side only fails).
+    #[test]
+    fn every_recorded_setting_has_a_label_and_the_rules_match() {
+        let cohort = crate::domain::cohort::tests::cohort();
+        let recorded: Vec<&str> = cohort_edit::settings(&cohort)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        for name in &recorded {
+            assert_ne!(setting_label(name, Lang::Zh), *name, "no label for {name}");
+        }
+        let rules: Vec<&str> = RULES.iter().map(|(name, _, _)| *name).collect();
+        assert_eq!(recorded[SETTINGS.len()..], rules[..]);
+    }
 }
