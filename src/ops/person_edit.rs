@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::register::{Change, PersonField, RegisterEvent};
 use crate::domain::{Person, PersonId, mask};
 use crate::store::{Batch, Store, StoreResult};
-use crate::text::{Lang, Roster, Upkeep};
+use crate::text::{Lang, Upkeep};
 
 use super::checkin::checked_person;
 use super::cohort::parse_field;
@@ -200,23 +200,6 @@ pub fn gender_code(gender: crate::domain::Gender) -> &'static str {
     }
 }
 
-/// A field's name as the register's columns are named.
-pub fn field_label(field: PersonField, lang: Lang) -> &'static str {
-    let entry = match field {
-        PersonField::Name => Roster::RosterName,
-        PersonField::Gender => Roster::RosterGender,
-        PersonField::Unit => Roster::RosterUnit,
-        PersonField::County => Roster::RosterCounty,
-        PersonField::Township => Roster::RosterTownship,
-        PersonField::Position => Roster::RosterPosition,
-        PersonField::Field => Roster::RosterField,
-        PersonField::Phone => Roster::RosterPhone,
-        PersonField::IdNumber => Roster::RosterIdNumber,
-        PersonField::Notes => Roster::RosterNotes,
-    };
-    crate::text::Entry::get(entry, lang)
-}
-
 /// A recorded value as shown: phone and ID number masked, gender and field by their
 /// names in `lang`, an empty value as （空）.
 pub fn shown(field: PersonField, recorded: Option<&str>, lang: Lang) -> String {
@@ -240,7 +223,7 @@ impl FieldChange {
         crate::tr!(
             lang,
             Upkeep::PersonEditLine,
-            field = field_label(self.field, lang),
+            field = self.field.label(lang),
             old = shown(self.field, self.old.as_deref(), lang),
             new = shown(self.field, self.new.as_deref(), lang)
         )

@@ -11,7 +11,7 @@ use crate::text::{Lang, Upkeep};
 use crate::tr;
 
 use super::OpResult;
-use super::person_edit::{field_label, find, shown};
+use super::person_edit::{find, shown};
 use super::person_hours::tenths_text;
 
 /// A person's changes: each event, whether a later undo reverted it, and the names of
@@ -117,7 +117,7 @@ impl History {
             } => tr!(
                 lang,
                 Upkeep::PersonHistoryEdited,
-                field = field_label(*field, lang),
+                field = field.label(lang),
                 old = shown(*field, old.as_deref(), lang),
                 new = shown(*field, new.as_deref(), lang)
             ),

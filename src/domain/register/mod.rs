@@ -8,6 +8,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Lang, Roster};
+
 use super::cohort::Level;
 use super::person::PersonId;
 use super::session::Session;
@@ -40,6 +42,26 @@ pub enum PersonField {
     Phone,
     IdNumber,
     Notes,
+}
+
+impl PersonField {
+    /// The field's name as the user reads it (an import's summary and row errors, a
+    /// person's history).
+    pub fn label(self, lang: Lang) -> &'static str {
+        let entry = match self {
+            PersonField::Name => Roster::RosterName,
+            PersonField::Gender => Roster::RosterGender,
+            PersonField::Unit => Roster::RosterUnit,
+            PersonField::County => Roster::RosterCounty,
+            PersonField::Township => Roster::RosterTownship,
+            PersonField::Position => Roster::RosterPosition,
+            PersonField::Field => Roster::RosterField,
+            PersonField::Phone => Roster::RosterPhone,
+            PersonField::IdNumber => Roster::RosterIdNumber,
+            PersonField::Notes => Roster::RosterNotes,
+        };
+        entry.get(lang)
+    }
 }
 
 /// Which paper a certificate record is about.
