@@ -148,6 +148,8 @@ fn seed(store: &Store, people: usize, days: u16) -> Cohort {
             };
             id += 1;
             let event = AttendanceEvent {
+                source: Default::default(),
+                entered_at: None,
                 id: format!("{id:026}"),
                 cohort: cohort.code.clone(),
                 person: person.id.clone(),

@@ -133,6 +133,8 @@ fn seed(store: &Store, people: &[lunxun::domain::Person]) {
             for session in cohort.sessions() {
                 let when = cohort.starts_at(session).expect("a session");
                 let event = AttendanceEvent {
+                    source: Default::default(),
+                    entered_at: None,
                     id: ulid::Ulid::generate().to_string(),
                     cohort: cohort.code.clone(),
                     person: p.id.clone(),

@@ -114,10 +114,13 @@ fn seeded(dir: &Path) -> Store {
 fn seed_teaching(store: &Store) {
     let added = store
         .change_catalogue(|c| {
-            c.add(ModuleNames {
-                name_zh: Some("乡村振兴".into()),
-                ..ModuleNames::default()
-            })
+            c.add(
+                ModuleNames {
+                    name_zh: Some("乡村振兴".into()),
+                    ..ModuleNames::default()
+                },
+                "01MODULE00000000000000000A".into(),
+            )
         })
         .unwrap();
     let added = added.unwrap();
@@ -285,11 +288,14 @@ fn three_hundred_modules_back_up_and_restore() {
     let added = store
         .change_catalogue(|c| {
             for n in 6..=300 {
-                c.add(ModuleNames {
-                    name_zh: Some(format!("专题{n}")),
-                    name_en: Some(format!("Topic {n}")),
-                    ..ModuleNames::default()
-                })?;
+                c.add(
+                    ModuleNames {
+                        name_zh: Some(format!("专题{n}")),
+                        name_en: Some(format!("Topic {n}")),
+                        ..ModuleNames::default()
+                    },
+                    format!("module-{n}"),
+                )?;
             }
             Ok(())
         })

@@ -70,7 +70,11 @@ fn a_schema_1_folder_is_backed_up_then_upgraded_and_keeps_its_old_rule() {
     let said = text_of(&out);
     let line = said
         .lines()
-        .find(|l| l.contains("数据文件夹已从第 1 版升级到第 2 版"))
+        .find(|l| {
+            l.contains(&format!(
+                "数据文件夹已从第 1 版升级到第 {SCHEMA_VERSION} 版"
+            ))
+        })
         .unwrap_or_else(|| panic!("no upgrade message in: {said}"));
     let path = line
         .split("升级前已备份到 ")
@@ -162,12 +166,12 @@ fn a_failed_backup_or_upgrade_leaves_the_folder_at_schema_1() {
 }
 
 #[test]
-fn a_new_folder_is_at_schema_2_and_its_backups_say_so() {
+fn a_new_folder_is_at_the_current_schema_and_its_backups_say_so() {
     let tmp = tempfile::tempdir().unwrap();
     let out = run(tmp.path(), &common::cohort_new("第1期", "2"), "C");
     ok(&out);
     assert!(!text_of(&out).contains("upgraded"));
-    assert_eq!(schema_of(tmp.path()), 2);
+    assert_eq!(schema_of(tmp.path()), SCHEMA_VERSION);
     let file = tmp.path().join("b.json");
     ok(&run(
         tmp.path(),
@@ -175,7 +179,7 @@ fn a_new_folder_is_at_schema_2_and_its_backups_say_so() {
         "C",
     ));
     let backup: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert_eq!(backup["schema"], 2);
+    assert_eq!(backup["schema"], SCHEMA_VERSION);
 }
 
 /// The desk upgrades the folder the same way before its first screen.
@@ -202,7 +206,8 @@ fn the_desk_upgrades_a_schema_1_folder_before_its_first_screen() {
     desk.ctrl('q');
     assert_eq!(desk.exit_code(), 0);
     assert!(
-        desk.contents().contains("upgraded from schema 1 to 2"),
+        desk.contents()
+            .contains(&format!("upgraded from schema 1 to {SCHEMA_VERSION}")),
         "{}",
         desk.contents()
     );

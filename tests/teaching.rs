@@ -284,7 +284,10 @@ fn a_module_added_later_joins_the_cohort_that_uses_it() {
         name_zh: Some("乡村振兴".into()),
         ..ModuleNames::default()
     };
-    let number = store.change_catalogue(|c| c.add(names)).unwrap().unwrap();
+    let number = store
+        .change_catalogue(|c| c.add(names, ulid::Ulid::generate().to_string()))
+        .unwrap()
+        .unwrap();
     assert_eq!(number, 6);
     assert!(store.catalogue_for("2015-01").unwrap().get(6).is_none());
     let (numbers, grown) = store

@@ -79,7 +79,7 @@ fn add(args: ModuleNameArgs, ctx: &Ctx) -> CliResult {
     let names = names(args);
     let number = ctx
         .store
-        .change_catalogue(|c| c.add(names))?
+        .change_catalogue(|c| c.add(names, ulid::Ulid::generate().to_string()))?
         .map_err(|e| module_error(ctx, &e))?;
     let catalogue = ctx.store.catalogue()?;
     let module = catalogue.get(number).expect("just added");

@@ -114,6 +114,8 @@ fn event(
     let at = local(sitting.now, at);
     let reason = (status == CheckInStatus::Leave).then(|| LEAVE_REASON.to_string());
     AttendanceEvent {
+        source: Default::default(),
+        entered_at: None,
         id: rng.ulid_at(at),
         cohort: sitting.cohort.code.clone(),
         person: sitting.roster[place].clone(),

@@ -50,6 +50,8 @@ fn city_cohort(
 ) -> Cohort {
     let created = start - Duration::weeks(1);
     Cohort {
+        uid: String::new(),
+        updated_at: None,
         name: cohort_name(&code),
         code,
         level: Level::City,

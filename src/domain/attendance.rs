@@ -86,6 +86,37 @@ pub struct AttendanceEvent {
     pub at: DateTime<FixedOffset>,
     /// Which desk (machine or organiser) wrote it.
     pub desk: String,
+    /// Where it came from: the desk as it happened, or a paper sheet entered later.
+    #[serde(default, skip_serializing_if = "Source::is_desk")]
+    pub source: Source,
+    /// For an event entered after the fact (补录 from paper): when it was typed in.
+    /// `at` is then the session's time as the sheet records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entered_at: Option<DateTime<FixedOffset>>,
+}
+
+/// Where an attendance event came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Recorded at the desk (or by a command) as it happened.
+    #[default]
+    Desk,
+    /// 补录: entered from the printed sign-in sheet after the session.
+    Paper,
+}
+
+impl Source {
+    pub fn is_desk(&self) -> bool {
+        matches!(self, Source::Desk)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::Desk => "desk",
+            Source::Paper => "paper",
+        }
+    }
 }
 
 /// A person's derived status in one session.

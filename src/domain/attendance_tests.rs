@@ -3,6 +3,8 @@ use crate::domain::session::SlotKind;
 
 fn event(id: &str, kind: EventKind, at: &str) -> AttendanceEvent {
     AttendanceEvent {
+        source: Default::default(),
+        entered_at: None,
         id: id.into(),
         cohort: "2015-01".into(),
         person: PersonId("p1".into()),

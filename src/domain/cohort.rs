@@ -59,8 +59,15 @@ pub const MAX_DAYS: u16 = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cohort {
-    /// Short code typed on the command line, e.g. `2015-01`.
+    /// Short code typed on the command line, e.g. `2015-01`: a label local to this data
+    /// folder (every county has a `2026-01`), renumbered when a merge brings in another
+    /// cohort with the same code. Records in this folder are keyed by it.
     pub code: String,
+    /// The cohort's global id (ULID), the same in every folder it reaches: what bundles
+    /// and merges know it by. Empty only in a folder not yet upgraded to schema 3;
+    /// [`crate::store::Store::stage_cohort`] gives a cohort without one a new id.
+    #[serde(default)]
+    pub uid: String,
     pub name: String,
     pub level: Level,
     #[serde(default)]
@@ -85,6 +92,11 @@ pub struct Cohort {
     #[serde(default)]
     pub closed_sessions: Vec<Session>,
     pub created_at: DateTime<FixedOffset>,
+    /// When its settings last changed (`cohort edit`, closing or reopening): of two
+    /// laptops that edited the same cohort differently, a merge keeps the newer edit.
+    /// `None`: never changed since `created_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<FixedOffset>>,
 }
 
 fn default_completion() -> u8 {
@@ -268,6 +280,8 @@ pub(crate) mod tests {
 
     pub(crate) fn cohort() -> Cohort {
         Cohort {
+            uid: String::new(),
+            updated_at: None,
             code: "2015-01".into(),
             name: "第1期".into(),
             level: Level::County,

@@ -3,12 +3,14 @@
 
 pub mod attendance;
 pub mod base;
+pub mod bundle;
 pub mod closing;
 pub mod cohort;
 pub mod coverage;
 pub mod credit;
 pub mod field;
 pub mod mask;
+pub mod matching;
 pub mod method;
 pub mod module;
 pub mod person;

@@ -11,7 +11,13 @@ use crate::tr;
 /// One content module: a number, a short name and its full wording, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Module {
+    /// A label local to this data folder; renumbered when a merge brings in another
+    /// module with the same number.
     pub number: u16,
+    /// The module's global id: `builtin-N` for the notice's five (the same everywhere),
+    /// a ULID for an organiser's own. Empty only before schema 3.
+    #[serde(default)]
+    pub uid: String,
     pub name_zh: String,
     pub name_en: String,
     #[serde(default)]
@@ -29,6 +35,7 @@ impl Module {
         let [name_zh, name_en, text_zh, text_en] = names.map(str::to_string);
         Module {
             number,
+            uid: format!("builtin-{number}"),
             name_zh,
             name_en,
             text_zh,
@@ -206,8 +213,9 @@ impl Catalogue {
         by_number.or_else(|| self.modules.iter().find(|m| m.is_named(text)))
     }
 
-    /// Adds a module with the next free number and returns that number.
-    pub fn add(&mut self, names: ModuleNames) -> Result<u16, ModuleError> {
+    /// Adds a module with the next free number and the global id `uid` (a new ULID),
+    /// and returns that number.
+    pub fn add(&mut self, names: ModuleNames, uid: String) -> Result<u16, ModuleError> {
         let name_zh = clean(names.name_zh).ok_or(ModuleError::EmptyName)?;
         let name_en = clean(names.name_en).unwrap_or_else(|| name_zh.clone());
         self.check_free(&name_zh, None)?;
@@ -216,7 +224,10 @@ impl Catalogue {
         let text_zh = clean(names.text_zh).unwrap_or_default();
         let text_en = clean(names.text_en).unwrap_or_default();
         let names = [&*name_zh, &*name_en, &*text_zh, &*text_en];
-        self.modules.push(Module::new(number, names));
+        self.modules.push(Module {
+            uid,
+            ..Module::new(number, names)
+        });
         Ok(number)
     }
 

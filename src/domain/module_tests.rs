@@ -43,14 +43,20 @@ fn modules_are_found_by_number_or_name() {
 #[test]
 fn added_modules_take_the_next_number_and_names_must_be_free() {
     let mut c = Catalogue::builtin();
-    assert_eq!(c.add(names("乡村振兴", "Rural revival")), Ok(6));
+    assert_eq!(
+        c.add(names("乡村振兴", "Rural revival"), "u6".into()),
+        Ok(6)
+    );
     assert_eq!(c.find("乡村振兴").unwrap().number, 6);
-    let clash = c.add(names("讲话精神", "x"));
+    let clash = c.add(names("讲话精神", "x"), "u7".into());
     assert!(matches!(
         clash,
         Err(ModuleError::NameTaken { number: 1, .. })
     ));
-    assert_eq!(c.add(ModuleNames::default()), Err(ModuleError::EmptyName));
+    assert_eq!(
+        c.add(ModuleNames::default(), "u8".into()),
+        Err(ModuleError::EmptyName)
+    );
 }
 
 #[test]
@@ -80,7 +86,8 @@ fn retired_modules_leave_new_snapshots_but_not_old_ones() {
 fn a_cohort_picks_up_a_module_added_after_it_started() {
     let mut c = Catalogue::builtin();
     let mut snapshot = c.snapshot();
-    c.add(names("乡村振兴", "Rural revival")).unwrap();
+    c.add(names("乡村振兴", "Rural revival"), "u6".into())
+        .unwrap();
     let got = snapshot.extend_with(&c, "1、乡村振兴，1");
     assert_eq!(got, Ok((vec![1, 6], true)));
     assert!(snapshot.get(6).is_some());

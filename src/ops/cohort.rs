@@ -71,6 +71,8 @@ fn cohort_from(
         None => cohort::next_code(start.year(), existing),
     };
     let cohort = Cohort {
+        uid: ulid::Ulid::generate().to_string(),
+        updated_at: None,
         code,
         name: input.name.trim().to_string(),
         level,

@@ -6,6 +6,7 @@
 
 pub mod activity;
 pub mod base;
+pub mod bundle_collect;
 mod certificate_book;
 mod certificate_serials;
 pub mod certificates;

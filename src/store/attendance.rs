@@ -168,6 +168,8 @@ impl Store {
         mut batch: Batch,
     ) -> StoreResult<AttendanceEvent> {
         let event = AttendanceEvent {
+            source: Default::default(),
+            entered_at: None,
             id: self.next_event_id(request)?,
             cohort: request.cohort.to_string(),
             person: request.person.clone(),

@@ -26,8 +26,20 @@ impl Store {
         Ok(cohorts)
     }
 
+    /// Adds the write of `cohort`, under its code, to `batch`. A cohort without a
+    /// global id (made by a test or an older build) is given one here, so that every
+    /// stored cohort has one.
     pub fn stage_cohort(batch: &mut Batch, cohort: &Cohort) {
-        batch.put(TreeName::Cohorts, cohort.code.as_str(), encode(cohort));
+        let value = if cohort.uid.is_empty() {
+            let uid = ulid::Ulid::generate().to_string();
+            encode(&Cohort {
+                uid,
+                ..cohort.clone()
+            })
+        } else {
+            encode(cohort)
+        };
+        batch.put(TreeName::Cohorts, cohort.code.as_str(), value);
     }
 
     pub fn enrolments(&self, code: &str) -> StoreResult<Vec<Enrolment>> {

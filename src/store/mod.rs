@@ -14,6 +14,7 @@ mod closing;
 mod codec;
 mod cohorts;
 mod commit;
+mod desks;
 mod enrolled;
 mod error;
 mod faults;
@@ -92,8 +93,9 @@ pub(crate) fn is_removal(value: &[u8]) -> bool {
 ///
 /// 1: the first. 2 (issue 13): slot end times, credit rules with each cohort, sign-out
 /// events, the register's changes; a schema-1 folder reads as it is and is upgraded on
-/// open after a backup ([`Store::migrate`]).
-pub const SCHEMA_VERSION: u32 = 2;
+/// open after a backup ([`Store::migrate`]). 3 (issue 14): global ids for cohorts and
+/// modules, desk names, paper (补录) attendance, aliases of people.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The record kinds, one sled tree each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,8 @@ pub fn at(text: &str) -> DateTime<FixedOffset> {
 /// created on 2015-03-01.
 pub fn cohort(code: &str) -> Cohort {
     Cohort {
+        uid: String::new(),
+        updated_at: None,
         code: code.into(),
         name: "第1期".into(),
         level: Level::County,

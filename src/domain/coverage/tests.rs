@@ -263,7 +263,7 @@ fn the_cohorts_matrix_uses_each_cohorts_own_catalogue() {
         name_zh: Some("乡村振兴".into()),
         ..ModuleNames::default()
     };
-    current.add(added).unwrap();
+    current.add(added, "u6".into()).unwrap();
     let second = current.snapshot();
     let (c1, mut c2) = (cohort(), cohort());
     c2.code = "2015-02".into();

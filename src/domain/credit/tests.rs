@@ -28,6 +28,8 @@ impl Log {
         self.n += 1;
         let date = 15 + session.day;
         self.events.push(AttendanceEvent {
+            source: Default::default(),
+            entered_at: None,
             id: format!("e{:04}", self.n),
             cohort: "2015-01".into(),
             person: PersonId(person.into()),

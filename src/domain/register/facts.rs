@@ -71,6 +71,16 @@ pub struct RegisterFacts {
     /// By (cohort, person).
     pub make_ups: HashMap<(String, PersonId), Vec<MakeUp>>,
     pub issued: Vec<Issued>,
+    /// Aliases that stand, by the joined record: the kept record and the rule.
+    pub joined: HashMap<PersonId, Join>,
+}
+
+/// Two records taken to be one person ([`Change::PersonsJoined`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Join {
+    pub kept: PersonId,
+    pub rule: super::MatchRule,
+    pub event_id: String,
 }
 
 impl RegisterFacts {
@@ -192,6 +202,14 @@ impl RegisterFacts {
                 reprint: *reprint,
                 at: event.at,
             }),
+            Change::PersonsJoined { kept, joined, rule } => {
+                let join = Join {
+                    kept: kept.clone(),
+                    rule: *rule,
+                    event_id: event.id.clone(),
+                };
+                self.joined.insert(joined.clone(), join);
+            }
             Change::PersonEdited { .. } | Change::CohortEdited { .. } | Change::Undone { .. } => {}
         }
     }

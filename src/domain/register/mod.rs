@@ -143,8 +143,31 @@ pub enum Change {
         old: String,
         new: String,
     },
+    /// Two records are one person (同一人): `joined` reads as `kept` from now on (an
+    /// alias). Found by a merge (same ID number; phone or name + unit when neither has
+    /// one) or joined by hand (`person merge`). `kept` is the smaller id. Nothing is
+    /// rewritten: both records and every event keep their keys; an undo parts them.
+    PersonsJoined {
+        kept: PersonId,
+        joined: PersonId,
+        rule: MatchRule,
+    },
     /// Reverts an earlier change (by its id).
     Undone { target: String },
+}
+
+/// Why two person records were taken to be one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchRule {
+    /// Equal ID numbers.
+    IdNumber,
+    /// Equal phones, neither with an ID number.
+    Phone,
+    /// Equal name and unit, neither with an ID number (nor different phones).
+    NameUnit,
+    /// Joined by hand (`person merge A B`).
+    Manual,
 }
 
 impl Change {
@@ -159,7 +182,25 @@ impl Change {
             | Change::MakeUp { person, .. }
             | Change::CertificateIssued { person, .. } => Some(person),
             Change::Substituted { replacement, .. } => Some(replacement),
+            Change::PersonsJoined { kept, .. } => Some(kept),
             Change::CohortEdited { .. } | Change::Undone { .. } => None,
+        }
+    }
+
+    /// The cohort (by code) a change is about, if it is about one.
+    pub fn cohort(&self) -> Option<&str> {
+        match self {
+            Change::Enrolled { cohort, .. }
+            | Change::Unenrolled { cohort, .. }
+            | Change::Substituted { cohort, .. }
+            | Change::MakeUp { cohort, .. }
+            | Change::CertificateIssued { cohort, .. }
+            | Change::CohortEdited { cohort, .. } => Some(cohort),
+            Change::PersonEdited { .. }
+            | Change::PersonRetired { .. }
+            | Change::OutsideHours { .. }
+            | Change::PersonsJoined { .. }
+            | Change::Undone { .. } => None,
         }
     }
 
@@ -171,6 +212,7 @@ impl Change {
                 replacement,
                 ..
             } => replaced == person || replacement == person,
+            Change::PersonsJoined { kept, joined, .. } => kept == person || joined == person,
             other => other.person() == Some(person),
         }
     }

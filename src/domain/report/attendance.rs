@@ -127,6 +127,8 @@ mod tests {
 
     fn event(id: &str, person: &str, session: Session, kind: EventKind) -> AttendanceEvent {
         AttendanceEvent {
+            source: Default::default(),
+            entered_at: None,
             id: id.into(),
             cohort: "2015-01".into(),
             person: PersonId(person.into()),
