@@ -47,11 +47,11 @@ pub fn collect(store: &Store, scope: &Scope) -> StoreResult<Contents> {
         }
         // An alias brings its other record along, so the same person stays one.
         for change in &changes {
-            if let Change::PersonsJoined { kept, joined, .. } = &change.change {
-                if wanted.contains(kept) || wanted.contains(joined) {
-                    wanted.insert(kept.clone());
-                    wanted.insert(joined.clone());
-                }
+            if let Change::PersonsJoined { kept, joined, .. } = &change.change
+                && (wanted.contains(kept) || wanted.contains(joined))
+            {
+                wanted.insert(kept.clone());
+                wanted.insert(joined.clone());
             }
         }
     }

@@ -66,10 +66,10 @@ impl Store {
             Store::stage_catalogue(batch, &catalogue);
         }
         for cohort in self.cohorts()? {
-            if let Some(mut own) = self.cohort_catalogue(&cohort.code)? {
-                if give_uids(&mut own, &uids) {
-                    Store::stage_cohort_catalogue(batch, &cohort.code, &own);
-                }
+            if let Some(mut own) = self.cohort_catalogue(&cohort.code)?
+                && give_uids(&mut own, &uids)
+            {
+                Store::stage_cohort_catalogue(batch, &cohort.code, &own);
             }
         }
         Ok(())
