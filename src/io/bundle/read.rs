@@ -106,7 +106,8 @@ fn read_plain(mut input: impl BufRead, path: &Path) -> Result<Bundle, BundleErro
             true => stream_error(path, std::io::Error::from(e)),
             false => damaged(),
         })?;
-    if body.hex() != header.sha256 {
+    // The counts are outside the checksum: they must say what the body holds.
+    if body.hex() != header.sha256 || header.counts != contents.counts() {
         return Err(damaged());
     }
     Ok(Bundle { header, contents })
