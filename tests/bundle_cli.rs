@@ -267,3 +267,48 @@ fn desk_show_lists_this_desk_and_refuses_an_empty_name() {
     let zh = ok(&lunxun_at(data.path(), &["desk", "show"], ZH, NOW));
     assert!(zh.starts_with("本台：2号台（desk-"), "{zh}");
 }
+
+/// Typed on a terminal, the passphrase is asked twice to seal and once to open, and
+/// never shown; two that differ seal nothing.
+#[cfg(unix)]
+#[test]
+fn a_passphrase_typed_on_a_terminal_is_not_echoed() {
+    use common::desk::{Desk, command};
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("typed.lxb");
+    let file_arg = file.to_str().unwrap();
+    let secret = "typed-secret-42";
+    let typed = |args: &[&str], answers: &[&str]| {
+        let mut cmd = command(data.path(), args, "C", NOW);
+        cmd.env_remove("LUNXUN_BUNDLE_PASSPHRASE");
+        let mut desk = Desk::spawn(cmd);
+        desk.wait_for("bundle passphrase: ");
+        for (i, answer) in answers.iter().enumerate() {
+            if i == 1 {
+                desk.wait_for("passphrase again: ");
+            }
+            desk.send(&format!("{answer}\r"));
+        }
+        let code = desk.exit_code();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let screen = desk.contents();
+        assert!(!screen.contains("typed-secret"), "the passphrase shown:\n{screen}");
+        (code, screen)
+    };
+    let export = ["bundle", "export", "--encrypt", "-o", file_arg];
+    let (code, screen) = typed(&export, &[secret, "typed-secret-43"]);
+    assert_eq!(code, 2, "{screen}");
+    assert!(screen.contains("the two passphrases differ"), "{screen}");
+    assert!(!file.exists());
+    let (code, screen) = typed(&export, &[secret, secret]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("(encrypted with a passphrase)"), "{screen}");
+    let (code, screen) = typed(&["bundle", "show", file_arg], &[secret]);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("encrypted: yes (passphrase)"), "{screen}");
+    assert!(
+        !screen.contains("typed-secret"),
+        "the passphrase shown:\n{screen}"
+    );
+}
