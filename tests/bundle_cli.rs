@@ -293,7 +293,10 @@ fn a_passphrase_typed_on_a_terminal_is_not_echoed() {
         let code = desk.exit_code();
         std::thread::sleep(std::time::Duration::from_millis(200));
         let screen = desk.contents();
-        assert!(!screen.contains("typed-secret"), "the passphrase shown:\n{screen}");
+        assert!(
+            !screen.contains("typed-secret"),
+            "the passphrase shown:\n{screen}"
+        );
         (code, screen)
     };
     let export = ["bundle", "export", "--encrypt", "-o", file_arg];
@@ -311,4 +314,25 @@ fn a_passphrase_typed_on_a_terminal_is_not_echoed() {
         !screen.contains("typed-secret"),
         "the passphrase shown:\n{screen}"
     );
+}
+
+#[test]
+fn without_a_file_name_the_bundle_is_named_after_the_desk_and_the_time() {
+    let data = tempfile::tempdir().unwrap();
+    let here = tempfile::tempdir().unwrap();
+    ok(&lunxun_at(
+        data.path(),
+        &["desk", "name", "2号台/东门"],
+        "C",
+        NOW,
+    ));
+    let mut cmd = lunxun_command(data.path(), &["bundle", "export"], "C", NOW);
+    let said = ok(&cmd.current_dir(here.path()).output().unwrap());
+    let name = "lunxun-2号台_东门-20150316-0835.lxb";
+    assert!(said.contains(name), "{said}");
+    let files: Vec<_> = std::fs::read_dir(here.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(files, vec![name.to_string()]);
 }
