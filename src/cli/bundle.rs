@@ -8,13 +8,13 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::bundle::{Counts, Scope};
-use crate::io::bundle::Header;
+use crate::io::bundle::{Bundle, Header};
 use crate::ops::bundle_export;
 use crate::text::{Bundles, Lang};
 use crate::tr;
 
 use super::bundle_open::{fail, open, to_seal};
-use super::{CliResult, Ctx};
+use super::{CliError, CliResult, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum BundleCommand {
@@ -61,19 +61,14 @@ pub struct ExportArgs {
     pub json: bool,
 }
 
-pub fn run(cmd: BundleCommand, ctx: &Ctx) -> CliResult {
-    match cmd {
-        BundleCommand::Export(args) => export(args, ctx),
-        BundleCommand::Show { file, json } => show(&file, json, ctx),
-        BundleCommand::Merge {
-            file,
-            dry_run,
-            json,
-        } => super::bundle_merge::run(file, dry_run, json, ctx),
-    }
+/// [`bundle_open::open`](super::bundle_open::open), the bundle alone: what a merge
+/// reads (`bundle merge` is run by bundle_merge.rs, called from `cli::run`, so the
+/// two files import each other in one direction only).
+pub(super) fn read(path: &Path, ctx: &Ctx) -> Result<Bundle, CliError> {
+    open(path, ctx).map(|opened| opened.bundle)
 }
 
-fn export(args: ExportArgs, ctx: &Ctx) -> CliResult {
+pub(super) fn export(args: ExportArgs, ctx: &Ctx) -> CliResult {
     let scope = match (&args.cohort, args.year) {
         (Some(code), _) => Scope::Cohort {
             code: super::find_cohort(ctx, code)?.code,
@@ -117,7 +112,7 @@ struct Shown<'a> {
     header: &'a Header,
 }
 
-fn show(path: &Path, json: bool, ctx: &Ctx) -> CliResult {
+pub(super) fn show(path: &Path, json: bool, ctx: &Ctx) -> CliResult {
     let opened = open(path, ctx)?;
     let header = &opened.bundle.header;
     if json {

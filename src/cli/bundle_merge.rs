@@ -8,6 +8,6 @@ use super::{CliResult, Ctx};
 
 pub fn run(file: PathBuf, dry_run: bool, json: bool, ctx: &Ctx) -> CliResult {
     let _ = (dry_run, json);
-    let bundle = super::bundle_open::read(&file, ctx)?;
+    let bundle = super::bundle::read(&file, ctx)?;
     Ok(serde_json::to_string_pretty(&bundle.header).expect("a header serialises") + "\n")
 }

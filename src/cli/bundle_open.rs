@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::io::bundle::{self, Bundle, BundleError, Opened};
+use crate::io::bundle::{self, BundleError, Opened};
 use crate::text::{Bundles, Lang};
 use crate::tr;
 
@@ -32,11 +32,6 @@ pub(super) fn open(path: &Path, ctx: &Ctx) -> Result<Opened, CliError> {
         false => None,
     };
     bundle::open(path, passphrase.as_deref()).map_err(|e| fail(e, ctx.lang))
-}
-
-/// [`open`], the bundle alone: what a merge reads.
-pub(super) fn read(path: &Path, ctx: &Ctx) -> Result<Bundle, CliError> {
-    open(path, ctx).map(|opened| opened.bundle)
 }
 
 /// The variable a passphrase is read from first.
