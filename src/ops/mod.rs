@@ -17,6 +17,7 @@ pub mod cohort_rules;
 pub mod credit;
 pub mod import;
 pub mod paper;
+pub mod paper_sheet;
 pub mod person;
 pub mod person_edit;
 pub mod person_history;

@@ -21,7 +21,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, NaiveTime, TimeZone
 use crate::domain::attendance::{self, AttendanceEvent, CheckInStatus, EventKind, Source};
 use crate::domain::{Closed, Cohort, Person, PersonId, Session};
 use crate::store::{Batch, Store};
-use crate::text::{Lang, Names, Paper};
+use crate::text::{Lang, Paper};
 
 use super::{OpError, OpResult, Refusal};
 
@@ -188,20 +188,10 @@ fn check_session(cohort: &Cohort, session: Session, now: Now) -> OpResult<()> {
     };
     if starts > now.naive_local() {
         let refusal = Refusal::of(Paper::PaperFutureSession)
-            .with_worded("session", move |lang| session_name(session, lang));
+            .with_worded("session", move |lang| session.label(lang));
         return Err(refusal.into());
     }
     Ok(())
-}
-
-/// `第 1 天上午` / `day 1 morning`.
-pub fn session_name(session: Session, lang: Lang) -> String {
-    crate::tr!(
-        lang,
-        Names::LabelSession,
-        day = session.day,
-        slot = session.slot.label(lang)
-    )
 }
 
 /// Everyone on the sheet, looked up: on the roster, not withdrawn, listed once.

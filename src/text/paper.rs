@@ -27,14 +27,7 @@ catalogue! {
     PaperCliWritten => "✓ 已写入 {count} 条补录记录（来源：纸质签到表）\n", "✓ {count} records written from paper (source: paper)\n";
     PaperCliDryRun => "（试运行：未写入任何记录）\n", "(dry run: nothing written)\n";
     PaperAbsent => "缺席", "absent";
-    // The desk's paper mode.
-    PaperDeskTitle => "补录 · {cohort} · {session}", "Paper entry · {cohort} · {session}";
-    PaperDeskHelp => "↑↓ 选人 · 空格 切换 签到/迟到/请假/缺席 · Ctrl+S 写入整张表 · Esc 返回", "↑↓ choose · Space cycles present/late/leave/absent · Ctrl+S writes the whole sheet · Esc back";
-    PaperDeskRecorded => "（已记录）", "(recorded)";
-    PaperDeskDone => "补录已写入：{count} 条，缺席 {absent} 人，已有记录 {kept} 人", "Paper entry written: {count} records, {absent} absent, {kept} already recorded";
-    PaperDeskNotPast => "这一场还没开始，不能补录", "this session has not started yet; nothing to enter from paper";
-    // Exports: the source of a session's mark.
-    PaperSourceColumn => "来源", "Source";
+    // Exports: after a session's mark entered from paper.
     PaperSourcePaper => "纸质补录", "paper";
     }
 }
