@@ -27,6 +27,12 @@ catalogue! {
     PaperCliWritten => "✓ 已写入 {count} 条补录记录（来源：纸质签到表）\n", "✓ {count} records written from paper (source: paper)\n";
     PaperCliDryRun => "（试运行：未写入任何记录）\n", "(dry run: nothing written)\n";
     PaperAbsent => "缺席", "absent";
+    // The desk's paper mode (its keys are in the desk section: KeyPaper…).
+    PaperDeskTitle => "补录 · {cohort} · {session}（空格切换，Ctrl+S 写入整张表）", "Paper entry · {cohort} · {session} (Space cycles, Ctrl+S writes the whole sheet)";
+    PaperDeskRecorded => "（已记录）", "(recorded)";
+    PaperDeskKept => "{name} 已有记录，以已有记录为准", "{name} is already recorded; that record stands";
+    PaperDeskDone => "补录已写入：{count} 条，缺席 {absent} 人，已有记录 {kept} 人", "Paper entry written: {count} records, {absent} absent, {kept} already recorded";
+    PaperDeskNotPast => "这一场还没开始，不能补录", "this session has not started yet; nothing to enter from paper";
     // Exports: after a session's mark entered from paper.
     PaperSourcePaper => "纸质补录", "paper";
     }
