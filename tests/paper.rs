@@ -114,11 +114,10 @@ fn filled(dir: &Path, rows: &[Vec<String>], marks: &[(&str, &str, &str)], name: 
         if r == header {
             row.push("人员编码".into());
         } else if r > header {
-            let mark = marks
-                .iter()
-                .find(|(n, u, _)| row[1] == *n && row[2] == *u)
-                .map_or("", |m| m.2);
-            row[sign] = mark.to_string();
+            let mark = marks.iter().find(|(n, u, _)| row[1] == *n && row[2] == *u);
+            if let Some(mark) = mark {
+                row[sign] = mark.2.to_string();
+            }
             row.push(format!("C{r}"));
         }
         for (c, text) in row.iter().enumerate() {
@@ -345,29 +344,31 @@ fn two_people_of_one_name_are_told_apart_by_their_printed_number() {
     let dir = cohort();
     let d = dir.path();
     let mut rows = printed(d, "1:am", ZH);
-    // The unit column left empty: only the number tells the two 张伟 apart.
-    for row in rows
+    // Unit and county left empty: only the number tells the two 张伟 apart. The one of
+    // 岳阳楼区 is printed first (yueyanglou… before yueyangxian).
+    let marks = ["假", "√"];
+    let zhang = rows
         .iter_mut()
-        .filter(|r| r.get(1).is_some_and(|n| n == "张伟"))
-    {
+        .filter(|r| r.get(1).is_some_and(|n| n == "张伟"));
+    for (row, mark) in zhang.zip(marks) {
         row[2] = String::new();
+        row[4] = String::new();
+        row[5] = mark.to_string();
     }
-    let marks = [("张伟", "", "假")];
-    let sheet = filled(d, &rows, &marks, "numbers.xlsx");
+    let sheet = filled(d, &rows, &[], "numbers.xlsx");
     ok(&import(d, &sheet, "1:am", &[]));
     let export = attendance_json(d);
     assert_eq!(mark_of(&export, "张伟", "梅溪社区", 0).0, "leave");
-    assert_eq!(mark_of(&export, "张伟", "清水村", 0).0, "leave");
+    assert_eq!(mark_of(&export, "张伟", "清水村", 0).0, "present");
 
-    // Without the number and the county, the name alone is ambiguous.
+    // Without the number, the name alone is ambiguous.
     for row in rows
         .iter_mut()
         .filter(|r| r.get(1).is_some_and(|n| n == "张伟"))
     {
         row[0] = String::new();
-        row[4] = String::new();
     }
-    let sheet = filled(d, &rows, &marks, "no-numbers.xlsx");
+    let sheet = filled(d, &rows, &[], "no-numbers.xlsx");
     let err = refused(&import(d, &sheet, "1:am", &[]));
     assert!(err.contains("名单上有几位 张伟"), "{err}");
 }
