@@ -36,6 +36,8 @@ fn sections() -> Vec<Section> {
         section::<Upkeep>("Upkeep"),
         section::<SigningOut>("SigningOut"),
         section::<Certificates>("Certificates"),
+        section::<Bundles>("Bundles"),
+        section::<DeskNames>("DeskNames"),
         section::<Paper>("Paper"),
     ]
 }
