@@ -157,3 +157,39 @@ fn esc_leaves_without_writing_and_a_session_to_come_is_refused() {
     let events = store.events(CODE).unwrap();
     assert_eq!(events.len(), 1, "only the desk's check-in");
 }
+
+/// The real desk in a pseudo-terminal: `p`, Space, Ctrl-S, and the command line's export
+/// shows the mark as paper.
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_the_sheet_is_written_and_exported_as_paper() {
+    use common::desk::{Desk, command};
+    use common::keys::Keys;
+    let dir = tempfile::tempdir().unwrap();
+    folder(dir.path());
+    let mut desk = Desk::spawn(command(dir.path(), &[], "zh_CN.UTF-8", NOON));
+    desk.wait_for("轮训签到台");
+    desk.press(KeyCode::F(4));
+    desk.wait_for("p 补录纸质签到表");
+    for _ in 0..4 {
+        desk.press(KeyCode::Up);
+    }
+    desk.send("p");
+    desk.wait_for("补录 · 第1期 · 第1天上午");
+    desk.send(" ");
+    desk.ctrl('s');
+    desk.wait_for("补录已写入：1 条，缺席 2 人，已有记录 1 人");
+    desk.ctrl('q');
+    assert_eq!(desk.exit_code(), 0);
+    let args = ["export", "attendance", "--cohort", CODE];
+    let out = common::ok(&common::lunxun_at(dir.path(), &args, "C", NOON));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sources: Vec<&str> = json["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["attendance"][0]["source"].as_str())
+        .collect();
+    assert_eq!(sources.iter().filter(|s| **s == "paper").count(), 1);
+    assert_eq!(sources.iter().filter(|s| **s == "desk").count(), 1);
+}
