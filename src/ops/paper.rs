@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, NaiveTime, TimeZone};
 
 use crate::domain::attendance::{self, AttendanceEvent, CheckInStatus, EventKind, Source};
-use crate::domain::{Closed, Cohort, Person, PersonId, Session};
+use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::store::{Batch, Store};
 use crate::text::{Lang, Paper};
 
@@ -97,6 +97,17 @@ pub struct Entered {
 }
 
 impl Entered {
+    fn empty(cohort: &str, session: Session) -> Entered {
+        Entered {
+            cohort: cohort.to_string(),
+            session,
+            events: Vec::new(),
+            agreed: 0,
+            absent: 0,
+            differences: Vec::new(),
+        }
+    }
+
     /// How many events of `status` the sheet writes.
     pub fn count(&self, status: CheckInStatus) -> usize {
         self.events
@@ -119,14 +130,7 @@ pub fn plan_sheet(
         .unwrap_or_else(|| cohort.clone());
     check_session(&stored, session, now)?;
     let people = on_roster(store, &stored, marks)?;
-    let mut entered = Entered {
-        cohort: stored.code.clone(),
-        session,
-        events: Vec::new(),
-        agreed: 0,
-        absent: 0,
-        differences: Vec::new(),
-    };
+    let mut entered = Entered::empty(&stored.code, session);
     let mut ids = ulid::Generator::new();
     for (person, mark) in marks {
         let thread = store.thread(&stored.code, person, session)?;
@@ -138,10 +142,9 @@ pub fn plan_sheet(
             entered.absent += 1;
             continue;
         };
-        let id = event_id(&mut ids, &thread);
         let at = time_of(&stored, session, *mark, now);
         entered.events.push(AttendanceEvent {
-            id,
+            id: event_id(&mut ids, &thread),
             cohort: stored.code.clone(),
             person: person.clone(),
             session,
@@ -184,7 +187,10 @@ fn check_session(cohort: &Cohort, session: Session, now: Now) -> OpResult<()> {
         .starts_at(session)
         .filter(|_| cohort.has_session(session));
     let Some(starts) = starts else {
-        return Err(OpError::Closed(Closed::Session(session)));
+        let refusal = Refusal::of(Paper::PaperNoSuchSession)
+            .with("cohort", &cohort.code)
+            .with("session", session);
+        return Err(refusal.into());
     };
     if starts > now.naive_local() {
         let refusal = Refusal::of(Paper::PaperFutureSession)

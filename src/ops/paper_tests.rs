@@ -5,7 +5,7 @@ use chrono::DateTime;
 use super::*;
 use crate::domain::attendance::Mark;
 use crate::domain::cohort::tests::cohort;
-use crate::domain::{SessionChange, SlotKind};
+use crate::domain::{Closed, SessionChange, SlotKind};
 use crate::ops::checkin::{self, CheckIn, Where};
 
 fn at(text: &str) -> Now {
@@ -169,6 +169,9 @@ fn a_session_not_started_yet_is_refused_with_nothing_written() {
     let marks = vec![(id(1), PaperMark::Present)];
     let message = refusal(enter_sheet(&store, &cohort, am1(), &marks, at("16T08:29")));
     assert!(message.contains("还没有开始"), "{message}");
+    let day9 = Session::new(9, SlotKind::Am);
+    let message = refusal(enter_sheet(&store, &cohort, day9, &marks, at("30T08:00")));
+    assert!(message.contains("没有 9:am 这一场"), "{message}");
     assert!(store.events(&cohort.code).unwrap().is_empty());
     assert!(enter_sheet(&store, &cohort, am1(), &marks, at("16T08:30")).is_ok());
 }

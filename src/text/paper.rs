@@ -7,6 +7,7 @@ catalogue! {
     pub enum Paper {
     // Refusals of the whole sheet (ops::paper): nothing written.
     PaperFutureSession => "{session} 还没有开始，不能补录；未记录", "{session} has not started yet, so there is nothing to enter from paper; nothing recorded";
+    PaperNoSuchSession => "{cohort} 没有 {session} 这一场；未记录", "{cohort} has no session {session}; nothing recorded";
     PaperNotOnRoster => "{name} 不在 {cohort} 的名单上；未记录", "{name} is not on the roster of {cohort}; nothing recorded";
     PaperWithdrawn => "{name} 已于 {date} 退训（{reason}）；未记录", "{name} withdrew on {date} ({reason}); nothing recorded";
     PaperTwice => "{name} 在表中出现了两次；未记录", "{name} appears twice on the sheet; nothing recorded";
