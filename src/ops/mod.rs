@@ -18,6 +18,8 @@ pub mod cohort_rules;
 pub mod credit;
 pub mod desk;
 pub mod import;
+pub mod paper;
+pub mod paper_sheet;
 pub mod person;
 pub mod person_edit;
 pub mod person_history;

@@ -38,6 +38,7 @@ fn sections() -> Vec<Section> {
         section::<Certificates>("Certificates"),
         section::<Bundles>("Bundles"),
         section::<DeskNames>("DeskNames"),
+        section::<Paper>("Paper"),
     ]
 }
 
