@@ -195,3 +195,62 @@ fn person_show_of_either_id_names_the_other_record() {
         "{zh}"
     );
 }
+
+fn year(d: &Path, format: &str) -> String {
+    let args = ["report", "year", "--year", "2015", "--format", format];
+    ok(&lunxun(d, &args))
+}
+
+/// 张伟 recorded by two counties is one village secretary: counted once, in the county
+/// of the record made or edited last, and listed; the untrained list has him once.
+#[test]
+fn the_year_report_counts_a_person_in_two_counties_once_in_the_newest_county() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut ids = Vec::new();
+    for county in ["岳阳县", "华容县"] {
+        let mut add = common::person_add("张伟", "新开村");
+        add.extend(["--county", county, "--field", "village"]);
+        ids.push(last_line(&ok(&lunxun(d, &add))));
+    }
+    let (a, b) = (&ids[0], &ids[1]);
+    let quota = |report: &Value| -> Vec<(String, u64)> {
+        let lines = report["quota"].as_array().unwrap();
+        lines
+            .iter()
+            .map(|q| {
+                let county = q["county"].as_str().unwrap().to_string();
+                (county, q["village_secretaries"].as_u64().unwrap())
+            })
+            .collect()
+    };
+    let before: Value = serde_json::from_str(&year(d, "json")).unwrap();
+    assert_eq!(before["untrained"].as_array().unwrap().len(), 2);
+
+    ok(&lunxun(d, &["person", "merge", a, b]));
+    let report: Value = serde_json::from_str(&year(d, "json")).unwrap();
+    assert_eq!(
+        quota(&report),
+        [("华容县".to_string(), 1)],
+        "B was made last"
+    );
+    let untrained = report["untrained"].as_array().unwrap();
+    assert_eq!(untrained.len(), 1);
+    assert_eq!(untrained[0]["person_id"], a.as_str(), "under the kept id");
+    let once = &report["counted_once"][0];
+    assert_eq!(once["person_id"], a.as_str());
+    assert_eq!(once["county"], "华容县");
+    assert_eq!(once["counties"], serde_json::json!(["华容县", "岳阳县"]));
+    let md = year(d, "md");
+    assert!(md.contains("counted once, in 华容县"), "{md}");
+
+    ok(&lunxun(d, &["person", "edit", a, "--unit", "新开村村委会"]));
+    let report: Value = serde_json::from_str(&year(d, "json")).unwrap();
+    assert_eq!(quota(&report), [("岳阳县".to_string(), 1)], "A edited last");
+    let zh = ok(&lunxun_in(
+        d,
+        &["report", "year", "--year", "2015", "--format", "md"],
+        "zh_CN.UTF-8",
+    ));
+    assert!(zh.contains("只计一次，按最新记录计入 岳阳县"), "{zh}");
+}

@@ -15,5 +15,8 @@ catalogue! {
     PeopleMergeRulePhone => "手机号相同", "phone";
     PeopleMergeRuleNameUnit => "姓名与单位相同", "name and unit";
     PeopleMergeRuleManual => "手工合并", "by hand";
+    PeopleMergeCountedOnce => "{name}（{id}）在 {counties} 都有记录，只计一次，按最新记录计入 {county}", "{name} ({id}) is recorded in {counties}; counted once, in {county} (the newest record)";
+    PeopleMergeCountySeparator => "、", ", ";
+    PeopleMergeCountedOnceTitle => "在多个县市区都有记录的人员（每人只计一次）", "People recorded in more than one county (each counted once)";
     }
 }
