@@ -87,6 +87,11 @@ fn two_records_count_as_one_person_everywhere_until_undone() {
         [a.clone(), c.clone()],
         "the roster lists the kept record once"
     );
+    let cohorts = json(&lunxun(d, &["cohort", "list", "--json"]));
+    assert_eq!(
+        cohorts[0]["enrolled"], 2,
+        "enrolled under both records, counted once"
+    );
     let marks = attendees(d, &code);
     assert_eq!(marks.len(), 2);
     assert_eq!(

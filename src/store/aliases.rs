@@ -9,7 +9,7 @@
 //! [`Store::register_facts_of`]). A check-in reads them in the same pass as the
 //! person's own changes, so it walks the changes once, as before.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::aliases::Aliases;
 use crate::domain::register::{RegisterEvent, RegisterFacts};
@@ -107,6 +107,28 @@ impl Store {
         ids.sort();
         ids.dedup();
         Ok(ids)
+    }
+
+    /// How many people each cohort has enrolled ([`Store::enrolment_counts`]), a person
+    /// enrolled under several of their records counted once: one key lookup per cohort
+    /// and record of each group of joined records.
+    pub fn enrolment_counts_as_one(&self) -> StoreResult<HashMap<String, usize>> {
+        let mut counts = self.enrolment_counts()?;
+        let aliases = self.aliases()?;
+        if aliases.is_empty() {
+            return Ok(counts);
+        }
+        let kept: HashSet<&PersonId> = aliases.joined().map(|j| aliases.kept(j)).collect();
+        for (code, count) in counts.iter_mut() {
+            for person in &kept {
+                let mut enrolled = 0;
+                for id in aliases.group(person) {
+                    enrolled += usize::from(self.is_enrolled(code, &id)?);
+                }
+                *count -= enrolled.saturating_sub(1).min(*count);
+            }
+        }
+        Ok(counts)
     }
 
     /// Whether any record of `person`'s group is enrolled in the cohort.
