@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::matching::Joining;
 use super::person::PersonId;
 use super::register::{Change, MatchRule, RegisterEvent};
 
@@ -24,6 +25,8 @@ pub struct Aliases {
     joined: HashMap<PersonId, Alias>,
     /// The joined records of each group, by the kept id, in id order.
     members: HashMap<PersonId, Vec<PersonId>>,
+    /// Pairs whose join was undone (parted by hand), the smaller id first.
+    parted: HashSet<(PersonId, PersonId)>,
 }
 
 impl Aliases {
@@ -47,7 +50,25 @@ impl Aliases {
             })
             .collect();
         joins.sort_by(|a, b| a.3.cmp(b.3));
-        Aliases::from_joins(&joins)
+        let mut aliases = Aliases::from_joins(&joins);
+        for event in events.iter().filter(|e| undone.contains(e.id.as_str())) {
+            if let Change::PersonsJoined { kept, joined, .. } = &event.change {
+                aliases.parted.insert(pair(kept, joined));
+            }
+        }
+        aliases
+    }
+
+    /// The joinings a merge found that are new: neither already one person here nor
+    /// parted by an undo of their join (a merge must not join again what an organiser
+    /// parted, nor write a join twice, so merging a bundle again writes nothing).
+    pub fn new_joinings(&self, found: &[Joining]) -> Vec<Joining> {
+        found
+            .iter()
+            .filter(|j| self.kept(&j.kept) != self.kept(&j.joined))
+            .filter(|j| !self.parted.contains(&pair(&j.kept, &j.joined)))
+            .cloned()
+            .collect()
     }
 
     fn from_joins(joins: &[(&PersonId, &PersonId, MatchRule, &str)]) -> Aliases {
@@ -137,6 +158,14 @@ impl Aliases {
     }
 }
 
+fn pair(a: &PersonId, b: &PersonId) -> (PersonId, PersonId) {
+    if a <= b {
+        (a.clone(), b.clone())
+    } else {
+        (b.clone(), a.clone())
+    }
+}
+
 fn root(parent: &HashMap<PersonId, PersonId>, id: &PersonId) -> PersonId {
     let mut at = id;
     while let Some(up) = parent.get(at) {
@@ -200,6 +229,26 @@ mod tests {
         assert!(aliases.is_empty());
         assert_eq!(aliases.kept(&p("B")), &p("B"));
         assert_eq!(aliases.group(&p("B")), [p("B")]);
+    }
+
+    /// What a merge found again: a join that stands and a pair parted by an undo are not
+    /// new; a pair never joined is.
+    #[test]
+    fn only_new_joinings_are_written() {
+        let undo = Change::Undone { target: "2".into() };
+        let events = [
+            joined("1", "A", "B"),
+            joined("2", "C", "D"),
+            event("3", undo),
+        ];
+        let aliases = Aliases::fold(&events);
+        let found = |kept: &str, other: &str| Joining {
+            kept: p(kept),
+            joined: p(other),
+            rule: MatchRule::IdNumber,
+        };
+        let all = [found("A", "B"), found("C", "D"), found("E", "F")];
+        assert_eq!(aliases.new_joinings(&all), [found("E", "F")]);
     }
 
     #[test]
