@@ -305,31 +305,51 @@ pub fn walk_in(
 }
 
 /// Reverts the person's latest standing event in the session (a sign-out before the
-/// check-in it follows).
+/// check-in it follows). For a person with several records (同一人), the kept record's
+/// event first, else the first other record's that has one standing.
 pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInError> {
+    let aliases = store.aliases()?;
+    let mut refused = Refusal::NothingToUndo;
+    for person in aliases.group(input.person) {
+        match undo_record(store, now, input.at, &person)? {
+            Ok(done) => return Ok(done),
+            Err(Refusal::NothingToUndo) => {}
+            Err(other) => refused = other,
+        }
+    }
+    Err(CheckInError::Refused(refused))
+}
+
+/// Reverts the latest standing event of one record in the session.
+fn undo_record(
+    store: &Store,
+    now: Now,
+    at: Where<'_>,
+    person: &PersonId,
+) -> Result<Result<Undone, Refusal>, CheckInError> {
     let request = DeskRequest {
-        cohort: &input.at.cohort.code,
-        person: input.person,
-        session: input.at.session,
+        cohort: &at.cohort.code,
+        person,
+        session: at.session,
         at: now,
     };
     let event = match store.undo(&request)? {
-        CheckInOutcome::Refused(refusal) => return Err(CheckInError::Refused(refusal)),
+        CheckInOutcome::Refused(refusal) => return Ok(Err(refusal)),
         CheckInOutcome::Recorded(event) => event,
     };
     let EventKind::Undo { target } = &event.kind else {
         unreachable!("the store's undo records an undo event")
     };
     let target = target.clone();
-    let thread = store.thread(&input.at.cohort.code, input.person, input.at.session)?;
+    let thread = store.thread(&at.cohort.code, person, at.session)?;
     let sign_out = thread
         .iter()
         .any(|e| e.id == target && matches!(e.kind, EventKind::SignOut { .. }));
-    Ok(Undone {
+    Ok(Ok(Undone {
         event,
         target,
         sign_out,
-    })
+    }))
 }
 
 /// Refuses a check-in that another record of the same person's already has, as the

@@ -102,6 +102,32 @@ fn an_arrival_under_either_record_counts_once() {
     assert_eq!(f.store.events(&f.cohort.code).unwrap()[0].person, b.id);
 }
 
+/// An undo of the kept person reverts the arrival recorded under the other record.
+#[test]
+fn an_undo_reaches_the_arrival_under_the_other_record() {
+    let (a, b) = (person("A", "张伟"), person("B", "张伟"));
+    let f = folder(&[a.clone(), b.clone()]);
+    check_in(&f, &b).unwrap();
+    merge(&f.store, now(), &a.id, &b.id).unwrap();
+    let undo = checkin::Undo {
+        at: Where {
+            cohort: &f.cohort,
+            session: Session::new(1, SlotKind::Am),
+        },
+        person: &a.id,
+    };
+    checkin::undo(&f.store, session_time(), undo).unwrap();
+    check_in(&f, &a).unwrap();
+    match checkin::undo(&f.store, session_time(), undo) {
+        Ok(done) => assert_eq!(done.event.person, a.id),
+        other => panic!("{other:?}"),
+    }
+    match checkin::undo(&f.store, session_time(), undo) {
+        Err(CheckInError::Refused(Denied::NothingToUndo)) => {}
+        other => panic!("expected nothing to undo, got {other:?}"),
+    }
+}
+
 /// The joined record checked in (`checkin --person B`) is recorded as the kept person.
 #[test]
 fn a_joined_record_checks_in_as_the_kept_person() {
