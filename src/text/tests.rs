@@ -39,6 +39,7 @@ fn sections() -> Vec<Section> {
         section::<Bundles>("Bundles"),
         section::<DeskNames>("DeskNames"),
         section::<Paper>("Paper"),
+        section::<PeopleMerge>("PeopleMerge"),
     ]
 }
 
