@@ -16,6 +16,7 @@ pub mod cohort_edit;
 pub mod cohort_rules;
 pub mod credit;
 pub mod import;
+pub mod merge;
 pub mod person;
 pub mod person_edit;
 pub mod person_history;
