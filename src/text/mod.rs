@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalogue;
 mod bases;
+mod bundle;
 mod certificates;
 mod checkin;
 mod cohort;
@@ -35,6 +36,7 @@ mod timetable;
 mod upkeep;
 
 pub use bases::Bases;
+pub use bundle::{Bundles, DeskNames};
 pub use catalogue::{Arg, Entry, fill};
 pub use certificates::Certificates;
 pub use checkin::Attendance;

@@ -37,6 +37,8 @@ fn sections() -> Vec<Section> {
         section::<Merge>("Merge"),
         section::<SigningOut>("SigningOut"),
         section::<Certificates>("Certificates"),
+        section::<Bundles>("Bundles"),
+        section::<DeskNames>("DeskNames"),
     ]
 }
 
