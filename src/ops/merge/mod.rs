@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::bundle::Contents;
 use crate::domain::merge::{Local, double_arrivals, plan, skews};
 use crate::io::backup::{self, BackupError};
+use crate::io::bundle::Bundle;
 use crate::store::{Store, StoreError, StoreResult};
 use crate::text::Lang;
 
@@ -48,6 +49,21 @@ impl MergeError {
             MergeError::Backup(e) => e.message(lang),
         }
     }
+}
+
+/// Merges `bundle` into `store`.
+pub fn merge(
+    store: &Store,
+    bundle: &Bundle,
+    options: &MergeOptions,
+) -> Result<MergeReport, MergeError> {
+    let header = &bundle.header;
+    let from = FromDesk {
+        desk: header.desk.clone(),
+        name: (!header.desk_name.is_empty() && header.desk_name != header.desk)
+            .then(|| header.desk_name.clone()),
+    };
+    merge_contents(store, &from, &bundle.contents, options)
 }
 
 /// Merges `contents`, sent by desk `from`, into `store`.
