@@ -109,7 +109,7 @@ impl Folder {
 }
 
 fn session(n: u8) -> Session {
-    let slot = if n % 2 == 0 {
+    let slot = if n.is_multiple_of(2) {
         SlotKind::Am
     } else {
         SlotKind::Pm
@@ -269,6 +269,14 @@ fn merge(into: &Folder, from: &Folder, at: DateTime<FixedOffset>) -> u64 {
     into.store.commit_seq()
 }
 
+/// A cohort's venue, last edit, closed sessions and roster.
+type CohortPrint = (
+    String,
+    Option<DateTime<FixedOffset>>,
+    BTreeSet<Session>,
+    BTreeSet<PersonId>,
+);
+
 /// What two folders holding the same records agree on, whatever their labels.
 #[derive(Debug, PartialEq, Eq)]
 struct Fingerprint {
@@ -281,15 +289,7 @@ struct Fingerprint {
     /// (cohort uid, person, session) → (status, the event that gives it).
     attendance: BTreeMap<(String, PersonId, Session), (String, String)>,
     /// cohort uid → (venue, updated_at, closed sessions, enrolments).
-    cohorts: BTreeMap<
-        String,
-        (
-            String,
-            Option<DateTime<FixedOffset>>,
-            BTreeSet<Session>,
-            BTreeSet<PersonId>,
-        ),
-    >,
+    cohorts: BTreeMap<String, CohortPrint>,
     /// activity (creation id) → (title, module uids of its latest details).
     activities: BTreeMap<String, (String, BTreeSet<String>)>,
 }
