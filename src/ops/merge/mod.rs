@@ -79,9 +79,14 @@ pub fn merge_contents(
     let here: Vec<_> = local.events.values().flatten().cloned().collect();
     report.double_arrivals = double_arrivals(&here, &plan.events);
     if !plan.events.is_empty() {
+        // Named only when a desk of the bundle's new events is one of the pair.
+        let incoming: HashSet<&str> = plan.events.iter().map(|e| e.desk.as_str()).collect();
         let mut all = here;
         all.extend(plan.events.iter().cloned());
-        report.clocks = skews(&all);
+        report.clocks = skews(&all)
+            .into_iter()
+            .filter(|s| incoming.contains(s.ahead.as_str()) || incoming.contains(s.behind.as_str()))
+            .collect();
     }
     if options.dry_run || plan.is_empty() {
         return Ok(report);
