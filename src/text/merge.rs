@@ -27,6 +27,7 @@ catalogue! {
     MergeKindActivityEvents => "教学记录", "teaching log entries";
     MergeKindChanges => "花名册变更", "register changes";
     MergeKindEnrolments => "参训", "enrolments";
+    MergeKindEnrolmentsUndone => "撤销的参训", "enrolments undone";
     MergeKindPeople => "新人员", "new people";
     MergeKindPeopleUpdated => "人员信息更新", "people updated";
     MergeKindCohorts => "新班次", "new cohorts";

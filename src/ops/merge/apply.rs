@@ -85,6 +85,9 @@ fn stage(store: &Store, plan: &Plan, now: DateTime<FixedOffset>) -> StoreResult<
             e.walk_in,
         );
     }
+    for (code, person) in &plan.enrolment_removals {
+        Store::stage_enrolment_removal(chunks.next(), code, person);
+    }
     for event in &plan.events {
         Store::stage_event(chunks.next(), event);
     }

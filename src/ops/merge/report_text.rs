@@ -119,6 +119,7 @@ fn came_in(came: &CameIn, lang: Lang) -> String {
         (came.activity_events, Merge::MergeKindActivityEvents),
         (came.changes, Merge::MergeKindChanges),
         (came.enrolments, Merge::MergeKindEnrolments),
+        (came.enrolments_undone, Merge::MergeKindEnrolmentsUndone),
         (came.people, Merge::MergeKindPeople),
         (came.people_updated, Merge::MergeKindPeopleUpdated),
         (came.cohorts, Merge::MergeKindCohorts),

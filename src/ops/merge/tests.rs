@@ -280,3 +280,34 @@ fn a_desk_whose_clock_runs_a_quarter_hour_ahead_is_named() {
     let en = report.lines(Lang::En).join("\n");
     assert!(en.contains("minutes ahead of"), "{en}");
 }
+
+#[test]
+fn an_enrolment_undone_at_one_desk_comes_off_the_other_and_never_comes_back() {
+    let (_a, a, cohort) = folder(&new_cohort(), &[person("张伟", None)]);
+    let walk = person("李娜", None);
+    let mut batch = Batch::default();
+    Store::stage_person(&mut batch, &walk);
+    a.commit(batch).unwrap();
+    let enrolled = match crate::ops::roster::enrol(&a, now(), &cohort, &walk).unwrap() {
+        crate::ops::roster::Enrolled::New(event) => event,
+        other => panic!("{other:?}"),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let b = Store::open(dir.path()).unwrap();
+    merge(&b, &a);
+    assert!(b.is_enrolled(&cohort.code, &walk.id).unwrap());
+    crate::ops::roster_undo::undo(&a, now(), &enrolled.id).unwrap();
+    assert!(!a.is_enrolled(&cohort.code, &walk.id).unwrap());
+
+    // B still has the enrolment: it does not come back to A.
+    let into_a = merge(&a, &b);
+    assert_eq!(into_a.came_in.enrolments, 0);
+    assert!(!a.is_enrolled(&cohort.code, &walk.id).unwrap());
+    let into_b = merge(&b, &a);
+    assert_eq!(into_b.came_in.enrolments_undone, 1);
+    assert!(!b.is_enrolled(&cohort.code, &walk.id).unwrap());
+    let seq = b.commit_seq();
+    merge(&b, &a);
+    assert_eq!(b.commit_seq(), seq);
+    assert!(b.check_integrity().is_ok());
+}
