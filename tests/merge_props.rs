@@ -1,7 +1,8 @@
 //! Merge properties on random histories in real folders: an origin folder's bundle
 //! starts two desks; each then records check-ins, sign-outs, undos, walk-ins (some the
 //! same person at both desks: same ID number, phone, or name and unit), register
-//! changes, new cohorts (their codes collide), cohort edits, activities (some with a
+//! changes (hours from elsewhere, enrolments and their undos), bundles exchanged
+//! mid-way, new cohorts (their codes collide), cohort edits, activities (some with a
 //! module of the desk's own, whose numbers collide). Then:
 //! - the desks exchange bundles until quiet: both end with the same records by id, the
 //!   same derived attendance per (cohort uid, person, session), the same aliases, the
@@ -26,6 +27,7 @@ use lunxun::domain::{ActivityDetails, CheckInStatus, Method, Person, PersonId, S
 use lunxun::ops::bundle_collect::collect;
 use lunxun::ops::cohort::{NewCohort, create};
 use lunxun::ops::merge::{FromDesk, MergeOptions, merge_contents};
+use lunxun::ops::{roster, roster_undo};
 use lunxun::store::{ActivityRequest, Batch, DeskRequest, Store};
 
 fn base() -> DateTime<FixedOffset> {
@@ -65,14 +67,39 @@ const TEMPLATES: [(&str, &str, Option<&str>, Option<&str>); 8] = [
 
 #[derive(Debug, Clone)]
 enum Op {
-    CheckIn { person: u8, session: u8, late: bool },
-    SignOut { person: u8, session: u8 },
-    Undo { person: u8, session: u8 },
-    WalkIn { template: u8 },
-    Hours { person: u8 },
+    CheckIn {
+        person: u8,
+        session: u8,
+        late: bool,
+    },
+    SignOut {
+        person: u8,
+        session: u8,
+    },
+    Undo {
+        person: u8,
+        session: u8,
+    },
+    WalkIn {
+        template: u8,
+    },
+    Hours {
+        person: u8,
+    },
+    Enrol {
+        person: u8,
+    },
+    UndoEnrol,
+    /// A bundle from the other desk merged here mid-way.
+    Sync,
     NewCohort,
-    EditCohort { venue: u8 },
-    Activity { session: u8, own_module: bool },
+    EditCohort {
+        venue: u8,
+    },
+    Activity {
+        session: u8,
+        own_module: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -83,6 +110,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), 0..4u8).prop_map(|(person, session)| Op::Undo { person, session }),
         2 => (0..8u8).prop_map(|template| Op::WalkIn { template }),
         1 => any::<u8>().prop_map(|person| Op::Hours { person }),
+        1 => any::<u8>().prop_map(|person| Op::Enrol { person }),
+        1 => Just(Op::UndoEnrol),
+        1 => Just(Op::Sync),
         1 => Just(Op::NewCohort),
         1 => (0..3u8).prop_map(|venue| Op::EditCohort { venue }),
         1 => (0..4u8, any::<bool>()).prop_map(|(session, own_module)| Op::Activity { session, own_module }),
@@ -201,6 +231,30 @@ fn apply(folder: &mut Folder, op: &Op, at: DateTime<FixedOffset>) {
             Store::stage_change(&mut batch, &event);
             store.commit(batch).unwrap();
         }
+        Op::Enrol { person } => {
+            let off: Vec<Person> = store
+                .people()
+                .unwrap()
+                .into_iter()
+                .filter(|p| !store.is_enrolled(FIRST, &p.id).unwrap())
+                .collect();
+            if !off.is_empty() {
+                let p = &off[usize::from(*person) % off.len()];
+                let cohort = store.cohort(FIRST).unwrap().unwrap();
+                let _ = roster::enrol(store, at, &cohort, p);
+            }
+        }
+        Op::UndoEnrol => {
+            let last =
+                store.changes().unwrap().into_iter().rev().find(|c| {
+                    c.desk == store.desk() && matches!(c.change, Change::Enrolled { .. })
+                });
+            if let Some(change) = last {
+                // Refused when they attended meanwhile, or undone already.
+                let _ = roster_undo::undo(store, at, &change.id);
+            }
+        }
+        Op::Sync => unreachable!("run() merges"),
         Op::NewCohort => {
             create(store, at, &cohort_input()).unwrap();
         }
@@ -386,6 +440,10 @@ fn origin() -> Folder {
         Store::stage_person(&mut batch, &p);
         Store::stage_enrolment(&mut batch, FIRST, &p.id, base(), false);
     }
+    for name in ["冯九", "陈十"] {
+        let p = Person::named(PersonId(ulid::Ulid::generate().to_string()), name);
+        Store::stage_person(&mut batch, &p);
+    }
     folder.store.commit(batch).unwrap();
     folder
 }
@@ -402,11 +460,21 @@ fn run(ops_a: &[Op], ops_b: &[Op]) {
     merge(&b, &o, tick());
     // Interleaved, so the two desks' times alternate.
     for i in 0..ops_a.len().max(ops_b.len()) {
-        if let Some(op) = ops_a.get(i) {
-            apply(&mut a, op, tick());
+        match ops_a.get(i) {
+            Some(Op::Sync) => {
+                merge(&a, &b, tick());
+                a.used.extend(b.used.clone());
+            }
+            Some(op) => apply(&mut a, op, tick()),
+            None => {}
         }
-        if let Some(op) = ops_b.get(i) {
-            apply(&mut b, op, tick());
+        match ops_b.get(i) {
+            Some(Op::Sync) => {
+                merge(&b, &a, tick());
+                b.used.extend(a.used.clone());
+            }
+            Some(op) => apply(&mut b, op, tick()),
+            None => {}
         }
     }
     // The city, both orders, before the desks exchange anything.

@@ -8,7 +8,7 @@ use crate::domain::person::PersonId;
 use crate::domain::register::{Change, RegisterEvent, RegisterFacts};
 
 /// (cohort code, person) of each enrolment that the undos in `changes` (both folders',
-/// codes translated) took off and no later enrolment change put back.
+/// codes translated) took off and no enrolment change that stands keeps on.
 pub(super) fn taken_off(changes: &[&RegisterEvent]) -> HashSet<(String, PersonId)> {
     let mut sorted: Vec<&RegisterEvent> = changes.to_vec();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
@@ -41,9 +41,10 @@ pub(super) fn taken_off(changes: &[&RegisterEvent]) -> HashSet<(String, PersonId
             } => (cohort.clone(), replacement.clone()),
             _ => continue,
         };
+        // Another desk's enrolment of the same person that stands keeps them on.
         let put_back = sorted
             .iter()
-            .any(|c| c.id > undo.id && !undone.contains(c.id.as_str()) && enrols(&c.change, &key));
+            .any(|c| !undone.contains(c.id.as_str()) && enrols(&c.change, &key));
         if !put_back {
             off.insert(key);
         }
