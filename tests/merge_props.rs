@@ -410,7 +410,11 @@ fn run(ops_a: &[Op], ops_b: &[Op]) {
     let (seq_a, seq_b) = (a.store.commit_seq(), b.store.commit_seq());
     assert_eq!(merge(&b, &a, tick()), seq_b, "a second merge wrote");
     assert_eq!(merge(&a, &b, tick()), seq_a, "a second merge wrote");
-    assert!(a.store.check_integrity().is_ok() && b.store.check_integrity().is_ok());
+    for folder in [&a, &b] {
+        if let Err(e) = folder.store.check_integrity() {
+            panic!("the integrity check fails: {e:?}");
+        }
+    }
 }
 
 proptest! {

@@ -152,7 +152,17 @@ pub fn plan(here: &Local, incoming: &Contents) -> Plan {
     let matches = match_people(&here.people, &new_people);
     let recorded = joined_pairs(here.changes.iter().chain(&changes));
     let all_changes: Vec<&RegisterEvent> = here.changes.iter().chain(&changes).collect();
-    let off = taken_off::taken_off(&all_changes);
+    let events = records::events(&here.events, &incoming.events, &cohorts.codes);
+    // As `change undo` refuses to take off someone who attended, so does a merge.
+    let attended: HashSet<(String, PersonId)> = here
+        .events
+        .values()
+        .flatten()
+        .chain(&events)
+        .map(|e| (e.cohort.clone(), e.person.clone()))
+        .collect();
+    let mut off = taken_off::taken_off(&all_changes);
+    off.retain(|key| !attended.contains(key));
     let mut enrolment_removals: Vec<(String, PersonId)> = off
         .iter()
         .filter(|key| here.enrolments.contains_key(*key))
@@ -163,7 +173,7 @@ pub fn plan(here: &Local, incoming: &Contents) -> Plan {
     renumbered.extend(module_plan.renumbered.iter().cloned());
     renumbered.extend(activities.renumbered);
     Plan {
-        events: records::events(&here.events, &incoming.events, &cohorts.codes),
+        events,
         enrolments: records::enrolments(&here.enrolments, &incoming.enrolments, &cohorts.codes)
             .into_iter()
             .filter(|e| !off.contains(&(e.cohort.clone(), e.person.clone())))
