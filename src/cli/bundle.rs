@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::bundle::{Counts, Scope};
-use crate::io::bundle::{self, Bundle, BundleError, Header, Opened};
+use crate::io::bundle::{self, BundleError, Header, Opened};
 use crate::ops::bundle_export;
 use crate::text::{Bundles, Lang};
 use crate::tr;
@@ -90,11 +90,6 @@ pub(super) fn open(path: &Path, ctx: &Ctx) -> Result<Opened, CliError> {
         false => None,
     };
     bundle::open(path, passphrase.as_deref()).map_err(|e| fail(e, ctx.lang))
-}
-
-/// [`open`], the bundle alone: what a merge reads.
-pub(super) fn read(path: &Path, ctx: &Ctx) -> Result<Bundle, CliError> {
-    open(path, ctx).map(|opened| opened.bundle)
 }
 
 fn export(args: ExportArgs, ctx: &Ctx) -> CliResult {
