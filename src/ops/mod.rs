@@ -18,6 +18,7 @@ pub mod cohort_rules;
 pub mod credit;
 pub mod desk;
 pub mod import;
+pub mod merge;
 pub mod paper;
 pub mod paper_sheet;
 pub mod person;

@@ -34,6 +34,7 @@ fn sections() -> Vec<Section> {
         section::<Commands>("Commands"),
         section::<Names>("Names"),
         section::<Upkeep>("Upkeep"),
+        section::<Merge>("Merge"),
         section::<SigningOut>("SigningOut"),
         section::<Certificates>("Certificates"),
         section::<Bundles>("Bundles"),
