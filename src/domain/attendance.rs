@@ -127,6 +127,8 @@ pub struct AttendanceStatus {
     pub reason: Option<String>,
     /// The event that gave this status (what an undo would revert).
     pub event_id: String,
+    /// The desk that wrote that event.
+    pub desk: String,
 }
 
 /// One person's events in one session folded by the stated rules (see [`fold`]).
@@ -188,6 +190,7 @@ pub fn derive_status<'a>(
             at: event.at,
             reason: reason.clone(),
             event_id: event.id.clone(),
+            desk: event.desk.clone(),
         }),
         EventKind::SignOut { .. } | EventKind::Undo { .. } => None,
     }
