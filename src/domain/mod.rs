@@ -12,6 +12,7 @@ pub mod desk_counts;
 pub mod field;
 pub mod mask;
 pub mod matching;
+pub mod merge;
 pub mod method;
 pub mod module;
 pub mod person;
