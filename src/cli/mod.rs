@@ -22,6 +22,7 @@ mod people;
 mod people_edit;
 mod people_hours;
 mod people_list;
+mod people_merge;
 mod people_out;
 mod people_retire;
 mod people_show;

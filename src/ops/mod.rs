@@ -24,6 +24,7 @@ pub mod person_edit;
 pub mod person_history;
 pub mod person_hours;
 pub mod person_list;
+pub mod person_merge;
 pub mod person_retire;
 pub mod record;
 pub mod refusal;

@@ -40,6 +40,7 @@ fn sections() -> Vec<Section> {
         section::<PerDesk>("PerDesk"),
         section::<Bundles>("Bundles"),
         section::<DeskNames>("DeskNames"),
+        section::<PeopleMerge>("PeopleMerge"),
     ]
 }
 
