@@ -68,15 +68,13 @@ pub struct DeskLine {
 }
 
 /// Every session of the cohort `code` with its counts of the people enrolled, overall
-/// and per desk (the desk whose event gives each person's status).
+/// and per desk (the desk whose event gives each person's status), each person once
+/// (records joined as one person count as one).
 pub fn list(store: &Store, code: &str) -> OpResult<(Cohort, Vec<SessionLine>)> {
     let cohort = cohort::find(store, code)?;
-    let enrolled: HashSet<PersonId> = store
-        .enrolments(&cohort.code)?
-        .into_iter()
-        .map(|e| e.person)
-        .collect();
-    let events = store.events(&cohort.code)?;
+    // People, not records: a person recorded twice (joined as one) counts once.
+    let enrolled: HashSet<PersonId> = store.enrolled_as_one(&cohort.code)?.into_iter().collect();
+    let events = store.events_as_one(&cohort.code)?;
     let statuses = derive_all(&events);
     let names = store.desk_names()?;
     let lines = cohort
