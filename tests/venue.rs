@@ -10,8 +10,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::app::{open, press, screen};
 use common::{last_line, lunxun_at, ok};
 use lunxun::store::Store;
+use lunxun::text::Lang;
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 
 const SESSION: &str = "1:am";
@@ -163,6 +166,25 @@ fn assert_same_exports(one: &Folder, two: &Folder, code: &str) {
     assert_eq!(json(one), json(two));
 }
 
+/// The counts per desk, as each desk's sessions screen (F4) shows the session in hand
+/// and as `session list` prints them, in both folders alike.
+fn assert_desk_counts_shown(one: &Folder, two: &Folder, code: &str) {
+    for folder in [one, two] {
+        let mut app = open(folder.path(), &at(35, 0), Lang::Zh);
+        press(&mut app, KeyCode::F(4));
+        let shown = screen(&app, 100, 30);
+        assert!(
+            shown.contains("本场各台登记：1号台 33 · 2号台 27"),
+            "{shown}"
+        );
+        drop(app);
+        let args = ["session", "list", "--cohort", code];
+        let listed = ok(&lunxun_at(folder.path(), &args, "zh_CN.UTF-8", &at(35, 0)));
+        let first = "1:am  03-16 08:30  到 60 · 迟 0 · 假 0 · 未到 0\n    1号台：到 33 · 迟 0 · 假 0\n    2号台：到 27";
+        assert!(listed.contains(first), "{listed}");
+    }
+}
+
 #[test]
 fn two_desks_check_in_sixty_people_and_end_with_identical_exports() {
     let stick = tempfile::tempdir().unwrap();
@@ -242,6 +264,7 @@ fn two_desks_check_in_sixty_people_and_end_with_identical_exports() {
     counts.sort();
     assert_eq!(counts, expected);
     assert_eq!(one.sessions(&code), two.sessions(&code));
+    assert_desk_counts_shown(&one, &two, &code);
 
     // Merging again changes nothing, in either folder.
     let (seq_one, seq_two) = (one.seq(), two.seq());

@@ -27,7 +27,9 @@ pub fn run(code: &str, json: bool, ctx: &Ctx) -> CliResult {
     );
     for line in &lines {
         out.push_str(&text_line(ctx, line));
-        for desk in &line.desks {
+        let mut desks: Vec<&DeskLine> = line.desks.iter().collect();
+        desks.sort_by(|a, b| label(a).cmp(label(b)));
+        for desk in desks {
             out.push_str(&tr!(
                 ctx.lang,
                 T::PerDeskListDesk,

@@ -44,7 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// `本场各台登记：1号台 34 · 2号台 26` for the selected session: each desk by its name,
-/// else 本台 (this desk), else its id.
+/// else 本台 (this desk), else its id, in that order.
 fn desk_line(app: &App, desk: &Desk) -> String {
     let sessions = desk.cohort.sessions();
     let Some(session) = app.sessions.cursor.pick(&sessions).copied() else {
@@ -58,9 +58,12 @@ fn desk_line(app: &App, desk: &Desk) -> String {
         None if id == desk.desk_id => crate::tr!(app.lang, PerDesk::PerDeskThisDesk),
         _ => sanitize(desk_label(&desk.desk_names, id)).into_owned(),
     };
-    let list = counts
+    let mut shown: Vec<(String, usize)> =
+        counts.iter().map(|c| (label(&c.desk), c.total())).collect();
+    shown.sort();
+    let list = shown
         .iter()
-        .map(|c| format!("{} {}", label(&c.desk), c.total()))
+        .map(|(desk, count)| format!("{desk} {count}"))
         .collect::<Vec<_>>()
         .join(" · ");
     crate::tr!(app.lang, PerDesk::PerDeskScreen, list = list)
