@@ -16,6 +16,7 @@ mod desk;
 mod encoding;
 mod export;
 mod import;
+mod import_attendance;
 mod import_progress;
 mod import_timetable;
 mod people;
@@ -118,7 +119,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Signout(args) => signout::run(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
-        Command::Import(args) => import::run(args, ctx),
+        Command::Import(cmd) => import_attendance::run(cmd, ctx),
         Command::ImportTimetable(args) => import_timetable::run(args, ctx),
         Command::Backup(args) => backup::backup(args, ctx),
         Command::Restore(args) => restore::run(args, ctx),

@@ -19,6 +19,8 @@ pub mod credit;
 pub mod desk;
 pub mod import;
 pub mod merge;
+pub mod paper;
+pub mod paper_sheet;
 pub mod person;
 pub mod person_edit;
 pub mod person_history;

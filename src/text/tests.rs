@@ -41,6 +41,7 @@ fn sections() -> Vec<Section> {
         section::<Bundles>("Bundles"),
         section::<DeskNames>("DeskNames"),
         section::<PeopleMerge>("PeopleMerge"),
+        section::<Paper>("Paper"),
     ]
 }
 

@@ -50,6 +50,12 @@ pub enum Action {
     /// Reopen the selected closed session.
     ReopenSession,
     LoadDemo,
+    /// 补录: enter the selected session's paper sign-in sheet.
+    PaperEntry,
+    /// Paper entry: the selected row's next mark (present, late, leave, absent).
+    CycleMark,
+    /// Paper entry: write the whole sheet in one commit.
+    WriteSheet,
     NextField,
     PrevField,
     Yes,

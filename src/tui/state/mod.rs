@@ -22,6 +22,7 @@ pub mod lookup;
 mod notice;
 mod opening;
 mod overlays;
+pub mod paper;
 mod person_edit;
 pub mod sessions;
 pub mod teaching;
@@ -115,6 +116,8 @@ pub enum Scope {
     Form,
     Confirm,
     Help,
+    /// 补录: a paper sheet being entered (over the sessions screen).
+    Paper,
 }
 
 pub struct App {
@@ -139,6 +142,8 @@ pub struct App {
     pub coverage: CoverageState,
     pub bases: BasesState,
     pub import: ImportState,
+    /// The paper sheet being entered, if any (see paper.rs).
+    pub paper: Option<paper::PaperState>,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
@@ -175,6 +180,7 @@ impl App {
             coverage: CoverageState::default(),
             bases: BasesState::default(),
             import: ImportState::default(),
+            paper: None,
             overlay: None,
             notice: None,
             quit: false,
@@ -193,6 +199,7 @@ impl App {
             Some(Overlay::Help) => Scope::Help,
             Some(Overlay::Form(..)) => Scope::Form,
             Some(Overlay::Confirm(..)) => Scope::Confirm,
+            None if self.paper.is_some() => Scope::Paper,
             None if self.welcome => Scope::Welcome,
             None => Scope::Screen(self.screen),
         }
@@ -232,6 +239,7 @@ impl App {
             Scope::Form => self.on_form(action),
             Scope::Confirm => self.on_confirm(action),
             Scope::Welcome => self.on_welcome(action),
+            Scope::Paper => self.on_paper(action),
             Scope::Screen(screen) => self.on_screen(screen, action),
             Scope::Global => {}
         }
