@@ -85,7 +85,8 @@ fn folder() -> tempfile::TempDir {
         record(&store, person, session, time, status);
     }
     for session in [am, pm] {
-        lunxun::ops::session::change(&store, CODE, session, SessionChange::Close).unwrap();
+        let now = at("2015-01-12T18:00:00+08:00");
+        lunxun::ops::session::change(&store, CODE, session, SessionChange::Close, now).unwrap();
     }
     dir
 }
@@ -226,7 +227,7 @@ fn with_an_earlier_cohort(dir: &Path) {
         let now = at(&format!("2015-01-12T{time}:00+08:00"));
         checkin::check_in(&store, now, input).unwrap();
     }
-    lunxun::ops::cohort::close(&store, &january.code).unwrap();
+    lunxun::ops::cohort::close(&store, &january.code, at("2015-01-31T18:00:00+08:00")).unwrap();
 }
 
 /// The lookup's training record: the other cohort with its 学时 and standing, and the

@@ -92,8 +92,8 @@ pub fn run(command: CohortCommand, ctx: &Ctx) -> CliResult {
 fn close(code: &str, ctx: &Ctx, reopen: bool) -> CliResult {
     let code = find_cohort(ctx, code)?.code;
     let outcome = match reopen {
-        false => op::close(&ctx.store, &code),
-        true => op::reopen(&ctx.store, &code),
+        false => op::close(&ctx.store, &code, ctx.clock.now()),
+        true => op::reopen(&ctx.store, &code, ctx.clock.now()),
     };
     let entry = match (outcome.map_err(|e| op_error(ctx, e))?, reopen) {
         (CohortClosing::Changed(_), false) => C::CliCohortClosed,

@@ -36,6 +36,7 @@ mod restore;
 mod roster;
 mod search;
 mod session;
+mod session_list;
 mod signout;
 
 // The teaching log, the module catalogue and the training bases.

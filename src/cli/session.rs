@@ -1,4 +1,5 @@
-//! `lunxun session close|reopen --cohort C --session DAY:SLOT`, and the message every
+//! `lunxun session close|reopen --cohort C --session DAY:SLOT`, `lunxun session list
+//! --cohort C [--json]` (every session's counts, and per desk), and the message every
 //! command gives for a write that a closed cohort or session refuses.
 
 use clap::{Args, Subcommand};
@@ -18,6 +19,13 @@ pub enum SessionCommand {
     Close(SessionArgs),
     /// Reopen a closed session, to correct its attendance
     Reopen(SessionArgs),
+    /// List the cohort's sessions with their counts, and how many each desk recorded
+    List {
+        #[arg(long, value_name = "CODE")]
+        cohort: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -33,11 +41,14 @@ pub fn run(command: SessionCommand, ctx: &Ctx) -> CliResult {
     let (args, change) = match command {
         SessionCommand::Close(args) => (args, SessionChange::Close),
         SessionCommand::Reopen(args) => (args, SessionChange::Reopen),
+        SessionCommand::List { cohort, json } => {
+            return super::session_list::run(&cohort, json, ctx);
+        }
     };
     let cohort = find_cohort(ctx, &args.cohort)?;
     let session = pick_session(ctx, &cohort, Some(&args.session))?;
     let code = &cohort.code;
-    match op::change(&ctx.store, code, session, change) {
+    match op::change(&ctx.store, code, session, change, ctx.clock.now()) {
         Err(OpError::Closed(closed)) => Err(closed_error(ctx, code, closed)),
         Err(e) => Err(op_error(ctx, e)),
         Ok(SessionClosing::Unchanged(_)) => Ok(said(ctx, session, change, false)),

@@ -1,7 +1,7 @@
 //! 签到: attendance as an append-only list of events. A person's status in a session is
 //! derived from the events, so an undo is itself an event and nothing is ever rewritten.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -127,24 +127,70 @@ pub struct AttendanceStatus {
     pub reason: Option<String>,
     /// The event that gave this status (what an undo would revert).
     pub event_id: String,
+    /// The desk that wrote that event.
+    pub desk: String,
 }
 
-/// Folds the events of one person in one session, in the order written.
+/// One person's events in one session folded by the stated rules (see [`fold`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded<'a> {
+    /// The check-in that gives the status: the earliest standing arrival, else the
+    /// earliest standing leave.
+    pub status: Option<&'a AttendanceEvent>,
+    /// The standing sign-out: the latest one after the standing arrival.
+    pub sign_out: Option<&'a AttendanceEvent>,
+    /// Check-ins that stand (nobody undid them) but do not give the status: a second
+    /// arrival at another desk, a leave overtaken by an arrival. Kept as history.
+    pub overruled: Vec<&'a AttendanceEvent>,
+}
+
+/// Folds the events of one person in one session by the stated rules, whatever order
+/// they come in (two desks' events merged in either order fold alike):
+/// - an undo reverts the event it names, wherever that event was written;
+/// - the rest are ordered by (time, id); of two arrivals (present or late) the earliest
+///   stands; an arrival stands over any leave (a person seen in the room attended; the
+///   desk refuses a leave over an arrival, so only another desk's leave can meet one);
+///   of two leaves the earliest stands;
+/// - the sign-out is the latest one after the standing arrival (any standing one when
+///   no arrival stands).
+pub fn fold<'a>(events: impl IntoIterator<Item = &'a AttendanceEvent>) -> Folded<'a> {
+    let standing = standing(events);
+    let check_ins = standing.iter().filter(|e| check_in_status(e).is_some());
+    let arrival = check_ins
+        .clone()
+        .find(|e| check_in_status(e).is_some_and(CheckInStatus::attended));
+    let status = arrival.or_else(|| check_ins.clone().next()).copied();
+    let sign_out = standing
+        .iter()
+        .rfind(|e| {
+            matches!(e.kind, EventKind::SignOut { .. })
+                && arrival.is_none_or(|a| order_key(e) > order_key(a))
+        })
+        .copied();
+    let overruled = check_ins
+        .filter(|e| status.is_some_and(|s| s.id != e.id))
+        .copied()
+        .collect();
+    Folded {
+        status,
+        sign_out,
+        overruled,
+    }
+}
+
+/// Folds the events of one person in one session (see [`fold`]).
 /// Returns `None` when nothing stands (never checked in, or every check-in undone).
 pub fn derive_status<'a>(
     events: impl IntoIterator<Item = &'a AttendanceEvent>,
 ) -> Option<AttendanceStatus> {
-    let standing = standing(events);
-    let last = standing
-        .iter()
-        .rev()
-        .find(|e| matches!(e.kind, EventKind::CheckIn { .. }))?;
-    match &last.kind {
+    let event = fold(events).status?;
+    match &event.kind {
         EventKind::CheckIn { status, reason } => Some(AttendanceStatus {
             status: *status,
-            at: last.at,
+            at: event.at,
             reason: reason.clone(),
-            event_id: last.id.clone(),
+            event_id: event.id.clone(),
+            desk: event.desk.clone(),
         }),
         EventKind::SignOut { .. } | EventKind::Undo { .. } => None,
     }
@@ -158,33 +204,56 @@ pub struct SignOutStatus {
     pub event_id: String,
 }
 
-/// The latest sign-out of one person in one session that no undo reverted.
+/// The standing sign-out of one person in one session (see [`fold`]).
 pub fn derive_sign_out<'a>(
     events: impl IntoIterator<Item = &'a AttendanceEvent>,
 ) -> Option<SignOutStatus> {
-    standing(events).iter().rev().find_map(|e| match &e.kind {
+    let event = fold(events).sign_out?;
+    match &event.kind {
         EventKind::SignOut { reason } => Some(SignOutStatus {
-            at: e.at,
+            at: event.at,
             reason: reason.clone(),
-            event_id: e.id.clone(),
+            event_id: event.id.clone(),
         }),
-        _ => None,
-    })
+        EventKind::CheckIn { .. } | EventKind::Undo { .. } => None,
+    }
 }
 
-/// The check-ins and sign-outs of one thread that no undo reverted, in written order.
-fn standing<'a>(events: impl IntoIterator<Item = &'a AttendanceEvent>) -> Vec<&'a AttendanceEvent> {
-    let mut standing: Vec<&AttendanceEvent> = Vec::new();
-    for event in events {
-        match &event.kind {
-            EventKind::CheckIn { .. } | EventKind::SignOut { .. } => standing.push(event),
-            EventKind::Undo { target } => standing.retain(|e| &e.id != target),
-        }
+/// The order the rules read a thread in: by time, then by id (ids are ULIDs, so one
+/// desk's events at the same instant keep their written order).
+pub fn order_key(event: &AttendanceEvent) -> (DateTime<FixedOffset>, &str) {
+    (event.at, event.id.as_str())
+}
+
+fn check_in_status(event: &AttendanceEvent) -> Option<CheckInStatus> {
+    match &event.kind {
+        EventKind::CheckIn { status, .. } => Some(*status),
+        EventKind::SignOut { .. } | EventKind::Undo { .. } => None,
     }
+}
+
+/// The check-ins and sign-outs of one thread that no undo reverted (an undo applies
+/// wherever its target sits), ordered by [`order_key`].
+fn standing<'a>(events: impl IntoIterator<Item = &'a AttendanceEvent>) -> Vec<&'a AttendanceEvent> {
+    let events: Vec<&AttendanceEvent> = events.into_iter().collect();
+    let undone: HashSet<&str> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Undo { target } => Some(target.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut standing: Vec<&AttendanceEvent> = events
+        .into_iter()
+        .filter(|e| !matches!(e.kind, EventKind::Undo { .. }))
+        .filter(|e| !undone.contains(e.id.as_str()))
+        .collect();
+    standing.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+    standing.dedup_by(|a, b| a.id == b.id);
     standing
 }
 
-/// A cohort's events grouped by person and session (each group in written order): what
+/// A cohort's events grouped by person and session (each group in the order given): what
 /// every status and every sign-out is derived from.
 pub fn threads(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), Vec<&AttendanceEvent>> {
     let mut grouped: HashMap<(PersonId, Session), Vec<&AttendanceEvent>> = HashMap::new();
@@ -195,7 +264,7 @@ pub fn threads(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), Vec<&
     grouped
 }
 
-/// Every person's derived status in every session, from a cohort's events in written order.
+/// Every person's derived status in every session, from a cohort's events in any order.
 pub fn derive_all(events: &[AttendanceEvent]) -> HashMap<(PersonId, Session), AttendanceStatus> {
     threads(events)
         .into_iter()
@@ -293,15 +362,15 @@ pub fn check_in_allowed(
     }
 }
 
-/// The event an undo reverts: the person's latest standing event in the session (one
-/// person's thread, in written order) — the sign-out when one stands, else the check-in
-/// that gives the status.
+/// The event an undo reverts: what the person's status in the session now shows — the
+/// standing sign-out when there is one, else the check-in that gives the status.
 pub fn undo_target<'a>(
     events: impl IntoIterator<Item = &'a AttendanceEvent>,
 ) -> Result<&'a AttendanceEvent, Refusal> {
-    standing(events)
-        .last()
-        .copied()
+    let folded = fold(events);
+    folded
+        .sign_out
+        .or(folded.status)
         .ok_or(Refusal::NothingToUndo)
 }
 

@@ -36,6 +36,7 @@ fn every_variant() -> Vec<(&'static str, Message)> {
         at,
         reason: None,
         event_id: "e1".into(),
+        desk: "desk".into(),
     };
     vec![
         row(

@@ -9,6 +9,7 @@ pub mod closing;
 pub mod cohort;
 pub mod coverage;
 pub mod credit;
+pub mod desk_counts;
 pub mod field;
 pub mod mask;
 pub mod matching;

@@ -65,7 +65,7 @@ impl SignOutRefusal {
 }
 
 /// Decides whether a sign-out may be recorded after `events` (one person's thread in
-/// one session, in written order). `early`: minutes early when it is early leave;
+/// one session, in any order). `early`: minutes early when it is early leave;
 /// `reason`: trimmed, `None` when empty.
 pub fn sign_out_allowed(
     events: &[AttendanceEvent],
@@ -86,7 +86,7 @@ pub fn sign_out_allowed(
 }
 
 /// Every person's standing sign-out in every session, from a cohort's events in
-/// written order.
+/// any order.
 pub fn derive_all_sign_outs(
     events: &[AttendanceEvent],
 ) -> HashMap<(PersonId, Session), SignOutStatus> {

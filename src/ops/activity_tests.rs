@@ -171,7 +171,7 @@ fn bad_input_and_a_closed_cohort_are_refused_and_nothing_is_written() {
         log(&store, who, &no_modules, false),
         Err(OpError::Teaching(TeachingError::NoModules))
     ));
-    close(&store, &code).unwrap();
+    close(&store, &code, at("2015-03-16T12:00:00+08:00")).unwrap();
     assert!(matches!(
         log(&store, who, &lecture(), false),
         Err(OpError::Teaching(TeachingError::CohortClosed))

@@ -180,7 +180,7 @@ fn a_closed_session_refuses_a_walk_in_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (store, cohort, person) = store(dir.path(), false);
     store
-        .change_session("2015-01", am1(), SessionChange::Close)
+        .change_session("2015-01", am1(), SessionChange::Close, now())
         .unwrap();
     let refused = check_in(&store, now(), input(&cohort, &person, true));
     assert!(matches!(

@@ -126,9 +126,9 @@ pub enum CohortClosing {
     Unchanged(Cohort),
 }
 
-/// Closes a cohort: from now on its records are look-up only.
-pub fn close(store: &Store, code: &str) -> OpResult<CohortClosing> {
-    match store.close_cohort(code)? {
+/// Closes a cohort: from now on its records are look-up only. Stamps `updated_at`.
+pub fn close(store: &Store, code: &str, now: DateTime<FixedOffset>) -> OpResult<CohortClosing> {
+    match store.close_cohort(code, now)? {
         CohortChange::Changed(cohort) => Ok(CohortClosing::Changed(cohort)),
         CohortChange::Unchanged(cohort) => Ok(CohortClosing::Unchanged(cohort)),
         CohortChange::Refused(closed) => Err(OpError::Closed(closed)),
@@ -138,12 +138,13 @@ pub fn close(store: &Store, code: &str) -> OpResult<CohortClosing> {
 }
 
 /// Reopens a closed cohort so that its records can be corrected; its closed sessions
-/// stay closed (`Cohort::reopening`).
-pub fn reopen(store: &Store, code: &str) -> OpResult<CohortClosing> {
+/// stay closed (`Cohort::reopening`). Stamps `updated_at`.
+pub fn reopen(store: &Store, code: &str, now: DateTime<FixedOffset>) -> OpResult<CohortClosing> {
     let cohort = find(store, code)?;
-    let Some(reopened) = cohort.reopening() else {
+    let Some(mut reopened) = cohort.reopening() else {
         return Ok(CohortClosing::Unchanged(cohort));
     };
+    reopened.updated_at = Some(now);
     let mut batch = Batch::default();
     Store::stage_cohort(&mut batch, &reopened);
     store.commit(batch)?;

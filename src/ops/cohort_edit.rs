@@ -68,6 +68,8 @@ pub fn edit(
             legacy_percent: None,
         });
     }
+    let mut new = new;
+    new.updated_at = Some(now);
     let mut batch = Batch::default();
     Store::stage_cohort(&mut batch, &new);
     let edits = diffs

@@ -331,7 +331,7 @@ mod tests {
     fn a_closed_cohort_takes_nobody_and_nothing_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let store = store_with_cohort(dir.path());
-        store.close_cohort("2015-01").unwrap();
+        store.close_cohort("2015-01", at()).unwrap();
         let prepared = preview(
             &store,
             dir.path(),

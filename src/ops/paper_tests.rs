@@ -149,7 +149,7 @@ fn a_closed_session_is_entered_and_its_absent_stay_absent() {
     let dir = tempfile::tempdir().unwrap();
     let (store, cohort) = store(dir.path(), 2);
     store
-        .change_session(&cohort.code, am1(), SessionChange::Close)
+        .change_session(&cohort.code, am1(), SessionChange::Close, at("16T12:00"))
         .unwrap();
     let marks = vec![(id(1), PaperMark::Present), (id(2), PaperMark::Absent)];
     enter_sheet(&store, &cohort, am1(), &marks, at("20T10:00")).unwrap();
@@ -188,7 +188,7 @@ fn a_closed_cohort_someone_off_the_roster_or_twice_refuses_the_whole_sheet() {
     let message = refusal(enter_sheet(&store, &cohort, am1(), &twice, now));
     assert!(message.contains("两次"), "{message}");
     assert!(store.events(&cohort.code).unwrap().is_empty());
-    store.close_cohort(&cohort.code).unwrap();
+    store.close_cohort(&cohort.code, now).unwrap();
     let one = vec![(id(1), PaperMark::Present)];
     assert!(matches!(
         enter_sheet(&store, &cohort, am1(), &one, now),

@@ -142,7 +142,7 @@ fn a_closed_session_takes_no_sign_out() {
     arrive(&store, &cohort, &person, None);
     let am = am1(&cohort).session;
     store
-        .change_session(&cohort.code, am, SessionChange::Close)
+        .change_session(&cohort.code, am, SessionChange::Close, at("12:00"))
         .unwrap();
     let refused = sign_out(&store, at("11:30"), leave_at(&cohort, &person, ""));
     let Err(SignOutError::Refused(refusal)) = refused else {

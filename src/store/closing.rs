@@ -2,6 +2,8 @@
 //! records makes first: the stored cohort (not the caller's copy, which may be stale)
 //! decides, by the rules in `domain::closing`.
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::domain::{Closed, Cohort, Session, SessionChange};
 
 use super::{Batch, Store, StoreResult};
@@ -39,6 +41,7 @@ impl Store {
         code: &str,
         session: Session,
         change: SessionChange,
+        now: DateTime<FixedOffset>,
     ) -> StoreResult<CohortChange> {
         let Some(cohort) = self.cohort(code)? else {
             return Ok(CohortChange::Missing);
@@ -46,22 +49,33 @@ impl Store {
         match cohort.with_session(session, change) {
             Err(closed) => Ok(CohortChange::Refused(closed)),
             Ok(None) => Ok(CohortChange::Unchanged(cohort)),
-            Ok(Some(changed)) => self.save_cohort(changed),
+            Ok(Some(changed)) => self.save_cohort(changed, now),
         }
     }
 
     /// Closes a cohort: from now on its records are look-up only.
-    pub fn close_cohort(&self, code: &str) -> StoreResult<CohortChange> {
+    pub fn close_cohort(
+        &self,
+        code: &str,
+        now: DateTime<FixedOffset>,
+    ) -> StoreResult<CohortChange> {
         let Some(cohort) = self.cohort(code)? else {
             return Ok(CohortChange::Missing);
         };
         match cohort.closing() {
             None => Ok(CohortChange::Unchanged(cohort)),
-            Some(closed) => self.save_cohort(closed),
+            Some(closed) => self.save_cohort(closed, now),
         }
     }
 
-    fn save_cohort(&self, cohort: Cohort) -> StoreResult<CohortChange> {
+    /// Writes a changed setting of the cohort, stamped `updated_at = now` (a merge takes
+    /// the newer edit of a cohort changed on two laptops).
+    fn save_cohort(
+        &self,
+        mut cohort: Cohort,
+        now: DateTime<FixedOffset>,
+    ) -> StoreResult<CohortChange> {
+        cohort.updated_at = Some(now);
         let mut batch = Batch::default();
         Store::stage_cohort(&mut batch, &cohort);
         self.commit(batch)?;
@@ -78,6 +92,10 @@ mod tests {
     use crate::domain::{CheckInStatus, Person, PersonId, Refusal, SlotKind};
     use crate::store::{CheckInOutcome, DeskRequest};
 
+    fn noon() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2015-03-16T12:00:00+08:00").unwrap()
+    }
+
     #[test]
     fn a_walk_in_refused_by_a_closed_session_writes_nothing_at_all() {
         let dir = tempfile::tempdir().unwrap();
@@ -87,7 +105,7 @@ mod tests {
         store.commit(batch).unwrap();
         let am1 = Session::new(1, SlotKind::Am);
         let change = store
-            .change_session("2015-01", am1, SessionChange::Close)
+            .change_session("2015-01", am1, SessionChange::Close, noon())
             .unwrap();
         assert!(matches!(change, CohortChange::Changed(c) if c.is_closed(am1)));
 
@@ -112,10 +130,10 @@ mod tests {
         assert!(store.events("2015-01").unwrap().is_empty());
 
         assert!(matches!(
-            store.close_cohort("2015-01"),
+            store.close_cohort("2015-01", noon()),
             Ok(CohortChange::Changed(_))
         ));
-        let reopen = store.change_session("2015-01", am1, SessionChange::Reopen);
+        let reopen = store.change_session("2015-01", am1, SessionChange::Reopen, noon());
         assert_eq!(reopen.unwrap(), CohortChange::Refused(Closed::Cohort));
         assert!(store.cohort("2015-01").unwrap().unwrap().is_closed(am1));
     }

@@ -41,6 +41,7 @@ fn sections() -> Vec<Section> {
         section::<DeskNames>("DeskNames"),
         section::<Paper>("Paper"),
         section::<PeopleMerge>("PeopleMerge"),
+        section::<PerDesk>("PerDesk"),
     ]
 }
 

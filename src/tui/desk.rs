@@ -1,10 +1,11 @@
 //! The open cohort as the desk sees it: roster, register, search indexes and every
 //! person's derived status. Loaded from the store by `update` code only; screens read it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::domain::attendance::{derive_all, derive_status};
 use crate::domain::credit::{CohortCredit, CreditInput, cohort_credit};
+use crate::domain::desk_counts::{DeskCount, desk_counts};
 use crate::domain::register::RegisterFacts;
 use crate::domain::{
     AttendanceEvent, AttendanceStatus, CheckInStatus, Cohort, Person, PersonId, Session,
@@ -55,6 +56,10 @@ pub struct Desk {
     /// after each change the desk makes (never while drawing): the header, the lookup and
     /// the sessions grid read it.
     pub credit: CohortCredit,
+    /// This folder's desk id, and the desks it knows by name (the sessions screen's
+    /// counts by desk).
+    pub desk_id: String,
+    pub desk_names: BTreeMap<String, String>,
 }
 
 /// Counts shown in the header for one session.
@@ -99,6 +104,8 @@ impl Desk {
             activities,
             facts,
             credit,
+            desk_id: store.desk().to_string(),
+            desk_names: store.desk_names()?,
         };
         desk.tally();
         Ok(desk)
@@ -208,6 +215,16 @@ impl Desk {
         }
         self.activities = activities.to_vec();
         self.credit_again();
+    }
+
+    /// Each desk's standing marks in `session` among the enrolled, by desk id.
+    pub fn desk_counts(&self, session: Session) -> Vec<DeskCount> {
+        let statuses = self
+            .statuses
+            .iter()
+            .filter(|((id, s), _)| *s == session && self.enrolled.contains(id))
+            .map(|(_, status)| status);
+        desk_counts(statuses)
     }
 
     pub fn counts(&self, session: Session) -> SessionCounts {

@@ -106,7 +106,9 @@ fn cohort_z(dir: &Path, legacy: bool, close: bool) {
     if !close {
         return;
     }
-    let closed = store.close_cohort("Z").unwrap();
+    let closed = store
+        .close_cohort("Z", at("2015-05-30T18:00:00+08:00"))
+        .unwrap();
     assert!(matches!(closed, CohortChange::Changed(_)), "{closed:?}");
 }
 

@@ -117,7 +117,9 @@ pub fn fixture(dir: &Path) {
     attendance(&store);
     // Closed after its attendance was taken: a closed session takes no more.
     let pm = Session::new(1, SlotKind::Pm);
-    let closed = store.change_session("X", pm, SessionChange::Close).unwrap();
+    let closed = store
+        .change_session("X", pm, SessionChange::Close, when)
+        .unwrap();
     let CohortChange::Changed(x) = closed else {
         panic!("{closed:?}")
     };

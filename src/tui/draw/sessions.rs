@@ -6,7 +6,8 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, Row, Table, Widget};
 
 use crate::domain::Session;
-use crate::text::Desk as T;
+use crate::domain::desk_counts::desk_label;
+use crate::text::{Desk as T, PerDesk};
 use crate::tui::desk::Desk;
 use crate::tui::state::App;
 use crate::tui::theme;
@@ -26,8 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = super::titled(format!("{title} · {total}"));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [grid, legend] = inner.layout(&Layout::vertical([
+    let [grid, by_desk, legend] = inner.layout(&Layout::vertical([
         Constraint::Fill(1),
+        Constraint::Length(1),
         Constraint::Length(1),
     ]));
     // Each session's 学时 on a line of its own when every day still fits.
@@ -37,7 +39,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         1
     };
     Widget::render(grid_table(app, desk, lines), grid, buf);
+    Line::raw(desk_line(app, desk)).render(by_desk, buf);
     Line::styled(app.t(T::SessionsLegend), theme::dim()).render(legend, buf);
+}
+
+/// `本场各台登记：1号台 34 · 2号台 26` for the selected session: each desk by its name,
+/// else 本台 (this desk), else its id, in that order.
+fn desk_line(app: &App, desk: &Desk) -> String {
+    let sessions = desk.cohort.sessions();
+    let Some(session) = app.sessions.cursor.pick(&sessions).copied() else {
+        return String::new();
+    };
+    let counts = desk.desk_counts(session);
+    if counts.is_empty() {
+        return crate::tr!(app.lang, PerDesk::PerDeskScreenNone);
+    }
+    let label = |id: &str| match desk.desk_names.get(id) {
+        None if id == desk.desk_id => crate::tr!(app.lang, PerDesk::PerDeskThisDesk),
+        _ => sanitize(desk_label(&desk.desk_names, id)).into_owned(),
+    };
+    let mut shown: Vec<(String, usize)> =
+        counts.iter().map(|c| (label(&c.desk), c.total())).collect();
+    shown.sort();
+    let list = shown
+        .iter()
+        .map(|(desk, count)| format!("{desk} {count}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    crate::tr!(app.lang, PerDesk::PerDeskScreen, list = list)
 }
 
 fn grid_table<'a>(app: &'a App, desk: &'a Desk, lines: u16) -> Table<'a> {

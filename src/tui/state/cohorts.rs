@@ -119,7 +119,7 @@ impl App {
     }
 
     pub(crate) fn close_cohort(&mut self, code: &str) {
-        match ops::cohort::close(&self.store, code) {
+        match ops::cohort::close(&self.store, code, self.now()) {
             Err(e) => self.op_failed(e),
             Ok(CohortClosing::Changed(cohort)) => {
                 if let Some(desk) = self.desk.as_mut().filter(|d| d.cohort.code == code) {

@@ -272,6 +272,7 @@ impl App {
             ScreenId::Coverage => self.refresh_coverage(),
             ScreenId::Bases => self.refresh_bases(),
             ScreenId::Lookup => self.refresh_lookup_record(),
+            ScreenId::Sessions => self.refresh_sessions(),
             _ => {}
         }
     }

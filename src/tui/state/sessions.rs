@@ -41,6 +41,18 @@ impl App {
         }
     }
 
+    /// On entering the screen: the desk names as stored now (a merge may have brought
+    /// some) for the counts by desk.
+    pub(crate) fn refresh_sessions(&mut self) {
+        let names = match self.store.desk_names() {
+            Ok(names) => names,
+            Err(e) => return self.fail(&e),
+        };
+        if let Some(desk) = self.desk.as_mut() {
+            desk.desk_names = names;
+        }
+    }
+
     fn selected_session(&self) -> Option<Session> {
         let desk = self.desk.as_ref()?;
         self.sessions.cursor.pick(&desk.cohort.sessions()).copied()
@@ -103,7 +115,8 @@ impl App {
             SessionChange::Close => (T::SessionClosed, T::SessionClosedNote),
             SessionChange::Reopen => (T::SessionReopened, T::SessionNotClosed),
         };
-        match ops::session::change(&self.store, &desk.cohort.code, session, change) {
+        let now = self.now();
+        match ops::session::change(&self.store, &desk.cohort.code, session, change, now) {
             Err(e) => self.op_failed(e),
             Ok(SessionClosing::Unchanged(_)) => {
                 self.info(tr!(self.lang, unchanged, session = label))
