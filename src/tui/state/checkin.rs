@@ -3,9 +3,10 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::attendance::{AttendanceStatus, Refusal};
+use crate::domain::scan::{ExactKey, ExactKind};
 use crate::domain::{CheckInStatus, Person, PersonId};
 use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
-use crate::search::Hit;
+use crate::search::{Hit, MatchTier};
 use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
@@ -31,15 +32,19 @@ pub struct SearchBox {
     pub scope: SearchScope,
     pub hits: Vec<Hit>,
     pub cursor: ListCursor,
+    /// The text is a whole ID number, phone number or person code: the hits are the
+    /// people who have it, and no one else (a reader's Enter checks in that person).
+    pub exact: Option<ExactKind>,
 }
 
 impl Default for SearchBox {
     fn default() -> SearchBox {
         SearchBox {
-            input: TextInput::default(),
+            input: TextInput::masking_id_numbers(),
             scope: SearchScope::Roster,
             hits: Vec::new(),
             cursor: ListCursor::default(),
+            exact: None,
         }
     }
 }
@@ -47,16 +52,22 @@ impl Default for SearchBox {
 impl SearchBox {
     /// Runs the query against the desk's roster or register.
     pub fn refresh(&mut self, desk: &Desk) {
-        self.hits = desk
-            .people(self.scope)
-            .index
-            .search(self.input.value(), HIT_LIMIT);
+        let query = self.input.value();
+        self.hits = desk.people(self.scope).index.search(query, HIT_LIMIT);
+        let exact = self
+            .hits
+            .first()
+            .is_some_and(|h| h.tier == MatchTier::Identity);
+        self.exact = ExactKey::parse(query)
+            .map(ExactKey::kind)
+            .filter(|&kind| exact || kind != ExactKind::Code);
         self.cursor.first();
     }
 
     pub fn clear(&mut self) {
         self.input.clear();
         self.hits.clear();
+        self.exact = None;
         self.cursor.first();
     }
 

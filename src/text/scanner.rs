@@ -1,0 +1,17 @@
+//! 扫码与读卡: what the desk and the commands say about ID numbers, phones and person
+//! codes typed or scanned into a search, and the person code's own label. Part of the
+//! one catalogue ([`crate::text`]).
+
+catalogue! {
+    /// Scanner and card input, person codes.
+    pub enum Scanner {
+    // The desk's search box, when a whole ID number or phone number finds no one.
+    ScanNoIdNumberOnRoster => "本班名单中没有这个身份证号的人（Ctrl-R 在全库中查找）", "no one on the roster has this ID number (Ctrl-R looks in the whole register)";
+    ScanNoIdNumberInRegister => "全库中没有这个身份证号的人", "no one in the register has this ID number";
+    ScanNoPhoneOnRoster => "本班名单中没有这个手机号的人（Ctrl-R 在全库中查找）", "no one on the roster has this phone number (Ctrl-R looks in the whole register)";
+    ScanNoPhoneInRegister => "全库中没有这个手机号的人", "no one in the register has this phone number";
+    // The person code, wherever a person's details are shown, and the sign-in sheet's column.
+    ScanFieldCode => "人员编码", "Person code";
+    ScanSheetColCode => "编码", "Code";
+    }
+}
