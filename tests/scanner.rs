@@ -270,3 +270,72 @@ fn two_scans_in_one_write_to_the_terminal_check_in_exactly_those_two() {
         "one check-in each"
     );
 }
+
+/// The printed sheet carries each person's code in its last column, so the card a
+/// secretary lacks can be replaced by the sheet: the code typed at the desk picks them.
+#[test]
+fn the_sign_in_sheet_ends_with_each_persons_code() {
+    let scene = scene();
+    let dir = scene.dir.path();
+    let args = [
+        "export",
+        "signin-sheet",
+        "--cohort",
+        DEMO,
+        "--session",
+        "2:am",
+        "--format",
+        "json",
+    ];
+    for (lang, header) in [("zh_CN.UTF-8", "人员编码"), ("C", "Person code")] {
+        let sheet: Value =
+            serde_json::from_str(&ok(&common::lunxun_at(dir, &args, lang, NOW))).unwrap();
+        let columns = sheet["columns"].as_array().unwrap();
+        assert_eq!(columns.last().unwrap(), header);
+        assert_eq!(columns.len(), 8, "the code comes after the sign-out column");
+    }
+    let sheet: Value = serde_json::from_str(&ok(&common::lunxun_at(dir, &args, "C", NOW))).unwrap();
+    let store = Store::open(dir).unwrap();
+    let roster = store.roster(DEMO).unwrap();
+    let rows = sheet["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), roster.len());
+    for row in rows {
+        let code = row[7].as_str().unwrap();
+        let person = roster
+            .iter()
+            .find(|p| PersonCode::of(&p.id).to_string() == code)
+            .unwrap_or_else(|| panic!("{code} is nobody's"));
+        assert_eq!(row[1], person.name.as_str());
+    }
+}
+
+#[test]
+fn person_show_finds_by_id_number_or_code_and_shows_the_code() {
+    let scene = scene();
+    let dir = scene.dir.path();
+    let id = scene.id_number();
+    let code = PersonCode::of(&scene.scanned.id).to_string();
+    for query in [id, code.as_str(), scene.scanned.id.as_str()] {
+        let out = ok(&common::lunxun_at(
+            dir,
+            &["person", "show", query],
+            "zh_CN.UTF-8",
+            NOW,
+        ));
+        assert!(out.contains(&scene.scanned.name), "{out}");
+        assert!(out.contains(&format!("人员编码：{code}")), "{out}");
+        assert!(!out.contains(&id[6..14]), "{out}");
+        let args = ["person", "show", query, "--json"];
+        let json: Value =
+            serde_json::from_str(&ok(&common::lunxun_at(dir, &args, "C", NOW))).unwrap();
+        assert_eq!(json["person"]["code"], code.as_str());
+        assert_eq!(json["person"]["person_id"], scene.scanned.id.as_str());
+    }
+    let last = if id.ends_with('0') { '1' } else { '0' };
+    let unknown = format!("{}{last}", &id[..17]);
+    let out = common::lunxun_at(dir, &["person", "show", &unknown], "C", NOW);
+    assert_eq!(out.status.code(), Some(2));
+    let err = common::stderr_past_clock_warning(&out);
+    assert!(err.contains(&mask::id_number(&unknown)), "{err}");
+    assert!(!err.contains(&unknown[6..14]), "{err}");
+}

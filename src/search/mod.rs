@@ -50,6 +50,8 @@ mod spell;
 mod surname;
 mod text;
 
+use crate::domain::scan::ExactKey;
+
 pub use index::SearchIndex;
 pub use searcher::Searcher;
 pub use spell::{full_pinyin, initials};
@@ -113,7 +115,30 @@ impl SearchIndex {
             None => Vec::new(),
         }
     }
+
+    /// The answer to a query that has an exact form: the people having that ID number,
+    /// phone or code (roster order, all tier [`MatchTier::Identity`]); no one for an ID
+    /// number or phone nobody has (digits are never a name, and a near hit must not be
+    /// taken for the scanned person). `None` when the query is not of those forms, or is
+    /// a code's shape that no one has (eight letters can be pinyin): search the names.
+    pub(crate) fn exact(&self, query: &str, limit: usize) -> Option<Vec<Hit>> {
+        let key = ExactKey::parse(query)?;
+        let found = self.exact.find(key);
+        if found.is_empty() && matches!(key, ExactKey::Code(_)) {
+            return None;
+        }
+        let score = rank::tier_base(MatchTier::Identity);
+        let hits = found.into_iter().take(limit).map(|index| Hit {
+            index: index as usize,
+            score,
+            tier: MatchTier::Identity,
+            name_highlight: rank::whole_name(self, index),
+        });
+        Some(hits.collect())
+    }
 }
 
+#[cfg(test)]
+mod exact_tests;
 #[cfg(test)]
 mod tests;

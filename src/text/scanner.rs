@@ -10,8 +10,8 @@ catalogue! {
     ScanNoIdNumberInRegister => "全库中没有这个身份证号的人", "no one in the register has this ID number";
     ScanNoPhoneOnRoster => "本班名单中没有这个手机号的人（Ctrl-R 在全库中查找）", "no one on the roster has this phone number (Ctrl-R looks in the whole register)";
     ScanNoPhoneInRegister => "全库中没有这个手机号的人", "no one in the register has this phone number";
-    // The person code, wherever a person's details are shown, and the sign-in sheet's column.
+    // The person code, wherever a person's details are shown, and the sign-in sheet's last column.
     ScanFieldCode => "人员编码", "Person code";
-    ScanSheetColCode => "编码", "Code";
+    ScanCodeLine => "人员编码：{code}（签到时输入或扫描即可选中）", "Person code: {code} (type or scan it at the desk to pick this person)";
     }
 }
