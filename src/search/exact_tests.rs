@@ -19,7 +19,7 @@ fn people() -> Vec<Person> {
     people[3].phone = Some("13812341234".into());
     people[4].id_number = Some("43060219900101123x".into());
     // A unit with digits in it: a substring search would find it.
-    people[0].unit = "4306021990010112345组".into();
+    people[0].unit = "4306021990010112390组".into();
     people
 }
 
@@ -41,7 +41,7 @@ fn a_whole_id_number_finds_that_person_alone() {
 #[test]
 fn an_id_number_nobody_has_finds_nobody_not_a_near_hit() {
     let ix = SearchIndex::build(&people());
-    // Person 0's unit contains these digits; a name search would list them.
+    // Person 0's unit holds all 18 digits: a search of the fields would list them.
     assert_eq!(found(&ix, "43060219900101"), [0]);
     assert_eq!(found(&ix, "430602199001011239"), Vec::<usize>::new());
     assert_eq!(found(&ix, "13912341234"), Vec::<usize>::new());
