@@ -339,3 +339,68 @@ fn person_show_finds_by_id_number_or_code_and_shows_the_code() {
     assert!(err.contains(&mask::id_number(&unknown)), "{err}");
     assert!(!err.contains(&unknown[6..14]), "{err}");
 }
+
+/// `--person` takes a scanned card as well: the one person with that ID number, phone
+/// or code; a number several people share, or nobody has, is refused (echoed masked).
+#[test]
+fn checkin_person_takes_an_id_number_or_a_code() {
+    let scene = scene();
+    let dir = scene.dir.path();
+    let code = PersonCode::of(&scene.twin.id).to_string();
+    for person in [scene.id_number(), code.as_str()] {
+        let args = ["checkin", "--cohort", DEMO, "--person", person];
+        ok(&common::lunxun_at(dir, &args, "C", NOW));
+    }
+    assert_eq!(scene.stored(&scene.scanned), Some(CheckInStatus::Present));
+    assert_eq!(scene.stored(&scene.twin), Some(CheckInStatus::Present));
+    // Two people sharing one phone: neither is picked.
+    let phone = scene.twin.phone.as_deref().unwrap();
+    let edit = [
+        "person",
+        "edit",
+        scene.scanned.id.as_str(),
+        "--phone",
+        phone,
+    ];
+    ok(&common::lunxun_at(dir, &edit, "C", NOW));
+    let args = ["signout", "--cohort", DEMO, "--person", phone];
+    let out = common::lunxun_at(dir, &args, "C", NOW);
+    assert_eq!(out.status.code(), Some(2));
+    let err = common::stderr_past_clock_warning(&out);
+    assert!(
+        err.starts_with(&format!("lunxun: 2 people have '{phone}'")),
+        "{err}"
+    );
+    let id = scene.id_number();
+    let unknown = format!("{}{}", &id[..17], if id.ends_with('0') { '1' } else { '0' });
+    let args = ["checkin", "--cohort", DEMO, "--person", &unknown];
+    let err = common::stderr_past_clock_warning(&common::lunxun_at(dir, &args, "C", NOW));
+    assert!(
+        err.contains(&mask::id_number(&unknown)) && !err.contains(&id[6..14]),
+        "{err}"
+    );
+}
+
+/// A walk-in whose phone number was typed into the box first finds it in the form;
+/// an ID number typed first is copied nowhere.
+#[test]
+fn the_walk_in_form_takes_a_typed_phone_and_never_an_id_number() {
+    let scene = scene();
+    let mut app = scene.desk(Lang::En);
+    type_text(&mut app, "139 0000 1111");
+    assert!(app.checkin.hits.is_empty());
+    ctrl(&mut app, 'a');
+    let Some(lunxun::tui::Overlay::Form(_, form)) = &app.overlay else {
+        panic!("the walk-in form opens")
+    };
+    assert_eq!(form.text(lunxun::tui::T::FieldPhone), "139 0000 1111");
+    assert_eq!(form.text(lunxun::tui::T::FieldName), "");
+    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 'u');
+    let id = scene.id_number();
+    let unknown = format!("{}{}", &id[..17], if id.ends_with('0') { '1' } else { '0' });
+    type_text(&mut app, &unknown);
+    ctrl(&mut app, 'a');
+    let shown = screen(&app, 100, 24);
+    assert!(!shown.contains(&unknown[6..14]), "{shown}");
+}

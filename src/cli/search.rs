@@ -5,13 +5,14 @@
 use clap::Args;
 use serde::Serialize;
 
+use crate::domain::Person;
 use crate::domain::person_code::PersonCode;
-use crate::domain::scan::{ExactKey, ExactKind, masked_query};
+use crate::domain::scan::{ExactKey, ExactKind, PersonKeys, masked_query};
 use crate::search::{MatchTier, SearchIndex};
-use crate::text::Commands;
+use crate::text::{Commands, Scanner};
 use crate::tr;
 
-use super::{CliResult, Ctx, find_cohort};
+use super::{CliError, CliResult, Ctx, find_cohort};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -97,6 +98,33 @@ pub fn run(args: SearchArgs, ctx: &Ctx) -> CliResult {
     // search itself, for memory the system takes back at once.
     std::mem::forget((index, people));
     Ok(text)
+}
+
+/// The one person whose whole ID number, phone number or person code `text` is (a
+/// scanned card given as `--person`); else the unknown-person refusal, `text` masked.
+pub(super) fn find_exact(ctx: &Ctx, text: &str) -> Result<Person, CliError> {
+    let unknown = || {
+        tr!(
+            ctx.lang,
+            Commands::CliUnknownPerson,
+            id = masked_query(text)
+        )
+    };
+    let Some(key) = ExactKey::parse(text) else {
+        return Err(CliError::Input(unknown()));
+    };
+    let mut found: Vec<Person> = ctx.store.people()?;
+    found.retain(|p| PersonKeys::of(p).has(key));
+    match found.len() {
+        0 => Err(CliError::Input(unknown())),
+        1 => Ok(found.remove(0)),
+        count => Err(CliError::Input(tr!(
+            ctx.lang,
+            Scanner::ScanCliSeveral,
+            count = count,
+            query = masked_query(text)
+        ))),
+    }
 }
 
 fn kind_name(kind: ExactKind) -> &'static str {
