@@ -404,3 +404,44 @@ fn the_walk_in_form_takes_a_typed_phone_and_never_an_id_number() {
     let shown = screen(&app, 100, 24);
     assert!(!shown.contains(&unknown[6..14]), "{shown}");
 }
+
+/// Two people sharing one phone number: the scan lists both and Enter picks neither
+/// until the clerk moves to one of them.
+#[test]
+fn a_number_two_people_share_waits_for_the_clerk_to_choose() {
+    let scene = scene();
+    let phone = scene.twin.phone.clone().unwrap();
+    let edit = [
+        "person",
+        "edit",
+        scene.scanned.id.as_str(),
+        "--phone",
+        &phone,
+    ];
+    ok(&common::lunxun_at(scene.dir.path(), &edit, "C", NOW));
+    let chosen = {
+        let mut app = scene.desk(Lang::En);
+        type_text(&mut app, &phone);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.checkin.hits.len(), 2);
+        assert_eq!(
+            notice(&app),
+            "2 people have this number or code: pick one with ↑↓, then Enter"
+        );
+        press(&mut app, KeyCode::Down);
+        let chosen = selected(&app).unwrap();
+        press(&mut app, KeyCode::Enter);
+        assert!(
+            notice(&app).starts_with(&format!("✓ {chosen} · ")),
+            "{}",
+            notice(&app)
+        );
+        chosen
+    };
+    let (picked, other) = match chosen == scene.scanned.name {
+        true => (&scene.scanned, &scene.twin),
+        false => (&scene.twin, &scene.scanned),
+    };
+    assert_eq!(scene.stored(picked), Some(CheckInStatus::Present));
+    assert_eq!(scene.stored(other), None);
+}

@@ -10,7 +10,7 @@ use crate::search::{Hit, MatchTier};
 use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
-use crate::text::SigningOut;
+use crate::text::{Scanner, SigningOut};
 use crate::tui::desk::{Desk, SearchScope};
 use crate::tui::state::Action;
 use crate::tui::state::{App, FormKind, Overlay};
@@ -35,6 +35,8 @@ pub struct SearchBox {
     /// The text is a whole ID number, phone number or person code: the hits are the
     /// people who have it, and no one else (a reader's Enter checks in that person).
     pub exact: Option<ExactKind>,
+    /// The cursor was moved since the hits came: the person under it was chosen.
+    pub moved: bool,
 }
 
 impl Default for SearchBox {
@@ -45,6 +47,7 @@ impl Default for SearchBox {
             hits: Vec::new(),
             cursor: ListCursor::default(),
             exact: None,
+            moved: false,
         }
     }
 }
@@ -62,6 +65,13 @@ impl SearchBox {
             .map(ExactKey::kind)
             .filter(|&kind| exact || kind != ExactKind::Code);
         self.cursor.first();
+        self.moved = false;
+    }
+
+    /// Several people have the whole number or code typed, and nobody chose among them:
+    /// Enter must not pick the first (a scanner presses it at once).
+    pub fn undecided(&self) -> bool {
+        self.exact.is_some() && self.hits.len() > 1 && !self.moved
     }
 
     pub fn clear(&mut self) {
@@ -88,6 +98,10 @@ impl SearchBox {
             Action::PageDown => self.cursor.page_down(self.hits.len(), PAGE),
             _ => return false,
         }
+        self.moved |= matches!(
+            action,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+        );
         true
     }
 
@@ -157,6 +171,11 @@ impl App {
         let Some(desk) = self.desk.as_ref() else {
             return;
         };
+        if self.checkin.undecided() {
+            let count = self.checkin.hits.len();
+            self.info(crate::tr!(self.lang, Scanner::ScanPickOne, count = count));
+            return;
+        }
         let Some(person) = self.checkin.selected_person(desk).cloned() else {
             self.info(self.t(T::PickSomeone).to_string());
             return;
