@@ -80,8 +80,8 @@ impl PersonKeys {
 /// is 10), so two numbers share a key only when they are equal (ignoring the case of
 /// `x`, spaces and `-`).
 fn id_number_key(text: &str) -> Option<u64> {
-    let chars: Vec<u8> = compact(text)?;
-    let (check, body) = chars.split_last()?;
+    let compact = Compact::of(text)?;
+    let (check, body) = compact.bytes().split_last()?;
     if body.len() != 17 || !body.iter().all(u8::is_ascii_digit) {
         return None;
     }
@@ -97,8 +97,8 @@ fn id_number_key(text: &str) -> Option<u64> {
 /// A full phone number: 11 digits once spaces, `-` and a leading `+86` or `86` (before
 /// 11 more digits) are taken away.
 fn phone_key(text: &str) -> Option<u64> {
-    let chars = compact(text)?;
-    let digits = match chars.as_slice() {
+    let compact = Compact::of(text)?;
+    let digits = match compact.bytes() {
         [b'+', b'8', b'6', rest @ ..] => rest,
         [b'8', b'6', rest @ ..] if rest.len() == 11 => rest,
         all => all,
@@ -109,10 +109,36 @@ fn phone_key(text: &str) -> Option<u64> {
     Some(digits.iter().fold(0, |n, &d| n * 10 + u64::from(d - b'0')))
 }
 
-/// The ASCII bytes of `text` without spaces and `-`; `None` if anything is not ASCII.
-fn compact(text: &str) -> Option<Vec<u8>> {
-    text.is_ascii()
-        .then(|| text.bytes().filter(|&b| b != b' ' && b != b'-').collect())
+/// The ASCII bytes of a short text without spaces and `-` (no allocation: the index
+/// reads every person's ID number and phone this way).
+struct Compact {
+    bytes: [u8; Compact::MAX],
+    len: usize,
+}
+
+impl Compact {
+    /// Longer than any exact form (18 characters, or `+86` and 11 digits).
+    const MAX: usize = 20;
+
+    /// `None` if `text` has anything not ASCII or is longer than [`Compact::MAX`].
+    fn of(text: &str) -> Option<Compact> {
+        let mut c = Compact {
+            bytes: [0; Compact::MAX],
+            len: 0,
+        };
+        for b in text.bytes().filter(|&b| b != b' ' && b != b'-') {
+            if !b.is_ascii() || c.len == Compact::MAX {
+                return None;
+            }
+            c.bytes[c.len] = b;
+            c.len += 1;
+        }
+        Some(c)
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
 }
 
 /// Full-width ASCII (an input method in full-width mode) and the ideographic space as

@@ -83,7 +83,17 @@ fn a_phone_is_eleven_digits_however_written() {
 
 #[test]
 fn names_and_pinyin_are_not_exact_forms() {
-    for query in ["张伟", "zw", "lyt 新开", "3组", "2015", "zhangwe", ""] {
+    let long = "1".repeat(40);
+    for query in [
+        "张伟",
+        "zw",
+        "lyt 新开",
+        "3组",
+        "2015",
+        "zhangwe",
+        "",
+        &long,
+    ] {
         assert_eq!(ExactKey::parse(query), None, "{query}");
     }
     // Eight Crockford letters are a code's shape; the index decides if anyone has it.
