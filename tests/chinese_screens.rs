@@ -109,7 +109,11 @@ fn every_screen_and_overlay_of_the_demo_is_all_chinese() {
 
     press(&mut app, KeyCode::F(3));
     type_text(&mut app, "l");
-    check(&app, "lookup: a person", "");
+    // The person code is letters and digits in every language (人员编码).
+    let desk = app.desk.as_ref().unwrap();
+    let selected = app.lookup.selected_person(desk).unwrap();
+    let code = lunxun::domain::person_code::PersonCode::of(&selected.id).to_string();
+    check(&app, "lookup: a person", &code);
 
     press(&mut app, KeyCode::F(4));
     check_overlay(&mut app, "sessions: close", |app| {

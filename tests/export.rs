@@ -373,7 +373,16 @@ fn the_sign_in_sheet_is_sorted_by_county_then_name_with_room_to_sign() {
     );
     assert_eq!(
         rows[2],
-        ["序号", "姓名", "单位", "职务", "县市区", "签名", "签退"]
+        [
+            "序号",
+            "姓名",
+            "单位",
+            "职务",
+            "县市区",
+            "签名",
+            "签退",
+            "人员编码"
+        ]
     );
     let listed: Vec<&str> = rows[3..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(listed[1..], names[1..]);
@@ -406,7 +415,16 @@ fn the_sign_in_sheet_as_json_holds_the_rows_of_its_markdown() {
     assert_eq!(json["title"], "第1期轮训班 签到表");
     assert_eq!(
         json["columns"],
-        serde_json::json!(["序号", "姓名", "单位", "职务", "县市区", "签名", "签退"])
+        serde_json::json!([
+            "序号",
+            "姓名",
+            "单位",
+            "职务",
+            "县市区",
+            "签名",
+            "签退",
+            "人员编码"
+        ])
     );
     let md_names = signin_names(&md);
     let rows = json["rows"].as_array().unwrap();

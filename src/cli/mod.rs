@@ -151,9 +151,10 @@ fn find_cohort(ctx: &Ctx, code: &str) -> Result<Cohort, CliError> {
 
 fn find_person(ctx: &Ctx, id: &str) -> Result<Person, CliError> {
     let id = PersonId(id.trim().to_string());
-    ctx.store
-        .person(&id)?
-        .ok_or_else(|| CliError::Input(tr!(ctx.lang, Commands::CliUnknownPerson, id = id)))
+    match ctx.store.person(&id)? {
+        Some(person) => Ok(person),
+        None => search::find_exact(ctx, id.as_str()),
+    }
 }
 
 /// `--session DAY:SLOT`, or the session the clock is in.

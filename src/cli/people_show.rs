@@ -11,6 +11,8 @@ use crate::domain::credit::record::{
     DEFAULT_ANNUAL_TARGET, TrainingRecord, YearTotal, tenths_value,
 };
 use crate::domain::credit::{Standing, hours};
+use crate::domain::person_code::PersonCode;
+use crate::domain::scan::masked_query;
 use crate::domain::{Person, PersonId};
 use crate::io::report::PersonLine;
 use crate::io::report::cohort_credit::rule_code;
@@ -63,9 +65,9 @@ pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
     Ok(render(&shown, ctx.lang))
 }
 
-/// The person with this id (the kept record, for a record joined to another), or the
-/// one person the query finds; several found are listed (name, unit, county, id) with
-/// the advice to pass an id.
+/// The person with this id (the kept record, for a record joined to another), or the one person the query finds (a whole ID number, phone
+/// or person code finds that person alone); several found are listed (name, unit,
+/// county, id) with the advice to pass an id. The query is echoed masked.
 fn resolve(ctx: &Ctx, query: &str) -> Result<Person, CliError> {
     let id = PersonId(query.trim().to_string());
     if ctx.store.person(&id)?.is_some() {
@@ -76,6 +78,7 @@ fn resolve(ctx: &Ctx, query: &str) -> Result<Person, CliError> {
     }
     let people = ctx.store.people_as_one()?;
     let hits = SearchIndex::build(&people).search(query, MATCHES_SHOWN);
+    let query = masked_query(query);
     match hits.as_slice() {
         [] => Err(CliError::Input(tr!(
             ctx.lang,
@@ -149,6 +152,8 @@ struct PersonOut<'a> {
     #[serde(flatten)]
     line: PersonLine,
     position: &'a str,
+    /// The person code (人员编码) printed on sign-in sheets.
+    code: String,
 }
 
 #[derive(Serialize)]
@@ -256,6 +261,7 @@ impl<'a> RecordOut<'a> {
             person: PersonOut {
                 line: PersonLine::new(shown.person, false),
                 position: &shown.person.position,
+                code: PersonCode::of(&shown.person.id).to_string(),
             },
             retired: shown.record.retired.as_ref().map(|r| RetiredOut {
                 from: r.from,

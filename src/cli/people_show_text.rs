@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use crate::domain::credit::record::{CohortLine, TrainingRecord, YearTotal, tenths_text};
 use crate::domain::credit::{Standing, hours_text};
+use crate::domain::person_code::PersonCode;
 use crate::domain::{Person, PersonId, mask};
-use crate::text::{Lang, PeopleMerge, Record};
+use crate::text::{Lang, PeopleMerge, Record, Scanner};
 use crate::tr;
 
 /// What a record shows, gathered once for the text and the JSON.
@@ -106,7 +107,8 @@ fn person(out: &mut String, shown: &Shown<'_>, lang: Lang) {
         phone = p.phone.as_deref().map_or_else(none, mask::phone),
         id_number = p.id_number.as_deref().map_or_else(none, mask::id_number)
     );
-    let _ = writeln!(out, "  {unit}\n  {ids}");
+    let code = tr!(lang, Scanner::ScanCodeLine, code = PersonCode::of(&p.id));
+    let _ = writeln!(out, "  {unit}\n  {ids}\n  {code}");
     for also in &shown.also {
         let rule = crate::ops::person_merge::rule_label(also.rule).get(lang);
         let line = tr!(

@@ -9,6 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::domain::Person;
 
+use super::exact::ExactKeys;
 use super::hash::FxBuild;
 use super::readings::{Syllables, readings_of};
 use super::surname::{SurnameReading, surname_readings};
@@ -71,6 +72,8 @@ pub struct SearchIndex {
     /// is tested only against texts that have all its characters.
     pub(crate) field_chars: HashMap<char, Vec<u32>, FxBuild>,
     pub(crate) matcher: SkimMatcherV2,
+    /// ID number, phone and person code of each person, for exact picks.
+    pub(crate) exact: ExactKeys,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -339,14 +342,19 @@ impl<'p> FieldBuilder<'p> {
 /// Builds both sides at once (they share nothing) and puts them together.
 fn build(people: &[Person]) -> SearchIndex {
     // Units are the one high-cardinality field: they get a core of their own.
-    let ((names, others), units) = rayon::join(
+    let ((names, others), (units, exact)) = rayon::join(
         || {
             rayon::join(
                 || NameBuilder::build(people),
                 || FieldBuilder::build(people, &[1, 2, 3]),
             )
         },
-        || FieldBuilder::build(people, &[0]),
+        || {
+            rayon::join(
+                || FieldBuilder::build(people, &[0]),
+                || ExactKeys::build(people),
+            )
+        },
     );
     let fields = units.merge(others);
     let glyph_packed = names
@@ -375,5 +383,6 @@ fn build(people: &[Person]) -> SearchIndex {
         fields_have_latin: fields.have_latin,
         field_chars: fields.chars,
         matcher: SkimMatcherV2::default(),
+        exact,
     }
 }

@@ -21,6 +21,9 @@
 //! - or, as a substring, the unit, township, county or position (`新开` matches
 //!   荣家湾镇新开村).
 //!
+//! A query that is a whole 18-character ID number, a full phone number or a person code
+//! (`domain::scan`) is not searched this way: it finds the people who have it, alone.
+//!
 //! # Ranking
 //! By [`MatchTier`] (a name equal to the whole query first), then score (fuzzy terms
 //! scored by SkimMatcherV2; a non-preferred reading costs points), then shorter name,
@@ -33,6 +36,7 @@
 //! are many. Fuzzy scoring runs only for people who can still make the top `limit`.
 
 mod candidates;
+mod exact;
 mod hash;
 mod index;
 mod lists;
@@ -45,6 +49,8 @@ mod searcher;
 mod spell;
 mod surname;
 mod text;
+
+use crate::domain::scan::ExactKey;
 
 pub use index::SearchIndex;
 pub use searcher::Searcher;
@@ -66,16 +72,20 @@ pub enum MatchTier {
     Full = 4,
     /// The name is the query (ignoring case and spaces).
     Exact = 5,
+    /// The query is the person's whole ID number, full phone number or person code
+    /// (see `domain::scan`): that person alone is the answer.
+    Identity = 6,
 }
 
 impl MatchTier {
     /// All tiers, worst first.
-    pub const ALL: [MatchTier; 5] = [
+    pub const ALL: [MatchTier; 6] = [
         MatchTier::Field,
         MatchTier::Fuzzy,
         MatchTier::Prefix,
         MatchTier::Full,
         MatchTier::Exact,
+        MatchTier::Identity,
     ];
 }
 
@@ -94,14 +104,41 @@ pub struct Hit {
 
 impl SearchIndex {
     /// The best `limit` people for `query`, best first. A query with nothing but
-    /// whitespace finds nobody.
+    /// whitespace finds nobody. A whole ID number, full phone number or person code
+    /// finds only the people who have it (see `exact`).
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        if let Some(hits) = self.exact(query, limit) {
+            return hits;
+        }
         match query::Query::parse(self, query) {
             Some(q) => self.run(&q, limit, None, false).0,
             None => Vec::new(),
         }
     }
+
+    /// The answer to a query that has an exact form: the people having that ID number,
+    /// phone or code (roster order, all tier [`MatchTier::Identity`]); no one for an ID
+    /// number or phone nobody has (digits are never a name, and a near hit must not be
+    /// taken for the scanned person). `None` when the query is not of those forms, or is
+    /// a code's shape that no one has (eight letters can be pinyin): search the names.
+    pub(crate) fn exact(&self, query: &str, limit: usize) -> Option<Vec<Hit>> {
+        let key = ExactKey::parse(query)?;
+        let found = self.exact.find(key);
+        if found.is_empty() && matches!(key, ExactKey::Code(_)) {
+            return None;
+        }
+        let score = rank::tier_base(MatchTier::Identity);
+        let hits = found.into_iter().take(limit).map(|index| Hit {
+            index: index as usize,
+            score,
+            tier: MatchTier::Identity,
+            name_highlight: rank::whole_name(self, index),
+        });
+        Some(hits.collect())
+    }
 }
 
+#[cfg(test)]
+mod exact_tests;
 #[cfg(test)]
 mod tests;

@@ -34,7 +34,7 @@ pub(crate) struct Scored {
     needs_fuzzy: bool,
 }
 
-fn tier_base(tier: MatchTier) -> i64 {
+pub(crate) fn tier_base(tier: MatchTier) -> i64 {
     (tier as i64) << TIER_SHIFT
 }
 
@@ -103,7 +103,7 @@ fn fuzzy_points(ix: &SearchIndex, q: &Query, idx: u32) -> i64 {
 
 /// The lowest tier that can still reach the top `limit`.
 fn cut_tier(scored: &[Scored], limit: usize) -> MatchTier {
-    let mut counts = [0usize; 6];
+    let mut counts = [0usize; MatchTier::ALL.len() + 1];
     for s in scored {
         counts[s.tier as usize] += 1;
     }
@@ -157,6 +157,12 @@ fn hit(ix: &SearchIndex, q: &Query, s: &Scored) -> Hit {
     }
 }
 
+/// Char indices of the whole name of person `idx`.
+pub(crate) fn whole_name(ix: &SearchIndex, idx: u32) -> Vec<usize> {
+    let name = Name::new(ix, idx);
+    name.positions(0..name.len(), idx)
+}
+
 /// Char indices of the name that the query matched.
 fn highlight(ix: &SearchIndex, q: &Query, s: &Scored) -> Vec<usize> {
     let name = Name::new(ix, s.idx);
@@ -175,7 +181,7 @@ fn highlight(ix: &SearchIndex, q: &Query, s: &Scored) -> Vec<usize> {
                 let fuzzy = tier == MatchTier::Fuzzy;
                 units.extend(name.align(term, alt, fuzzy).iter().map(|&(u, _)| u));
             }
-            MatchTier::Exact | MatchTier::Field => {}
+            MatchTier::Exact | MatchTier::Identity | MatchTier::Field => {}
         }
     }
     let mut positions = name.positions(units.into_iter(), s.idx);

@@ -40,6 +40,10 @@ impl<'a> Searcher<'a> {
 
     /// Same as [`SearchIndex::search`].
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        if let Some(hits) = self.index.exact(query, limit) {
+            self.reset();
+            return hits;
+        }
         let Some(q) = Query::parse(self.index, query) else {
             self.reset();
             return Vec::new();

@@ -42,6 +42,7 @@ fn sections() -> Vec<Section> {
         section::<Paper>("Paper"),
         section::<PeopleMerge>("PeopleMerge"),
         section::<PerDesk>("PerDesk"),
+        section::<Scanner>("Scanner"),
     ]
 }
 

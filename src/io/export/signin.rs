@@ -1,9 +1,12 @@
 //! The paper sign-in sheet (签到表) for one session: the roster sorted by county, then by
-//! name in pinyin order, with an empty column to sign in and one to sign out (签退).
+//! name in pinyin order, with an empty column to sign in and one to sign out (签退), and
+//! last each person's code (人员编码, `domain::person_code`: typed or scanned at the desk
+//! it picks that person; a sheet read back can find people by it).
 
+use crate::domain::person_code::PersonCode;
 use crate::domain::{Cohort, Person, Session};
 use crate::search::full_pinyin;
-use crate::text::{Export, Lang, SigningOut};
+use crate::text::{Export, Lang, Scanner, SigningOut};
 use crate::tr;
 
 use super::sheet::{Cell, Layout, Sheet};
@@ -48,6 +51,7 @@ pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -
                 p.county.as_str().into(),
                 Cell::blank(),
                 Cell::blank(),
+                PersonCode::of(&p.id).to_string().into(),
             ]
         })
         .collect();
@@ -70,6 +74,7 @@ pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -
 fn header(lang: Lang) -> Vec<String> {
     let mut header: Vec<String> = HEADER.iter().map(|e| tr!(lang, *e)).collect();
     header.push(tr!(lang, SigningOut::SignOutColSignature));
+    header.push(tr!(lang, Scanner::ScanFieldCode));
     header
 }
 

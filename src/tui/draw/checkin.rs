@@ -6,8 +6,10 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Widget};
 
+use crate::domain::scan::ExactKind;
 use crate::domain::{Person, mask};
 use crate::text::Desk as T;
+use crate::text::Scanner;
 use crate::tui::desk::{Desk, SearchScope};
 use crate::tui::state::App;
 use crate::tui::state::checkin::{SearchBox, status_text};
@@ -144,14 +146,27 @@ pub fn highlighted_name<'a>(person: &'a Person, marks: &[usize]) -> Line<'a> {
     Line::from(spans)
 }
 
+/// What a search box with no hits says: type to search; no one matches; or, for a
+/// whole ID number or phone number, that no one here has it.
+pub fn no_hits_text(app: &App, search: &SearchBox) -> String {
+    if search.input.is_empty() {
+        return app.t(T::TypeToSearch).to_string();
+    }
+    let roster = search.scope == SearchScope::Roster;
+    let text = match (search.exact, roster) {
+        (Some(ExactKind::IdNumber), true) => Scanner::ScanNoIdNumberOnRoster,
+        (Some(ExactKind::IdNumber), false) => Scanner::ScanNoIdNumberInRegister,
+        (Some(ExactKind::Phone), true) => Scanner::ScanNoPhoneOnRoster,
+        (Some(ExactKind::Phone), false) => Scanner::ScanNoPhoneInRegister,
+        _ => return app.t(T::NoMatches).to_string(),
+    };
+    crate::tr!(app.lang, text)
+}
+
 fn hits_table(app: &App, desk: &Desk, search: &SearchBox, area: Rect, buf: &mut Buffer) {
     if search.input.is_empty() || search.hits.is_empty() {
-        let text = if search.input.is_empty() {
-            T::TypeToSearch
-        } else {
-            T::NoMatches
-        };
-        Paragraph::new(Span::styled(format!(" {}", app.t(text)), theme::dim())).render(area, buf);
+        let text = no_hits_text(app, search);
+        Paragraph::new(Span::styled(format!(" {text}"), theme::dim())).render(area, buf);
         return;
     }
     let people = &desk.people(search.scope).people;

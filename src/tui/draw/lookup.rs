@@ -9,8 +9,10 @@ use ratatui::widgets::{List, ListItem, Paragraph, Widget, Wrap};
 use ratatui::style::Style;
 
 use crate::domain::credit::{PersonCredit, Standing};
+use crate::domain::person_code::PersonCode;
 use crate::domain::{Person, Session, mask};
 use crate::text::Desk as T;
+use crate::text::Scanner;
 use crate::tui::desk::Desk;
 use crate::tui::state::App;
 use crate::tui::state::checkin::status_text;
@@ -18,7 +20,7 @@ use crate::tui::state::credit::standing_text;
 use crate::tui::theme;
 use crate::tui::widgets::{pad_to, sanitize, widest};
 
-use super::checkin::{highlighted_name, search_box};
+use super::checkin::{highlighted_name, no_hits_text, search_box};
 use super::lookup_record;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -46,12 +48,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 fn hit_list(app: &App, desk: &Desk, area: Rect, buf: &mut Buffer) {
     let search = &app.lookup;
     if search.hits.is_empty() {
-        let text = if search.input.is_empty() {
-            T::TypeToSearch
-        } else {
-            T::NoMatches
-        };
-        Paragraph::new(Span::styled(app.t(text), theme::dim()))
+        let text = no_hits_text(app, search);
+        Paragraph::new(Span::styled(text, theme::dim()))
             .wrap(Wrap { trim: true })
             .render(area, buf);
         return;
@@ -99,12 +97,14 @@ fn detail(app: &App, desk: &Desk, person: Option<&Person>, area: Rect, buf: &mut
 }
 
 fn fields<'a>(app: &App, p: &'a Person) -> Vec<Line<'a>> {
-    let field = |label: T, value: String| {
+    let labelled = |label: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{}：", app.t(label)), theme::dim()),
+            Span::styled(format!("{label}："), theme::dim()),
             Span::raw(value),
         ])
     };
+    let field = |label: T, value: String| labelled(app.t(label), value);
+    let code = crate::tr!(app.lang, Scanner::ScanFieldCode);
     vec![
         field(T::FieldName, sanitize(&p.name).into_owned()),
         field(
@@ -134,6 +134,7 @@ fn fields<'a>(app: &App, p: &'a Person) -> Vec<Line<'a>> {
                 .map(mask::id_number)
                 .unwrap_or_default(),
         ),
+        labelled(&code, PersonCode::of(&p.id).to_string()),
         field(T::FieldNotes, sanitize(&p.notes).into_owned()),
     ]
 }

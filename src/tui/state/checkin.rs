@@ -3,13 +3,14 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::attendance::{AttendanceStatus, Refusal};
+use crate::domain::scan::{ExactKey, ExactKind};
 use crate::domain::{CheckInStatus, Person, PersonId};
 use crate::ops::checkin::{self as ops, CheckIn, CheckInError, CheckedIn, Where};
-use crate::search::Hit;
+use crate::search::{Hit, MatchTier};
 use crate::store::{Store, StoreResult};
 
 use crate::text::Desk as T;
-use crate::text::SigningOut;
+use crate::text::{Scanner, SigningOut};
 use crate::tui::desk::{Desk, SearchScope};
 use crate::tui::state::Action;
 use crate::tui::state::{App, FormKind, Overlay};
@@ -31,15 +32,22 @@ pub struct SearchBox {
     pub scope: SearchScope,
     pub hits: Vec<Hit>,
     pub cursor: ListCursor,
+    /// The text is a whole ID number, phone number or person code: the hits are the
+    /// people who have it, and no one else (a reader's Enter checks in that person).
+    pub exact: Option<ExactKind>,
+    /// The cursor was moved since the hits came: the person under it was chosen.
+    pub moved: bool,
 }
 
 impl Default for SearchBox {
     fn default() -> SearchBox {
         SearchBox {
-            input: TextInput::default(),
+            input: TextInput::masking_id_numbers(),
             scope: SearchScope::Roster,
             hits: Vec::new(),
             cursor: ListCursor::default(),
+            exact: None,
+            moved: false,
         }
     }
 }
@@ -47,16 +55,29 @@ impl Default for SearchBox {
 impl SearchBox {
     /// Runs the query against the desk's roster or register.
     pub fn refresh(&mut self, desk: &Desk) {
-        self.hits = desk
-            .people(self.scope)
-            .index
-            .search(self.input.value(), HIT_LIMIT);
+        let query = self.input.value();
+        self.hits = desk.people(self.scope).index.search(query, HIT_LIMIT);
+        let exact = self
+            .hits
+            .first()
+            .is_some_and(|h| h.tier == MatchTier::Identity);
+        self.exact = ExactKey::parse(query)
+            .map(ExactKey::kind)
+            .filter(|&kind| exact || kind != ExactKind::Code);
         self.cursor.first();
+        self.moved = false;
+    }
+
+    /// Several people have the whole number or code typed, and nobody chose among them:
+    /// Enter must not pick the first (a scanner presses it at once).
+    pub fn undecided(&self) -> bool {
+        self.exact.is_some() && self.hits.len() > 1 && !self.moved
     }
 
     pub fn clear(&mut self) {
         self.input.clear();
         self.hits.clear();
+        self.exact = None;
         self.cursor.first();
     }
 
@@ -77,6 +98,10 @@ impl SearchBox {
             Action::PageDown => self.cursor.page_down(self.hits.len(), PAGE),
             _ => return false,
         }
+        self.moved |= matches!(
+            action,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+        );
         true
     }
 
@@ -146,6 +171,11 @@ impl App {
         let Some(desk) = self.desk.as_ref() else {
             return;
         };
+        if self.checkin.undecided() {
+            let count = self.checkin.hits.len();
+            self.info(crate::tr!(self.lang, Scanner::ScanPickOne, count = count));
+            return;
+        }
         let Some(person) = self.checkin.selected_person(desk).cloned() else {
             self.info(self.t(T::PickSomeone).to_string());
             return;

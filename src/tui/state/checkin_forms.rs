@@ -1,6 +1,7 @@
 //! The check-in screen's two forms, leave (请假) and walk-in (现场增补): what each
 //! holds, how it is laid out and read back (as typed forms), and how it is saved.
 
+use crate::domain::scan::ExactKey;
 use crate::domain::{CheckInStatus, PersonId};
 use crate::ops::checkin::{self as ops, CheckIn, NewPerson};
 use crate::text::Desk as T;
@@ -92,11 +93,17 @@ impl TypedForm for NewPerson {
     }
 }
 
-/// The empty walk-in form, the name filled in with `typed` when it looks like a name.
+/// The empty walk-in form, the name filled in with `typed` when it looks like a name,
+/// the phone when it is a whole phone number (an ID number is never copied anywhere).
 pub(crate) fn walk_in_form(lang: Lang, typed: &str) -> Form {
     let name = if typed.is_ascii() { "" } else { typed };
+    let phone = match ExactKey::parse(typed) {
+        Some(ExactKey::Phone(_)) => typed.trim(),
+        _ => "",
+    };
     let details = NewPerson {
         name: name.to_string(),
+        phone: phone.to_string(),
         ..NewPerson::default()
     };
     details.form(T::WalkInTitle.get(lang).to_string(), &())
