@@ -36,6 +36,7 @@ fn sections() -> Vec<Section> {
         section::<Upkeep>("Upkeep"),
         section::<SigningOut>("SigningOut"),
         section::<Certificates>("Certificates"),
+        section::<DeskBundle>("DeskBundle"),
     ]
 }
 

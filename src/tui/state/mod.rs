@@ -10,6 +10,9 @@
 
 mod action;
 pub mod bases;
+pub mod bundle;
+mod bundle_calls;
+mod bundle_forms;
 pub mod checkin;
 mod checkin_forms;
 mod checkin_signout;
@@ -41,6 +44,7 @@ pub use overlays::{ConfirmKind, FormKind, Overlay, PersonEditing};
 
 use super::desk::Desk;
 use bases::BasesState;
+use bundle::BundleState;
 use checkin::SearchBox;
 use cohorts::CohortsState;
 use coverage::CoverageState;
@@ -61,6 +65,9 @@ pub enum ScreenId {
     Coverage,
     Bases,
     Import,
+    /// 数据包: reached with `b` from the dashboard or the sessions screen, not in the
+    /// Tab order (its tab is the screen it came from).
+    Bundle,
 }
 
 impl ScreenId {
@@ -88,12 +95,23 @@ impl ScreenId {
             ScreenId::Coverage => T::ScreenCoverage,
             ScreenId::Bases => T::ScreenBases,
             ScreenId::Import => T::ScreenImport,
+            ScreenId::Bundle => T::ScreenBundle,
         }
     }
 
     /// The screen's place in Tab order, from 0.
     pub fn place(self) -> usize {
-        ScreenId::ALL.iter().position(|s| *s == self).unwrap_or(0)
+        let tab = self.tab();
+        ScreenId::ALL.iter().position(|s| *s == tab).unwrap_or(0)
+    }
+
+    /// The tab shown as the current one: a screen outside the Tab order is under the
+    /// dashboard's.
+    pub fn tab(self) -> ScreenId {
+        match self {
+            ScreenId::Bundle => ScreenId::Dashboard,
+            other => other,
+        }
     }
 
     pub fn next(self) -> ScreenId {
@@ -139,6 +157,7 @@ pub struct App {
     pub coverage: CoverageState,
     pub bases: BasesState,
     pub import: ImportState,
+    pub bundle: BundleState,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
@@ -175,6 +194,7 @@ impl App {
             coverage: CoverageState::default(),
             bases: BasesState::default(),
             import: ImportState::default(),
+            bundle: BundleState::default(),
             overlay: None,
             notice: None,
             quit: false,
@@ -249,6 +269,7 @@ impl App {
             ScreenId::Coverage => self.on_coverage(action),
             ScreenId::Bases => self.on_bases(action),
             ScreenId::Import => self.on_import(action),
+            ScreenId::Bundle => self.on_bundle(action),
         }
     }
 
@@ -264,6 +285,7 @@ impl App {
             ScreenId::Coverage => self.refresh_coverage(),
             ScreenId::Bases => self.refresh_bases(),
             ScreenId::Lookup => self.refresh_lookup_record(),
+            ScreenId::Bundle => self.refresh_bundle(),
             _ => {}
         }
     }

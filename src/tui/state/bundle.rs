@@ -1,0 +1,407 @@
+//! 数据包: the desk's bundles, reached with `b` from the dashboard or the sessions screen
+//! (and `m` on the welcome screen of an empty folder). `e` exports a bundle (a cohort,
+//! a year or everything; optionally encrypted), `m` merges one: the file is read and
+//! merged as a dry run first (nothing written), its summary asked about, and only `y`
+//! / Enter merges it; then the desk reads everything again. `n` names this desk.
+//!
+//! The work is slow for a large folder, so a key only asks for it
+//! ([`BundleState::pending`]): the desk's loop draws the screen saying it has begun,
+//! then runs it ([`App::run_bundle_job`]). Every call to the bundle and merge
+//! operations is in `bundle_calls.rs`.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike;
+
+use crate::domain::bundle::Scope;
+use crate::store::{Batch, Store, StoreResult};
+use crate::text::{DeskBundle as B, Lang};
+use crate::tr;
+use crate::tui::desk::Desk;
+use crate::tui::state::{Action, App, ConfirmKind, FormKind, Overlay, ScreenId};
+use crate::tui::widgets::form::{Form, TypedForm};
+
+use super::bundle_calls::{self as calls, Exported, Failure, Merged, Opened};
+use super::bundle_forms::{ExportForm, MergeForm, NameForm, default_file};
+
+/// Where the folder of the last bundle written is kept, for the next one's default.
+const BUNDLE_FOLDER: &str = "bundle_folder";
+
+#[derive(Debug, Default)]
+pub struct BundleState {
+    /// This desk's id and name (None: unnamed), read on entering the screen.
+    pub desk_id: String,
+    pub desk_name: Option<String>,
+    /// The names of the desks whose records this folder holds, this one's among them.
+    pub known: Vec<String>,
+    /// The screen `Esc` goes back to.
+    pub from: Option<ScreenId>,
+    /// What the last export, dry run or merge said.
+    pub shown: Option<Shown>,
+    /// The first line of [`Shown`] drawn (Up/Down scroll).
+    pub scroll: usize,
+    /// The work under way, worded (drawn while it runs).
+    pub running: Option<String>,
+    /// The work asked for and not yet begun.
+    pending: Option<BundleJob>,
+    /// The bundle read for the dry run, waiting for the organiser's yes.
+    opened: Option<Opened>,
+}
+
+/// An outcome shown on the screen: a title and its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub title: B,
+    pub lines: Vec<String>,
+    pub failed: bool,
+}
+
+#[derive(Debug)]
+enum BundleJob {
+    Export(ExportForm),
+    /// Read the file and merge it as a dry run; the form comes back on a refusal.
+    DryRun(Form),
+    Merge,
+}
+
+impl App {
+    /// `b`: the bundle screen, `Esc` back to the screen it came from.
+    pub(crate) fn open_bundles(&mut self) {
+        self.bundle.from = Some(self.screen);
+        self.screen = ScreenId::Bundle;
+        self.refresh_bundle();
+    }
+
+    /// Reads this desk's id, name and the desks it knows (on entering the screen).
+    pub(crate) fn refresh_bundle(&mut self) {
+        let read = || -> StoreResult<(Option<String>, Vec<String>)> {
+            let known = self.store.desk_names()?.into_values().collect();
+            Ok((self.store.desk_name()?, known))
+        };
+        match read() {
+            Ok((name, known)) => {
+                self.bundle.desk_id = self.store.desk().to_string();
+                self.bundle.desk_name = name;
+                self.bundle.known = known;
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(crate) fn on_bundle(&mut self, action: Action) {
+        match action {
+            Action::ExportBundle => self.open_export_form(),
+            Action::MergeBundle => self.open_merge_form(),
+            Action::NameDesk => self.open_name_form(),
+            Action::Up => self.bundle.scroll = self.bundle.scroll.saturating_sub(1),
+            Action::Down => {
+                let lines = self.bundle.shown.as_ref().map_or(0, |s| s.lines.len());
+                self.bundle.scroll = (self.bundle.scroll + 1).min(lines.saturating_sub(1));
+            }
+            Action::Back => self.screen = self.bundle.from.unwrap_or(ScreenId::Dashboard),
+            _ => {}
+        }
+    }
+
+    fn open_export_form(&mut self) {
+        let cohort = self.desk.as_ref().map(|d| d.cohort.code.clone());
+        let label = self.store.desk_label().unwrap_or_default();
+        let path = default_file(self.bundle_folder().as_deref(), &label, self.now());
+        let form = ExportForm::new(cohort.is_some(), path);
+        let options = (self.lang, cohort, self.now().year());
+        let title = self.t_bundle(B::PackExportTitle);
+        self.overlay = Some(Overlay::Form(
+            FormKind::BundleExport,
+            form.form(title, &options),
+        ));
+    }
+
+    /// `m`, on this screen or the welcome screen.
+    pub(crate) fn open_merge_form(&mut self) {
+        let folder = self.bundle_folder().map(|f| with_separator(&f));
+        let form = MergeForm::with_path(folder.unwrap_or_default());
+        let title = self.t_bundle(B::PackMergeTitle);
+        self.overlay = Some(Overlay::Form(FormKind::BundleMerge, form.form(title, &())));
+    }
+
+    fn open_name_form(&mut self) {
+        let name = self.bundle.desk_name.clone().unwrap_or_default();
+        let title = self.t_bundle(B::PackNameTitle);
+        let form = NameForm { name }.form(title, &());
+        self.overlay = Some(Overlay::Form(FormKind::DeskName, form));
+    }
+
+    /// The export form's Enter: checked here, written by [`App::run_bundle_job`].
+    pub(super) fn submit_export(&mut self, form: &Form) -> Result<(), String> {
+        let wanted = ExportForm::read(form);
+        wanted.check(self.lang)?;
+        let file = wanted.path.clone();
+        self.ask_bundle_job(
+            BundleJob::Export(wanted),
+            tr!(self.lang, B::PackRunningExport, file = file),
+        );
+        Ok(())
+    }
+
+    /// The merge form's Enter: the file is read and merged as a dry run.
+    pub(super) fn submit_merge(&mut self, form: &Form) -> Result<(), String> {
+        let wanted = MergeForm::read(form);
+        wanted.check(self.lang)?;
+        let running = tr!(self.lang, B::PackRunningRead, file = wanted.path);
+        self.ask_bundle_job(BundleJob::DryRun(form.clone()), running);
+        Ok(())
+    }
+
+    pub(super) fn submit_desk_name(&mut self, form: &Form) -> Result<(), String> {
+        let NameForm { name } = NameForm::read(form);
+        match calls::set_name(&self.store, &name, self.lang) {
+            Ok(name) => {
+                self.refresh_bundle();
+                self.done(tr!(self.lang, B::PackNamed, name = name));
+                Ok(())
+            }
+            Err(Failure::Store(e)) => {
+                self.fail(&e);
+                Ok(())
+            }
+            Err(Failure::Refused(reason)) => Err(reason),
+            Err(Failure::NeedsPassphrase) => Ok(()),
+        }
+    }
+
+    /// `y` / Enter on the dry run's question.
+    pub(crate) fn confirm_merge(&mut self) {
+        let Some(opened) = &self.bundle.opened else {
+            return;
+        };
+        let file = opened.path.display().to_string();
+        let running = tr!(self.lang, B::PackRunningMerge, file = file);
+        self.ask_bundle_job(BundleJob::Merge, running);
+    }
+
+    /// `n` / Esc on the dry run's question: the bundle read is let go.
+    pub(crate) fn cancel_merge(&mut self) {
+        self.bundle.opened = None;
+        self.info(self.t_bundle(B::PackMergeCancelled));
+    }
+
+    fn ask_bundle_job(&mut self, job: BundleJob, running: String) {
+        self.bundle.pending = Some(job);
+        self.bundle.running = Some(running);
+    }
+
+    /// Runs the bundle work a key asked for, if any (see the module's comment). True
+    /// when there was work.
+    pub(crate) fn run_bundle_job(&mut self, redraw: &mut dyn FnMut(&App)) -> bool {
+        let Some(job) = self.bundle.pending.take() else {
+            return false;
+        };
+        redraw(self);
+        match job {
+            BundleJob::Export(wanted) => self.export_now(&wanted),
+            BundleJob::DryRun(form) => self.dry_run(form),
+            BundleJob::Merge => self.merge_now(),
+        }
+        self.bundle.running = None;
+        true
+    }
+
+    fn export_now(&mut self, wanted: &ExportForm) {
+        let scope = wanted.scope(self.desk.as_ref(), self.now().year());
+        let path = PathBuf::from(&wanted.path);
+        let passphrase = wanted.passphrase();
+        match calls::export(
+            &self.store,
+            &scope,
+            &path,
+            passphrase,
+            self.now(),
+            self.lang,
+        ) {
+            Ok(exported) => self.show_exported(&exported),
+            Err(Failure::Store(e)) => self.fail(&e),
+            Err(Failure::Refused(reason)) => {
+                let text = tr!(self.lang, B::PackExportFailed, reason = reason);
+                self.show_failed(text);
+            }
+            Err(Failure::NeedsPassphrase) => {}
+        }
+    }
+
+    fn show_exported(&mut self, exported: &Exported) {
+        let lang = self.lang;
+        let c = exported.counts;
+        let counts = tr!(
+            lang,
+            B::PackCounts,
+            cohorts = c.cohorts,
+            people = c.people,
+            events = c.events,
+            activities = c.activities
+        );
+        let file = exported.path.display().to_string();
+        let notice = tr!(lang, B::PackExported, file = file, counts = counts);
+        let privacy = match exported.encrypted {
+            true => B::PackEncrypted,
+            false => B::PackNotEncrypted,
+        };
+        self.show(
+            B::PackExportedTitle,
+            vec![notice.clone(), self.t_bundle(privacy)],
+        );
+        self.done(notice);
+        if let Some(folder) = exported.path.parent() {
+            self.remember_folder(folder);
+        }
+    }
+
+    /// Reads the bundle and merges it as a dry run; its summary is asked about.
+    fn dry_run(&mut self, form: Form) {
+        let wanted = MergeForm::read(&form);
+        let path = PathBuf::from(&wanted.path);
+        let refused = |app: &mut App, mut form: Form, reason: String, focus_passphrase| {
+            if focus_passphrase {
+                form.focus = MergeForm::PASSPHRASE_FIELD;
+            }
+            form.error = Some(reason);
+            app.overlay = Some(Overlay::Form(FormKind::BundleMerge, form));
+        };
+        let opened = match calls::open(&path, wanted.passphrase(), self.lang) {
+            Ok(opened) => opened,
+            Err(Failure::Store(e)) => return self.fail(&e),
+            Err(Failure::NeedsPassphrase) => {
+                let reason = self.t_bundle(B::PackNeedsPassphrase);
+                return refused(self, form, reason, true);
+            }
+            Err(Failure::Refused(reason)) => return refused(self, form, reason, false),
+        };
+        match calls::merge(&self.store, &opened, true, self.now(), self.lang) {
+            Ok(report) => {
+                let question = tr!(self.lang, B::PackConfirmMerge, summary = report.summary);
+                self.show(B::PackDryRunTitle, report.lines);
+                self.bundle.opened = Some(opened);
+                self.overlay = Some(Overlay::Confirm(ConfirmKind::MergeBundle, question));
+            }
+            Err(failure) => self.merge_failed(failure),
+        }
+    }
+
+    fn merge_now(&mut self) {
+        let Some(opened) = self.bundle.opened.take() else {
+            return;
+        };
+        match calls::merge(&self.store, &opened, false, self.now(), self.lang) {
+            Ok(report) => self.show_merged(&opened, report),
+            Err(failure) => self.merge_failed(failure),
+        }
+    }
+
+    fn show_merged(&mut self, opened: &Opened, report: Merged) {
+        self.show(B::PackMergedTitle, report.lines);
+        if let Err(e) = self.reload_after_merge() {
+            return self.fail(&e);
+        }
+        self.refresh_bundle();
+        self.done(report.summary);
+        if let Some(folder) = opened.path.parent() {
+            self.remember_folder(folder);
+        }
+    }
+
+    fn merge_failed(&mut self, failure: Failure) {
+        match failure {
+            Failure::Store(e) => self.fail(&e),
+            Failure::Refused(reason) => {
+                let text = tr!(self.lang, B::PackMergeFailed, reason = reason);
+                self.show_failed(text);
+            }
+            Failure::NeedsPassphrase => {}
+        }
+    }
+
+    /// After a merge everything the desk holds is read again: the cohorts, the open
+    /// cohort (its roster, search index, attendance and credit) on the session in hand,
+    /// and — when the folder was empty — the first screen.
+    fn reload_after_merge(&mut self) -> StoreResult<()> {
+        if self.welcome {
+            self.open_first_screen()?;
+            if !self.welcome {
+                self.screen = ScreenId::CheckIn;
+            }
+            return Ok(());
+        }
+        self.refresh_cohorts()?;
+        let Some(old) = self.desk.take() else {
+            return Ok(());
+        };
+        let Some(cohort) = self.store.cohort(&old.cohort.code)? else {
+            return Ok(());
+        };
+        let mut desk = Desk::load(&self.store, cohort, old.session)?;
+        desk.undo_stack = old.undo_stack;
+        self.desk = Some(desk);
+        self.checkin = Default::default();
+        self.lookup = Default::default();
+        self.person_record = None;
+        self.record_asked = None;
+        Ok(())
+    }
+
+    fn show(&mut self, title: B, lines: Vec<String>) {
+        self.bundle.shown = Some(Shown {
+            title,
+            lines,
+            failed: false,
+        });
+        self.bundle.scroll = 0;
+    }
+
+    fn show_failed(&mut self, text: String) {
+        self.bundle.shown = Some(Shown {
+            title: B::PackFailedTitle,
+            lines: vec![text.clone()],
+            failed: true,
+        });
+        self.bundle.scroll = 0;
+        self.info(text);
+    }
+
+    /// The folder of the last bundle written or merged here, if any.
+    fn bundle_folder(&self) -> Option<PathBuf> {
+        let folder = self.store.meta_get(BUNDLE_FOLDER).ok().flatten()?;
+        Some(PathBuf::from(folder))
+    }
+
+    /// Keeps `folder` as the next bundle's default (a failure only loses the default).
+    fn remember_folder(&self, folder: &Path) {
+        let text = folder.to_string_lossy();
+        if text.is_empty() || self.bundle_folder().as_deref() == Some(folder) {
+            return;
+        }
+        let mut batch = Batch::default();
+        Store::stage_meta(&mut batch, BUNDLE_FOLDER, &text);
+        let _ = self.store.commit(batch);
+    }
+
+    pub(crate) fn t_bundle(&self, text: B) -> String {
+        crate::tr!(self.lang, text)
+    }
+}
+
+/// `folder` with a path separator after it, ready for a file name to be typed.
+fn with_separator(folder: &Path) -> String {
+    let mut text = folder.to_string_lossy().into_owned();
+    if !text.ends_with(std::path::MAIN_SEPARATOR) {
+        text.push(std::path::MAIN_SEPARATOR);
+    }
+    text
+}
+
+/// The scope's words, for the export form's choice.
+pub(crate) fn scope_label(lang: Lang, scope: &Scope) -> String {
+    match scope {
+        Scope::Cohort { code } => tr!(lang, B::PackScopeCohort, code = code),
+        Scope::Year { year } => tr!(lang, B::PackScopeYear, year = year),
+        Scope::All => tr!(lang, B::PackScopeAll),
+    }
+}
