@@ -108,7 +108,10 @@ fn a_passphrase_is_never_drawn_and_must_be_typed_the_same_twice() {
     let file = dir.path().join("b.lxb");
     press(&mut app, KeyCode::Char('e'));
     let offered = screen(&app, 100, 30);
-    assert!(offered.contains(&format!("this cohort {DEMO}")), "{offered}");
+    assert!(
+        offered.contains(&format!("this cohort {DEMO}")),
+        "{offered}"
+    );
     press(&mut app, KeyCode::Tab);
     retype(&mut app, file.to_str().unwrap());
     press(&mut app, KeyCode::Tab);
@@ -125,4 +128,3 @@ fn a_passphrase_is_never_drawn_and_must_be_typed_the_same_twice() {
     assert_eq!(form.error.as_deref(), Some("the two passphrases differ"));
     assert!(!file.exists());
 }
-

@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use crate::domain::bundle::Scope;
 use crate::store::{Batch, Store, StoreResult};
-use crate::text::{DeskBundle as B, Lang};
+use crate::text::DeskBundle as B;
 use crate::tr;
 use crate::tui::desk::Desk;
 use crate::tui::state::{Action, App, ConfirmKind, FormKind, Overlay, ScreenId};
@@ -395,13 +394,4 @@ fn with_separator(folder: &Path) -> String {
         text.push(std::path::MAIN_SEPARATOR);
     }
     text
-}
-
-/// The scope's words, for the export form's choice.
-pub(crate) fn scope_label(lang: Lang, scope: &Scope) -> String {
-    match scope {
-        Scope::Cohort { code } => tr!(lang, B::PackScopeCohort, code = code),
-        Scope::Year { year } => tr!(lang, B::PackScopeYear, year = year),
-        Scope::All => tr!(lang, B::PackScopeAll),
-    }
 }

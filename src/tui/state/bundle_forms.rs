@@ -12,8 +12,6 @@ use crate::text::{DeskBundle as B, Lang};
 use crate::tui::desk::Desk;
 use crate::tui::widgets::form::{Form, FormField, TypedForm};
 
-use super::bundle::scope_label;
-
 const SCOPE_COHORT: &str = "cohort";
 const SCOPE_YEAR: &str = "year";
 const SCOPE_ALL: &str = "all";
@@ -194,6 +192,15 @@ fn home() -> Option<PathBuf> {
     std::env::var_os(var)
         .filter(|h| !h.is_empty())
         .map(PathBuf::from)
+}
+
+/// The scope's words, for the export form's choice.
+pub(crate) fn scope_label(lang: Lang, scope: &Scope) -> String {
+    match scope {
+        Scope::Cohort { code } => crate::tr!(lang, B::PackScopeCohort, code = code),
+        Scope::Year { year } => crate::tr!(lang, B::PackScopeYear, year = year),
+        Scope::All => crate::tr!(lang, B::PackScopeAll),
+    }
 }
 
 #[cfg(test)]
