@@ -111,6 +111,12 @@ pub enum Command {
     /// Demonstration training bases (培训基地) and their "five haves" (五有)
     #[command(subcommand)]
     Base(BaseCommand),
+    /// Bundles (数据包) between laptops and to the city: export, show, merge
+    #[command(subcommand)]
+    Bundle(super::bundle::BundleCommand),
+    /// This desk's name (e.g. 2号台) and the desks this folder knows
+    #[command(subcommand)]
+    Desk(super::desk::DeskCommand),
     /// Internal: the importer's workbook reader, run by lunxun as a child process
     #[command(hide = true)]
     ReadWorkbook(super::read_workbook::ReadWorkbookArgs),

@@ -3,17 +3,21 @@
 
 mod args;
 mod backup;
+mod bundle;
+mod bundle_merge;
 mod certificates;
 mod checkin;
 mod cohort;
 mod cohort_rules;
 mod cohort_show;
 mod demo;
+mod desk;
 mod encoding;
 mod export;
 mod import;
 mod import_progress;
 mod import_timetable;
+mod passphrase;
 mod people;
 mod people_edit;
 mod people_hours;
@@ -118,6 +122,8 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Teach(cmd) => teach::run(cmd, ctx),
         Command::Module(cmd) => module::run(cmd, ctx),
         Command::Base(cmd) => base::run(cmd, ctx),
+        Command::Bundle(cmd) => bundle::run(cmd, ctx),
+        Command::Desk(cmd) => desk::run(cmd, ctx),
         // main serves it before the store opens; here only if called as a library.
         Command::ReadWorkbook(_) => Err(CliError::Input(tr!(
             ctx.lang,

@@ -11,6 +11,7 @@ pub mod credit;
 pub mod field;
 pub mod mask;
 pub mod matching;
+pub mod merge;
 pub mod method;
 pub mod module;
 pub mod person;

@@ -3,6 +3,7 @@
 //! and Markdown; backups. Conversions are pure; files are written by [`write_atomic`].
 
 pub mod backup;
+pub mod bundle;
 pub mod export;
 pub mod report;
 pub mod roster;
@@ -62,6 +63,13 @@ fn sync_folder(_dir: &Path) -> std::io::Result<()> {
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = create_private(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// A new file at `path` (never an existing one), private to the user (0600) on Unix.
+fn create_private(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -69,7 +77,5 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file: File = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    options.open(path)
 }

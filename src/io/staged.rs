@@ -30,6 +30,29 @@ impl StagedFile {
         Ok(staged)
     }
 
+    /// Writes the file beside `path` through `fill`, which gets the new private file
+    /// (for a file too large to hold in memory first), then syncs it. On an error from
+    /// `fill` the temporary file is removed and nothing is at `path`.
+    pub fn write_with<E: From<std::io::Error>>(
+        path: &Path,
+        fill: impl FnOnce(&mut fs::File) -> Result<(), E>,
+    ) -> Result<StagedFile, E> {
+        let (dir, temp) = super::beside(path, "staged")?;
+        let mut file = super::create_private(&temp)?;
+        let staged = StagedFile {
+            temp,
+            path: path.to_path_buf(),
+            dir,
+            placed: false,
+        };
+        let filled = fill(&mut file).and_then(|()| file.sync_all().map_err(E::from));
+        // Closed before the temporary file can be removed (Windows removes no open file).
+        drop(file);
+        filled?;
+        replaceable(path)?;
+        Ok(staged)
+    }
+
     /// Renames the file over its target, durably.
     pub fn put_in_place(mut self) -> std::io::Result<()> {
         fs::rename(&self.temp, &self.path)?;

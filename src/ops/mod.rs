@@ -7,6 +7,7 @@
 pub mod activity;
 pub mod base;
 pub mod bundle_collect;
+pub mod bundle_export;
 mod certificate_book;
 mod certificate_serials;
 pub mod certificates;
@@ -15,7 +16,9 @@ pub mod cohort;
 pub mod cohort_edit;
 pub mod cohort_rules;
 pub mod credit;
+pub mod desk;
 pub mod import;
+pub mod merge;
 pub mod person;
 pub mod person_edit;
 pub mod person_history;

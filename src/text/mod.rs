@@ -10,6 +10,7 @@
 #[macro_use]
 mod catalogue;
 mod bases;
+mod bundle;
 mod certificates;
 mod checkin;
 mod cohort;
@@ -22,6 +23,7 @@ mod domain;
 mod export;
 mod import;
 mod lang;
+mod merge;
 mod names;
 mod record;
 mod report;
@@ -35,6 +37,7 @@ mod timetable;
 mod upkeep;
 
 pub use bases::Bases;
+pub use bundle::{Bundles, DeskNames};
 pub use catalogue::{Arg, Entry, fill};
 pub use certificates::Certificates;
 pub use checkin::Attendance;
@@ -48,6 +51,7 @@ pub use domain::Rules;
 pub use export::Export;
 pub use import::RosterImport;
 pub use lang::Lang;
+pub use merge::Merge;
 pub use names::Names;
 pub use record::Record;
 pub use report::Report;

@@ -34,9 +34,12 @@ fn sections() -> Vec<Section> {
         section::<Commands>("Commands"),
         section::<Names>("Names"),
         section::<Upkeep>("Upkeep"),
+        section::<Merge>("Merge"),
         section::<SigningOut>("SigningOut"),
         section::<Certificates>("Certificates"),
         section::<DeskBundle>("DeskBundle"),
+        section::<Bundles>("Bundles"),
+        section::<DeskNames>("DeskNames"),
     ]
 }
 
