@@ -3,6 +3,9 @@
 //! Driven by key events on real temporary stores with a fixed clock, rendered into
 //! ratatui's test backend; and once end to end, in a pseudo-terminal.
 
+use std::path::Path;
+
+use lunxun::domain::{Session, SlotKind};
 use lunxun::store::Store;
 use lunxun::text::Lang;
 use lunxun::tui::{App, Overlay, ScreenId};
@@ -127,4 +130,211 @@ fn a_passphrase_is_never_drawn_and_must_be_typed_the_same_twice() {
     };
     assert_eq!(form.error.as_deref(), Some("the two passphrases differ"));
     assert!(!file.exists());
+}
+
+/// Day 2, morning: the session the clock is in.
+fn am2() -> Session {
+    Session::new(2, SlotKind::Am)
+}
+
+/// Checks in the first `n` people of the roster not yet marked in the session in hand,
+/// by typing their names: who they were.
+fn check_in_some(app: &mut App, n: usize) -> Vec<String> {
+    press(app, KeyCode::F(2));
+    let desk = app.desk.as_ref().unwrap();
+    let names: Vec<String> = desk
+        .roster
+        .people
+        .iter()
+        .filter(|p| desk.status(&p.id, am2()).is_none())
+        .filter(|p| {
+            desk.roster
+                .people
+                .iter()
+                .filter(|q| q.name == p.name)
+                .count()
+                == 1
+        })
+        .take(n)
+        .map(|p| p.name.clone())
+        .collect();
+    for name in &names {
+        type_text(app, name);
+        press(app, KeyCode::Enter);
+        assert!(notice(app).contains(name.as_str()), "{}", notice(app));
+    }
+    names
+}
+
+/// The merge form filled in with `file` and `passphrase`, and Enter: the dry run.
+fn merge(app: &mut App, file: &Path, passphrase: &str) {
+    press(app, KeyCode::Char('m'));
+    retype(app, file.to_str().unwrap());
+    press(app, KeyCode::Tab);
+    type_text(app, passphrase);
+    press(app, KeyCode::Enter);
+}
+
+/// The question drawn over the screen, if one is.
+fn question(app: &App) -> Option<String> {
+    match &app.overlay {
+        Some(Overlay::Confirm(_, question)) => Some(question.clone()),
+        _ => None,
+    }
+}
+
+/// The venue: desk 2 starts from desk 1's bundle (merged into an empty folder, from its
+/// welcome screen), checks two people in, and its bundle merged back at desk 1 says what
+/// came in, and desk 1 shows them checked in at once.
+#[test]
+fn a_second_desk_starts_from_the_first_and_its_check_ins_merge_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    let mut desk1 = demo_app(&one, Lang::Zh);
+    let first = check_in_some(&mut desk1, 3);
+    bundles(&mut desk1);
+    let file1 = dir.path().join("1.lxb");
+    export(&mut desk1, &file1, "");
+    assert!(
+        notice(&desk1).contains("已导出数据包"),
+        "{}",
+        notice(&desk1)
+    );
+
+    let mut desk2 = common::app::open(&two, NOW, Lang::Zh);
+    assert!(desk2.welcome);
+    merge(&mut desk2, &file1, "");
+    let asked = question(&desk2).expect("the dry run is asked about");
+    assert!(asked.contains("（未写入）"), "{asked}");
+    press(&mut desk2, KeyCode::Char('y'));
+    assert!(notice(&desk2).starts_with("已合并 "), "{}", notice(&desk2));
+    assert!(!desk2.welcome, "the merged cohort opens");
+    assert_eq!(desk2.screen, ScreenId::CheckIn);
+    let arrived = |app: &App| app.desk.as_ref().unwrap().counts(am2()).arrived();
+    assert_eq!(arrived(&desk2), arrived(&desk1));
+    bundles(&mut desk2);
+    press(&mut desk2, KeyCode::Char('n'));
+    type_text(&mut desk2, "2号台");
+    press(&mut desk2, KeyCode::Enter);
+    let second = check_in_some(&mut desk2, 2);
+    assert!(second.iter().all(|n| !first.contains(n)));
+    bundles(&mut desk2);
+    let file2 = dir.path().join("2.lxb");
+    export(&mut desk2, &file2, "");
+
+    let before = arrived(&desk1);
+    press(&mut desk1, KeyCode::Esc);
+    bundles(&mut desk1);
+    merge(&mut desk1, &file2, "");
+    let asked = question(&desk1).expect("the dry run is asked about");
+    assert!(
+        asked.contains("试合并 2号台 的数据（未写入）：签到 2 条"),
+        "{asked}"
+    );
+    assert_eq!(arrived(&desk1), before, "a dry run writes nothing");
+    press(&mut desk1, KeyCode::Enter);
+    assert_eq!(notice(&desk1), "已合并 2号台 的数据：签到 2 条");
+    assert_eq!(
+        arrived(&desk1),
+        before + 2,
+        "the desk reads the merge at once"
+    );
+    let shown = screen(&desk1, 100, 30);
+    assert!(shown.contains("已知的其他台：2号台"), "{shown}");
+    press(&mut desk1, KeyCode::F(2));
+    type_text(&mut desk1, &second[0]);
+    press(&mut desk1, KeyCode::Enter);
+    let said = notice(&desk1);
+    assert!(!said.starts_with('✓'), "checked in twice: {said}");
+
+    // The same bundle again: nothing new, nothing asked.
+    bundles(&mut desk1);
+    merge(&mut desk1, &file2, "");
+    assert_eq!(question(&desk1), None);
+    assert!(
+        notice(&desk1).contains("未写入任何内容"),
+        "{}",
+        notice(&desk1)
+    );
+}
+
+#[test]
+fn a_dry_run_declined_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    let mut desk1 = demo_app(&one, Lang::En);
+    check_in_some(&mut desk1, 2);
+    bundles(&mut desk1);
+    let file = dir.path().join("1.lxb");
+    export(&mut desk1, &file, "");
+    drop(desk1);
+    let mut desk2 = common::app::open(&two, NOW, Lang::En);
+    merge(&mut desk2, &file, "");
+    assert!(question(&desk2).is_some(), "{}", screen(&desk2, 100, 30));
+    press(&mut desk2, KeyCode::Char('n'));
+    assert_eq!(notice(&desk2), "not merged: nothing written");
+    assert!(desk2.welcome);
+    drop(desk2);
+    let store = Store::open(&two).unwrap();
+    assert!(store.cohorts().unwrap().is_empty());
+    assert!(store.people().unwrap().is_empty());
+}
+
+/// An encrypted bundle: merged without the passphrase, the form asks for it; a wrong
+/// one is refused in the form; the right one opens it.
+#[test]
+fn an_encrypted_bundle_asks_for_its_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    let mut desk1 = demo_app(&one, Lang::En);
+    bundles(&mut desk1);
+    let file = dir.path().join("sealed.lxb");
+    export(&mut desk1, &file, "plum blossom");
+    assert!(screen(&desk1, 100, 30).contains("encrypted: merging it asks for the passphrase"));
+    drop(desk1);
+    let mut desk2 = common::app::open(&two, NOW, Lang::En);
+    merge(&mut desk2, &file, "");
+    let Some(Overlay::Form(_, form)) = &desk2.overlay else {
+        panic!("{}", screen(&desk2, 100, 30));
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some("this bundle is encrypted: type its passphrase")
+    );
+    assert_eq!(form.focus, 1, "on the passphrase");
+    type_text(&mut desk2, "plum");
+    press(&mut desk2, KeyCode::Enter);
+    let Some(Overlay::Form(_, form)) = &desk2.overlay else {
+        panic!("{}", screen(&desk2, 100, 30));
+    };
+    let refused = form.error.clone().unwrap();
+    assert!(refused.contains("passphrase"), "{refused}");
+    assert!(!screen(&desk2, 100, 30).contains("plum"));
+    ctrl(&mut desk2, 'u');
+    type_text(&mut desk2, "plum blossom");
+    press(&mut desk2, KeyCode::Enter);
+    assert!(question(&desk2).is_some(), "{}", screen(&desk2, 100, 30));
+    press(&mut desk2, KeyCode::Enter);
+    assert!(
+        notice(&desk2).starts_with("merged from "),
+        "{}",
+        notice(&desk2)
+    );
+}
+
+/// A file that is not a bundle is refused in the merge form, and nothing is written.
+#[test]
+fn a_foreign_file_is_refused_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir.path().join("data"), Lang::Zh);
+    bundles(&mut app);
+    let file = dir.path().join("名单.csv");
+    std::fs::write(&file, "姓名,单位\n张三,某村\n").unwrap();
+    merge(&mut app, &file, "");
+    let Some(Overlay::Form(_, form)) = &app.overlay else {
+        panic!("{}", screen(&app, 100, 30));
+    };
+    assert!(form.error.is_some(), "{}", screen(&app, 100, 30));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, None);
 }

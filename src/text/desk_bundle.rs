@@ -8,7 +8,7 @@ catalogue! {
     PackDeskTitle => "本台", "This desk";
     PackDeskNamed => "本台：{name}（编号 {id}）", "this desk: {name} (id {id})";
     PackDeskUnnamed => "本台：{id}（未命名：按 n 命名，如 2号台）", "this desk: {id} (unnamed: press n to name it, e.g. Desk 2)";
-    PackKnownDesks => "数据来自：{desks}", "records from: {desks}";
+    PackKnownDesks => "已知的其他台：{desks}", "other desks known here: {desks}";
     PackHelpExport => "按 e 导出数据包，交给另一台或上报（可设口令加密）", "e exports a bundle for another desk or the city (a passphrase encrypts it)";
     PackHelpMerge => "按 m 合并另一台的数据包：先试合并，确认后写入（写入前自动备份）", "m merges another desk's bundle: a dry run first, written once you confirm (after a backup)";
     PackNothingYet => "本次还没有导出或合并数据包。", "no bundle exported or merged yet.";
@@ -33,7 +33,8 @@ catalogue! {
     PackEncrypted => "已加密，合并时需输入口令", "encrypted: merging it asks for the passphrase";
     PackNotEncrypted => "未加密：内含完整身份证号，请妥善保管", "not encrypted: it holds full ID numbers, keep it safe";
     PackExportFailed => "未导出：{reason}", "not exported: {reason}";
-    PackConfirmMerge => "试合并结果：{summary}。现在合并？", "Dry run: {summary}. Merge now?";
+    PackConfirmMerge => "{summary}。现在合并？", "{summary}. Merge now?";
+    PackRenumbered => "{summary}；另有 {count} 处编号因重复而改编", "{summary}; {count} label(s) renumbered to avoid a clash";
     PackMergeCancelled => "未合并，没有写入任何内容", "not merged: nothing written";
     PackMergeFailed => "未合并：{reason}", "not merged: {reason}";
     PackNamed => "✓ 本台已命名为 {name}", "✓ this desk is now named {name}";

@@ -21,7 +21,7 @@ use crate::tui::state::{Action, App, ConfirmKind, FormKind, Overlay, ScreenId};
 use crate::tui::widgets::form::{Form, TypedForm};
 
 use super::bundle_calls::{self as calls, Exported, Failure, Merged, Opened};
-use super::bundle_forms::{ExportForm, MergeForm, NameForm, default_file};
+use super::bundle_forms::{ExportForm, MergeForm, NameForm, home};
 
 /// Where the folder of the last bundle written is kept, for the next one's default.
 const BUNDLE_FOLDER: &str = "bundle_folder";
@@ -73,17 +73,13 @@ impl App {
 
     /// Reads this desk's id, name and the desks it knows (on entering the screen).
     pub(crate) fn refresh_bundle(&mut self) {
-        let read = || -> StoreResult<(Option<String>, Vec<String>)> {
-            let known = self.store.desk_names()?.into_values().collect();
-            Ok((self.store.desk_name()?, known))
-        };
-        match read() {
-            Ok((name, known)) => {
-                self.bundle.desk_id = self.store.desk().to_string();
+        match calls::desks(&self.store) {
+            Ok((id, name, known)) => {
+                self.bundle.desk_id = id;
                 self.bundle.desk_name = name;
                 self.bundle.known = known;
             }
-            Err(e) => self.fail(&e),
+            Err(failure) => self.bundle_failed(failure),
         }
     }
 
@@ -104,8 +100,11 @@ impl App {
 
     fn open_export_form(&mut self) {
         let cohort = self.desk.as_ref().map(|d| d.cohort.code.clone());
-        let label = self.store.desk_label().unwrap_or_default();
-        let path = default_file(self.bundle_folder().as_deref(), &label, self.now());
+        let folder = self.bundle_folder().or_else(home).unwrap_or_default();
+        let path = match calls::default_file(&self.store, &folder, self.now(), self.lang) {
+            Ok(path) => path.to_string_lossy().into_owned(),
+            Err(failure) => return self.bundle_failed(failure),
+        };
         let form = ExportForm::new(cohort.is_some(), path);
         let options = (self.lang, cohort, self.now().year());
         let title = self.t_bundle(B::PackExportTitle);
@@ -275,14 +274,31 @@ impl App {
             Err(Failure::Refused(reason)) => return refused(self, form, reason, false),
         };
         match calls::merge(&self.store, &opened, true, self.now(), self.lang) {
-            Ok(report) => {
-                let question = tr!(self.lang, B::PackConfirmMerge, summary = report.summary);
-                self.show(B::PackDryRunTitle, report.lines);
-                self.bundle.opened = Some(opened);
-                self.overlay = Some(Overlay::Confirm(ConfirmKind::MergeBundle, question));
-            }
+            Ok(report) => self.ask_merge(opened, report),
             Err(failure) => self.merge_failed(failure),
         }
+    }
+
+    /// The dry run's report shown, and its summary asked about; nothing to ask when
+    /// everything in the bundle is here already.
+    fn ask_merge(&mut self, opened: Opened, report: Merged) {
+        self.show(B::PackDryRunTitle, report.lines);
+        if report.nothing_new {
+            return self.info(report.summary);
+        }
+        let mut summary = report.summary;
+        if report.renumbered > 0 {
+            let count = report.renumbered;
+            summary = tr!(
+                self.lang,
+                B::PackRenumbered,
+                summary = summary,
+                count = count
+            );
+        }
+        let question = tr!(self.lang, B::PackConfirmMerge, summary = summary);
+        self.bundle.opened = Some(opened);
+        self.overlay = Some(Overlay::Confirm(ConfirmKind::MergeBundle, question));
     }
 
     fn merge_now(&mut self) {
@@ -308,12 +324,18 @@ impl App {
     }
 
     fn merge_failed(&mut self, failure: Failure) {
+        if let Failure::Refused(reason) = failure {
+            let text = tr!(self.lang, B::PackMergeFailed, reason = reason);
+            return self.show_failed(text);
+        }
+        self.bundle_failed(failure);
+    }
+
+    /// A failure outside a form: the store's as not saved, a refusal as a notice.
+    fn bundle_failed(&mut self, failure: Failure) {
         match failure {
             Failure::Store(e) => self.fail(&e),
-            Failure::Refused(reason) => {
-                let text = tr!(self.lang, B::PackMergeFailed, reason = reason);
-                self.show_failed(text);
-            }
+            Failure::Refused(reason) => self.info(reason),
             Failure::NeedsPassphrase => {}
         }
     }

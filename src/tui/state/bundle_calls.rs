@@ -1,16 +1,15 @@
 //! Every call the bundle screen (bundle.rs) makes to the bundle file, the export, the
 //! merge and the desk's name, in one place: the screen sees only what is here.
-//!
-//! INTERIM: `io::bundle`, `ops::bundle_export`, `ops::merge` and `ops::desk` are being
-//! written on other branches; until they land, export writes the collected contents as
-//! plain JSON and merge is refused. The switch to the real calls is this file alone.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::bundle::{Contents, Counts, Scope};
-use crate::store::{Batch, Store, StoreError};
+use crate::domain::bundle::{Counts, Scope};
+use crate::io::bundle::{self, Bundle, BundleError};
+use crate::ops::merge::{self, FromDesk, MergeError, MergeOptions};
+use crate::ops::{OpError, bundle_export, desk};
+use crate::store::{Store, StoreError};
 use crate::text::Lang;
 
 /// Why a call did nothing.
@@ -19,15 +18,18 @@ pub(crate) enum Failure {
     /// The store failed: shown as not saved.
     Store(StoreError),
     /// The bundle is encrypted and no passphrase was given.
-    #[allow(dead_code)] // INTERIM: until io::bundle lands
     NeedsPassphrase,
     /// Refused, worded in the desk's language (nothing written).
     Refused(String),
 }
 
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
-        Failure::Store(e)
+impl Failure {
+    fn of_bundle(error: BundleError, lang: Lang) -> Failure {
+        match error {
+            BundleError::Store(e) => Failure::Store(e),
+            BundleError::NeedsPassphrase { .. } => Failure::NeedsPassphrase,
+            other => Failure::Refused(other.message(lang)),
+        }
     }
 }
 
@@ -43,7 +45,7 @@ pub(crate) struct Exported {
 #[derive(Debug)]
 pub(crate) struct Opened {
     pub path: PathBuf,
-    contents: Contents,
+    bundle: Bundle,
 }
 
 /// What a merge (or its dry run) reports: the one-line summary and the whole report.
@@ -51,6 +53,10 @@ pub(crate) struct Opened {
 pub(crate) struct Merged {
     pub summary: String,
     pub lines: Vec<String>,
+    /// Cohort, activity or module labels changed to avoid a clash.
+    pub renumbered: usize,
+    /// Everything in the bundle is here already: nothing to write.
+    pub nothing_new: bool,
 }
 
 /// Writes the bundle of `scope` to `path`, encrypted when a passphrase is given.
@@ -59,57 +65,84 @@ pub(crate) fn export(
     scope: &Scope,
     path: &Path,
     passphrase: Option<&str>,
-    _now: DateTime<FixedOffset>,
-    _lang: Lang,
+    now: DateTime<FixedOffset>,
+    lang: Lang,
 ) -> Result<Exported, Failure> {
-    let contents = crate::ops::bundle_collect::collect(store, scope)?;
-    let bytes = serde_json::to_vec(&contents).map_err(|e| Failure::Refused(e.to_string()))?;
-    crate::io::write_atomic(path, &bytes).map_err(|e| Failure::Refused(e.to_string()))?;
+    let exported = bundle_export::export(store, scope, path, passphrase, now)
+        .map_err(|e| Failure::of_bundle(e, lang))?;
     Ok(Exported {
-        path: path.to_path_buf(),
-        counts: contents.counts(),
-        encrypted: passphrase.is_some(),
+        path: exported.path,
+        counts: exported.header.counts,
+        encrypted: exported.encrypted,
     })
 }
 
 /// Reads and checks the bundle at `path` (nothing written).
-pub(crate) fn open(path: &Path, _passphrase: Option<&str>, _lang: Lang) -> Result<Opened, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure::Refused(e.to_string()))?;
-    let contents = serde_json::from_slice(&bytes).map_err(|e| Failure::Refused(e.to_string()))?;
+pub(crate) fn open(path: &Path, passphrase: Option<&str>, lang: Lang) -> Result<Opened, Failure> {
+    let bundle = bundle::read(path, passphrase).map_err(|e| Failure::of_bundle(e, lang))?;
     Ok(Opened {
         path: path.to_path_buf(),
-        contents,
+        bundle,
     })
 }
 
 /// Merges the bundle into the store, or with `dry_run` says what it would merge and
 /// writes nothing.
 pub(crate) fn merge(
-    _store: &Store,
+    store: &Store,
     opened: &Opened,
     dry_run: bool,
-    _now: DateTime<FixedOffset>,
-    _lang: Lang,
+    now: DateTime<FixedOffset>,
+    lang: Lang,
 ) -> Result<Merged, Failure> {
-    let counts = opened.contents.counts();
-    if !dry_run {
-        return Err(Failure::Refused("merge: not yet built".into()));
-    }
-    let summary = format!("{} events", counts.events);
+    let header = &opened.bundle.header;
+    let from = FromDesk {
+        desk: header.desk.clone(),
+        name: Some(header.desk_name.clone()).filter(|n| *n != header.desk),
+    };
+    let options = MergeOptions { dry_run, now };
+    let report = merge::merge_contents(store, &from, &opened.bundle.contents, &options).map_err(
+        |e| match e {
+            MergeError::Store(e) => Failure::Store(e),
+            other => Failure::Refused(other.message(lang)),
+        },
+    )?;
     Ok(Merged {
-        lines: vec![summary.clone()],
-        summary,
+        summary: report.summary(lang),
+        lines: report.lines(lang),
+        renumbered: report.renumbered.len(),
+        nothing_new: report.came_in.total() == 0 && report.joined.is_empty(),
     })
 }
 
 /// Names this desk; the name as stored.
-pub(crate) fn set_name(store: &Store, name: &str, _lang: Lang) -> Result<String, Failure> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Failure::Refused("empty".into()));
+pub(crate) fn set_name(store: &Store, name: &str, lang: Lang) -> Result<String, Failure> {
+    match desk::set_name(store, name) {
+        Ok(label) => Ok(label.name.unwrap_or(label.id)),
+        Err(OpError::Store(e)) => Err(Failure::Store(e)),
+        Err(refused) => Err(Failure::Refused(refused.message(lang))),
     }
-    let mut batch = Batch::default();
-    Store::stage_desk_name(&mut batch, store.desk(), name);
-    store.commit(batch)?;
-    Ok(name.to_string())
+}
+
+/// This desk's id and name (None: unnamed), and the other desks known here by name.
+pub(crate) fn desks(store: &Store) -> Result<(String, Option<String>, Vec<String>), Failure> {
+    let desks = desk::desks(store).map_err(Failure::Store)?;
+    let others = desks
+        .others
+        .into_iter()
+        .map(|d| d.name.unwrap_or(d.id))
+        .collect();
+    Ok((desks.this.id, desks.this.name, others))
+}
+
+/// The file a bundle of this desk made now is offered as, in `folder`.
+pub(crate) fn default_file(
+    store: &Store,
+    folder: &Path,
+    now: DateTime<FixedOffset>,
+    lang: Lang,
+) -> Result<PathBuf, Failure> {
+    let name =
+        bundle_export::default_file_name(store, now).map_err(|e| Failure::of_bundle(e, lang))?;
+    Ok(folder.join(name))
 }

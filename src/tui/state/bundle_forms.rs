@@ -2,9 +2,7 @@
 //! file, an optional passphrase typed twice), merge (file, passphrase if encrypted) and
 //! this desk's name; and the export's default file name.
 
-use std::path::{Path, PathBuf};
-
-use chrono::{DateTime, FixedOffset};
+use std::path::PathBuf;
 
 use crate::domain::bundle::Scope;
 use crate::text::Desk as T;
@@ -163,31 +161,8 @@ impl TypedForm for NameForm {
     }
 }
 
-/// `<folder>/lunxun-<desk>-<date>.lxb`: the folder of the last bundle, else the home
-/// folder, else the working folder; the desk's name kept to what a file name may hold.
-pub(crate) fn default_file(
-    folder: Option<&Path>,
-    desk: &str,
-    now: DateTime<FixedOffset>,
-) -> String {
-    let folder = folder
-        .map(Path::to_path_buf)
-        .or_else(home)
-        .unwrap_or_default();
-    let desk: String = desk
-        .chars()
-        .map(|c| match c {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            c if c.is_control() || c.is_whitespace() => '-',
-            c => c,
-        })
-        .collect();
-    let name = format!("lunxun-{desk}-{}.lxb", now.format("%Y-%m-%d"));
-    folder.join(name).to_string_lossy().into_owned()
-}
-
-/// The user's home folder, from the environment (`HOME`, or `USERPROFILE` on Windows).
-fn home() -> Option<PathBuf> {
+/// The user's home folder (where a first bundle is offered to go), from the environment (`HOME`, or `USERPROFILE` on Windows).
+pub(crate) fn home() -> Option<PathBuf> {
     let var = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
     std::env::var_os(var)
         .filter(|h| !h.is_empty())
@@ -206,17 +181,6 @@ pub(crate) fn scope_label(lang: Lang, scope: &Scope) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_default_file_is_named_for_the_desk_and_the_day() {
-        let now = DateTime::parse_from_rfc3339("2026-11-30T09:00:00+08:00").unwrap();
-        let folder = Path::new("usb");
-        let file = default_file(Some(folder), "2号台/东 门", now);
-        assert_eq!(
-            PathBuf::from(file),
-            folder.join("lunxun-2号台-东-门-2026-11-30.lxb")
-        );
-    }
 
     #[test]
     fn the_passphrase_must_be_typed_the_same_twice() {
