@@ -132,6 +132,46 @@ fn a_passphrase_is_never_drawn_and_must_be_typed_the_same_twice() {
     assert!(!file.exists());
 }
 
+/// The screen with every desk id (`desk-` and six random characters) written
+/// `desk-XXXXXX`, so a snapshot holds still.
+fn steady(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("desk-") {
+        out.push_str(&rest[..at + 5]);
+        let id: String = rest[at + 5..].chars().take(6).collect();
+        out.push_str(&"X".repeat(id.chars().count()));
+        rest = &rest[at + 5 + id.len()..];
+    }
+    out + rest
+}
+
+#[test]
+fn snapshots_of_the_bundle_screen_and_its_export_form() {
+    for lang in [Lang::Zh, Lang::En] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = demo_app(dir.path(), lang);
+        bundles(&mut app);
+        let suffix = if lang == Lang::Zh { "zh" } else { "en" };
+        insta::assert_snapshot!(
+            format!("bundle_unnamed_80_{suffix}"),
+            steady(&screen(&app, 80, 24))
+        );
+        press(&mut app, KeyCode::Char('n'));
+        type_text(&mut app, "1号台");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('e'));
+        press(&mut app, KeyCode::Tab);
+        retype(&mut app, "/media/u盘/1号台.lxb");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "secret");
+        insta::assert_snapshot!(
+            format!("bundle_export_form_80_{suffix}"),
+            steady(&screen(&app, 80, 24))
+        );
+    }
+}
+
 /// Day 2, morning: the session the clock is in.
 fn am2() -> Session {
     Session::new(2, SlotKind::Am)
@@ -231,6 +271,7 @@ fn a_second_desk_starts_from_the_first_and_its_check_ins_merge_back() {
         asked.contains("试合并 2号台 的数据（未写入）：签到 2 条"),
         "{asked}"
     );
+    insta::assert_snapshot!("bundle_dry_run_100_zh", steady(&screen(&desk1, 100, 30)));
     assert_eq!(arrived(&desk1), before, "a dry run writes nothing");
     press(&mut desk1, KeyCode::Enter);
     assert_eq!(notice(&desk1), "已合并 2号台 的数据：签到 2 条");

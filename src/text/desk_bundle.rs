@@ -10,7 +10,7 @@ catalogue! {
     PackDeskUnnamed => "本台：{id}（未命名：按 n 命名，如 2号台）", "this desk: {id} (unnamed: press n to name it, e.g. Desk 2)";
     PackKnownDesks => "已知的其他台：{desks}", "other desks known here: {desks}";
     PackHelpExport => "按 e 导出数据包，交给另一台或上报（可设口令加密）", "e exports a bundle for another desk or the city (a passphrase encrypts it)";
-    PackHelpMerge => "按 m 合并另一台的数据包：先试合并，确认后写入（写入前自动备份）", "m merges another desk's bundle: a dry run first, written once you confirm (after a backup)";
+    PackHelpMerge => "按 m 合并另一台的数据包：先试合并，确认后写入（写入前自动备份）", "m merges a bundle: a dry run first, written once you confirm, after a backup";
     PackNothingYet => "本次还没有导出或合并数据包。", "no bundle exported or merged yet.";
     PackExportedTitle => "已导出", "Exported";
     PackDryRunTitle => "试合并（未写入）", "Dry run (nothing written)";

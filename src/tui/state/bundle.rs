@@ -186,6 +186,7 @@ impl App {
     fn ask_bundle_job(&mut self, job: BundleJob, running: String) {
         self.bundle.pending = Some(job);
         self.bundle.running = Some(running);
+        self.notice = None;
     }
 
     /// Runs the bundle work a key asked for, if any (see the module's comment). True
