@@ -61,7 +61,9 @@ fn draw_frame(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ]));
     render_title(app, title, frame);
-    let cursor = if app.welcome {
+    let cursor = if app.bundle_over_welcome() {
+        plain(bundle::render, app, body, frame.buffer_mut())
+    } else if app.welcome {
         welcome::render(app, body, frame.buffer_mut());
         None
     } else {

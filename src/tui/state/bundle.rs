@@ -114,8 +114,19 @@ impl App {
         ));
     }
 
+    /// A merge begun on the welcome screen (an empty folder) shows the bundle screen
+    /// while it runs and while its dry run is asked about.
+    pub fn bundle_over_welcome(&self) -> bool {
+        let asking = matches!(
+            self.overlay,
+            Some(Overlay::Confirm(ConfirmKind::MergeBundle, _))
+        );
+        self.welcome && (self.bundle.running.is_some() || asking)
+    }
+
     /// `m`, on this screen or the welcome screen.
     pub(crate) fn open_merge_form(&mut self) {
+        self.refresh_bundle();
         let folder = self.bundle_folder().map(|f| with_separator(&f));
         let form = MergeForm::with_path(folder.unwrap_or_default());
         let title = self.t_bundle(B::PackMergeTitle);
