@@ -8,12 +8,13 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::domain::bundle::{Counts, Scope};
-use crate::io::bundle::{self, Bundle, BundleError, Header, Opened};
+use crate::io::bundle::{Bundle, Header};
 use crate::ops::bundle_export;
 use crate::text::{Bundles, Lang};
 use crate::tr;
 
-use super::{CliError, CliResult, Ctx, passphrase};
+use super::bundle_open::{fail, open, to_seal};
+use super::{CliError, CliResult, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum BundleCommand {
@@ -60,44 +61,14 @@ pub struct ExportArgs {
     pub json: bool,
 }
 
-pub fn run(cmd: BundleCommand, ctx: &Ctx) -> CliResult {
-    match cmd {
-        BundleCommand::Export(args) => export(args, ctx),
-        BundleCommand::Show { file, json } => show(&file, json, ctx),
-        BundleCommand::Merge {
-            file,
-            dry_run,
-            json,
-        } => super::bundle_merge::run(file, dry_run, json, ctx),
-    }
-}
-
-/// A bundle error as the command line reports it: the file or passphrase refused
-/// (exit 2), the folder or the file system failing (exit 1).
-pub(super) fn fail(e: BundleError, lang: Lang) -> CliError {
-    match e {
-        BundleError::Store(s) => CliError::Store(s),
-        e if e.is_refusal() => CliError::Input(e.message(lang)),
-        e => CliError::Io(e.message(lang)),
-    }
-}
-
-/// Reads the bundle at `path`, asking for its passphrase if it is sealed.
-pub(super) fn open(path: &Path, ctx: &Ctx) -> Result<Opened, CliError> {
-    let sealed = bundle::is_encrypted(path).map_err(|e| fail(e, ctx.lang))?;
-    let passphrase = match sealed {
-        true => passphrase::to_open(ctx.lang)?,
-        false => None,
-    };
-    bundle::open(path, passphrase.as_deref()).map_err(|e| fail(e, ctx.lang))
-}
-
-/// [`open`], the bundle alone: what a merge reads.
+/// [`bundle_open::open`](super::bundle_open::open), the bundle alone: what a merge
+/// reads (`bundle merge` is run by bundle_merge.rs, called from `cli::run`, so the
+/// two files import each other in one direction only).
 pub(super) fn read(path: &Path, ctx: &Ctx) -> Result<Bundle, CliError> {
     open(path, ctx).map(|opened| opened.bundle)
 }
 
-fn export(args: ExportArgs, ctx: &Ctx) -> CliResult {
+pub(super) fn export(args: ExportArgs, ctx: &Ctx) -> CliResult {
     let scope = match (&args.cohort, args.year) {
         (Some(code), _) => Scope::Cohort {
             code: super::find_cohort(ctx, code)?.code,
@@ -113,7 +84,7 @@ fn export(args: ExportArgs, ctx: &Ctx) -> CliResult {
         ),
     };
     let passphrase = match args.encrypt {
-        true => Some(passphrase::to_seal(ctx.lang)?.unwrap_or_default()),
+        true => Some(to_seal(ctx.lang)?.unwrap_or_default()),
         false => None,
     };
     let exported = bundle_export::export(&ctx.store, &scope, &path, passphrase.as_deref(), now)
@@ -141,7 +112,7 @@ struct Shown<'a> {
     header: &'a Header,
 }
 
-fn show(path: &Path, json: bool, ctx: &Ctx) -> CliResult {
+pub(super) fn show(path: &Path, json: bool, ctx: &Ctx) -> CliResult {
     let opened = open(path, ctx)?;
     let header = &opened.bundle.header;
     if json {

@@ -5,6 +5,7 @@ mod args;
 mod backup;
 mod bundle;
 mod bundle_merge;
+mod bundle_open;
 mod certificates;
 mod checkin;
 mod cohort;
@@ -17,7 +18,6 @@ mod export;
 mod import;
 mod import_progress;
 mod import_timetable;
-mod passphrase;
 mod people;
 mod people_edit;
 mod people_hours;
@@ -50,6 +50,7 @@ use crate::text::{Commands, Lang};
 use crate::tr;
 
 pub use args::{Cli, Command};
+use bundle::BundleCommand;
 pub use printed::Printed;
 
 /// What a command needs: the open store, the clock and the user's language.
@@ -122,7 +123,13 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Teach(cmd) => teach::run(cmd, ctx),
         Command::Module(cmd) => module::run(cmd, ctx),
         Command::Base(cmd) => base::run(cmd, ctx),
-        Command::Bundle(cmd) => bundle::run(cmd, ctx),
+        Command::Bundle(BundleCommand::Export(args)) => bundle::export(args, ctx),
+        Command::Bundle(BundleCommand::Show { file, json }) => bundle::show(&file, json, ctx),
+        Command::Bundle(BundleCommand::Merge {
+            file,
+            dry_run,
+            json,
+        }) => bundle_merge::run(file, dry_run, json, ctx),
         Command::Desk(cmd) => desk::run(cmd, ctx),
         // main serves it before the store opens; here only if called as a library.
         Command::ReadWorkbook(_) => Err(CliError::Input(tr!(

@@ -1,15 +1,38 @@
-//! A bundle's passphrase: from `LUNXUN_BUNDLE_PASSPHRASE`, else typed on the terminal
-//! without echo (crossterm's raw mode, the same on Windows), else one line of standard
-//! input. Never printed, never in a message.
+//! A bundle file opened from the command line (`bundle show`, `bundle merge`), and its
+//! passphrase: from `LUNXUN_BUNDLE_PASSPHRASE`, else typed on the terminal without echo
+//! (crossterm's raw mode, the same on Windows), else one line of standard input. Never
+//! printed, never in a message.
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
+use crate::io::bundle::{self, BundleError, Opened};
 use crate::text::{Bundles, Lang};
 use crate::tr;
 
-use super::CliError;
+use super::{CliError, Ctx};
+
+/// A bundle error as the command line reports it: the file or passphrase refused
+/// (exit 2), the folder or the file system failing (exit 1).
+pub(super) fn fail(e: BundleError, lang: Lang) -> CliError {
+    match e {
+        BundleError::Store(s) => CliError::Store(s),
+        e if e.is_refusal() => CliError::Input(e.message(lang)),
+        e => CliError::Io(e.message(lang)),
+    }
+}
+
+/// Reads the bundle at `path`, asking for its passphrase if it is sealed.
+pub(super) fn open(path: &Path, ctx: &Ctx) -> Result<Opened, CliError> {
+    let sealed = bundle::is_encrypted(path).map_err(|e| fail(e, ctx.lang))?;
+    let passphrase = match sealed {
+        true => to_open(ctx.lang)?,
+        false => None,
+    };
+    bundle::open(path, passphrase.as_deref()).map_err(|e| fail(e, ctx.lang))
+}
 
 /// The variable a passphrase is read from first.
 pub const ENV: &str = "LUNXUN_BUNDLE_PASSPHRASE";
@@ -35,7 +58,7 @@ pub(super) fn to_seal(lang: Lang) -> Result<Option<String>, CliError> {
 }
 
 /// The passphrase to open a sealed bundle; `Ok(None)`: none given.
-pub(super) fn to_open(lang: Lang) -> Result<Option<String>, CliError> {
+fn to_open(lang: Lang) -> Result<Option<String>, CliError> {
     if let Ok(given) = std::env::var(ENV) {
         return Ok(Some(given));
     }
