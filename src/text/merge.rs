@@ -27,6 +27,7 @@ catalogue! {
     MergeKindActivityEvents => "教学记录", "teaching log entries";
     MergeKindChanges => "花名册变更", "register changes";
     MergeKindEnrolments => "参训", "enrolments";
+    MergeKindEnrolmentsUndone => "撤销的参训", "enrolments undone";
     MergeKindPeople => "新人员", "new people";
     MergeKindPeopleUpdated => "人员信息更新", "people updated";
     MergeKindCohorts => "新班次", "new cohorts";
@@ -53,6 +54,17 @@ catalogue! {
     MergeWhichHere => "本机", "this folder's";
     MergeDifference => "{field} 本机 {here}、对方 {incoming}", "{field} here {here}, incoming {incoming}";
     MergeClock => "时钟不一致：{ahead} 比 {behind} 快约 {minutes} 分钟，请校准签到台的时钟", "clocks differ: {ahead} is about {minutes} minutes ahead of {behind}; set the desks' clocks right";
+    MergeFieldName => "名称", "name";
+    MergeFieldLevel => "层级", "level";
+    MergeFieldFocus => "重点领域", "field";
+    MergeFieldStart => "开始日期", "start date";
+    MergeFieldDays => "天数", "days";
+    MergeFieldSlots => "时段", "sessions of a day";
+    MergeFieldVenue => "地点", "venue";
+    MergeFieldOpen => "是否开放", "open";
+    MergeFieldGrace => "迟到宽限分钟", "grace minutes";
+    MergeFieldCompletion => "结业出勤比例", "completion share";
+    MergeFieldCredit => "学时规则", "credit rules";
     MergeListSeparator => "，", ", ";
     }
 }

@@ -46,10 +46,12 @@ pub(super) fn plan(local: &[Cohort], incoming: &[Cohort]) -> CohortPlan {
     let mut taken: Vec<String> = local.iter().map(|c| c.code.clone()).collect();
     let mut plan = CohortPlan::default();
     for cohort in incoming {
-        if let Some(here) = by_uid
-            .get(cohort.uid.as_str())
-            .filter(|_| !cohort.uid.is_empty())
-        {
+        // A cohort without a global id (written before schema 3) is known by its code.
+        let same = match cohort.uid.is_empty() {
+            true => local.iter().find(|c| c.code == cohort.code),
+            false => by_uid.get(cohort.uid.as_str()).copied(),
+        };
+        if let Some(here) = same {
             plan.codes.insert(cohort.code.clone(), here.code.clone());
             reconcile(&mut plan, here, cohort);
             continue;

@@ -14,6 +14,7 @@ mod cohorts;
 mod conflicts;
 mod modules;
 mod records;
+mod taken_off;
 #[cfg(test)]
 mod tests;
 
@@ -82,6 +83,8 @@ pub struct Plan {
     pub modules: Vec<Module>,
     pub cohort_catalogues: Vec<(String, Catalogue)>,
     pub enrolments: Vec<Enrolment>,
+    /// Enrolments here that an undo the bundle brings took off (cohort code, person).
+    pub enrolment_removals: Vec<(String, PersonId)>,
     pub events: Vec<AttendanceEvent>,
     pub activity_events: Vec<ActivityEvent>,
     pub new_activities: usize,
@@ -104,6 +107,7 @@ impl Plan {
             && self.modules.is_empty()
             && self.cohort_catalogues.is_empty()
             && self.enrolments.is_empty()
+            && self.enrolment_removals.is_empty()
             && self.events.is_empty()
             && self.activity_events.is_empty()
             && self.changes.is_empty()
@@ -147,12 +151,24 @@ pub fn plan(here: &Local, incoming: &Contents) -> Plan {
         records::people(&people_here, &incoming.people, &here.changes, &changes);
     let matches = match_people(&here.people, &new_people);
     let recorded = joined_pairs(here.changes.iter().chain(&changes));
+    let all_changes: Vec<&RegisterEvent> = here.changes.iter().chain(&changes).collect();
+    let off = taken_off::taken_off(&all_changes);
+    let mut enrolment_removals: Vec<(String, PersonId)> = off
+        .iter()
+        .filter(|key| here.enrolments.contains_key(*key))
+        .cloned()
+        .collect();
+    enrolment_removals.sort();
     let mut renumbered = cohorts.renumbered;
     renumbered.extend(module_plan.renumbered.iter().cloned());
     renumbered.extend(activities.renumbered);
     Plan {
         events: records::events(&here.events, &incoming.events, &cohorts.codes),
-        enrolments: records::enrolments(&here.enrolments, &incoming.enrolments, &cohorts.codes),
+        enrolments: records::enrolments(&here.enrolments, &incoming.enrolments, &cohorts.codes)
+            .into_iter()
+            .filter(|e| !off.contains(&(e.cohort.clone(), e.person.clone())))
+            .collect(),
+        enrolment_removals,
         bases: records::bases(&here.bases, &incoming.bases),
         desks: records::desks(&here.desks, &incoming.desks),
         codes: cohorts.codes,

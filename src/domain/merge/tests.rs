@@ -160,3 +160,18 @@ fn a_double_arrival_names_the_standing_one() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].others.len(), 1);
 }
+
+#[test]
+fn a_cohort_without_a_global_id_is_known_by_its_code() {
+    let here = Local {
+        cohorts: vec![cohort("2026-01", "U-HERE")],
+        ..Local::default()
+    };
+    let incoming = Contents {
+        cohorts: vec![cohort("2026-01", "")],
+        ..Contents::default()
+    };
+    let plan = plan(&here, &incoming);
+    assert_eq!(plan.codes["2026-01"], "2026-01");
+    assert!(plan.renumbered.is_empty());
+}

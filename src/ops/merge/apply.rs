@@ -7,7 +7,6 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::merge::Plan;
-use crate::domain::module::Catalogue;
 use crate::domain::register::Change;
 use crate::ops::who;
 use crate::store::{Batch, Store, StoreResult};
@@ -61,9 +60,11 @@ fn stage(store: &Store, plan: &Plan, now: DateTime<FixedOffset>) -> StoreResult<
         Store::stage_cohort(chunks.next(), cohort);
     }
     if !plan.modules.is_empty() {
-        let catalogue = Catalogue {
-            modules: plan.modules.clone(),
-        };
+        // The whole catalogue: one never changed here is the built-in five, not stored
+        // yet, and would read as the new modules alone.
+        let mut catalogue = store.catalogue()?;
+        catalogue.modules.extend(plan.modules.iter().cloned());
+        catalogue.modules.sort_by_key(|m| m.number);
         Store::stage_catalogue(chunks.next(), &catalogue);
     }
     for (code, catalogue) in &plan.cohort_catalogues {
@@ -83,6 +84,9 @@ fn stage(store: &Store, plan: &Plan, now: DateTime<FixedOffset>) -> StoreResult<
             e.enrolled_at,
             e.walk_in,
         );
+    }
+    for (code, person) in &plan.enrolment_removals {
+        Store::stage_enrolment_removal(chunks.next(), code, person);
     }
     for event in &plan.events {
         Store::stage_event(chunks.next(), event);

@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::bundle::Contents;
 use crate::domain::merge::{Local, double_arrivals, plan, skews};
 use crate::io::backup::{self, BackupError};
+use crate::io::bundle::Bundle;
 use crate::store::{Store, StoreError, StoreResult};
 use crate::text::Lang;
 
@@ -50,6 +51,21 @@ impl MergeError {
     }
 }
 
+/// Merges `bundle` into `store`.
+pub fn merge(
+    store: &Store,
+    bundle: &Bundle,
+    options: &MergeOptions,
+) -> Result<MergeReport, MergeError> {
+    let header = &bundle.header;
+    let from = FromDesk {
+        desk: header.desk.clone(),
+        name: (!header.desk_name.is_empty() && header.desk_name != header.desk)
+            .then(|| header.desk_name.clone()),
+    };
+    merge_contents(store, &from, &bundle.contents, options)
+}
+
 /// Merges `contents`, sent by desk `from`, into `store`.
 pub fn merge_contents(
     store: &Store,
@@ -63,9 +79,14 @@ pub fn merge_contents(
     let here: Vec<_> = local.events.values().flatten().cloned().collect();
     report.double_arrivals = double_arrivals(&here, &plan.events);
     if !plan.events.is_empty() {
+        // Named only when a desk of the bundle's new events is one of the pair.
+        let incoming: HashSet<&str> = plan.events.iter().map(|e| e.desk.as_str()).collect();
         let mut all = here;
         all.extend(plan.events.iter().cloned());
-        report.clocks = skews(&all);
+        report.clocks = skews(&all)
+            .into_iter()
+            .filter(|s| incoming.contains(s.ahead.as_str()) || incoming.contains(s.behind.as_str()))
+            .collect();
     }
     if options.dry_run || plan.is_empty() {
         return Ok(report);

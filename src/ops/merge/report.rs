@@ -39,6 +39,8 @@ pub struct CameIn {
     pub activity_events: usize,
     pub changes: usize,
     pub enrolments: usize,
+    /// Enrolments taken off here by an undo the bundle brought.
+    pub enrolments_undone: usize,
     pub people: usize,
     pub people_updated: usize,
     pub cohorts: usize,
@@ -56,6 +58,7 @@ impl CameIn {
             activity_events: plan.activity_events.len(),
             changes: plan.changes.len(),
             enrolments: plan.enrolments.len(),
+            enrolments_undone: plan.enrolment_removals.len(),
             people: plan.new_people.len(),
             people_updated: plan.updated_people.len(),
             cohorts: plan.new_cohorts,
@@ -90,6 +93,7 @@ impl CameIn {
             + c.activity_events
             + c.changes
             + c.enrolments
+            + c.enrolments_undone
             + c.people
             + c.people_updated
             + c.cohorts

@@ -119,6 +119,7 @@ fn came_in(came: &CameIn, lang: Lang) -> String {
         (came.activity_events, Merge::MergeKindActivityEvents),
         (came.changes, Merge::MergeKindChanges),
         (came.enrolments, Merge::MergeKindEnrolments),
+        (came.enrolments_undone, Merge::MergeKindEnrolmentsUndone),
         (came.people, Merge::MergeKindPeople),
         (came.people_updated, Merge::MergeKindPeopleUpdated),
         (came.cohorts, Merge::MergeKindCohorts),
@@ -193,7 +194,7 @@ fn edited(c: &CohortEdits, lang: Lang) -> String {
             tr!(
                 lang,
                 Merge::MergeDifference,
-                field = d.field,
+                field = field_label(d.field, lang),
                 here = d.here,
                 incoming = d.incoming
             )
@@ -206,4 +207,22 @@ fn edited(c: &CohortEdits, lang: Lang) -> String {
         which = which.get(lang),
         fields = fields.join(Merge::MergeListSeparator.get(lang))
     )
+}
+
+/// A cohort setting's name (as [`crate::domain::merge::differences`] codes it) in `lang`.
+fn field_label(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "name" => Merge::MergeFieldName,
+        "level" => Merge::MergeFieldLevel,
+        "field" => Merge::MergeFieldFocus,
+        "start" => Merge::MergeFieldStart,
+        "days" => Merge::MergeFieldDays,
+        "slots" => Merge::MergeFieldSlots,
+        "venue" => Merge::MergeFieldVenue,
+        "open" => Merge::MergeFieldOpen,
+        "grace_minutes" => Merge::MergeFieldGrace,
+        "completion_percent" => Merge::MergeFieldCompletion,
+        _ => Merge::MergeFieldCredit,
+    }
+    .get(lang)
 }

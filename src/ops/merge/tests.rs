@@ -227,3 +227,87 @@ fn the_same_person_in_two_folders_is_joined_once() {
     merge(&b, &a);
     assert_eq!(b.commit_seq(), seq);
 }
+
+fn edit(store: &Store, code: &str, minute: i64, change: impl FnOnce(&mut Cohort)) {
+    let mut cohort = store.cohort(code).unwrap().unwrap();
+    change(&mut cohort);
+    cohort.updated_at = Some(at(minute));
+    let mut batch = Batch::default();
+    Store::stage_cohort(&mut batch, &cohort);
+    store.commit(batch).unwrap();
+}
+
+#[test]
+fn a_cohort_edited_in_both_folders_takes_the_newer_edit_and_lists_the_difference() {
+    let (_a, a, cohort) = folder(&new_cohort(), &[person("张伟", None)]);
+    let dir = tempfile::tempdir().unwrap();
+    let b = Store::open(dir.path()).unwrap();
+    merge(&b, &a);
+    edit(&a, &cohort.code, 5, |c| c.venue = "市委党校".into());
+    edit(&b, &cohort.code, 9, |c| c.venue = "村部".into());
+    let report = merge(&a, &b);
+    assert_eq!(a.cohort(&cohort.code).unwrap().unwrap().venue, "村部");
+    assert_eq!(report.conflicts(), 1);
+    let zh = report.lines(Lang::Zh).join("\n");
+    assert!(zh.contains("地点 本机 市委党校、对方 村部"), "{zh}");
+    // The other way the newer edit stands too, so both folders agree.
+    let back = merge(&b, &a);
+    assert!(!back.cohorts_edited.is_empty() || back.came_in.total() == 0);
+    assert_eq!(
+        b.cohort(&cohort.code).unwrap().unwrap(),
+        a.cohort(&cohort.code).unwrap().unwrap()
+    );
+}
+
+#[test]
+fn a_desk_whose_clock_runs_a_quarter_hour_ahead_is_named() {
+    let people: Vec<Person> = (0..10).map(|i| person(&format!("学员{i}"), None)).collect();
+    let (_a, a, cohort) = folder(&new_cohort(), &people);
+    let dir = tempfile::tempdir().unwrap();
+    let b = Store::open(dir.path()).unwrap();
+    merge(&b, &a);
+    for (i, p) in people.iter().enumerate() {
+        let i = i as i64;
+        match i % 2 {
+            0 => check_in(&a, &cohort.code, &p.id, i),
+            _ => check_in(&b, &cohort.code, &p.id, i + 15),
+        }
+    }
+    let report = merge(&a, &b);
+    assert_eq!(report.clocks.len(), 1, "{:?}", report.clocks);
+    assert_eq!(report.clocks[0].ahead, b.desk());
+    assert!(report.clocks[0].minutes >= 14);
+    let en = report.lines(Lang::En).join("\n");
+    assert!(en.contains("minutes ahead of"), "{en}");
+}
+
+#[test]
+fn an_enrolment_undone_at_one_desk_comes_off_the_other_and_never_comes_back() {
+    let (_a, a, cohort) = folder(&new_cohort(), &[person("张伟", None)]);
+    let walk = person("李娜", None);
+    let mut batch = Batch::default();
+    Store::stage_person(&mut batch, &walk);
+    a.commit(batch).unwrap();
+    let enrolled = match crate::ops::roster::enrol(&a, now(), &cohort, &walk).unwrap() {
+        crate::ops::roster::Enrolled::New(event) => event,
+        other => panic!("{other:?}"),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let b = Store::open(dir.path()).unwrap();
+    merge(&b, &a);
+    assert!(b.is_enrolled(&cohort.code, &walk.id).unwrap());
+    crate::ops::roster_undo::undo(&a, now(), &enrolled.id).unwrap();
+    assert!(!a.is_enrolled(&cohort.code, &walk.id).unwrap());
+
+    // B still has the enrolment: it does not come back to A.
+    let into_a = merge(&a, &b);
+    assert_eq!(into_a.came_in.enrolments, 0);
+    assert!(!a.is_enrolled(&cohort.code, &walk.id).unwrap());
+    let into_b = merge(&b, &a);
+    assert_eq!(into_b.came_in.enrolments_undone, 1);
+    assert!(!b.is_enrolled(&cohort.code, &walk.id).unwrap());
+    let seq = b.commit_seq();
+    merge(&b, &a);
+    assert_eq!(b.commit_seq(), seq);
+    assert!(b.check_integrity().is_ok());
+}
