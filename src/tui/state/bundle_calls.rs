@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::bundle::{Counts, Scope};
 use crate::io::bundle::{self, Bundle, BundleError};
-use crate::ops::merge::{self, FromDesk, MergeError, MergeOptions};
+use crate::ops::merge::{self, MergeError, MergeOptions};
 use crate::ops::{OpError, bundle_export, desk};
 use crate::store::{Store, StoreError};
 use crate::text::Lang;
@@ -95,18 +95,11 @@ pub(crate) fn merge(
     now: DateTime<FixedOffset>,
     lang: Lang,
 ) -> Result<Merged, Failure> {
-    let header = &opened.bundle.header;
-    let from = FromDesk {
-        desk: header.desk.clone(),
-        name: Some(header.desk_name.clone()).filter(|n| *n != header.desk),
-    };
     let options = MergeOptions { dry_run, now };
-    let report = merge::merge_contents(store, &from, &opened.bundle.contents, &options).map_err(
-        |e| match e {
-            MergeError::Store(e) => Failure::Store(e),
-            other => Failure::Refused(other.message(lang)),
-        },
-    )?;
+    let report = merge::merge(store, &opened.bundle, &options).map_err(|e| match e {
+        MergeError::Store(e) => Failure::Store(e),
+        other => Failure::Refused(other.message(lang)),
+    })?;
     Ok(Merged {
         summary: report.summary(lang),
         lines: report.lines(lang),
