@@ -379,3 +379,30 @@ fn a_foreign_file_is_refused_in_the_form() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay, None);
 }
+
+/// The export offers `lunxun-<desk>-<date-time>.lxb` in the home folder; once a bundle
+/// is written, in that bundle's folder.
+#[test]
+fn the_export_offers_a_file_named_for_the_desk_in_the_last_bundles_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(&dir.path().join("data"), Lang::Zh);
+    let (home, usb) = (dir.path().join("home"), dir.path().join("usb"));
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::create_dir_all(&usb).unwrap();
+    app.bundle.home = Some(home.clone());
+    bundles(&mut app);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "1号台");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    assert!(home.join("lunxun-1号台-20150316-0835.lxb").exists());
+    export(&mut app, &usb.join("a.lxb"), "");
+    press(&mut app, KeyCode::Char('e'));
+    let Some(Overlay::Form(_, form)) = &app.overlay else {
+        panic!("{}", screen(&app, 100, 30));
+    };
+    let offered = form.fields[1].get();
+    let expected = usb.join("lunxun-1号台-20150316-0835.lxb");
+    assert_eq!(offered, expected.to_str().unwrap());
+}

@@ -33,6 +33,9 @@ pub struct BundleState {
     pub desk_name: Option<String>,
     /// The names of the desks whose records this folder holds, this one's among them.
     pub known: Vec<String>,
+    /// Where a first bundle is offered to go (no bundle written here yet); the home
+    /// folder when not set. Tests set it inside their temporary folder.
+    pub home: Option<PathBuf>,
     /// The screen `Esc` goes back to.
     pub from: Option<ScreenId>,
     /// What the last export, dry run or merge said.
@@ -100,7 +103,11 @@ impl App {
 
     fn open_export_form(&mut self) {
         let cohort = self.desk.as_ref().map(|d| d.cohort.code.clone());
-        let folder = self.bundle_folder().or_else(home).unwrap_or_default();
+        let folder = self
+            .bundle_folder()
+            .or_else(|| self.bundle.home.clone())
+            .or_else(home)
+            .unwrap_or_default();
         let path = match calls::default_file(&self.store, &folder, self.now(), self.lang) {
             Ok(path) => path.to_string_lossy().into_owned(),
             Err(failure) => return self.bundle_failed(failure),
