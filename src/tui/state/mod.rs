@@ -13,6 +13,7 @@ pub mod bases;
 pub mod bundle;
 mod bundle_calls;
 mod bundle_forms;
+mod bundle_run;
 pub mod checkin;
 mod checkin_forms;
 mod checkin_signout;
