@@ -415,3 +415,28 @@ fn every_refusal_names_the_file_in_both_languages_and_quotes_no_record() {
         }
     }
 }
+
+/// A sealed file asking more scrypt work than any desk should spend (a file made to
+/// stall the reader) is refused before that work is done.
+#[test]
+fn a_sealed_bundle_asking_too_much_work_is_refused_unopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let contents = Contents::default();
+    let path = dir.path().join("slow.lxb");
+    bundle::write(&path, &header(&contents), &contents, Some("口令")).unwrap();
+    let bytes = fs::read(&path).unwrap();
+    let at = bytes.windows(10).position(|w| w == b"-> scrypt ").unwrap();
+    let end = at + bytes[at..].iter().position(|b| *b == b'\n').unwrap();
+    let space = at + bytes[at..end].iter().rposition(|b| *b == b' ').unwrap();
+    let mut slow = bytes[..space + 1].to_vec();
+    slow.extend_from_slice(b"40");
+    slow.extend_from_slice(&bytes[end..]);
+    fs::write(&path, slow).unwrap();
+    let start = std::time::Instant::now();
+    let refused = bundle::read(&path, Some("口令")).unwrap_err();
+    assert!(
+        matches!(refused, BundleError::TooMuchWork { .. }),
+        "{refused:?}"
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+}

@@ -5,7 +5,7 @@ mod common;
 
 use common::fixtures::{at, cohort};
 use lunxun::domain::attendance::Refusal;
-use lunxun::domain::{CheckInStatus, Person, PersonId, Session, SlotKind};
+use lunxun::domain::{CheckInStatus, Cohort, Person, PersonId, Session, SlotKind};
 use lunxun::store::{Batch, CheckInOutcome, DeskRequest, SCHEMA_VERSION, Store, StoreError};
 
 fn person(id: &str, name: &str) -> Person {
@@ -55,7 +55,16 @@ fn records_survive_closing_and_reopening() {
         assert!(matches!(outcome, CheckInOutcome::Recorded(_)));
     }
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.cohort("2015-01").unwrap(), Some(cohort("2015-01")));
+    let stored = store.cohort("2015-01").unwrap().expect("the cohort");
+    assert_eq!(stored.uid.len(), 26, "a global id given when first saved");
+    let uid = stored.uid.clone();
+    assert_eq!(
+        stored,
+        Cohort {
+            uid,
+            ..cohort("2015-01")
+        }
+    );
     assert_eq!(store.person(&p1).unwrap(), Some(person("p1", "张伟")));
     let names: Vec<_> = store
         .roster("2015-01")

@@ -87,8 +87,9 @@ pub enum Command {
     /// Revert a person's latest record for a session: their sign-out, else their
     /// check-in (recorded as an undo event)
     Undo(super::checkin::UndoArgs),
-    /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls)
-    Import(super::import::ImportArgs),
+    /// Import a roster (花名册) from CSV/TXT (UTF-8 or GBK) or Excel (.xlsx, .xls); or
+    /// `import attendance`: a filled-in paper sign-in sheet (补录)
+    Import(super::import_attendance::ImportCommand),
     /// Import a cohort's timetable (课程表) as planned teaching activities, from CSV/TXT
     /// or Excel
     ImportTimetable(ImportTimetableArgs),

@@ -149,7 +149,7 @@ struct CohortRow {
 }
 
 fn list(json: bool, ctx: &Ctx) -> CliResult {
-    let counts = ctx.store.enrolment_counts()?;
+    let counts = ctx.store.enrolment_counts_as_one()?;
     let rows: Vec<CohortRow> = ctx
         .store
         .cohorts()?

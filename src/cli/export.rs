@@ -101,7 +101,7 @@ fn attendance(args: ExportArgs, ctx: &Ctx) -> ExportResult {
     let format = pick_format(args.format, args.output.as_deref());
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
-    let events = ctx.store.events(&cohort.code)?;
+    let events = ctx.store.events_as_one(&cohort.code)?;
     let credit = crate::ops::credit::cohort_credit(&ctx.store, &cohort)?;
     let output = match format {
         ExportFormat::Json => {

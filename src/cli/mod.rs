@@ -16,12 +16,14 @@ mod desk;
 mod encoding;
 mod export;
 mod import;
+mod import_attendance;
 mod import_progress;
 mod import_timetable;
 mod people;
 mod people_edit;
 mod people_hours;
 mod people_list;
+mod people_merge;
 mod people_out;
 mod people_retire;
 mod people_show;
@@ -116,7 +118,7 @@ pub fn run(command: Command, ctx: &Ctx) -> Result<Printed, CliError> {
         Command::Checkin(args) => checkin::check_in(args, ctx),
         Command::Signout(args) => signout::run(args, ctx),
         Command::Undo(args) => checkin::undo(args, ctx),
-        Command::Import(args) => import::run(args, ctx),
+        Command::Import(cmd) => import_attendance::run(cmd, ctx),
         Command::ImportTimetable(args) => import_timetable::run(args, ctx),
         Command::Backup(args) => backup::backup(args, ctx),
         Command::Restore(args) => restore::run(args, ctx),

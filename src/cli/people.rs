@@ -26,6 +26,8 @@ pub enum PersonCommand {
     History(super::people_edit::PersonHistoryArgs),
     /// Record that a person is no longer a secretary from a date (换届, 调离), or undo it
     Retire(super::people_retire::PersonRetireArgs),
+    /// Record two records as one person (同一人), e.g. a near-match a merge listed; undone by `change undo`
+    Merge(super::people_merge::PersonMergeArgs),
     /// Hours (学时) earned elsewhere: a province class, an online course
     #[command(subcommand)]
     Hours(super::people_hours::HoursCommand),
@@ -73,6 +75,7 @@ pub fn run(command: PersonCommand, ctx: &Ctx) -> CliResult {
         PersonCommand::Edit(args) => super::people_edit::edit(args, ctx),
         PersonCommand::History(args) => super::people_edit::history(args, ctx),
         PersonCommand::Retire(args) => super::people_retire::run(args, ctx),
+        PersonCommand::Merge(args) => super::people_merge::run(args, ctx),
         PersonCommand::Hours(cmd) => super::people_hours::run(cmd, ctx),
     }
 }

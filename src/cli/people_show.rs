@@ -19,7 +19,7 @@ use crate::search::SearchIndex;
 use crate::text::{Lang, Record};
 use crate::tr;
 
-use super::people_show_text::{Names, Shown, render, standing_text};
+use super::people_show_text::{Also, Names, Shown, render, standing_text};
 use super::{CliError, CliResult, Ctx};
 
 /// Most matches a query lists before asking for an id.
@@ -44,6 +44,7 @@ pub struct PersonShowArgs {
 pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
     super::report_hours::check_target(args.target, ctx)?;
     let person = resolve(ctx, &args.query.join(" "))?;
+    let also = also_recorded(ctx, &person)?;
     let record = crate::ops::record::training_record(&ctx.store, &person.id)?;
     let shown = Shown {
         person: &person,
@@ -53,6 +54,7 @@ pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
             args.target,
         ),
         names: names_of(ctx, &record)?,
+        also,
     };
     if args.json {
         let out = RecordOut::new(&shown, ctx.lang);
@@ -61,13 +63,18 @@ pub fn run(args: PersonShowArgs, ctx: &Ctx) -> CliResult {
     Ok(render(&shown, ctx.lang))
 }
 
-/// The person with this id, or the one person the query finds; several found are
-/// listed (name, unit, county, id) with the advice to pass an id.
+/// The person with this id (the kept record, for a record joined to another), or the
+/// one person the query finds; several found are listed (name, unit, county, id) with
+/// the advice to pass an id.
 fn resolve(ctx: &Ctx, query: &str) -> Result<Person, CliError> {
-    if let Some(person) = ctx.store.person(&PersonId(query.trim().to_string()))? {
-        return Ok(person);
+    let id = PersonId(query.trim().to_string());
+    if ctx.store.person(&id)?.is_some() {
+        let aliases = ctx.store.aliases()?;
+        if let Some(person) = ctx.store.person(aliases.kept(&id))? {
+            return Ok(person);
+        }
     }
-    let people = ctx.store.people()?;
+    let people = ctx.store.people_as_one()?;
     let hits = SearchIndex::build(&people).search(query, MATCHES_SHOWN);
     match hits.as_slice() {
         [] => Err(CliError::Input(tr!(
@@ -92,6 +99,21 @@ fn resolve(ctx: &Ctx, query: &str) -> Result<Person, CliError> {
             Err(CliError::Input(text))
         }
     }
+}
+
+/// The person's other records (同一人), with how each was joined.
+fn also_recorded(ctx: &Ctx, person: &Person) -> Result<Vec<Also>, CliError> {
+    let aliases = ctx.store.aliases()?;
+    let mut also = Vec::new();
+    for (id, alias) in aliases.others(&person.id) {
+        let name = ctx.store.person(&id)?.map(|p| p.name).unwrap_or_default();
+        also.push(Also {
+            id,
+            name,
+            rule: alias.rule,
+        });
+    }
+    Ok(also)
 }
 
 /// The names of the people a record mentions (substitutes and those they replaced).
@@ -136,6 +158,15 @@ struct RecordOut<'a> {
     cohorts: Vec<CohortOut<'a>>,
     outside: Vec<OutsideOut<'a>>,
     year: YearOut,
+    /// The person's other records (同一人) and how each was joined.
+    also_recorded_as: Vec<AlsoOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AlsoOut<'a> {
+    person_id: &'a str,
+    name: &'a str,
+    rule: crate::domain::register::MatchRule,
 }
 
 #[derive(Serialize)]
@@ -233,6 +264,15 @@ impl<'a> RecordOut<'a> {
             cohorts: cohorts.collect(),
             outside: outside.collect(),
             year: year_out(&shown.total),
+            also_recorded_as: shown
+                .also
+                .iter()
+                .map(|a| AlsoOut {
+                    person_id: a.id.as_str(),
+                    name: &a.name,
+                    rule: a.rule,
+                })
+                .collect(),
         }
     }
 }

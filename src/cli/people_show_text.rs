@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::domain::credit::record::{CohortLine, TrainingRecord, YearTotal, tenths_text};
 use crate::domain::credit::{Standing, hours_text};
 use crate::domain::{Person, PersonId, mask};
-use crate::text::{Lang, Record};
+use crate::text::{Lang, PeopleMerge, Record};
 use crate::tr;
 
 /// What a record shows, gathered once for the text and the JSON.
@@ -15,6 +15,15 @@ pub(super) struct Shown<'a> {
     pub record: &'a TrainingRecord,
     pub total: YearTotal,
     pub names: Names,
+    /// The person's other records (同一人): id, name and how each was joined.
+    pub also: Vec<Also>,
+}
+
+/// Another record of the same person.
+pub(super) struct Also {
+    pub id: PersonId,
+    pub name: String,
+    pub rule: crate::domain::register::MatchRule,
 }
 
 /// The names of the people a record mentions (substitutes and those they replaced).
@@ -98,6 +107,17 @@ fn person(out: &mut String, shown: &Shown<'_>, lang: Lang) {
         id_number = p.id_number.as_deref().map_or_else(none, mask::id_number)
     );
     let _ = writeln!(out, "  {unit}\n  {ids}");
+    for also in &shown.also {
+        let rule = crate::ops::person_merge::rule_label(also.rule).get(lang);
+        let line = tr!(
+            lang,
+            PeopleMerge::PeopleMergeAlsoRecorded,
+            id = also.id,
+            name = also.name,
+            rule = rule
+        );
+        let _ = writeln!(out, "  {line}");
+    }
     if let Some(r) = &shown.record.retired {
         let retired = tr!(
             lang,

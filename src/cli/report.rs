@@ -70,7 +70,7 @@ fn generated_at(ctx: &Ctx) -> String {
 fn cohort(args: CohortReportArgs, ctx: &Ctx) -> ReportResult {
     let cohort = find_cohort(ctx, &args.cohort)?;
     let roster = ctx.store.roster(&cohort.code)?;
-    let events = ctx.store.events(&cohort.code)?;
+    let events = ctx.store.events_as_one(&cohort.code)?;
     let activities = ctx.store.activities(&cohort.code)?;
     let bases = ctx.store.bases()?;
     // The coverage's warnings depend on the clock; the report uses none of them.

@@ -224,7 +224,13 @@ fn describe(ctx: &Ctx, change: &Change) -> Result<String, super::CliError> {
             name = name(person)?,
             session = session.label(lang)
         ),
-        // `change undo` reverts only the roster changes above; never the Debug form of
+        Change::PersonsJoined { kept, joined, .. } => tr!(
+            lang,
+            crate::text::PeopleMerge::PeopleMergeWhat,
+            joined_name = name(joined)?,
+            kept_name = name(kept)?
+        ),
+        // `change undo` reverts only the roster changes above and joins; never the Debug form of
         // another (a person edit's would hold a phone or ID number in full).
         other => serde_json::to_value(other)
             .ok()

@@ -38,7 +38,7 @@ struct HitOut<'a> {
 pub fn run(args: SearchArgs, ctx: &Ctx) -> CliResult {
     let people = match &args.cohort {
         Some(code) => ctx.store.roster(&find_cohort(ctx, code)?.code)?,
-        None => ctx.store.people()?,
+        None => ctx.store.people_as_one()?,
     };
     let index = SearchIndex::build(&people);
     let query = args.query.join(" ");

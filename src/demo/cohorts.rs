@@ -49,8 +49,9 @@ fn city_cohort(
     now: DateTime<FixedOffset>,
 ) -> Cohort {
     let created = start - Duration::weeks(1);
+    let created_at = local(now, created.and_time(nine()));
     Cohort {
-        uid: String::new(),
+        uid: demo_uid(&code, created_at),
         updated_at: None,
         name: cohort_name(&code),
         code,
@@ -65,8 +66,16 @@ fn city_cohort(
         completion_percent: DEFAULT_COMPLETION_PERCENT,
         credit: Some(crate::domain::credit::CreditRules::default()),
         closed_sessions: vec![],
-        created_at: local(now, created.and_time(nine())),
+        created_at,
     }
+}
+
+/// The demo is the same for the same clock, its cohorts' global ids too: made from the
+/// creation time and the code.
+fn demo_uid(code: &str, created_at: DateTime<FixedOffset>) -> String {
+    let millis = u64::try_from(created_at.timestamp_millis()).unwrap_or_default();
+    let random = u128::from(crc32fast::hash(code.as_bytes())) << 48 | 0xDE30;
+    ulid::Ulid::from_parts(millis, random).to_string()
 }
 
 fn nine() -> NaiveTime {

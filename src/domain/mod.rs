@@ -1,6 +1,7 @@
 //! Pure types and rules of rotation training (see DOMAIN.md's glossary).
 //! No IO and no UI: everything here is plain data and functions over it.
 
+pub mod aliases;
 pub mod attendance;
 pub mod base;
 pub mod bundle;

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::domain::attendance::{self, AttendanceEvent, CheckInStatus, EventKind, Refusal};
 use crate::domain::person::PersonError;
 use crate::domain::{Cohort, Person, PersonId, Session};
-use crate::store::{Batch, CheckInOutcome, DeskRequest, Store, StoreError};
+use crate::store::{Batch, CheckInOutcome, DeskRequest, PersonFacts, Store, StoreError};
 use crate::text::{Attendance, Lang, Rosters};
 
 type Now = DateTime<FixedOffset>;
@@ -147,11 +147,25 @@ impl NotOnRoster {
     }
 }
 
-/// Refuses a check-in of someone withdrawn from the cohort or replaced in it. Reads the
-/// register's changes that name the person once per check-in.
-fn refuse_left(store: &Store, cohort: &str, person: &Person) -> Result<(), CheckInError> {
-    let facts = store.register_facts_of(&person.id)?;
-    let Some(withdrawal) = facts.withdrawal(cohort, &person.id) else {
+/// Refuses a check-in of someone withdrawn from the cohort or replaced in it: every
+/// record of theirs enrolled there has left it.
+fn refuse_left(
+    store: &Store,
+    cohort: &str,
+    person: &Person,
+    known: &PersonFacts,
+) -> Result<(), CheckInError> {
+    let mut left = None;
+    for id in known.aliases.group(&person.id) {
+        if !store.is_enrolled(cohort, &id)? {
+            continue;
+        }
+        match known.facts.withdrawal(cohort, &id) {
+            Some(withdrawal) => left = left.or(Some(withdrawal)),
+            None => return Ok(()),
+        }
+    }
+    let Some(withdrawal) = left else {
         return Ok(());
     };
     let replaced_by = match &withdrawal.replaced_by {
@@ -219,7 +233,9 @@ pub fn parse_status(text: &str) -> Result<CheckInStatus, super::Refusal> {
 }
 
 /// Checks someone in: enrols them first (same commit) if they are not on the roster
-/// and `walk_in` asks for it.
+/// and `walk_in` asks for it. A record joined to another (an alias) is checked in as
+/// the kept person, and an arrival under any of their records stands for them all.
+/// Reads the register's changes once (the person's own, the joins and the undos).
 pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn, CheckInError> {
     let CheckIn {
         at,
@@ -228,8 +244,18 @@ pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn
         reason,
         walk_in,
     } = input;
+    let known = store.person_facts(&person.id)?;
+    let kept_record;
+    let person = match known.aliases.alias(&person.id) {
+        None => person,
+        Some(alias) => {
+            kept_record = store.person(&alias.kept)?.unwrap_or_else(|| person.clone());
+            &kept_record
+        }
+    };
+    let group = known.aliases.group(&person.id);
     let mut extra = Batch::default();
-    let enrols = !store.is_enrolled(&at.cohort.code, &person.id)?;
+    let enrols = !store.group_enrolled(&at.cohort.code, &group)?;
     if enrols {
         if !walk_in {
             return Err(CheckInError::NotOnRoster(NotOnRoster {
@@ -240,9 +266,10 @@ pub fn check_in(store: &Store, now: Now, input: CheckIn<'_>) -> Result<CheckedIn
         }
         Store::stage_enrolment(&mut extra, &at.cohort.code, &person.id, now, true);
     } else {
-        refuse_left(store, &at.cohort.code, person)?;
+        refuse_left(store, &at.cohort.code, person, &known)?;
     }
     let status = status.unwrap_or_else(|| arrival(at, now));
+    arrived_as_another(store, at, &group[1..], status)?;
     let reason = reason
         .map(|r| r.trim().to_string())
         .filter(|r| !r.is_empty());
@@ -278,31 +305,68 @@ pub fn walk_in(
 }
 
 /// Reverts the person's latest standing event in the session (a sign-out before the
-/// check-in it follows).
+/// check-in it follows). For a person with several records (同一人), the kept record's
+/// event first, else the first other record's that has one standing.
 pub fn undo(store: &Store, now: Now, input: Undo<'_>) -> Result<Undone, CheckInError> {
+    let aliases = store.aliases()?;
+    let mut refused = Refusal::NothingToUndo;
+    for person in aliases.group(input.person) {
+        match undo_record(store, now, input.at, &person)? {
+            Ok(done) => return Ok(done),
+            Err(Refusal::NothingToUndo) => {}
+            Err(other) => refused = other,
+        }
+    }
+    Err(CheckInError::Refused(refused))
+}
+
+/// Reverts the latest standing event of one record in the session.
+fn undo_record(
+    store: &Store,
+    now: Now,
+    at: Where<'_>,
+    person: &PersonId,
+) -> Result<Result<Undone, Refusal>, CheckInError> {
     let request = DeskRequest {
-        cohort: &input.at.cohort.code,
-        person: input.person,
-        session: input.at.session,
+        cohort: &at.cohort.code,
+        person,
+        session: at.session,
         at: now,
     };
     let event = match store.undo(&request)? {
-        CheckInOutcome::Refused(refusal) => return Err(CheckInError::Refused(refusal)),
+        CheckInOutcome::Refused(refusal) => return Ok(Err(refusal)),
         CheckInOutcome::Recorded(event) => event,
     };
     let EventKind::Undo { target } = &event.kind else {
         unreachable!("the store's undo records an undo event")
     };
     let target = target.clone();
-    let thread = store.thread(&input.at.cohort.code, input.person, input.at.session)?;
+    let thread = store.thread(&at.cohort.code, person, at.session)?;
     let sign_out = thread
         .iter()
         .any(|e| e.id == target && matches!(e.kind, EventKind::SignOut { .. }));
-    Ok(Undone {
+    Ok(Ok(Undone {
         event,
         target,
         sign_out,
-    })
+    }))
+}
+
+/// Refuses a check-in that another record of the same person's already has, as the
+/// store refuses one of the record itself ("already checked in").
+fn arrived_as_another(
+    store: &Store,
+    at: Where<'_>,
+    others: &[PersonId],
+    status: CheckInStatus,
+) -> Result<(), CheckInError> {
+    for other in others {
+        let current = store.status(&at.cohort.code, other, at.session)?;
+        if let Err(refusal) = attendance::check_in_allowed(current.as_ref(), status) {
+            return Err(CheckInError::Refused(refusal));
+        }
+    }
+    Ok(())
 }
 
 fn arrival(at: Where<'_>, now: Now) -> CheckInStatus {

@@ -29,12 +29,8 @@ pub(crate) fn credit_and_log(
     cohort: &Cohort,
     facts: &RegisterFacts,
 ) -> StoreResult<(CohortCredit, Vec<TeachingActivity>)> {
-    let roster: Vec<PersonId> = store
-        .enrolments(&cohort.code)?
-        .into_iter()
-        .map(|e| e.person)
-        .collect();
-    let events = store.events(&cohort.code)?;
+    let roster: Vec<PersonId> = store.enrolled_as_one(&cohort.code)?;
+    let events = store.events_as_one(&cohort.code)?;
     let activities = store.activities(&cohort.code)?;
     let credit = credit::cohort_credit(CreditInput {
         cohort,

@@ -41,7 +41,7 @@ pub fn list(store: &Store, filter: &PersonFilter) -> OpResult<Vec<Listed>> {
             }
             store.roster(&code)?
         }
-        None => store.people()?,
+        None => store.people_as_one()?,
     };
     let county = given(&filter.county);
     let text = given(&filter.text).map(|t| t.to_lowercase());

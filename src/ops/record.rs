@@ -27,8 +27,10 @@ pub fn training_record_with(
     facts: &RegisterFacts,
 ) -> StoreResult<TrainingRecord> {
     let mut lines = Vec::new();
+    // Enrolled under any of their records (同一人): the credit reads them as one.
+    let group = store.aliases()?.group(person);
     for cohort in store.cohorts()? {
-        if !store.is_enrolled(&cohort.code, person)? {
+        if !store.group_enrolled(&cohort.code, &group)? {
             continue;
         }
         let credit = super::credit::cohort_credit_with(store, &cohort, facts)?;

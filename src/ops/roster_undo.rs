@@ -1,5 +1,5 @@
 //! Undoing a roster change (`lunxun change undo ID`): an enrolment, a withdrawal, a
-//! substitution or a make-up. The undo is a change too ([`Change::Undone`]); the change
+//! substitution or a make-up; and a join of two records as one person. The undo is a change too ([`Change::Undone`]); the change
 //! it reverts stays on record.
 //!
 //! Undoing an enrolment or a substitution takes the person it put on the roster off it
@@ -35,6 +35,15 @@ pub fn undo(store: &Store, now: DateTime<FixedOffset>, id: &str) -> OpResult<Und
     let undone = |e: &RegisterEvent| matches!(&e.change, Change::Undone { target } if target == id);
     if changes.iter().any(undone) {
         return Err(Refusal::of(R::ChangeAlreadyUndone).with("id", id).into());
+    }
+    if let Change::PersonsJoined { .. } = target.change {
+        // Two records joined as one person (`person merge`, or found by a merge): the
+        // undo parts them; no roster is touched.
+        let change = Change::Undone {
+            target: target.id.clone(),
+        };
+        let event = commit_change(store, now, change, Batch::default())?;
+        return Ok(UndoneChange { event, target });
     }
     let Some((code, leaves)) = roster_change(&target, &changes) else {
         return Err(Refusal::of(R::ChangeNotUndoable).with("id", id).into());

@@ -5,8 +5,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::report::as_of;
-use crate::io::report::year::{self, CohortRecords, CohortTeaching, YearInput, YearReport};
+use std::collections::HashMap;
+
+use crate::domain::register::Change;
+use crate::domain::report::{CountedOnce, as_of, one_record_each};
+use crate::domain::{Person, PersonId};
+use crate::io::report::year::{
+    self, CohortRecords, CohortTeaching, CountedOnceOut, YearInput, YearReport,
+};
 use crate::store::{Store, StoreResult};
 
 /// Which year, and how its report is made.
@@ -25,9 +31,10 @@ pub struct Year<'a> {
     pub coverage: bool,
 }
 
-/// Loads the year's records and builds its report. Reads only.
+/// Loads the year's records and builds its report. Reads only. Records joined as one
+/// person count once, as their newest record ([`one_record_each`]).
 pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
-    let register = store.people()?;
+    let (register, counted_once) = register_as_people(store)?;
     let facts = store.register_facts()?;
     let cohorts = store.cohorts()?;
     let held: Vec<_> = cohorts
@@ -41,7 +48,7 @@ pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
         records.push(CohortRecords { cohort, credit });
         teaching.push(activities);
     }
-    let report = year::build(YearInput {
+    let mut report = year::build(YearInput {
         year: input.year,
         as_of: as_of(input.year, input.today),
         register: &register,
@@ -51,6 +58,15 @@ pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
         generated_at: input.generated_at,
         include_sensitive: input.include_sensitive,
     });
+    report.counted_once = counted_once
+        .into_iter()
+        .map(|c| CountedOnceOut {
+            person_id: c.person.to_string(),
+            name: c.name,
+            counties: c.counties,
+            county: c.county,
+        })
+        .collect();
     if !input.coverage {
         return Ok(report);
     }
@@ -63,6 +79,31 @@ pub fn report(store: &Store, input: Year<'_>) -> StoreResult<YearReport> {
         });
     }
     Ok(report.with_coverage(&store.catalogue()?, &logs))
+}
+
+/// The register with each person once ([`one_record_each`]): a record's time is when
+/// it was written (its id's time) or last edited (its edit's id's time), whichever is
+/// later — both ULIDs stamped by the writing desk's clock.
+fn register_as_people(store: &Store) -> StoreResult<(Vec<Person>, Vec<CountedOnce>)> {
+    let register = store.people()?;
+    let aliases = store.aliases()?;
+    if aliases.is_empty() {
+        return Ok((register, Vec::new()));
+    }
+    let written = |id: &str| ulid::Ulid::from_string(id).map_or(0, |u| u.timestamp_ms());
+    let mut edited: HashMap<PersonId, u64> = HashMap::new();
+    for event in store.changes()? {
+        if let Change::PersonEdited { person, .. } = &event.change {
+            let at = written(&event.id);
+            let last = edited.entry(person.clone()).or_insert(at);
+            *last = (*last).max(at);
+        }
+    }
+    let newest = |p: &Person| {
+        let made = written(p.id.as_str());
+        edited.get(&p.id).map_or(made, |at| made.max(*at))
+    };
+    Ok(one_record_each(&register, &aliases, newest))
 }
 
 #[cfg(test)]

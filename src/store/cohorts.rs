@@ -59,7 +59,8 @@ impl Store {
         Ok(self.tree(TreeName::Enrolments).contains_key(key)?)
     }
 
-    /// The people enrolled in a cohort, in the order they were added to the register.
+    /// The people enrolled in a cohort, in the order they were added to the register;
+    /// records joined as one person (aliases.rs) are that person, once.
     pub fn roster(&self, code: &str) -> StoreResult<Vec<Person>> {
         let mut people = Vec::new();
         for enrolment in self.enrolments(code)? {
@@ -71,7 +72,7 @@ impl Store {
                 }
             }
         }
-        Ok(people)
+        self.as_one(people)
     }
 
     pub fn stage_enrolment(

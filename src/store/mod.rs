@@ -6,6 +6,7 @@
 //! snapshot (repair.rs), and refuses a database that lost acknowledged commits (seq.rs,
 //! opening.rs).
 
+mod aliases;
 mod attendance;
 mod backup;
 mod batch;
@@ -44,6 +45,7 @@ mod timetable;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
+pub use aliases::PersonFacts;
 pub use attendance::{CheckInOutcome, DeskRequest, SignOutOutcome};
 pub use backup::{BACKUP_FORMAT, Backup, HexBytes, Key as RecordKey, Record, Snapshot};
 pub use batch::Batch;

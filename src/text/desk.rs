@@ -65,6 +65,9 @@ catalogue! {
     KeyNewBase => "新增基地", "add a base";
     KeyPreview => "预览/导入", "preview/import";
     KeyEnrol => "同时编入本班", "also enrol in this cohort";
+    KeyPaperEntry => "补录纸质签到表", "enter a paper sheet";
+    KeyPaperCycle => "切换 签到/迟到/请假/缺席", "cycle present/late/leave/absent";
+    KeyPaperWrite => "写入整张表", "write the whole sheet";
     KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
     // Bundles: the screen, its keys and its forms' fields (tui/state/bundle.rs)
     ScreenBundle => "数据包", "Bundles";

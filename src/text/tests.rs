@@ -40,6 +40,8 @@ fn sections() -> Vec<Section> {
         section::<DeskBundle>("DeskBundle"),
         section::<Bundles>("Bundles"),
         section::<DeskNames>("DeskNames"),
+        section::<Paper>("Paper"),
+        section::<PeopleMerge>("PeopleMerge"),
     ]
 }
 

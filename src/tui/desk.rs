@@ -81,7 +81,7 @@ impl Desk {
     pub fn load(store: &Store, cohort: Cohort, session: Session) -> StoreResult<Desk> {
         let roster = store.roster(&cohort.code)?;
         let enrolled = roster.iter().map(|p| p.id.clone()).collect();
-        let events = store.events(&cohort.code)?;
+        let events = store.events_as_one(&cohort.code)?;
         let statuses = derive_all(&events);
         let activities = store.activities(&cohort.code)?;
         let facts = store.register_facts()?;
@@ -114,7 +114,7 @@ impl Desk {
     /// Loads and indexes the register if not yet done.
     pub fn ensure_register(&mut self, store: &Store) -> StoreResult<()> {
         if self.register.is_none() {
-            self.register = Some(Indexed::new(store.people()?));
+            self.register = Some(Indexed::new(store.people_as_one()?));
         }
         Ok(())
     }
@@ -170,7 +170,7 @@ impl Desk {
     /// Reads the cohort's events again: after a refusal says a check-in stands that the
     /// desk never heard of (its commit failed after sled took it), the rows must agree.
     pub fn reload_events(&mut self, store: &Store) -> StoreResult<()> {
-        self.events = store.events(&self.cohort.code)?;
+        self.events = store.events_as_one(&self.cohort.code)?;
         self.statuses = derive_all(&self.events);
         self.changed();
         Ok(())

@@ -40,7 +40,7 @@ const fn bind(
     }
 }
 
-use Scope::{Confirm, Form, Global, Help, Welcome};
+use Scope::{Confirm, Form, Global, Help, Paper, Welcome};
 const CHECK_IN: Scope = Scope::Screen(ScreenId::CheckIn);
 const LOOKUP: Scope = Scope::Screen(ScreenId::Lookup);
 const SESSIONS: Scope = Scope::Screen(ScreenId::Sessions);
@@ -104,6 +104,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(SESSIONS, KeyCode::Char('x'), NONE, Action::CloseSession, T::KeyCloseSession, true),
     bind(SESSIONS, KeyCode::Char('o'), NONE, Action::ReopenSession, T::KeyReopenSession, true),
     bind(SESSIONS, KeyCode::Char('b'), NONE, Action::OpenBundles, T::KeyBundles, false),
+    bind(SESSIONS, KeyCode::Char('p'), NONE, Action::PaperEntry, T::KeyPaperEntry, true),
+    // Paper entry (补录), over the sessions screen
+    bind(Paper, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
+    bind(Paper, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(Paper, KeyCode::PageUp, NONE, Action::PageUp, T::KeyPage, false),
+    bind(Paper, KeyCode::PageDown, NONE, Action::PageDown, T::KeyPage, false),
+    bind(Paper, KeyCode::Char(' '), NONE, Action::CycleMark, T::KeyPaperCycle, true),
+    bind(Paper, KeyCode::Char('s'), CTRL, Action::WriteSheet, T::KeyPaperWrite, true),
+    bind(Paper, KeyCode::Esc, NONE, Action::Back, T::KeyCancel, true),
     // Cohorts
     bind(COHORTS, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
     bind(COHORTS, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
@@ -187,7 +196,7 @@ fn takes_text(scope: Scope) -> bool {
 
 /// Overlays own the keyboard: global screen switching does not apply inside them.
 fn global_applies(scope: Scope) -> bool {
-    !matches!(scope, Form | Confirm | Help)
+    !matches!(scope, Form | Confirm | Help | Paper)
 }
 
 impl App {
@@ -337,6 +346,11 @@ mod tests {
             (SESSIONS, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseSession)),
             (SESSIONS, true, key(KeyCode::Char('o'), NONE), Some(Action::ReopenSession)),
             (SESSIONS, true, key(KeyCode::Char('a'), NONE), None),
+            (SESSIONS, true, key(KeyCode::Char('p'), NONE), Some(Action::PaperEntry)),
+            (Paper, true, key(KeyCode::Char(' '), NONE), Some(Action::CycleMark)),
+            (Paper, true, key(KeyCode::Char('s'), CTRL), Some(Action::WriteSheet)),
+            (Paper, true, key(KeyCode::Tab, NONE), None),
+            (Paper, true, key(KeyCode::Char('x'), NONE), None),
             (COHORTS, true, key(KeyCode::Char('x'), NONE), Some(Action::CloseCohort)),
             (TEACHING, true, key(KeyCode::Char('x'), NONE), Some(Action::DeleteActivity)),
             (TEACHING, true, key(KeyCode::Char('e'), NONE), Some(Action::EditActivity)),

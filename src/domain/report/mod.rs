@@ -2,10 +2,12 @@
 //! pass in what the store holds and the time of the report.
 
 pub mod attendance;
+pub mod once;
 pub mod visits;
 pub mod year;
 
 pub use attendance::{CohortAttendance, Mark, PersonRecord, SessionTally, cohort_attendance};
+pub use once::{CountedOnce, one_record_each};
 pub use visits::{BaseVisit, bases_visited};
 pub use year::{
     CohortCompletion, QuotaLine, YearFacts, as_of, hours_by, quota, serving, trained_counts,

@@ -15,6 +15,13 @@ use crate::domain::bundle::{BUNDLE_VERSION, Contents};
 use super::hashed::Hashed;
 use super::{AGE_MAGIC, Bundle, BundleError, FORMAT, Header};
 
+/// The most scrypt work (N = 2^this) a sealed bundle may ask of this computer. age
+/// sets the work so that sealing takes about a second on the computer that seals; its
+/// own limit for opening (16 times this computer's second) would refuse a bundle sealed
+/// on a much faster laptop at an older desktop in the city. 2^22 is age's own advice
+/// for a ceiling; a file asking more is refused (`TooMuchWork`).
+const MAX_WORK_FACTOR: u8 = 22;
+
 /// A header line longer than this is no bundle's.
 const HEADER_LIMIT: u64 = 64 * 1024;
 
@@ -45,7 +52,8 @@ pub fn open(path: &Path, passphrase: Option<&str>) -> Result<Opened, BundleError
         _ => return Err(BundleError::NeedsPassphrase { path: path.into() }),
     };
     let decryptor = Decryptor::new_buffered(input).map_err(|e| decrypt_error(path, e))?;
-    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let plain = decryptor
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
         .map_err(|e| decrypt_error(path, e))?;

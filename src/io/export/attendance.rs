@@ -4,13 +4,15 @@
 
 use std::collections::HashMap;
 
+use crate::domain::attendance::Source;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::attendance::{SignOutStatus, derive_all};
 use crate::domain::report::{Mark, attendance::mark};
 use crate::domain::sign_out::{derive_all_sign_outs, early_leave};
 use crate::domain::{AttendanceEvent, AttendanceStatus, Cohort, Person, PersonId, Session};
-use crate::text::{Export, Lang, SigningOut};
+use crate::text::{Export, Lang, Paper, SigningOut};
 use crate::tr;
 
 use super::people::Privacy;
@@ -32,6 +34,8 @@ fn label(mark: Mark, lang: Lang) -> String {
 pub struct Marks {
     statuses: HashMap<(PersonId, Session), AttendanceStatus>,
     sign_outs: HashMap<(PersonId, Session), SignOutStatus>,
+    /// Events entered from a paper sheet (补录): their id and when they were typed in.
+    paper: HashMap<String, Option<DateTime<FixedOffset>>>,
 }
 
 /// A standing sign-out (签退) and, when it was early leave (早退), the minutes early.
@@ -46,6 +50,19 @@ impl Marks {
         Marks {
             statuses: derive_all(events),
             sign_outs: derive_all_sign_outs(events),
+            paper: events
+                .iter()
+                .filter(|e| e.source == Source::Paper)
+                .map(|e| (e.id.clone(), e.entered_at))
+                .collect(),
+        }
+    }
+
+    /// Where a standing status came from; for paper, when it was entered.
+    pub fn source(&self, status: &AttendanceStatus) -> (Source, Option<DateTime<FixedOffset>>) {
+        match self.paper.get(&status.event_id) {
+            Some(entered) => (Source::Paper, *entered),
+            None => (Source::Desk, None),
         }
     }
 
@@ -129,6 +146,9 @@ pub fn sheet(
                 t.early += usize::from(early);
             }
             let mut text = mark_text(cohort, *session, mark, status, lang);
+            if status.is_some_and(|s| marks.source(s).0 == Source::Paper) {
+                text = format!("{text} · {}", tr!(lang, Paper::PaperSourcePaper));
+            }
             if let Some(departure) = departure {
                 text = format!(
                     "{text} · {}",

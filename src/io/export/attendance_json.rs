@@ -54,6 +54,11 @@ pub struct MarkOut {
     pub at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Where the standing status came from: desk, or paper (补录); null without one.
+    pub source: Option<&'static str>,
+    /// For a status entered from paper: when it was typed in (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entered_at: Option<String>,
     /// When the standing sign-out (签退) was recorded (RFC 3339), or null.
     pub signed_out: Option<String>,
     /// Left early (早退): signed out more than the cohort's early-leave minutes before the
@@ -82,7 +87,10 @@ pub fn build(cohort: &Cohort, roster: &[Person], events: &[AttendanceEvent]) -> 
                 .map(|session| {
                     let (mark, status) = marks.get(cohort, &person.id, *session);
                     let departure = marks.departure(cohort, &person.id, *session);
+                    let source = status.map(|s| marks.source(s));
                     MarkOut {
+                        source: source.map(|(s, _)| s.code()),
+                        entered_at: source.and_then(|(_, e)| e).map(|e| e.to_rfc3339()),
                         day: session.day,
                         slot: session.slot.code(),
                         status: mark.code(),

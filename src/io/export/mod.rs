@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod people;
 pub mod sheet;
 pub mod signin;
+pub mod signin_read;
 pub mod xlsx_file;
 
 pub use csv_file::to_csv;

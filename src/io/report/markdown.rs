@@ -183,6 +183,7 @@ mod tests {
             },
             quota: vec![],
             untrained: vec![person],
+            counted_once: Vec::new(),
         };
         let md = year(&report, Lang::Zh);
         assert!(

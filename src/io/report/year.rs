@@ -59,6 +59,19 @@ pub struct YearReport {
     pub coverage_matrix: MatrixJson,
     pub quota: Vec<QuotaOut>,
     pub untrained: Vec<PersonLine>,
+    /// People recorded in more than one county (同一人), each counted once in the
+    /// county of their newest record (filled by the year's loader).
+    pub counted_once: Vec<CountedOnceOut>,
+}
+
+/// One person counted once though their records name several counties.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedOnceOut {
+    pub person_id: String,
+    pub name: String,
+    pub counties: Vec<String>,
+    /// Where they count: their newest record's county.
+    pub county: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -172,6 +185,7 @@ pub fn build(mut input: YearInput<'_>) -> YearReport {
             .into_iter()
             .map(|p| PersonLine::new(p, input.include_sensitive))
             .collect(),
+        counted_once: Vec::new(),
     }
 }
 

@@ -15,6 +15,7 @@ mod import;
 mod lookup;
 mod lookup_record;
 mod overlays;
+mod paper;
 mod person_edit;
 mod sessions;
 mod teaching;
@@ -79,6 +80,9 @@ fn draw_frame(app: &App, frame: &mut Frame) {
 
 /// The current screen; screens with a text box say where the cursor goes.
 fn render_screen(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if app.paper.is_some() {
+        return plain(paper::render, app, area, buf);
+    }
     match app.screen {
         ScreenId::CheckIn => checkin::render(app, area, buf),
         ScreenId::Lookup => lookup::render(app, area, buf),
@@ -237,7 +241,10 @@ fn render_notice(app: &App, area: Rect, frame: &mut Frame) {
 fn render_footer(app: &App, area: Rect, frame: &mut Frame) {
     let scope = app.scope();
     let mut hints = keymap::hints(scope, true);
-    if !matches!(scope, Scope::Form | Scope::Confirm | Scope::Help) {
+    if !matches!(
+        scope,
+        Scope::Form | Scope::Confirm | Scope::Help | Scope::Paper
+    ) {
         // The welcome screen has no other screens to switch to.
         let switches = |t: &T| matches!(t, T::KeyNextScreen | T::KeyPrevScreen);
         let global = keymap::hints(Scope::Global, true);

@@ -58,6 +58,12 @@ pub enum Action {
     MergeBundle,
     /// Name this desk.
     NameDesk,
+    /// 补录: enter the selected session's paper sign-in sheet.
+    PaperEntry,
+    /// Paper entry: the selected row's next mark (present, late, leave, absent).
+    CycleMark,
+    /// Paper entry: write the whole sheet in one commit.
+    WriteSheet,
     NextField,
     PrevField,
     Yes,

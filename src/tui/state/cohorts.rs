@@ -29,7 +29,7 @@ pub struct CohortsState {
 
 impl App {
     pub(crate) fn refresh_cohorts(&mut self) -> StoreResult<()> {
-        let counts = self.store.enrolment_counts()?;
+        let counts = self.store.enrolment_counts_as_one()?;
         self.cohorts.list = self
             .store
             .cohorts()?

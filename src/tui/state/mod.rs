@@ -26,6 +26,7 @@ pub mod lookup;
 mod notice;
 mod opening;
 mod overlays;
+pub mod paper;
 mod person_edit;
 pub mod sessions;
 pub mod teaching;
@@ -134,6 +135,8 @@ pub enum Scope {
     Form,
     Confirm,
     Help,
+    /// 补录: a paper sheet being entered (over the sessions screen).
+    Paper,
 }
 
 pub struct App {
@@ -159,6 +162,8 @@ pub struct App {
     pub bases: BasesState,
     pub import: ImportState,
     pub bundle: BundleState,
+    /// The paper sheet being entered, if any (see paper.rs).
+    pub paper: Option<paper::PaperState>,
     pub overlay: Option<Overlay>,
     pub notice: Option<Notice>,
     pub quit: bool,
@@ -196,6 +201,7 @@ impl App {
             bases: BasesState::default(),
             import: ImportState::default(),
             bundle: BundleState::default(),
+            paper: None,
             overlay: None,
             notice: None,
             quit: false,
@@ -214,6 +220,7 @@ impl App {
             Some(Overlay::Help) => Scope::Help,
             Some(Overlay::Form(..)) => Scope::Form,
             Some(Overlay::Confirm(..)) => Scope::Confirm,
+            None if self.paper.is_some() => Scope::Paper,
             None if self.welcome => Scope::Welcome,
             None => Scope::Screen(self.screen),
         }
@@ -253,6 +260,7 @@ impl App {
             Scope::Form => self.on_form(action),
             Scope::Confirm => self.on_confirm(action),
             Scope::Welcome => self.on_welcome(action),
+            Scope::Paper => self.on_paper(action),
             Scope::Screen(screen) => self.on_screen(screen, action),
             Scope::Global => {}
         }

@@ -59,7 +59,7 @@ impl YearTables {
             hours_by_county: hours_by_county(r, title(Report::RptTitleHoursByCounty), lang),
             matrix: matrix(r, title(Report::RptTitleMatrix), lang),
             quota: Table {
-                subtitle: as_of_line(r, lang),
+                subtitle: as_of_line(r, lang) + &counted_once(r, lang),
                 ..quota(r, lang)
             },
             untrained: Table {
@@ -225,6 +225,34 @@ fn quota(r: &YearReport, lang: Lang) -> Table {
         .column(tr!(lang, Report::RptColRatio))
         .column(tr!(lang, Report::RptColMeets))
         .with_rows(rows)
+}
+
+/// The people counted once though recorded in several counties, a line each after the
+/// quota's date line (nothing when there are none).
+fn counted_once(r: &YearReport, lang: Lang) -> String {
+    use crate::text::PeopleMerge;
+    if r.counted_once.is_empty() {
+        return String::new();
+    }
+    let mut lines = format!(
+        "\n\n{}",
+        tr!(lang, PeopleMerge::PeopleMergeCountedOnceTitle)
+    );
+    for p in &r.counted_once {
+        let counties = p
+            .counties
+            .join(tr!(lang, PeopleMerge::PeopleMergeCountySeparator).as_str());
+        let line = tr!(
+            lang,
+            PeopleMerge::PeopleMergeCountedOnce,
+            name = p.name,
+            id = p.person_id,
+            counties = counties,
+            county = p.county
+        );
+        lines.push_str(&format!("\n- {line}"));
+    }
+    lines
 }
 
 fn untrained(r: &YearReport, title: String, lang: Lang) -> Table {
