@@ -69,6 +69,19 @@ catalogue! {
     KeyPaperCycle => "切换 签到/迟到/请假/缺席", "cycle present/late/leave/absent";
     KeyPaperWrite => "写入整张表", "write the whole sheet";
     KeyType => "输入姓名/拼音/首字母", "type name/pinyin/initials";
+    // Bundles: the screen, its keys and its forms' fields (tui/state/bundle.rs)
+    ScreenBundle => "数据包", "Bundles";
+    KeyBundles => "数据包", "bundles";
+    KeyExportBundle => "导出数据包", "export a bundle";
+    KeyMergeBundle => "合并数据包", "merge a bundle";
+    KeyNameDesk => "本台命名", "name this desk";
+    KeyBackScreen => "返回", "back";
+    FieldBundleScope => "范围", "Scope";
+    FieldBundleFile => "文件", "File";
+    FieldPassphrase => "口令（可空）", "Passphrase (optional)";
+    FieldPassphraseAgain => "再输一次口令", "Passphrase again";
+    FieldBundlePassphrase => "口令（加密时）", "Passphrase (if encrypted)";
+    FieldDeskName => "本台名称", "Desk name";
     // Check-in screen
     DayOfDays => "第 {day} 天 / 共 {days} 天", "day {day} of {days}";
     Counts => "已到 {arrived}/{enrolled} · 迟到 {late} · 请假 {leave}", "in {arrived}/{enrolled} · late {late} · leave {leave}";

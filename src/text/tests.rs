@@ -37,6 +37,7 @@ fn sections() -> Vec<Section> {
         section::<Merge>("Merge"),
         section::<SigningOut>("SigningOut"),
         section::<Certificates>("Certificates"),
+        section::<DeskBundle>("DeskBundle"),
         section::<Bundles>("Bundles"),
         section::<DeskNames>("DeskNames"),
         section::<Paper>("Paper"),

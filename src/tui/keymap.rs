@@ -50,6 +50,7 @@ const TEACHING: Scope = Scope::Screen(ScreenId::Teaching);
 const COVERAGE: Scope = Scope::Screen(ScreenId::Coverage);
 const BASES: Scope = Scope::Screen(ScreenId::Bases);
 const IMPORT: Scope = Scope::Screen(ScreenId::Import);
+const BUNDLE: Scope = Scope::Screen(ScreenId::Bundle);
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -102,6 +103,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(SESSIONS, KeyCode::Enter, NONE, Action::Submit, T::KeyChooseSession, true),
     bind(SESSIONS, KeyCode::Char('x'), NONE, Action::CloseSession, T::KeyCloseSession, true),
     bind(SESSIONS, KeyCode::Char('o'), NONE, Action::ReopenSession, T::KeyReopenSession, true),
+    bind(SESSIONS, KeyCode::Char('b'), NONE, Action::OpenBundles, T::KeyBundles, false),
     bind(SESSIONS, KeyCode::Char('p'), NONE, Action::PaperEntry, T::KeyPaperEntry, true),
     // Paper entry (补录), over the sessions screen
     bind(Paper, KeyCode::Up, NONE, Action::Up, T::KeyMove, true),
@@ -122,6 +124,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(DASHBOARD, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
     bind(DASHBOARD, KeyCode::Enter, NONE, Action::Submit, T::KeyUntrained, true),
     bind(DASHBOARD, KeyCode::Esc, NONE, Action::Back, T::KeyCancel, false),
+    bind(DASHBOARD, KeyCode::Char('b'), NONE, Action::OpenBundles, T::KeyBundles, true),
     // Teaching
     bind(TEACHING, KeyCode::Char('n'), NONE, Action::New, T::KeyNewActivity, true),
     bind(TEACHING, KeyCode::Char('h'), NONE, Action::MarkHeld, T::KeyMarkHeld, true),
@@ -144,9 +147,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(IMPORT, KeyCode::Esc, NONE, Action::Back, T::KeyClear, true),
     bind(IMPORT, KeyCode::Char('u'), CTRL, Action::ClearInput, T::KeyClear, false),
     bind(IMPORT, KeyCode::Backspace, NONE, Action::Backspace, T::KeyClear, false),
+    // Bundles (数据包)
+    bind(BUNDLE, KeyCode::Char('e'), NONE, Action::ExportBundle, T::KeyExportBundle, true),
+    bind(BUNDLE, KeyCode::Char('m'), NONE, Action::MergeBundle, T::KeyMergeBundle, true),
+    bind(BUNDLE, KeyCode::Char('n'), NONE, Action::NameDesk, T::KeyNameDesk, true),
+    bind(BUNDLE, KeyCode::Up, NONE, Action::Up, T::KeyMove, false),
+    bind(BUNDLE, KeyCode::Down, NONE, Action::Down, T::KeyMove, false),
+    bind(BUNDLE, KeyCode::Esc, NONE, Action::Back, T::KeyBackScreen, true),
     // Welcome
     bind(Welcome, KeyCode::Char('d'), NONE, Action::LoadDemo, T::KeyLoadDemo, true),
     bind(Welcome, KeyCode::Char('n'), NONE, Action::New, T::KeyNewCohort, true),
+    bind(Welcome, KeyCode::Char('m'), NONE, Action::MergeBundle, T::KeyMergeBundle, true),
     bind(Welcome, KeyCode::Char('q'), NONE, Action::Quit, T::KeyQuit, true),
     // Forms (overlay)
     bind(Form, KeyCode::Enter, NONE, Action::Submit, T::KeySubmit, true),

@@ -28,7 +28,16 @@ pub fn clock(at: &str) -> Clock {
 
 /// The desk on the data folder `dir` in `lang`, its clock fixed at `at`.
 pub fn open(dir: &Path, at: &str, lang: Lang) -> App {
-    App::new(Store::open(dir).unwrap(), clock(at), lang).unwrap()
+    let mut app = App::new(Store::open(dir).unwrap(), clock(at), lang).unwrap();
+    offer_bundles_inside(&mut app, dir);
+    app
+}
+
+/// The bundle screen offers a first bundle in a folder inside `dir` that is never made,
+/// so random keys (the monkey) exporting with the offered path write nothing outside
+/// the test's folder (nothing at all: the folder is missing).
+fn offer_bundles_inside(app: &mut App, dir: &Path) {
+    app.bundle.home = Some(dir.join("no-bundles-here"));
 }
 
 /// The desk on `dir` in `lang` after the demo was installed there at `at`, the clock
@@ -36,7 +45,9 @@ pub fn open(dir: &Path, at: &str, lang: Lang) -> App {
 pub fn demo(dir: &Path, at: &str, lang: Lang) -> App {
     let store = Store::open(dir).unwrap();
     lunxun::demo::install(&store, clock(at).now()).unwrap();
-    App::new(store, clock(at), lang).unwrap()
+    let mut app = App::new(store, clock(at), lang).unwrap();
+    offer_bundles_inside(&mut app, dir);
+    app
 }
 
 /// The notice line's text, empty when there is none.

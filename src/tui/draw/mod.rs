@@ -6,6 +6,7 @@
 //! A new screen's drawing is a file here, a `mod` line and an arm in [`render`].
 
 mod bases;
+mod bundle;
 mod checkin;
 mod cohorts;
 mod coverage;
@@ -61,7 +62,9 @@ fn draw_frame(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ]));
     render_title(app, title, frame);
-    let cursor = if app.welcome {
+    let cursor = if app.bundle_over_welcome() {
+        plain(bundle::render, app, body, frame.buffer_mut())
+    } else if app.welcome {
         welcome::render(app, body, frame.buffer_mut());
         None
     } else {
@@ -90,6 +93,7 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         ScreenId::Coverage => plain(coverage::render, app, area, buf),
         ScreenId::Bases => plain(bases::render, app, area, buf),
         ScreenId::Import => import::render(app, area, buf),
+        ScreenId::Bundle => plain(bundle::render, app, area, buf),
     }
 }
 
@@ -147,7 +151,7 @@ fn screen_tabs(app: &App, width: u16) -> Vec<Span<'static>> {
     let all: Vec<Span<'static>> = ScreenId::ALL
         .iter()
         .map(|s| {
-            let style = if *s == app.screen {
+            let style = if *s == app.screen.tab() {
                 theme::tab_active()
             } else {
                 theme::tab()
@@ -159,11 +163,7 @@ fn screen_tabs(app: &App, width: u16) -> Vec<Span<'static>> {
     if needed + 24 <= usize::from(width) {
         return all;
     }
-    let place = ScreenId::ALL
-        .iter()
-        .position(|s| *s == app.screen)
-        .unwrap_or(0)
-        + 1;
+    let place = app.screen.place() + 1;
     let label = format!(
         " {} {place}/{} ",
         app.t(app.screen.title()),

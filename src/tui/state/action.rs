@@ -50,6 +50,14 @@ pub enum Action {
     /// Reopen the selected closed session.
     ReopenSession,
     LoadDemo,
+    /// Open the bundle screen (数据包).
+    OpenBundles,
+    /// Export a bundle (asks scope, file, passphrase).
+    ExportBundle,
+    /// Merge a bundle (a dry run first).
+    MergeBundle,
+    /// Name this desk.
+    NameDesk,
     /// 补录: enter the selected session's paper sign-in sheet.
     PaperEntry,
     /// Paper entry: the selected row's next mark (present, late, leave, absent).

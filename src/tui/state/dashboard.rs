@@ -107,6 +107,7 @@ impl App {
             Action::Down => d.cursor.next(d.quota.len()),
             Action::Submit => d.showing = !d.showing,
             Action::Back => d.showing = false,
+            Action::OpenBundles => self.open_bundles(),
             _ => {}
         }
     }

@@ -93,6 +93,9 @@ impl App {
     /// Runs the import work a key asked for, if any, calling `redraw` at each step it
     /// reports (and the progress is on the screen). True when there was work.
     pub fn run_pending(&mut self, redraw: &mut dyn FnMut(&App)) -> bool {
+        if self.run_bundle_job(redraw) {
+            return true;
+        }
         let Some(job) = self.import.pending.take() else {
             return false;
         };

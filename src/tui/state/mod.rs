@@ -10,6 +10,10 @@
 
 mod action;
 pub mod bases;
+pub mod bundle;
+mod bundle_calls;
+mod bundle_forms;
+mod bundle_run;
 pub mod checkin;
 mod checkin_forms;
 mod checkin_signout;
@@ -42,6 +46,7 @@ pub use overlays::{ConfirmKind, FormKind, Overlay, PersonEditing};
 
 use super::desk::Desk;
 use bases::BasesState;
+use bundle::BundleState;
 use checkin::SearchBox;
 use cohorts::CohortsState;
 use coverage::CoverageState;
@@ -62,6 +67,9 @@ pub enum ScreenId {
     Coverage,
     Bases,
     Import,
+    /// 数据包: reached with `b` from the dashboard or the sessions screen, not in the
+    /// Tab order (its tab is the screen it came from).
+    Bundle,
 }
 
 impl ScreenId {
@@ -89,12 +97,23 @@ impl ScreenId {
             ScreenId::Coverage => T::ScreenCoverage,
             ScreenId::Bases => T::ScreenBases,
             ScreenId::Import => T::ScreenImport,
+            ScreenId::Bundle => T::ScreenBundle,
         }
     }
 
     /// The screen's place in Tab order, from 0.
     pub fn place(self) -> usize {
-        ScreenId::ALL.iter().position(|s| *s == self).unwrap_or(0)
+        let tab = self.tab();
+        ScreenId::ALL.iter().position(|s| *s == tab).unwrap_or(0)
+    }
+
+    /// The tab shown as the current one: a screen outside the Tab order is under the
+    /// dashboard's.
+    pub fn tab(self) -> ScreenId {
+        match self {
+            ScreenId::Bundle => ScreenId::Dashboard,
+            other => other,
+        }
     }
 
     pub fn next(self) -> ScreenId {
@@ -142,6 +161,7 @@ pub struct App {
     pub coverage: CoverageState,
     pub bases: BasesState,
     pub import: ImportState,
+    pub bundle: BundleState,
     /// The paper sheet being entered, if any (see paper.rs).
     pub paper: Option<paper::PaperState>,
     pub overlay: Option<Overlay>,
@@ -180,6 +200,7 @@ impl App {
             coverage: CoverageState::default(),
             bases: BasesState::default(),
             import: ImportState::default(),
+            bundle: BundleState::default(),
             paper: None,
             overlay: None,
             notice: None,
@@ -257,6 +278,7 @@ impl App {
             ScreenId::Coverage => self.on_coverage(action),
             ScreenId::Bases => self.on_bases(action),
             ScreenId::Import => self.on_import(action),
+            ScreenId::Bundle => self.on_bundle(action),
         }
     }
 
@@ -273,6 +295,7 @@ impl App {
             ScreenId::Bases => self.refresh_bases(),
             ScreenId::Lookup => self.refresh_lookup_record(),
             ScreenId::Sessions => self.refresh_sessions(),
+            ScreenId::Bundle => self.refresh_bundle(),
             _ => {}
         }
     }

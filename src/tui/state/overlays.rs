@@ -19,6 +19,10 @@ pub enum FormKind {
     Base,
     /// 修改人员信息 (person_edit.rs); boxed: it carries what is drawn beside the form.
     EditPerson(Box<PersonEditing>),
+    /// The bundle screen's forms (bundle.rs).
+    BundleExport,
+    BundleMerge,
+    DeskName,
 }
 
 /// Who the form edits, and what is drawn beside it: private values masked, history.
@@ -39,6 +43,8 @@ pub enum ConfirmKind {
     CloseCohort(String),
     DeleteActivity(u32),
     Import,
+    /// Merge the bundle whose dry run is shown (bundle.rs).
+    MergeBundle,
 }
 
 /// Something drawn over the screen that has the keyboard.
@@ -82,6 +88,9 @@ impl App {
             FormKind::EditActivity(id) => self.submit_activity_edit(*id, &form),
             FormKind::Base => self.submit_base_form(&form),
             FormKind::EditPerson(editing) => self.submit_person_edit(&editing.id, &form),
+            FormKind::BundleExport => self.submit_export(&form),
+            FormKind::BundleMerge => self.submit_merge(&form),
+            FormKind::DeskName => self.submit_desk_name(&form),
         };
         if let Err(message) = result {
             let mut form = form;
@@ -95,6 +104,9 @@ impl App {
             return;
         };
         if action != Action::Yes {
+            if kind == ConfirmKind::MergeBundle {
+                self.cancel_merge();
+            }
             return;
         }
         match kind {
@@ -102,6 +114,7 @@ impl App {
             ConfirmKind::CloseCohort(code) => self.close_cohort(&code),
             ConfirmKind::DeleteActivity(id) => self.delete_activity(id),
             ConfirmKind::Import => self.run_import(),
+            ConfirmKind::MergeBundle => self.confirm_merge(),
         }
     }
 }

@@ -36,6 +36,7 @@ impl App {
             Action::Submit => self.choose_session(),
             Action::CloseSession => self.ask_close_session(),
             Action::ReopenSession => self.reopen_session(),
+            Action::OpenBundles => self.open_bundles(),
             Action::PaperEntry => self.open_selected_paper(),
             _ => {}
         }

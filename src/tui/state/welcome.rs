@@ -11,6 +11,7 @@ impl App {
         match action {
             Action::LoadDemo => self.load_demo(),
             Action::New => self.open_cohort_form(),
+            Action::MergeBundle => self.open_merge_form(),
             Action::Quit => self.quit = true,
             _ => {}
         }

@@ -18,6 +18,8 @@ use crate::tui::theme;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldValue {
     Text(TextInput),
+    /// Text never drawn: one `*` per character typed (a passphrase).
+    Secret(TextInput),
     /// Options as (code, label) with the selected index.
     Choice(Vec<(String, String)>, usize),
     /// Numbered options switched on and off with their digit: (number, label, on).
@@ -35,6 +37,14 @@ impl FormField {
         FormField {
             label,
             value: FieldValue::Text(TextInput::with(initial)),
+        }
+    }
+
+    /// An empty text field drawn masked (a passphrase).
+    pub fn secret(label: T) -> FormField {
+        FormField {
+            label,
+            value: FieldValue::Secret(TextInput::default()),
         }
     }
 
@@ -67,7 +77,7 @@ impl FormField {
                     o.2 = codes.contains(&o.0.to_string().as_str());
                 }
             }
-            FieldValue::Text(_) => {}
+            FieldValue::Text(_) | FieldValue::Secret(_) => {}
         }
         self
     }
@@ -75,7 +85,7 @@ impl FormField {
     /// Lines the field takes: option rows wrap onto a second line.
     pub fn height(&self) -> u16 {
         match &self.value {
-            FieldValue::Text(_) => 1,
+            FieldValue::Text(_) | FieldValue::Secret(_) => 1,
             FieldValue::Choice(options, _) if options.len() <= 3 => 1,
             _ => 2,
         }
@@ -93,6 +103,8 @@ impl FormField {
     pub fn get(&self) -> &str {
         match &self.value {
             FieldValue::Text(input) => input.value().trim(),
+            // A passphrase is taken as typed, spaces included.
+            FieldValue::Secret(input) => input.value(),
             FieldValue::Choice(options, i) => options.get(*i).map_or("", |o| o.0.as_str()),
             FieldValue::Toggles(_) => "",
         }
@@ -146,7 +158,7 @@ impl Form {
     /// Typed text; on a toggles field a digit switches its option.
     pub fn type_char(&mut self, c: char) {
         match self.focused_value() {
-            Some(FieldValue::Text(input)) => input.push(c),
+            Some(FieldValue::Text(input) | FieldValue::Secret(input)) => input.push(c),
             Some(FieldValue::Toggles(options)) => {
                 let digit = c.to_digit(10).and_then(|d| u16::try_from(d).ok());
                 if let Some(o) = options.iter_mut().find(|o| Some(o.0) == digit) {
@@ -158,13 +170,13 @@ impl Form {
     }
 
     pub fn backspace(&mut self) {
-        if let Some(FieldValue::Text(input)) = self.focused_value() {
+        if let Some(FieldValue::Text(input) | FieldValue::Secret(input)) = self.focused_value() {
             input.pop();
         }
     }
 
     pub fn clear_field(&mut self) {
-        if let Some(FieldValue::Text(input)) = self.focused_value() {
+        if let Some(FieldValue::Text(input) | FieldValue::Secret(input)) = self.focused_value() {
             input.clear();
         }
     }
@@ -246,12 +258,21 @@ impl FormView<'_> {
             let label_style = if focused { theme::key() } else { theme::dim() };
             Line::styled(field.label.get(self.lang), label_style).render(label_area, buf);
             match &field.value {
-                FieldValue::Text(input) => {
-                    Line::from(input.span()).render(value_area, buf);
+                FieldValue::Text(input) | FieldValue::Secret(input) => {
+                    let secret = matches!(field.value, FieldValue::Secret(_));
+                    let (shown, width) = match secret {
+                        true => {
+                            let stars = "*".repeat(input.value().chars().count());
+                            let width = u16::try_from(stars.len()).unwrap_or(u16::MAX);
+                            (Span::raw(stars), width)
+                        }
+                        false => (input.span(), input.width()),
+                    };
+                    Line::from(shown).render(value_area, buf);
                     if focused {
                         let x = value_area
                             .x
-                            .saturating_add(input.width())
+                            .saturating_add(width)
                             .min(value_area.right().saturating_sub(1));
                         cursor = Some(Position::new(x, value_area.y));
                     }
