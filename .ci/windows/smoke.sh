@@ -461,6 +461,53 @@ step_credit_reports() {
   [ ! -e "$C/导出/again.xlsx" ] || fail "a refused export left a file"
 }
 
+# ---- several desks: bundles (issue 14) ----------------------------------------------
+
+# 1号台 hands the demo cohort to a second laptop on a USB stick (a Chinese folder name).
+step_bundle_export() {
+  lx_ok --db "$DB" --lang zh desk name 1号台
+  expect "1号台"
+  mkdir -p "$C/U盘"
+  lx_ok --db "$DB" --lang zh bundle export --cohort "$COHORT" -o "$(win U盘/一号台.lxb)"
+  expect "已导出数据包"
+  lx_ok --db "$DB" --lang zh bundle show "$(win U盘/一号台.lxb)"
+  expect "来自：1号台"
+  expect "（已核对）"
+}
+
+# 2号台 starts from it in an empty folder, checks one person in, and sends that back;
+# merging the same bundle again writes nothing.
+step_bundle_merge() {
+  DB2=$(win "$PROFILE/Documents/二号台")
+  lx_ok --db "$DB2" --lang zh bundle merge "$(win U盘/一号台.lxb)"
+  expect "已合并 1号台 的数据"
+  expect "已自动备份到"
+  lx_ok --db "$DB2" --lang zh desk name 2号台
+  lx_ok --db "$DB2" --lang zh person add --name 石小溪 --unit 梅溪村 --county 岳阳县 --cohort "$COHORT"
+  local id
+  id=$(last_id)
+  LUNXUN_NOW=2015-03-16T08:50:00+08:00 lx_ok --db "$DB2" --lang zh checkin --cohort "$COHORT" --person "$id"
+  lx_ok --db "$DB2" --lang zh bundle export --cohort "$COHORT" -o "$(win U盘/二号台.lxb)"
+  lx_ok --db "$DB" --lang zh bundle merge "$(win U盘/二号台.lxb)"
+  expect "已合并 2号台 的数据"
+  lx_ok --db "$DB" --lang zh search 石小溪
+  expect "梅溪村"
+  lx_ok --db "$DB" --lang zh bundle merge "$(win U盘/二号台.lxb)" --json
+  expect '"written": false'
+  lx_ok --db "$DB" --lang zh session list --cohort "$COHORT" --json
+  expect "2号台"
+}
+
+# A sealed bundle: the passphrase from the environment; a wrong one is refused (exit 2).
+step_bundle_encrypted() {
+  LUNXUN_BUNDLE_PASSPHRASE=口令-2015 lx_ok --db "$DB" --lang zh bundle export --year 2015 \
+    --encrypt -o "$(win U盘/全年.lxb)"
+  if grep -qa "\"id_number\"" "$C/U盘/全年.lxb"; then fail "a sealed bundle shows its records"; fi
+  LUNXUN_BUNDLE_PASSPHRASE=wrong lx --db "$DB2" --lang zh bundle merge "$(win U盘/全年.lxb)"
+  [ "$RC" -eq 2 ] || fail "a wrong passphrase exited $RC, not 2"
+  LUNXUN_BUNDLE_PASSPHRASE=口令-2015 lx_ok --db "$DB2" --lang zh bundle merge "$(win U盘/全年.lxb)" --dry-run
+}
+
 STEPS=(
   step_prefix step_install_exe
   step_demo step_search_chinese step_import_gbk_csv step_import_xlsx
@@ -471,6 +518,7 @@ STEPS=(
   step_damaged_database_refused step_default_folder_in_appdata step_language_from_windows
   step_credit_cohort step_credit_signout step_credit_roster_changes step_credit_register
   step_credit_reports
+  step_bundle_export step_bundle_merge step_bundle_encrypted
 )
 
 for STEP in "${STEPS[@]}"; do

@@ -10,6 +10,7 @@
 
 use chrono::NaiveTime;
 
+use crate::domain::person_code::PersonCode;
 use crate::domain::{Cohort, Person, PersonId, Session};
 use crate::io::export::signin_read::{ReadSheet, SheetRow, sheet_order};
 use crate::text::{Export, Lang, Paper};
@@ -114,6 +115,14 @@ fn check_heading(cohort: &Cohort, session: Session, sheet: &ReadSheet) -> Option
 /// The person a row names: the one printed at its number when the name agrees, else
 /// the one of that name (narrowed by unit, then county).
 fn who<'a>(ordered: &[&'a Person], row: &SheetRow) -> Result<&'a Person, Refusal> {
+    // The person code printed on the sheet names one person, whatever the other columns.
+    let code = row.code.as_deref().and_then(PersonCode::parse);
+    if let Some(code) = code {
+        let mut coded = ordered.iter().filter(|p| PersonCode::of(&p.id) == code);
+        if let (Some(person), None) = (coded.next(), coded.next()) {
+            return Ok(person);
+        }
+    }
     let printed = row.number.and_then(|n| ordered.get(n.checked_sub(1)?));
     let agrees = |p: &Person| p.name == row.name && (row.unit.is_empty() || p.unit == row.unit);
     if let Some(person) = printed.filter(|p| agrees(p)) {
@@ -180,6 +189,39 @@ pub fn mark(text: &str, name: &str) -> Result<PaperMark, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn person(id: &str, name: &str) -> Person {
+        Person::named(PersonId(id.into()), name)
+    }
+
+    fn row(name: &str, number: Option<usize>, code: Option<String>) -> SheetRow {
+        SheetRow {
+            line: 3,
+            number,
+            name: name.into(),
+            unit: String::new(),
+            county: String::new(),
+            mark: "√".into(),
+            code,
+        }
+    }
+
+    /// Two 张伟 with nothing else told apart: the printed code says which.
+    #[test]
+    fn the_person_code_names_the_person() {
+        let (a, b) = (person("01A", "张伟"), person("01B", "张伟"));
+        let ordered = [&a, &b];
+        let code = PersonCode::of(&b.id).to_string();
+        assert_eq!(
+            who(&ordered, &row("张伟", None, Some(code))).unwrap().id,
+            b.id
+        );
+        assert!(
+            who(&ordered, &row("张伟", None, None)).is_err(),
+            "ambiguous without it"
+        );
+        assert!(who(&ordered, &row("张伟", None, Some("ZZZZZZZZ".into()))).is_err());
+    }
 
     #[test]
     fn marks_read_as_the_sheet_says() {

@@ -211,11 +211,13 @@ mod tests {
             assert_eq!(read_names, names, "{lang:?}");
             let numbers: Vec<Option<usize>> = read.rows.iter().map(|r| r.number).collect();
             assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(4)]);
-            assert!(
-                read.rows
-                    .iter()
-                    .all(|r| r.mark.is_empty() && r.code.is_none())
-            );
+            assert!(read.rows.iter().all(|r| r.mark.is_empty()));
+            let codes: Vec<Option<String>> = read.rows.iter().map(|r| r.code.clone()).collect();
+            let printed: Vec<Option<String>> = sheet_order(&roster)
+                .iter()
+                .map(|p| Some(crate::domain::person_code::PersonCode::of(&p.id).to_string()))
+                .collect();
+            assert_eq!(codes, printed, "each row's person code, {lang:?}");
             let (line, title) = read.title.clone().unwrap();
             assert_eq!(line, 1);
             assert!(title.contains("第1期"), "{title}");
