@@ -238,8 +238,9 @@ fn field_key(field: Option<crate::domain::Field>) -> String {
     field.map_or("unknown", |f| f.code()).to_string()
 }
 
+/// Rounded to a tenth; never `-0` (an empty sum of floats is -0.0, printed "-0").
 fn tenth(hours: f64) -> f64 {
-    (hours * 10.0).round() / 10.0
+    (hours * 10.0).round() / 10.0 + 0.0
 }
 
 fn hours_list(map: impl IntoIterator<Item = (String, f64)>) -> Vec<HoursCount> {
@@ -276,4 +277,15 @@ fn cohort_lines(all: &[CohortRecords<'_>]) -> Vec<CohortLine> {
             ),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// A year with no credited hours says 0, not -0.
+    #[test]
+    fn no_hours_print_as_zero() {
+        let none: f64 = std::iter::empty::<f64>().sum();
+        assert_eq!(super::tenth(none).to_string(), "0");
+        assert_eq!(super::tenth(2.25).to_string(), "2.3");
+    }
 }

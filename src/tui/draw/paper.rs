@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(10),
         Constraint::Fill(1),
         Constraint::Length(10),
-        Constraint::Length(16),
+        Constraint::Length(22),
     ];
     Widget::render(Table::new(rows, widths).header(header), inner, buf);
 }
