@@ -25,7 +25,9 @@ const HEADER: [Export; 6] = [
     Export::ExpColSignature,
 ];
 
-pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -> Sheet {
+/// The roster in the printed sheet's order: by county, then name, in pinyin order (the
+/// paper importer reads a filled-in sheet back in this order).
+pub fn sheet_order(roster: &[Person]) -> Vec<&Person> {
     let mut people: Vec<(String, String, &Person)> = roster
         .iter()
         .map(|p| (full_pinyin(&p.county), full_pinyin(&p.name), p))
@@ -39,10 +41,15 @@ pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -
             &b.2.unit,
         ))
     });
+    people.into_iter().map(|(_, _, p)| p).collect()
+}
+
+pub fn sheet(cohort: &Cohort, session: Session, roster: &[Person], lang: Lang) -> Sheet {
+    let people = sheet_order(roster);
     let rows = people
         .iter()
         .enumerate()
-        .map(|(n, (_, _, p))| {
+        .map(|(n, p)| {
             vec![
                 (n + 1).into(),
                 p.name.as_str().into(),

@@ -6,9 +6,7 @@
 
 use std::path::Path;
 
-use crate::domain::Person;
 use crate::io::tabular::{self, ImportOptions, RawRow, TabularError, normalise_header};
-use crate::search::full_pinyin;
 use crate::text::{Export, Lang};
 use crate::tr;
 
@@ -144,29 +142,13 @@ fn is_code_header(text: &str) -> bool {
     ["编码", "人员编码", "条码", "代码", "code", "personcode"].contains(&text.as_str())
 }
 
-/// The roster in the printed sheet's order: by county, then name, in pinyin order
-/// (the order of [`super::signin::sheet`]; a test ties the two together).
-pub fn sheet_order(roster: &[Person]) -> Vec<&Person> {
-    let mut people: Vec<(String, String, &Person)> = roster
-        .iter()
-        .map(|p| (full_pinyin(&p.county), full_pinyin(&p.name), p))
-        .collect();
-    people.sort_by(|a, b| {
-        (&a.0, &a.2.county, &a.1, &a.2.name, &a.2.unit).cmp(&(
-            &b.0,
-            &b.2.county,
-            &b.1,
-            &b.2.name,
-            &b.2.unit,
-        ))
-    });
-    people.into_iter().map(|(_, _, p)| p).collect()
-}
+/// The roster in the printed sheet's order (the printer's own).
+pub use super::signin::sheet_order;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Cohort, PersonId, Session, SlotKind};
+    use crate::domain::{Cohort, Person, PersonId, Session, SlotKind};
     use crate::io::export::{signin, to_workbook};
 
     fn person(n: usize, name: &str, county: &str) -> Person {
