@@ -344,8 +344,8 @@ fn two_people_of_one_name_are_told_apart_by_their_printed_number() {
     let dir = cohort();
     let d = dir.path();
     let mut rows = printed(d, "1:am", ZH);
-    // Unit and county left empty: only the number tells the two 张伟 apart. The one of
-    // 岳阳楼区 is printed first (yueyanglou… before yueyangxian).
+    // Unit, county and person code left empty: only the number tells the two 张伟 apart.
+    // The one of 岳阳楼区 is printed first (yueyanglou… before yueyangxian).
     let marks = ["假", "√"];
     let zhang = rows
         .iter_mut()
@@ -354,6 +354,9 @@ fn two_people_of_one_name_are_told_apart_by_their_printed_number() {
         row[2] = String::new();
         row[4] = String::new();
         row[5] = mark.to_string();
+        let code = row.last_mut().expect("the person code, last");
+        assert_eq!(code.len(), 8, "the printed person code: {code}");
+        code.clear();
     }
     let sheet = filled(d, &rows, &[], "numbers.xlsx");
     ok(&import(d, &sheet, "1:am", &[]));

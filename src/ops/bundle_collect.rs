@@ -45,13 +45,20 @@ pub fn collect(store: &Store, scope: &Scope) -> StoreResult<Contents> {
         for change in changes.iter().filter(|c| about_cohorts(c, &codes)) {
             wanted.extend(people_named(&change.change));
         }
-        // An alias brings its other record along, so the same person stays one.
-        for change in &changes {
-            if let Change::PersonsJoined { kept, joined, .. } = &change.change
-                && (wanted.contains(kept) || wanted.contains(joined))
-            {
-                wanted.insert(kept.clone());
-                wanted.insert(joined.clone());
+        // An alias brings its other records along, so the same person stays one: joins
+        // are followed until no new record is named (a chain A–B, B–C reaches A from C).
+        loop {
+            let before = wanted.len();
+            for change in &changes {
+                if let Change::PersonsJoined { kept, joined, .. } = &change.change
+                    && (wanted.contains(kept) || wanted.contains(joined))
+                {
+                    wanted.insert(kept.clone());
+                    wanted.insert(joined.clone());
+                }
+            }
+            if wanted.len() == before {
+                break;
             }
         }
     }
@@ -112,4 +119,48 @@ fn with_their_undos(mut kept: Vec<RegisterEvent>, all: &[RegisterEvent]) -> Vec<
     );
     kept.sort_by(|a, b| a.id.cmp(&b.id));
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::register::MatchRule;
+    use crate::domain::{Person, PersonId};
+    use crate::ops::test_support::{new_cohort, now};
+    use crate::store::Batch;
+
+    /// A–B joined first, then B–C; the cohort has only C: a cohort bundle carries all
+    /// three records, so the receiving folder reads them as one person that exists.
+    #[test]
+    fn a_cohort_bundle_carries_every_record_of_a_chain_of_joins() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let cohort = crate::ops::cohort::create(&store, now(), &new_cohort()).unwrap();
+        let [a, b, c] = ["01A", "01B", "01C"].map(|id| Person::named(PersonId(id.into()), "张伟"));
+        let join = |kept: &Person, joined: &Person| Change::PersonsJoined {
+            kept: kept.id.clone(),
+            joined: joined.id.clone(),
+            rule: MatchRule::Manual,
+        };
+        let mut batch = Batch::default();
+        for p in [&a, &b, &c] {
+            Store::stage_person(&mut batch, p);
+        }
+        Store::stage_enrolment(&mut batch, &cohort.code, &c.id, now(), false);
+        for event in store
+            .new_changes(now(), "t", [join(&a, &b), join(&b, &c)])
+            .unwrap()
+        {
+            Store::stage_change(&mut batch, &event);
+        }
+        store.commit(batch).unwrap();
+        let scope = Scope::Cohort { code: cohort.code };
+        let carried: HashSet<PersonId> = collect(&store, &scope)
+            .unwrap()
+            .people
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(carried, [a.id, b.id, c.id].into_iter().collect());
+    }
 }

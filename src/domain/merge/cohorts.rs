@@ -1,5 +1,5 @@
 //! Cohorts by global id: an incoming cohort this folder holds (same uid) is reconciled
-//! (the newer `updated_at` wins, a tie keeps this folder's; closed sessions are united);
+//! (the newer `updated_at` wins, a tie is broken by the settings themselves; closed sessions are united);
 //! a new one keeps its code unless another cohort here has it, then it takes the next
 //! free code of its year.
 
@@ -79,10 +79,24 @@ pub(super) fn plan(local: &[Cohort], incoming: &[Cohort]) -> CohortPlan {
     plan
 }
 
-/// The newer edit's settings (this folder's on a tie) under this folder's code, with the
-/// closed sessions of both; written only when that differs from what is here.
+/// When a cohort's settings were last edited, then the settings themselves (as JSON,
+/// without the local code and the closed sessions, which are united): the order in which
+/// two edits of one cohort stand.
+fn edit_order(cohort: &Cohort) -> (Option<chrono::DateTime<chrono::FixedOffset>>, String) {
+    let settings = Cohort {
+        code: String::new(),
+        closed_sessions: Vec::new(),
+        ..cohort.clone()
+    };
+    let json = serde_json::to_string(&settings).unwrap_or_default();
+    (cohort.updated_at, json)
+}
+
+/// The newer edit's settings under this folder's code, with the closed sessions of both;
+/// written only when that differs from what is here. Two edits of the same time are
+/// ordered by their settings, so every folder keeps the same one whichever came first.
 fn reconcile(plan: &mut CohortPlan, here: &Cohort, incoming: &Cohort) {
-    let incoming_newer = incoming.updated_at > here.updated_at;
+    let incoming_newer = edit_order(incoming) > edit_order(here);
     let mut result = if incoming_newer {
         Cohort {
             code: here.code.clone(),

@@ -100,6 +100,15 @@ fn earlier(a: &Enrolment, b: &Enrolment) -> bool {
     (a.enrolled_at, a.walk_in) < (b.enrolled_at, b.walk_in)
 }
 
+/// When a base was last edited, then the base itself as JSON: of two edits at the same
+/// time, every folder keeps the same one.
+fn base_order(base: &TrainingBase) -> (Option<chrono::DateTime<chrono::FixedOffset>>, String) {
+    (
+        base.updated_at,
+        serde_json::to_string(base).unwrap_or_default(),
+    )
+}
+
 /// Bases to write: new ones, and a newer edit of one here.
 pub(super) fn bases(here: &[TrainingBase], incoming: &[TrainingBase]) -> Vec<TrainingBase> {
     let by_id: HashMap<&str, &TrainingBase> = here.iter().map(|b| (b.id.as_str(), b)).collect();
@@ -107,7 +116,7 @@ pub(super) fn bases(here: &[TrainingBase], incoming: &[TrainingBase]) -> Vec<Tra
         .iter()
         .filter(|b| match by_id.get(b.id.as_str()) {
             None => true,
-            Some(current) => b.updated_at > current.updated_at && *b != *current,
+            Some(current) => base_order(b) > base_order(current),
         })
         .cloned()
         .collect()

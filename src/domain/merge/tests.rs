@@ -96,15 +96,22 @@ fn the_same_cohort_keeps_the_local_code_and_the_newer_edit() {
     assert_eq!(plan.cohorts[0].closed_sessions.len(), 1);
     assert!(plan.edited_on_both[0].incoming_stands);
     assert_eq!(plan.edited_on_both[0].differences[0].field, "venue");
-    // A tie keeps what is here.
+    // A tie is broken by the settings themselves: both folders keep the same one.
     mine.updated_at = Some(at(9));
-    let here = Local {
-        cohorts: vec![mine],
-        ..Local::default()
+    let theirs = incoming.cohorts[0].clone();
+    let kept = |here: &Cohort, from: &Cohort| {
+        let local = Local {
+            cohorts: vec![here.clone()],
+            ..Local::default()
+        };
+        let contents = Contents {
+            cohorts: vec![from.clone()],
+            ..Contents::default()
+        };
+        let plan = super::plan(&local, &contents);
+        plan.cohorts.first().unwrap_or(here).venue.clone()
     };
-    let plan = super::plan(&here, &incoming);
-    assert_eq!(plan.cohorts[0].venue, "");
-    assert!(!plan.edited_on_both[0].incoming_stands);
+    assert_eq!(kept(&mine, &theirs), kept(&theirs, &mine));
 }
 
 #[test]

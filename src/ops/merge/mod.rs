@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::bundle::Contents;
-use crate::domain::merge::{Local, double_arrivals, plan, skews};
+use crate::domain::merge::{Local, Plan, double_arrivals, plan, skews};
 use crate::io::backup::{self, BackupError};
 use crate::io::bundle::Bundle;
 use crate::store::{Store, StoreError, StoreResult};
@@ -66,6 +66,17 @@ pub fn merge(
     merge_contents(store, &from, &bundle.contents, options)
 }
 
+/// The desk that sent the bundle is the one that knows its own name: a rename there
+/// (`lunxun desk name`) reaches every folder it sends to, so all agree on its label.
+fn take_its_own_name(store: &Store, from: &FromDesk, local: &Local, plan: &mut Plan) {
+    let Some(name) = &from.name else { return };
+    if from.desk == store.desk() || local.desks.get(&from.desk) == Some(name) {
+        return;
+    }
+    plan.desks.retain(|(desk, _)| *desk != from.desk);
+    plan.desks.push((from.desk.clone(), name.clone()));
+}
+
 /// Merges `contents`, sent by desk `from`, into `store`.
 pub fn merge_contents(
     store: &Store,
@@ -74,7 +85,8 @@ pub fn merge_contents(
     options: &MergeOptions,
 ) -> Result<MergeReport, MergeError> {
     let local = load(store, contents)?;
-    let plan = plan(&local, contents);
+    let mut plan = plan(&local, contents);
+    take_its_own_name(store, from, &local, &mut plan);
     let mut report = MergeReport::new(from, &local, &plan, options.dry_run);
     let here: Vec<_> = local.events.values().flatten().cloned().collect();
     report.double_arrivals = double_arrivals(&here, &plan.events);

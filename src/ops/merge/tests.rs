@@ -311,3 +311,25 @@ fn an_enrolment_undone_at_one_desk_comes_off_the_other_and_never_comes_back() {
     assert_eq!(b.commit_seq(), seq);
     assert!(b.check_integrity().is_ok());
 }
+
+/// A desk renamed after its first bundle: its next bundle carries the new name to the
+/// folders that knew the old one, and merging it again writes nothing.
+#[test]
+fn a_desk_renamed_is_known_by_its_new_name_once_its_bundle_arrives() {
+    let (_a, one, _) = folder(&new_cohort(), &[]);
+    let (_b, two, _) = folder(&new_cohort(), &[]);
+    let name = |store: &Store, name: &str| {
+        let mut batch = Batch::default();
+        Store::stage_desk_name(&mut batch, store.desk(), name);
+        store.commit(batch).unwrap();
+    };
+    name(&two, "二号");
+    merge(&one, &two);
+    assert_eq!(one.desk_names().unwrap()[two.desk()], "二号");
+    name(&two, "2号台");
+    merge(&one, &two);
+    assert_eq!(one.desk_names().unwrap()[two.desk()], "2号台");
+    let seq = one.commit_seq();
+    assert!(!merge(&one, &two).written);
+    assert_eq!(one.commit_seq(), seq, "nothing written the second time");
+}
