@@ -32,13 +32,7 @@ pub struct Aliases {
 impl Aliases {
     /// The aliases `events` make (any events: only joins and undos are read).
     pub fn fold(events: &[RegisterEvent]) -> Aliases {
-        let undone: HashSet<&str> = events
-            .iter()
-            .filter_map(|e| match &e.change {
-                Change::Undone { target } => Some(target.as_str()),
-                _ => None,
-            })
-            .collect();
+        let undone = super::register::undone_ids(events);
         let mut joins: Vec<(&PersonId, &PersonId, MatchRule, &str)> = events
             .iter()
             .filter(|e| !undone.contains(e.id.as_str()))

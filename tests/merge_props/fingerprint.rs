@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, FixedOffset};
 
 use lunxun::domain::attendance::derive_all;
-use lunxun::domain::register::{Change, RegisterFacts};
+use lunxun::domain::register::Change;
 use lunxun::domain::teaching::ActivityChange;
 use lunxun::domain::{PersonId, Session};
 use lunxun::store::Store;
@@ -38,7 +38,7 @@ pub struct Fingerprint {
 
 pub fn fingerprint(store: &Store) -> Fingerprint {
     let changes = store.changes().unwrap();
-    let facts = RegisterFacts::fold(&changes);
+    let aliases = store.aliases().unwrap();
     let mut print = Fingerprint {
         events: BTreeSet::new(),
         activity_events: BTreeSet::new(),
@@ -47,10 +47,12 @@ pub fn fingerprint(store: &Store) -> Fingerprint {
             .filter(|c| !matches!(c.change, Change::PersonsJoined { .. }))
             .map(|c| c.id.clone())
             .collect(),
-        aliases: facts
-            .joined
-            .iter()
-            .map(|(joined, join)| (join.kept.clone(), joined.clone()))
+        aliases: store
+            .people()
+            .unwrap()
+            .into_iter()
+            .map(|p| (aliases.kept(&p.id).clone(), p.id))
+            .filter(|(kept, id)| kept != id)
             .collect(),
         people: store.people().unwrap().into_iter().map(|p| p.id).collect(),
         attendance: BTreeMap::new(),

@@ -43,28 +43,12 @@ pub(super) fn changes(
         .filter(|e| !ids.contains(e.id.as_str()))
         .filter_map(|e| {
             let mut event = e.clone();
-            if let Some(code) = cohort_code(&mut event.change) {
+            if let Some(code) = event.change.cohort_mut() {
                 *code = codes.get(code.as_str())?.clone();
             }
             Some(event)
         })
         .collect()
-}
-
-fn cohort_code(change: &mut Change) -> Option<&mut String> {
-    match change {
-        Change::Enrolled { cohort, .. }
-        | Change::Unenrolled { cohort, .. }
-        | Change::Substituted { cohort, .. }
-        | Change::MakeUp { cohort, .. }
-        | Change::CertificateIssued { cohort, .. }
-        | Change::CohortEdited { cohort, .. } => Some(cohort),
-        Change::PersonEdited { .. }
-        | Change::PersonRetired { .. }
-        | Change::OutsideHours { .. }
-        | Change::PersonsJoined { .. }
-        | Change::Undone { .. } => None,
-    }
 }
 
 /// Enrolments to write: new ones, and an earlier enrolment of one already here.

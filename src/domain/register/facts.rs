@@ -2,7 +2,7 @@
 //! cohort and why, substitutes, hours from elsewhere, make-ups and certificates issued,
 //! with undos applied.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -71,29 +71,13 @@ pub struct RegisterFacts {
     /// By (cohort, person).
     pub make_ups: HashMap<(String, PersonId), Vec<MakeUp>>,
     pub issued: Vec<Issued>,
-    /// Aliases that stand, by the joined record: the kept record and the rule.
-    pub joined: HashMap<PersonId, Join>,
-}
-
-/// Two records taken to be one person ([`Change::PersonsJoined`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Join {
-    pub kept: PersonId,
-    pub rule: super::MatchRule,
-    pub event_id: String,
 }
 
 impl RegisterFacts {
     /// Folds events in written (id) order. An undo removes what its target added; an
     /// enrolment after a withdrawal puts the person back on the roster.
     pub fn fold(events: &[RegisterEvent]) -> RegisterFacts {
-        let undone: HashSet<&str> = events
-            .iter()
-            .filter_map(|e| match &e.change {
-                Change::Undone { target } => Some(target.as_str()),
-                _ => None,
-            })
-            .collect();
+        let undone = super::undone_ids(events);
         let mut facts = RegisterFacts::default();
         for event in events.iter().filter(|e| !undone.contains(e.id.as_str())) {
             facts.apply(event);
@@ -202,15 +186,11 @@ impl RegisterFacts {
                 reprint: *reprint,
                 at: event.at,
             }),
-            Change::PersonsJoined { kept, joined, rule } => {
-                let join = Join {
-                    kept: kept.clone(),
-                    rule: *rule,
-                    event_id: event.id.clone(),
-                };
-                self.joined.insert(joined.clone(), join);
-            }
-            Change::PersonEdited { .. } | Change::CohortEdited { .. } | Change::Undone { .. } => {}
+            // Aliases are folded by `domain::aliases`.
+            Change::PersonEdited { .. }
+            | Change::CohortEdited { .. }
+            | Change::PersonsJoined { .. }
+            | Change::Undone { .. } => {}
         }
     }
 

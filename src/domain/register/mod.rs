@@ -170,6 +170,17 @@ pub enum MatchRule {
     Manual,
 }
 
+/// The ids of the changes that an undo in `events` reverts.
+pub fn undone_ids(events: &[RegisterEvent]) -> std::collections::HashSet<&str> {
+    events
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::Undone { target } => Some(target.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 impl Change {
     /// The person a change is about (the replacement, for a substitution).
     pub fn person(&self) -> Option<&PersonId> {
@@ -189,6 +200,23 @@ impl Change {
 
     /// The cohort (by code) a change is about, if it is about one.
     pub fn cohort(&self) -> Option<&str> {
+        match self {
+            Change::Enrolled { cohort, .. }
+            | Change::Unenrolled { cohort, .. }
+            | Change::Substituted { cohort, .. }
+            | Change::MakeUp { cohort, .. }
+            | Change::CertificateIssued { cohort, .. }
+            | Change::CohortEdited { cohort, .. } => Some(cohort),
+            Change::PersonEdited { .. }
+            | Change::PersonRetired { .. }
+            | Change::OutsideHours { .. }
+            | Change::PersonsJoined { .. }
+            | Change::Undone { .. } => None,
+        }
+    }
+
+    /// The cohort code a change is about, to rewrite it (a merge translating labels).
+    pub fn cohort_mut(&mut self) -> Option<&mut String> {
         match self {
             Change::Enrolled { cohort, .. }
             | Change::Unenrolled { cohort, .. }
